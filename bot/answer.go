@@ -1,0 +1,228 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ollama/ollama/api"
+
+	"github.com/los-bot/los/lang"
+)
+
+// answer fills res with a grounded answer to text and reports whether the
+// knowledge base had nothing relevant.
+func (b *Bot) answer(ctx context.Context, l lang.Standard, text string, history []Message, onToken func(string), res *Result) (noAnswer bool) {
+	t0 := time.Now()
+	all, err := b.Retriever.Retrieve(ctx, text, b.Sources)
+	res.Timings.RetrieveMS = ms(time.Since(t0))
+	if err != nil {
+		b.Log.ErrorContext(ctx, "retrieval failed", "err", err)
+	}
+	var sources []Source
+	for _, s := range all {
+		if s.Relevant {
+			sources = append(sources, s)
+		}
+	}
+	if len(sources) == 0 {
+		res.Answer = b.Texts.T(l, "answer.none")
+		res.Mode = ModeExtractive
+		return true
+	}
+	res.Sources = sources
+
+	if b.Generator != nil {
+		answer, first, err := b.generate(ctx, l, text, sources, history, onToken)
+		if err == nil {
+			b.warned.reset()
+			res.Timings.FirstTokenMS = ms(first)
+			res.Answer, res.Citations = mapCitations(answer, sources)
+			res.Mode = ModeGenerated
+			return false
+		}
+		b.logGenerationFailure(ctx, err)
+	}
+	res.Answer, res.Citations = b.extractive(l, sources)
+	res.Mode = ModeExtractive
+	return false
+}
+
+// errFirstToken is the cause of a generation cancelled because the first
+// token came too late.
+var errFirstToken = errors.New("no first token before the deadline")
+
+// generate streams the model's answer. It fails when the model errors,
+// sends no first token in time, or ends the stream without done.
+func (b *Bot) generate(ctx context.Context, l lang.Standard, text string, sources []Source, history []Message, onToken func(string)) (string, time.Duration, error) {
+	msgs, err := b.Prompter.Prompt(l, text, sources, history)
+	if err != nil {
+		return "", 0, fmt.Errorf("render prompt: %w", err)
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	ctx, stop := context.WithTimeout(ctx, b.Generation)
+	defer stop()
+
+	start := time.Now()
+	var gotFirst atomic.Bool
+	timer := time.AfterFunc(b.FirstToken, func() {
+		if !gotFirst.Load() {
+			cancel(errFirstToken)
+		}
+	})
+	defer timer.Stop()
+
+	streamOn := true
+	var (
+		out   strings.Builder
+		done  bool
+		first time.Duration
+	)
+	err = b.Generator.Chat(ctx, &api.ChatRequest{
+		Model: b.ChatModel, Messages: msgs, Stream: &streamOn, Options: b.Options,
+	}, func(r api.ChatResponse) error {
+		if r.Message.Content != "" {
+			if gotFirst.CompareAndSwap(false, true) {
+				first = time.Since(start)
+			}
+			out.WriteString(r.Message.Content)
+			if onToken != nil {
+				onToken(r.Message.Content)
+			}
+		}
+		if r.Done {
+			done = true
+		}
+		return nil
+	})
+	if cause := context.Cause(ctx); cause != nil && !done {
+		return "", 0, cause
+	}
+	if err != nil {
+		return "", 0, err
+	}
+	if !done {
+		return "", 0, errNoDone
+	}
+	if strings.TrimSpace(out.String()) == "" {
+		return "", 0, errors.New("model returned an empty answer")
+	}
+	return out.String(), first, nil
+}
+
+var citeRE = regexp.MustCompile(`\[(\d{1,2})\]`)
+
+// mapCitations keeps the [n] markers that name a real source and drops the
+// rest, and returns the cited slugs in order of first citation. When the
+// model cites nothing, the best source is cited: every answer says where it
+// comes from.
+func mapCitations(answer string, sources []Source) (string, []string) {
+	seen := map[string]bool{}
+	cited := []string{}
+	answer = citeRE.ReplaceAllStringFunc(answer, func(m string) string {
+		n, _ := strconv.Atoi(m[1 : len(m)-1])
+		if n < 1 || n > len(sources) {
+			return ""
+		}
+		if s := sources[n-1].Slug; !seen[s] {
+			seen[s] = true
+			cited = append(cited, s)
+		}
+		return m
+	})
+	answer = strings.TrimSpace(strings.ReplaceAll(answer, " .", "."))
+	if len(cited) == 0 {
+		cited = append(cited, sources[0].Slug)
+	}
+	return answer, cited
+}
+
+// extractive quotes the best passages, for when the model cannot answer.
+func (b *Bot) extractive(l lang.Standard, sources []Source) (string, []string) {
+	best := sources[0]
+	var sb strings.Builder
+	sb.WriteString(b.Texts.T(l, "answer.extractive_intro"))
+	sb.WriteString("\n\n")
+	sb.WriteString(quote(best.Text))
+	sb.WriteString(" [1]")
+	cited := []string{best.Slug}
+	if len(sources) > 1 && sources[1].Slug != best.Slug {
+		sb.WriteString("\n\n")
+		sb.WriteString(b.Texts.T(l, "answer.extractive_more", sources[1].Title))
+		sb.WriteString(" [2]")
+		cited = append(cited, sources[1].Slug)
+	}
+	return sb.String(), cited
+}
+
+// quote trims a passage to a readable length at a sentence end.
+func quote(text string) string {
+	const max = 700
+	text = strings.TrimSpace(text)
+	if len(text) <= max {
+		return text
+	}
+	cut := text[:max]
+	if i := strings.LastIndexAny(cut, ".!?"); i > max/2 {
+		return cut[:i+1]
+	}
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	}
+	return cut + " …"
+}
+
+// warnOnce logs each distinct model problem once, with its fix, instead of
+// once per turn.
+type warnOnce struct {
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+func (w *warnOnce) first(key string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.seen == nil {
+		w.seen = map[string]bool{}
+	}
+	if w.seen[key] {
+		return false
+	}
+	w.seen[key] = true
+	return true
+}
+
+func (w *warnOnce) reset() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	clear(w.seen)
+}
+
+func (b *Bot) logGenerationFailure(ctx context.Context, err error) {
+	var se api.StatusError
+	switch {
+	case errors.As(err, &se) && se.StatusCode == 404:
+		if b.warned.first("missing:" + b.ChatModel) {
+			b.Log.ErrorContext(ctx, "chat model missing; answering extractively", "model", b.ChatModel,
+				"fix", fmt.Sprintf("ollama pull %s (or: los models pull)", b.ChatModel))
+		}
+	case errors.Is(err, errFirstToken):
+		b.Log.WarnContext(ctx, "model too slow; answering extractively", "deadline", b.FirstToken)
+	case errors.Is(err, errNoDone):
+		b.Log.WarnContext(ctx, "model stream broke off; answering extractively")
+	default:
+		if b.warned.first("err:" + err.Error()) {
+			b.Log.ErrorContext(ctx, "model unavailable; answering extractively", "err", err,
+				"fix", "start Ollama (ollama serve) and check OLLAMA_HOST")
+		} else {
+			b.Log.DebugContext(ctx, "model unavailable", "err", err)
+		}
+	}
+}

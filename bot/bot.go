@@ -1,0 +1,83 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"time"
+)
+
+// Handoffs receives conversations handed to humans.
+type Handoffs interface {
+	RequestHandoff(ctx context.Context, conv *Conversation, t Triage, transcript []Message) error
+}
+
+// Bot runs turns. Build it with New; the zero value is not usable.
+type Bot struct {
+	Retriever Retriever
+	Generator Generator // nil: always extractive
+	Store     Store
+	Triager   Triager  // nil: every message is "none"
+	Redactor  Redactor // nil: text is stored as written
+	Handoffs  Handoffs // nil: handoffs are only recorded on the message
+	Prompter  Prompter
+	Texts     Texts
+	Policy    Policy
+	Log       *slog.Logger
+
+	ChatModel string
+	// Sources is how many passages are retrieved and given to the model.
+	Sources int
+	// FirstToken is how long the model may take to send its first token.
+	FirstToken time.Duration
+	// Generation bounds the whole generation.
+	Generation time.Duration
+	// Options are passed to the model (temperature, num_predict, ...).
+	Options map[string]any
+
+	warned warnOnce
+}
+
+// Config holds the parts of a Bot.
+type Config struct {
+	Retriever  Retriever
+	Generator  Generator
+	Store      Store
+	Triager    Triager
+	Redactor   Redactor
+	Handoffs   Handoffs
+	Prompter   Prompter
+	Texts      Texts
+	Policy     Policy
+	Log        *slog.Logger
+	ChatModel  string
+	Sources    int
+	FirstToken time.Duration
+	Generation time.Duration
+	Options    map[string]any
+}
+
+// New returns a Bot with defaults filled in.
+func New(c Config) *Bot {
+	b := &Bot{
+		Retriever: c.Retriever, Generator: c.Generator, Store: c.Store, Triager: c.Triager,
+		Redactor: c.Redactor, Handoffs: c.Handoffs, Prompter: c.Prompter, Texts: c.Texts,
+		Policy: c.Policy, Log: c.Log, ChatModel: c.ChatModel, Sources: c.Sources,
+		FirstToken: c.FirstToken, Generation: c.Generation, Options: c.Options,
+	}
+	if b.Policy == nil {
+		b.Policy = DefaultPolicy
+	}
+	if b.Log == nil {
+		b.Log = slog.New(slog.DiscardHandler)
+	}
+	if b.Sources <= 0 {
+		b.Sources = 4
+	}
+	if b.FirstToken <= 0 {
+		b.FirstToken = 8 * time.Second
+	}
+	if b.Generation <= 0 {
+		b.Generation = 60 * time.Second
+	}
+	return b
+}

@@ -1,0 +1,84 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Handoff is a conversation handed to humans, as agents see it in the queue.
+type Handoff struct {
+	ID             int64     `json:"id"`
+	ConversationID string    `json:"conversation_id"`
+	Category       Category  `json:"category"`
+	Severity       Severity  `json:"severity"`
+	Reason         string    `json:"reason"`
+	Signals        []string  `json:"signals"`
+	Summary        string    `json:"summary"`
+	Status         string    `json:"status"` // waiting, claimed, closed
+	Created        time.Time `json:"created"`
+	ClaimedBy      string    `json:"claimed_by,omitempty"`
+}
+
+// NewHandoff builds the handoff record for a triage decision, with an
+// extractive summary of the transcript for the agent.
+func NewHandoff(conv *Conversation, t Triage, transcript []Message) *Handoff {
+	return &Handoff{
+		ConversationID: conv.ID,
+		Category:       t.Category,
+		Severity:       t.Category.Severity(),
+		Reason:         Reason(t),
+		Signals:        t.Signals,
+		Summary:        Summarize(transcript, t),
+		Status:         "waiting",
+	}
+}
+
+// Reason says in a line why a conversation was handed over.
+func Reason(t Triage) string {
+	if t.Category == CategoryNone {
+		for _, s := range t.Signals {
+			if strings.HasPrefix(s, "conversation:") || strings.HasPrefix(s, "retrieval:") {
+				return s
+			}
+		}
+		return "customer asked for a person"
+	}
+	return string(t.Category)
+}
+
+// Summarize writes what the customer asked, what the bot answered and what
+// it detected, so the agent can pick up without asking again.
+func Summarize(transcript []Message, t Triage) string {
+	var asked []string
+	var lastBot string
+	for _, m := range transcript {
+		switch m.Role {
+		case RoleCustomer:
+			asked = append(asked, clip(m.Text, 200))
+		case RoleBot:
+			lastBot = clip(m.Text, 200)
+		}
+	}
+	if len(asked) > 3 {
+		asked = asked[len(asked)-3:]
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Kunden skrev: %s\n", strings.Join(asked, " / "))
+	if lastBot != "" {
+		fmt.Fprintf(&b, "Los svarte: %s\n", lastBot)
+	}
+	fmt.Fprintf(&b, "Oppdaget: %s (%s)", t.Category, t.Category.Severity())
+	if len(t.Signals) > 0 {
+		fmt.Fprintf(&b, "; signaler: %s", strings.Join(t.Signals, ", "))
+	}
+	return b.String()
+}
+
+func clip(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n]) + "…"
+}

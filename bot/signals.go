@@ -1,0 +1,80 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"unicode"
+)
+
+// triage classifies text and adds the conversation-level signals: the same
+// question three times, two unhelpful ratings in a row, or two "no answer"
+// turns in a row lead to an offer of a human.
+func (b *Bot) triage(ctx context.Context, text string, history []Message) Triage {
+	t := Triage{Category: CategoryNone, Severity: SeverityNone}
+	if b.Triager != nil {
+		t = b.Triager.Classify(ctx, text)
+	}
+	if t.Signals == nil {
+		t.Signals = []string{}
+	}
+	t.Severity = t.Category.Severity()
+	t.Action = b.Policy.Action(t.Category)
+	if t.Action != ActionAnswer {
+		return t
+	}
+	for _, s := range conversationSignals(text, history) {
+		t.Signals = append(t.Signals, s)
+		t.Action = ActionOfferHandoff
+	}
+	return t
+}
+
+func conversationSignals(text string, history []Message) []string {
+	var out []string
+	key := normalise(text)
+	same := 1
+	var botMsgs []Message
+	for _, m := range history {
+		switch m.Role {
+		case RoleCustomer:
+			if normalise(m.Text) == key {
+				same++
+			}
+		case RoleBot:
+			botMsgs = append(botMsgs, m)
+		}
+	}
+	if same >= 3 {
+		out = append(out, "conversation:repeated_question")
+	}
+	if n := len(botMsgs); n >= 2 {
+		last, prev := botMsgs[n-1], botMsgs[n-2]
+		if last.Rating < 0 && prev.Rating < 0 {
+			out = append(out, "conversation:unhelpful_ratings")
+		}
+		if last.NoAnswer && prev.NoAnswer {
+			out = append(out, "conversation:repeated_no_answer")
+		}
+	}
+	return out
+}
+
+// normalise folds case, punctuation and spacing so that retyped questions
+// compare equal.
+func normalise(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+			space = false
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}

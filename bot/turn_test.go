@@ -1,0 +1,339 @@
+package bot_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ollama/ollama/api"
+
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los/locales"
+	"github.com/los-bot/los/prompts"
+)
+
+var (
+	srcAddress = bot.Source{Slug: "endre-fakturaadresse", Title: "Endre fakturaadresse", Heading: "Endre fakturaadresse",
+		Text: "Du endrer fakturaadressen på Min side under Profil og adresser.", Relevant: true}
+	srcEfaktura = bot.Source{Slug: "efaktura", Title: "E-faktura", Heading: "Bestill",
+		Text: "Du bestiller e-faktura i nettbanken.", Relevant: true}
+	srcWeak = bot.Source{Slug: "flytting", Title: "Flytting", Text: "Meld flytting på Min side.", Relevant: false}
+)
+
+type harness struct {
+	bot      *bot.Bot
+	store    *MemStore
+	handoffs *handoffRecorder
+	logs     *bytes.Buffer
+}
+
+func newHarness(t *testing.T, gen bot.Generator, ret bot.Retriever, tri bot.Triager) *harness {
+	t.Helper()
+	h := &harness{store: NewMemStore(), handoffs: &handoffRecorder{}, logs: &bytes.Buffer{}}
+	cfg := bot.Config{
+		Retriever: ret, Store: h.store, Triager: tri, Handoffs: h.handoffs,
+		Prompter: prompts.MustLoad(), Texts: locales.MustLoad(),
+		Log:       slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		ChatModel: "tiny", FirstToken: 200 * time.Millisecond, Generation: 2 * time.Second,
+	}
+	if gen != nil {
+		cfg.Generator = gen
+	}
+	h.bot = bot.New(cfg)
+	return h
+}
+
+func (h *harness) conversation(t *testing.T) string {
+	t.Helper()
+	id := "c" + strings.ReplaceAll(t.Name(), "/", "_")
+	if err := h.store.CreateConversation(context.Background(), &bot.Conversation{ID: id}); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func TestTurnGenerated(t *testing.T) {
+	h := newHarness(t, streamOf("Du endrer ", "adressen på Min side [1]", " og kan bestille e-faktura [2]. Se [7]."),
+		fixedSources(srcAddress, srcEfaktura), nil)
+	id := h.conversation(t)
+	var tokens []string
+	res, err := h.bot.Turn(context.Background(), bot.Request{ConversationID: id, Text: "Hvordan endrer jeg fakturaadressen min?",
+		OnToken: func(s string) { tokens = append(tokens, s) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Mode != bot.ModeGenerated || res.Action != bot.ActionAnswer || res.Category != bot.CategoryNone {
+		t.Errorf("mode, action, category = %s, %s, %s; want generated, answer, none", res.Mode, res.Action, res.Category)
+	}
+	if got := strings.Join(res.Citations, ","); got != "endre-fakturaadresse,efaktura" {
+		t.Errorf("citations = %s, want endre-fakturaadresse,efaktura (the nonexistent [7] dropped)", got)
+	}
+	if strings.Contains(res.Answer, "[7]") {
+		t.Errorf("answer keeps a citation of a source that does not exist: %q", res.Answer)
+	}
+	if len(tokens) != 3 {
+		t.Errorf("got %d tokens streamed, want 3", len(tokens))
+	}
+	msgs, _ := h.store.Messages(context.Background(), id)
+	if len(msgs) != 2 || msgs[0].Role != bot.RoleCustomer || msgs[1].Role != bot.RoleBot || msgs[1].Text != res.Answer {
+		t.Fatalf("stored messages = %+v, want customer then the bot's answer", msgs)
+	}
+	if res.Lang != lang.Bokmal {
+		t.Errorf("lang = %s, want nb", res.Lang)
+	}
+}
+
+func TestTurnFallbacks(t *testing.T) {
+	missing := &FakeGenerator{ChatFn: func(context.Context, *api.ChatRequest, api.ChatResponseFunc) error {
+		return api.StatusError{StatusCode: 404, ErrorMessage: `model "tiny" not found, try pulling it first`}
+	}}
+	refused := &FakeGenerator{ChatFn: func(context.Context, *api.ChatRequest, api.ChatResponseFunc) error {
+		return errors.New("dial tcp 127.0.0.1:11434: connect: connection refused")
+	}}
+	noDone := &FakeGenerator{ChatFn: func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
+		fn(api.ChatResponse{Message: api.Message{Content: "Halvt svar"}})
+		return nil // the server died: the stream just stops
+	}}
+	slow := &FakeGenerator{ChatFn: func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
+		<-ctx.Done() // never sends a token; must be cancelled by the deadline
+		return ctx.Err()
+	}}
+	empty := streamOf("  ")
+	tests := []struct {
+		name    string
+		gen     bot.Generator
+		wantLog string
+	}{
+		{name: "no generator", gen: nil},
+		{name: "model missing", gen: missing, wantLog: "ollama pull tiny"},
+		{name: "ollama down", gen: refused, wantLog: "connection refused"},
+		{name: "stream without done", gen: noDone, wantLog: "broke off"},
+		{name: "first token too late", gen: slow, wantLog: "too slow"},
+		{name: "empty answer", gen: empty, wantLog: "empty answer"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, tt.gen, fixedSources(srcAddress, srcEfaktura), nil)
+			id := h.conversation(t)
+			res, err := h.bot.Turn(context.Background(), bot.Request{ConversationID: id, Text: "Hvordan endrer jeg fakturaadressen?"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Mode != bot.ModeExtractive {
+				t.Errorf("mode = %s, want extractive", res.Mode)
+			}
+			if !strings.Contains(res.Answer, srcAddress.Text) {
+				t.Errorf("answer %q does not quote the best passage", res.Answer)
+			}
+			if len(res.Citations) == 0 || res.Citations[0] != srcAddress.Slug {
+				t.Errorf("citations = %v, want the best passage first", res.Citations)
+			}
+			if tt.wantLog != "" && !strings.Contains(h.logs.String(), tt.wantLog) {
+				t.Errorf("log lacks %q:\n%s", tt.wantLog, h.logs.String())
+			}
+			msgs, _ := h.store.Messages(context.Background(), id)
+			if len(msgs) != 2 || msgs[1].Text != res.Answer || msgs[1].Mode != bot.ModeExtractive {
+				t.Errorf("want one complete extractive reply stored, got %+v", msgs)
+			}
+		})
+	}
+}
+
+func TestModelMissingLoggedOnce(t *testing.T) {
+	gen := &FakeGenerator{ChatFn: func(context.Context, *api.ChatRequest, api.ChatResponseFunc) error {
+		return api.StatusError{StatusCode: 404, ErrorMessage: "not found"}
+	}}
+	h := newHarness(t, gen, fixedSources(srcAddress), nil)
+	for range 3 {
+		if _, err := h.bot.Turn(context.Background(), bot.Request{Text: "fakturaadresse"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := strings.Count(h.logs.String(), "chat model missing"); n != 1 {
+		t.Errorf("logged the missing model %d times, want once", n)
+	}
+}
+
+func TestTurnNothingRelevant(t *testing.T) {
+	tests := []struct {
+		name string
+		ret  bot.Retriever
+		text string
+		want string
+	}{
+		{name: "weak hits only", ret: fixedSources(srcWeak), text: "Hva er hovedstaden i Frankrike?", want: "finner jeg ikke"},
+		{name: "no hits nynorsk", ret: fixedSources(), text: "Kva er klokka i Kina no, eg lurer berre?", want: "finn eg ikkje"},
+		{name: "retriever error", ret: &FakeRetriever{RetrieveFn: func(context.Context, string, int) ([]bot.Source, error) {
+			return nil, errors.New("index closed")
+		}}, text: "Hvordan endrer jeg adressen?", want: "finner jeg ikke"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			called := false
+			gen := &FakeGenerator{ChatFn: func(context.Context, *api.ChatRequest, api.ChatResponseFunc) error {
+				called = true
+				return nil
+			}}
+			h := newHarness(t, gen, tt.ret, nil)
+			res, err := h.bot.Turn(context.Background(), bot.Request{Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Action != bot.ActionOfferHandoff || !strings.Contains(res.Answer, tt.want) || len(res.Citations) != 0 {
+				t.Errorf("got action %s, answer %q, citations %v; want offer_handoff, an honest %q, none", res.Action, res.Answer, res.Citations, tt.want)
+			}
+			if called {
+				t.Error("the model was asked although nothing relevant was found")
+			}
+		})
+	}
+}
+
+func TestTurnBadInput(t *testing.T) {
+	h := newHarness(t, nil, fixedSources(srcAddress), nil)
+	tests := []struct {
+		name string
+		text string
+		code bot.Code
+	}{
+		{name: "empty", text: "   ", code: bot.EINVALID},
+		{name: "too long", text: strings.Repeat("æ", bot.MaxQuestionRunes+1), code: bot.ETOOLARGE},
+		{name: "invalid utf-8", text: "hei \xff\xfe", code: bot.EINVALID},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := h.bot.Turn(context.Background(), bot.Request{Text: tt.text})
+			if bot.ErrorCode(err) != tt.code {
+				t.Errorf("err = %v, want code %s", err, tt.code)
+			}
+		})
+	}
+	if _, err := h.bot.Turn(context.Background(), bot.Request{Text: strings.Repeat("æ", bot.MaxQuestionRunes)}); err != nil {
+		t.Errorf("a message of exactly %d characters was refused: %v", bot.MaxQuestionRunes, err)
+	}
+}
+
+func TestTurnHandoff(t *testing.T) {
+	tests := []struct {
+		name       string
+		category   bot.Category
+		wantAction bot.Action
+		wantText   []string
+	}{
+		{name: "self harm shows crisis numbers", category: bot.CategorySelfHarm, wantAction: bot.ActionHandoffNow, wantText: []string{"116 123", "22 40 00 40"}},
+		{name: "violence shows emergency numbers", category: bot.CategoryViolence, wantAction: bot.ActionHandoffNow, wantText: []string{"112", "113"}},
+		{name: "bereavement", category: bot.CategoryBereavement, wantAction: bot.ActionHandoffNow, wantText: []string{"lei for det"}},
+		{name: "distress offers", category: bot.CategoryDistress, wantAction: bot.ActionOfferHandoff, wantText: []string{"snakke med et menneske"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			called := false
+			gen := &FakeGenerator{ChatFn: func(ctx context.Context, r *api.ChatRequest, fn api.ChatResponseFunc) error {
+				called = true
+				return streamOf("Svar [1].").ChatFn(ctx, r, fn)
+			}}
+			h := newHarness(t, gen, fixedSources(srcAddress), FakeTriager{tt.category})
+			id := h.conversation(t)
+			res, err := h.bot.Turn(context.Background(), bot.Request{ConversationID: id, Text: "melding"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Action != tt.wantAction || res.Category != tt.category || res.Severity != tt.category.Severity() {
+				t.Errorf("got %s/%s/%s", res.Action, res.Category, res.Severity)
+			}
+			for _, w := range tt.wantText {
+				if !strings.Contains(res.Answer, w) {
+					t.Errorf("answer %q lacks %q", res.Answer, w)
+				}
+			}
+			handedOver := len(h.handoffs.got) == 1
+			if handedOver != (tt.wantAction == bot.ActionHandoffNow) {
+				t.Errorf("handoff requested = %v, want %v", handedOver, tt.wantAction == bot.ActionHandoffNow)
+			}
+			if tt.wantAction == bot.ActionHandoffNow && called {
+				t.Error("the model was asked to answer a message that is handed over at once")
+			}
+		})
+	}
+}
+
+func TestConversationSignals(t *testing.T) {
+	ctx := context.Background()
+	t.Run("same question three times", func(t *testing.T) {
+		h := newHarness(t, nil, fixedSources(srcAddress), nil)
+		id := h.conversation(t)
+		var res bot.Result
+		for i, q := range []string{"Hvordan endrer jeg adressen?", "hvordan endrer jeg adressen", "Hvordan  endrer jeg adressen???"} {
+			var err error
+			if res, err = h.bot.Turn(ctx, bot.Request{ConversationID: id, Text: q}); err != nil {
+				t.Fatal(err)
+			}
+			if i < 2 && res.Action != bot.ActionAnswer {
+				t.Fatalf("turn %d: action %s, want answer", i+1, res.Action)
+			}
+		}
+		if res.Action != bot.ActionOfferHandoff || !strings.Contains(strings.Join(res.Signals, ","), "repeated_question") {
+			t.Errorf("third time: action %s, signals %v; want offer_handoff with repeated_question", res.Action, res.Signals)
+		}
+	})
+	t.Run("two unhelpful ratings", func(t *testing.T) {
+		h := newHarness(t, nil, fixedSources(srcAddress), nil)
+		id := h.conversation(t)
+		for _, q := range []string{"fakturaadresse", "adresse på faktura"} {
+			res, err := h.bot.Turn(ctx, bot.Request{ConversationID: id, Text: q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			h.store.rate(id, res.MessageID, -1)
+		}
+		res, err := h.bot.Turn(ctx, bot.Request{ConversationID: id, Text: "endre adressen"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Action != bot.ActionOfferHandoff || !strings.Contains(strings.Join(res.Signals, ","), "unhelpful_ratings") {
+			t.Errorf("action %s, signals %v; want offer_handoff with unhelpful_ratings", res.Action, res.Signals)
+		}
+	})
+	t.Run("bot silent while an agent holds", func(t *testing.T) {
+		h := newHarness(t, nil, fixedSources(srcAddress), nil)
+		id := h.conversation(t)
+		h.store.setStatus(id, bot.StatusAgent)
+		res, err := h.bot.Turn(ctx, bot.Request{ConversationID: id, Text: "Hallo?"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs, _ := h.store.Messages(ctx, id)
+		if !res.Held || res.Answer != "" || len(msgs) != 1 || msgs[0].Role != bot.RoleCustomer {
+			t.Errorf("held=%v answer=%q messages=%d; want the customer's message stored and no reply", res.Held, res.Answer, len(msgs))
+		}
+	})
+}
+
+func TestTurnLanguage(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       lang.Standard
+		wantIntro  string
+	}{
+		{name: "bokmål", text: "Hvordan endrer jeg fakturaadressen min?", want: lang.Bokmal, wantIntro: "Dette fant jeg"},
+		{name: "nynorsk", text: "Korleis endrar eg fakturaadressa mi? Eg finn ikkje kvar", want: lang.Nynorsk, wantIntro: "Dette fann eg"},
+		{name: "english", text: "How do I change my billing address?", want: lang.English, wantIntro: "This is what I found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, nil, fixedSources(srcAddress), nil)
+			res, err := h.bot.Turn(context.Background(), bot.Request{Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Lang != tt.want || !strings.HasPrefix(res.Answer, tt.wantIntro) {
+				t.Errorf("lang %s, answer %q; want %s starting %q", res.Lang, res.Answer, tt.want, tt.wantIntro)
+			}
+		})
+	}
+}

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/ollama/ollama/api"
+
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/config"
+	"github.com/los-bot/los/kb"
+	"github.com/los-bot/los/locales"
+	"github.com/los-bot/los/progress"
+	"github.com/los-bot/los/prompts"
+	"github.com/los-bot/los/store"
+)
+
+// app is Los wired together: config -> store -> kb -> bot. Every command
+// that needs the pipeline opens one and closes it when done.
+type app struct {
+	cfg    config.Config
+	log    *slog.Logger
+	db     *store.DB
+	index  *kb.Index
+	texts  *locales.Catalog
+	ollama *api.Client
+	bot    *bot.Bot
+}
+
+// openApp opens the store (loading the demo knowledge base when it is
+// empty) and the index (rebuilding it when missing, stale or corrupt), and
+// builds the bot.
+func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressOut *os.File) (*app, error) {
+	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+		return nil, fmt.Errorf("data directory: %w", err)
+	}
+	a := &app{cfg: cfg, log: log}
+	var err error
+	if a.texts, err = locales.Load(cfg.LocalesDir); err != nil {
+		return nil, err
+	}
+	pr, err := prompts.Load(cfg.PromptsDir)
+	if err != nil {
+		return nil, err
+	}
+	if a.db, err = store.Open(ctx, filepath.Join(cfg.DataDir, "los.db")); err != nil {
+		return nil, err
+	}
+	if err := a.seedDemo(ctx); err != nil {
+		a.Close()
+		return nil, err
+	}
+	if err := a.openIndex(ctx, progressOut); err != nil {
+		a.Close()
+		return nil, err
+	}
+	if a.ollama, err = ollamaClient(cfg.OllamaHost); err != nil {
+		a.Close()
+		return nil, err
+	}
+	a.bot = bot.New(bot.Config{
+		Retriever:  retriever{a.index},
+		Generator:  a.ollama,
+		Store:      a.db,
+		Handoffs:   a.db,
+		Prompter:   pr,
+		Texts:      a.texts,
+		Policy:     cfg.Policy,
+		Log:        log,
+		ChatModel:  cfg.ChatModel,
+		FirstToken: cfg.FirstToken,
+		Generation: cfg.Generation,
+	})
+	return a, nil
+}
+
+// Close closes the index and the store.
+func (a *app) Close() error {
+	var errs []error
+	if a.index != nil {
+		errs = append(errs, a.index.Close())
+	}
+	if a.db != nil {
+		errs = append(errs, a.db.Close())
+	}
+	return errors.Join(errs...)
+}
+
+func (a *app) seedDemo(ctx context.Context) error {
+	n, err := a.db.CountArticles(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	articles, err := kb.Demo()
+	if err != nil {
+		return fmt.Errorf("demo knowledge base: %w", err)
+	}
+	a.log.Info("knowledge base is empty; loading the demo knowledge base", "articles", len(articles))
+	return a.db.ImportArticles(ctx, articles)
+}
+
+// openIndex opens the search index and rebuilds it from the store when it
+// is missing, corrupt or older than the store.
+func (a *app) openIndex(ctx context.Context, progressOut *os.File) error {
+	rev, err := a.db.KBRevision(ctx)
+	if err != nil {
+		return err
+	}
+	opts, err := a.indexOptions()
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(a.cfg.DataDir, "index")
+	ix, err := kb.Open(path, opts)
+	reason := ""
+	switch {
+	case err != nil:
+		reason = err.Error()
+		a.log.Warn("search index unusable; rebuilding it", "path", path, "reason", reason)
+		if err := os.RemoveAll(path); err != nil {
+			return fmt.Errorf("remove broken index: %w", err)
+		}
+		if ix, err = kb.Open(path, opts); err != nil {
+			return fmt.Errorf("create index: %w", err)
+		}
+	case ix.Stamp() == "":
+		reason = "missing"
+		a.log.Info("search index is new; building it", "path", path)
+	case ix.Stamp() != rev:
+		reason = "stale"
+		a.log.Info("search index is stale; rebuilding it", "path", path, "index_revision", ix.Stamp(), "store_revision", rev)
+	}
+	a.index = ix
+	if reason != "" {
+		return a.rebuild(ctx, rev, progressOut)
+	}
+	return nil
+}
+
+func (a *app) indexOptions() (kb.Options, error) {
+	var opts kb.Options
+	if a.cfg.SynonymsFile != "" {
+		syn, err := kb.LoadSynonyms(a.cfg.SynonymsFile)
+		if err != nil {
+			return opts, err
+		}
+		opts.Synonyms = syn
+	}
+	return opts, nil
+}
+
+// rebuild reindexes every article from the store.
+func (a *app) rebuild(ctx context.Context, rev string, progressOut *os.File) error {
+	articles, err := a.db.Articles(ctx)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	var bar *progress.Bar
+	if progressOut != nil {
+		bar = progress.New(progressOut, "indexing")
+		defer bar.Done()
+	}
+	err = a.index.Rebuild(ctx, articles, rev, func(done, total int) {
+		if bar != nil {
+			bar.Update(int64(done), int64(total))
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("rebuild index: %w", err)
+	}
+	a.log.Info("search index built", "articles", len(articles), "took", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func ollamaClient(host string) (*api.Client, error) {
+	u, err := url.Parse(host)
+	if err != nil {
+		return nil, fmt.Errorf("OLLAMA_HOST: %w", err)
+	}
+	return api.NewClient(u, &http.Client{Transport: &http.Transport{
+		Proxy:                 nil,
+		MaxIdleConnsPerHost:   32,
+		ResponseHeaderTimeout: 0,
+		IdleConnTimeout:       90 * time.Second,
+	}}), nil
+}
+
+// retriever adapts the search index to the bot.
+type retriever struct{ ix *kb.Index }
+
+func (r retriever) Retrieve(ctx context.Context, q string, limit int) ([]bot.Source, error) {
+	hits, err := r.ix.Search(ctx, q, kb.SearchOptions{Limit: limit})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]bot.Source, 0, len(hits))
+	for _, h := range hits {
+		out = append(out, bot.Source{
+			Slug: h.Slug, Title: h.Title, Heading: h.Heading, Anchor: h.Anchor,
+			Text: h.Text, Score: h.Score, Relevant: h.Relevant(),
+		})
+	}
+	return out, nil
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/los-bot/los/bot"
+)
+
+// askJSON is the contract of `los ask --json`.
+type askJSON struct {
+	Answer    string       `json:"answer"`
+	Action    bot.Action   `json:"action"`
+	Category  bot.Category `json:"category"`
+	Citations []string     `json:"citations"`
+	Mode      bot.Mode     `json:"mode"`
+}
+
+func cmdAsk(ctx context.Context, e *env) error {
+	var fs flag.FlagSet
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	if err := e.parse("ask", &fs, 1, `"spørsmål"`); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, e.cfg, e.log, os.Stderr)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+
+	streamed := false
+	req := bot.Request{Text: strings.Join(e.args, " ")}
+	if !*asJSON {
+		req.OnToken = func(tok string) {
+			streamed = true
+			fmt.Fprint(e.stdout, tok)
+		}
+	}
+	res, err := a.bot.Turn(ctx, req)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(askJSON{Answer: res.Answer, Action: res.Action, Category: res.Category, Citations: res.Citations, Mode: res.Mode})
+	}
+	if streamed && res.Mode == bot.ModeGenerated {
+		fmt.Fprintln(e.stdout)
+	} else {
+		if streamed {
+			fmt.Fprintln(e.stdout, "\n---")
+		}
+		fmt.Fprintln(e.stdout, res.Answer)
+	}
+	for i, slug := range res.Citations {
+		fmt.Fprintf(e.stdout, "[%d] /artikler/%s\n", i+1, slug)
+	}
+	if res.Action != bot.ActionAnswer {
+		fmt.Fprintf(e.stdout, "(%s: %s)\n", res.Action, res.Category)
+	}
+	return nil
+}

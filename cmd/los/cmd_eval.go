@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/los-bot/los/eval"
+	"github.com/los-bot/los/triage"
+)
+
+func cmdEval(ctx context.Context, e *env) error {
+	if len(e.args) == 0 {
+		fmt.Fprintln(e.stderr, "Usage: los eval retrieval --norquad FILE | los eval triage --tsv FILE [--json]")
+		return errUsage
+	}
+	sub := e.args[0]
+	e.args = e.args[1:]
+	switch sub {
+	case "retrieval":
+		return evalRetrieval(ctx, e)
+	case "triage":
+		return evalTriage(ctx, e)
+	}
+	fmt.Fprintf(e.stderr, "los eval: unknown subcommand %q; use retrieval or triage\n", sub)
+	return errUsage
+}
+
+// evalRetrieval indexes a NorQuAD file's passages in a temporary index,
+// asks every question and prints recall@k and MRR@10 as JSON, with the
+// plain Bleve baselines measured in the same run.
+func evalRetrieval(ctx context.Context, e *env) error {
+	var fs flag.FlagSet
+	path := fs.String("norquad", "", "NorQuAD-format JSON file")
+	if err := e.parse("eval retrieval", &fs, 0, ""); err != nil {
+		return err
+	}
+	if *path == "" {
+		fs.Usage()
+		return errUsage
+	}
+	rep, err := eval.Retrieval(ctx, *path)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}
+
+// evalTriage measures the triage rules on a labelled TSV file.
+func evalTriage(ctx context.Context, e *env) error {
+	var fs flag.FlagSet
+	path := fs.String("tsv", "", "labelled TSV file with columns label, variant, text")
+	asJSON := fs.Bool("json", false, "print JSON instead of tables")
+	if err := e.parse("eval triage", &fs, 0, ""); err != nil {
+		return err
+	}
+	if *path == "" {
+		fs.Usage()
+		return errUsage
+	}
+	c, err := newClassifier(e.cfg)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(*path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rep, err := triage.Evaluate(ctx, f, c)
+	if err != nil {
+		return fmt.Errorf("%s: %w", *path, err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	return rep.WriteText(e.stdout)
+}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+
+	"github.com/los-bot/los/web"
+)
+
+func cmdServe(ctx context.Context, e *env) error {
+	var fs flag.FlagSet
+	if err := e.parse("serve", &fs, 0, ""); err != nil {
+		return err
+	}
+	return serve(ctx, e, nil)
+}
+
+// serve runs Los until ctx ends, then shuts down gracefully: it stops
+// accepting, lets answers in flight (streams included) finish within the
+// shutdown period, then closes index and store. listening, when not nil,
+// receives the bound address (tests listen on port 0).
+func serve(ctx context.Context, e *env, listening func(addr string)) error {
+	a, err := openApp(ctx, e.cfg, e.log, os.Stderr)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+
+	ollama := newOllamaProbe(a.ollama, e.cfg.ChatModel, e.cfg.EmbedModel)
+	if state, ok := ollama.check(ctx); !ok {
+		e.log.Warn("Ollama is not ready; answering from the knowledge base alone until it is", "state", state)
+	}
+	srv := web.New(web.Deps{
+		Bot: a.bot, DB: a.db, Index: a.index, Texts: a.texts, Log: e.log,
+		Ollama: ollama.check, WidgetOrigins: e.cfg.WidgetOrigins,
+	})
+	hs := srv.HTTPServer(e.cfg.Addr)
+	ln, err := net.Listen("tcp", e.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w (is another Los running? choose another port with --addr)", e.cfg.Addr, err)
+	}
+	addr := ln.Addr().String()
+	e.log.Info("Los is serving", "url", "http://"+addr+"/", "data", e.cfg.DataDir)
+	if listening != nil {
+		listening(addr)
+	}
+
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	e.log.Info("shutting down; letting answers in flight finish", "timeout", e.cfg.ShutdownPeriod)
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), e.cfg.ShutdownPeriod)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		e.log.Warn("shutdown timed out; closing remaining connections", "err", err)
+		hs.Close()
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	e.log.Info("stopped")
+	return nil
+}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"strings"
+
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/config"
+	"github.com/los-bot/los/triage"
+)
+
+// triageLine is the contract of `los triage`.
+type triageLine struct {
+	Text     string       `json:"text"`
+	Category bot.Category `json:"category"`
+	Severity bot.Severity `json:"severity"`
+	Action   bot.Action   `json:"action"`
+	Signals  []string     `json:"signals"`
+}
+
+// cmdTriage classifies one message per stdin line with the rules alone.
+func cmdTriage(ctx context.Context, e *env) error {
+	var fs flag.FlagSet
+	if err := e.parse("triage", &fs, 0, ""); err != nil {
+		return err
+	}
+	c, err := newClassifier(e.cfg)
+	if err != nil {
+		return err
+	}
+	policy := e.cfg.Policy
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	sc := bufio.NewScanner(e.stdin)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for sc.Scan() {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" {
+			continue
+		}
+		t := c.Classify(ctx, text)
+		signals := t.Signals
+		if signals == nil {
+			signals = []string{}
+		}
+		if err := enc.Encode(triageLine{Text: text, Category: t.Category, Severity: t.Category.Severity(),
+			Action: policy.Action(t.Category), Signals: signals}); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+// newClassifier loads the triage lexicons: the built-in ones, or the
+// operator's directory.
+func newClassifier(cfg config.Config) (*triage.Classifier, error) {
+	if cfg.TriageDir != "" {
+		lex, err := triage.LoadDir(cfg.TriageDir)
+		if err != nil {
+			return nil, err
+		}
+		return triage.New(lex), nil
+	}
+	lex, err := triage.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	return triage.New(lex), nil
+}

@@ -1,0 +1,223 @@
+// Package config reads Los's configuration from flags and LOS_* environment
+// variables (flags win), validates it once and says what to do when a value
+// is wrong. The result is passed to constructors; nothing reads it globally.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/los-bot/los/bot"
+)
+
+// Config is Los's whole configuration.
+type Config struct {
+	Addr           string        // LOS_ADDR
+	DataDir        string        // LOS_DATA
+	OllamaHost     string        // OLLAMA_HOST
+	ChatModel      string        // LOS_CHAT_MODEL
+	EmbedModel     string        // LOS_EMBED_MODEL ("" disables vector search)
+	FirstToken     time.Duration // LOS_FIRST_TOKEN_TIMEOUT
+	Generation     time.Duration // LOS_GENERATION_TIMEOUT
+	LogLevel       string        // LOS_LOG_LEVEL: debug, info, warn, error
+	LogFormat      string        // LOS_LOG_FORMAT: text, json
+	SynonymsFile   string        // LOS_SYNONYMS
+	PromptsDir     string        // LOS_PROMPTS_DIR
+	LocalesDir     string        // LOS_LOCALES_DIR
+	TriageDir      string        // LOS_TRIAGE_DIR
+	Redact         string        // LOS_REDACT: comma list of identifier kinds, "none" or "all"
+	WidgetOrigins  []string      // LOS_WIDGET_ORIGINS: origins allowed to embed the widget (CORS)
+	Policy         bot.Policy    // LOS_POLICY: category=action,...
+	RetentionDays  int           // LOS_RETENTION_DAYS
+	ShutdownPeriod time.Duration // LOS_SHUTDOWN_TIMEOUT
+}
+
+// Default returns the configuration used when nothing is set.
+func Default() Config {
+	return Config{
+		Addr:           "127.0.0.1:8080",
+		DataDir:        "los-data",
+		OllamaHost:     "http://127.0.0.1:11434",
+		ChatModel:      "gemma3:4b",
+		FirstToken:     8 * time.Second,
+		Generation:     60 * time.Second,
+		LogLevel:       "info",
+		LogFormat:      "text",
+		Redact:         "all",
+		Policy:         bot.Policy{},
+		RetentionDays:  30,
+		ShutdownPeriod: 20 * time.Second,
+	}
+}
+
+// Register adds the configuration flags to fs, with defaults taken from c
+// (so environment values show as defaults) and values written into c.
+func (c *Config) Register(fs *flag.FlagSet) {
+	fs.StringVar(&c.Addr, "addr", c.Addr, "HOST:PORT to serve on (LOS_ADDR)")
+	fs.StringVar(&c.DataDir, "data", c.DataDir, "data directory (LOS_DATA)")
+	fs.StringVar(&c.OllamaHost, "ollama", c.OllamaHost, "Ollama server URL (OLLAMA_HOST)")
+	fs.StringVar(&c.ChatModel, "chat-model", c.ChatModel, "Ollama chat model (LOS_CHAT_MODEL)")
+	fs.StringVar(&c.EmbedModel, "embed-model", c.EmbedModel, "Ollama embedding model; empty for keyword search only (LOS_EMBED_MODEL)")
+	fs.DurationVar(&c.FirstToken, "first-token-timeout", c.FirstToken, "how long the model may take to start answering (LOS_FIRST_TOKEN_TIMEOUT)")
+	fs.DurationVar(&c.Generation, "generation-timeout", c.Generation, "longest generation (LOS_GENERATION_TIMEOUT)")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (LOS_LOG_LEVEL)")
+	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json (LOS_LOG_FORMAT)")
+	fs.StringVar(&c.SynonymsFile, "synonyms", c.SynonymsFile, "synonym file replacing the built-in list (LOS_SYNONYMS)")
+	fs.StringVar(&c.PromptsDir, "prompts-dir", c.PromptsDir, "prompt template overrides (LOS_PROMPTS_DIR)")
+	fs.StringVar(&c.LocalesDir, "locales-dir", c.LocalesDir, "text overrides (LOS_LOCALES_DIR)")
+	fs.StringVar(&c.TriageDir, "triage-dir", c.TriageDir, "triage lexicon overrides (LOS_TRIAGE_DIR)")
+	fs.StringVar(&c.Redact, "redact", c.Redact, "identifiers to redact (LOS_REDACT)")
+	fs.Func("widget-origins", "origins allowed to embed the widget (LOS_WIDGET_ORIGINS)", func(s string) error {
+		c.WidgetOrigins = splitList(s)
+		return nil
+	})
+	fs.Func("policy", "triage policy overrides (LOS_POLICY)", func(s string) error {
+		p, err := ParsePolicy(s)
+		c.Policy = p
+		return err
+	})
+	fs.IntVar(&c.RetentionDays, "retention-days", c.RetentionDays, "days to keep conversations (LOS_RETENTION_DAYS)")
+	fs.DurationVar(&c.ShutdownPeriod, "shutdown-timeout", c.ShutdownPeriod, "how long shutdown waits for answers in flight (LOS_SHUTDOWN_TIMEOUT)")
+}
+
+// FromEnv returns the defaults overridden by the environment.
+func FromEnv(getenv func(string) string) (Config, error) {
+	c := Default()
+	var errs []error
+	str := func(name string, dst *string) {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			*dst = v
+		}
+	}
+	dur := func(name string, dst *time.Duration) {
+		if v := getenv(name); v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s=%q is not a duration; write it like 8s or 1m30s", name, v))
+				return
+			}
+			*dst = d
+		}
+	}
+	str("LOS_ADDR", &c.Addr)
+	str("LOS_DATA", &c.DataDir)
+	str("OLLAMA_HOST", &c.OllamaHost)
+	str("LOS_CHAT_MODEL", &c.ChatModel)
+	str("LOS_EMBED_MODEL", &c.EmbedModel)
+	dur("LOS_FIRST_TOKEN_TIMEOUT", &c.FirstToken)
+	dur("LOS_GENERATION_TIMEOUT", &c.Generation)
+	dur("LOS_SHUTDOWN_TIMEOUT", &c.ShutdownPeriod)
+	str("LOS_LOG_LEVEL", &c.LogLevel)
+	str("LOS_LOG_FORMAT", &c.LogFormat)
+	str("LOS_SYNONYMS", &c.SynonymsFile)
+	str("LOS_PROMPTS_DIR", &c.PromptsDir)
+	str("LOS_LOCALES_DIR", &c.LocalesDir)
+	str("LOS_TRIAGE_DIR", &c.TriageDir)
+	str("LOS_REDACT", &c.Redact)
+	if v := getenv("LOS_WIDGET_ORIGINS"); v != "" {
+		c.WidgetOrigins = splitList(v)
+	}
+	if v := getenv("LOS_POLICY"); v != "" {
+		p, err := ParsePolicy(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("LOS_POLICY: %w", err))
+		}
+		c.Policy = p
+	}
+	if v := getenv("LOS_RETENTION_DAYS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("LOS_RETENTION_DAYS=%q is not a whole number of days", v))
+		}
+		c.RetentionDays = n
+	}
+	return c, errors.Join(errs...)
+}
+
+// Validate checks the configuration and returns every problem at once,
+// each with what to do.
+func (c Config) Validate() error {
+	var errs []error
+	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
+		errs = append(errs, fmt.Errorf("address %q is not HOST:PORT; use for example --addr 127.0.0.1:8080", c.Addr))
+	}
+	if c.DataDir == "" {
+		errs = append(errs, errors.New("data directory is empty; set --data or LOS_DATA"))
+	}
+	if u, err := url.Parse(c.OllamaHost); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		errs = append(errs, fmt.Errorf("OLLAMA_HOST %q is not a URL; use for example http://127.0.0.1:11434", c.OllamaHost))
+	}
+	if c.ChatModel == "" {
+		errs = append(errs, errors.New("chat model is empty; set LOS_CHAT_MODEL, for example gemma3:4b"))
+	}
+	if c.FirstToken <= 0 || c.Generation <= 0 || c.ShutdownPeriod <= 0 {
+		errs = append(errs, errors.New("timeouts must be positive durations such as 8s"))
+	}
+	if c.FirstToken > c.Generation {
+		errs = append(errs, fmt.Errorf("first-token timeout (%s) is longer than the generation timeout (%s)", c.FirstToken, c.Generation))
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("log level %q is unknown; use debug, info, warn or error", c.LogLevel))
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, fmt.Errorf("log format %q is unknown; use text or json", c.LogFormat))
+	}
+	if c.RetentionDays < 1 {
+		errs = append(errs, fmt.Errorf("retention of %d days is too short; use at least 1", c.RetentionDays))
+	}
+	for _, o := range c.WidgetOrigins {
+		if u, err := url.Parse(o); err != nil || u.Scheme == "" || u.Host == "" || u.Path != "" {
+			errs = append(errs, fmt.Errorf("widget origin %q is not an origin; write it like https://www.example.no", o))
+		}
+	}
+	for _, f := range []struct{ name, path string }{{"synonym file", c.SynonymsFile}, {"prompts directory", c.PromptsDir}, {"locales directory", c.LocalesDir}, {"triage directory", c.TriageDir}} {
+		if f.path == "" {
+			continue
+		}
+		if _, err := os.Stat(f.path); err != nil {
+			errs = append(errs, fmt.Errorf("%s %s: %w", f.name, f.path, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// ParsePolicy reads "category=action,..." overrides of the triage policy.
+func ParsePolicy(s string) (bot.Policy, error) {
+	p := bot.Policy{}
+	for _, item := range splitList(s) {
+		k, v, ok := strings.Cut(item, "=")
+		cat, act := bot.Category(strings.TrimSpace(k)), bot.Action(strings.TrimSpace(v))
+		if !ok || !cat.Valid() {
+			return nil, fmt.Errorf("%q: want category=action with a category such as distress", item)
+		}
+		switch act {
+		case bot.ActionAnswer, bot.ActionOfferHandoff, bot.ActionHandoffNow:
+		default:
+			return nil, fmt.Errorf("%q: action must be answer, offer_handoff or handoff_now", item)
+		}
+		if cat.Severity() == bot.SeverityCritical && act != bot.ActionHandoffNow {
+			return nil, fmt.Errorf("%q: %s is critical and always hands over at once", item, cat)
+		}
+		p[cat] = act
+	}
+	return p, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}

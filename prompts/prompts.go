@@ -1,0 +1,126 @@
+// Package prompts renders the chat model's prompts from embedded templates,
+// one per written standard.
+package prompts
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/template"
+
+	"github.com/ollama/ollama/api"
+
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/lang"
+)
+
+//go:embed *.tmpl
+var embedded embed.FS
+
+// Set holds the parsed templates: system.<lang>.tmpl and user.<lang>.tmpl
+// for every written standard.
+type Set struct {
+	tmpl *template.Template
+}
+
+var _ bot.Prompter = (*Set)(nil)
+
+// Load parses the embedded templates. When dir is not empty, templates
+// found there replace the embedded ones of the same name, so operators can
+// adjust the wording without a rebuild.
+func Load(dir string) (*Set, error) {
+	t, err := template.New("prompts").Funcs(template.FuncMap{"add1": func(i int) int { return i + 1 }}).ParseFS(embedded, "*.tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("parse embedded prompts: %w", err)
+	}
+	if dir != "" {
+		files, err := filepath.Glob(filepath.Join(dir, "*.tmpl"))
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return nil, fmt.Errorf("read prompt override: %w", err)
+			}
+			if _, err := t.New(filepath.Base(f)).Parse(string(b)); err != nil {
+				return nil, fmt.Errorf("parse prompt override %s: %w", f, err)
+			}
+		}
+	}
+	for _, l := range lang.All {
+		for _, kind := range []string{"system", "user"} {
+			if t.Lookup(name(kind, l)) == nil {
+				return nil, fmt.Errorf("prompt template %s is missing", name(kind, l))
+			}
+		}
+	}
+	return &Set{tmpl: t}, nil
+}
+
+// MustLoad is Load("") for tests and wiring where the embedded templates
+// are known to parse (a test guards that).
+func MustLoad() *Set {
+	s, err := Load("")
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+func name(kind string, l lang.Standard) string { return kind + "." + string(l) + ".tmpl" }
+
+// data is what the templates see.
+type data struct {
+	Question string
+	Sources  []bot.Source
+	History  []bot.Message
+}
+
+// maxHistory is how many earlier messages the model sees.
+const maxHistory = 6
+
+// Prompt renders the system and user messages for a question and its
+// numbered sources, with recent history as context.
+func (s *Set) Prompt(l lang.Standard, question string, sources []bot.Source, history []bot.Message) ([]api.Message, error) {
+	if _, ok := lang.Parse(string(l)); !ok {
+		l = lang.Bokmal
+	}
+	var hist []bot.Message
+	for _, m := range history {
+		if m.Role == bot.RoleCustomer || m.Role == bot.RoleBot || m.Role == bot.RoleAgent {
+			hist = append(hist, m)
+		}
+	}
+	if len(hist) > maxHistory {
+		hist = hist[len(hist)-maxHistory:]
+	}
+	d := data{Question: question, Sources: sources, History: hist}
+	sys, err := s.render(name("system", l), d)
+	if err != nil {
+		return nil, err
+	}
+	user, err := s.render(name("user", l), d)
+	if err != nil {
+		return nil, err
+	}
+	return []api.Message{{Role: "system", Content: sys}, {Role: "user", Content: user}}, nil
+}
+
+func (s *Set) render(n string, d data) (string, error) {
+	var buf bytes.Buffer
+	if err := s.tmpl.ExecuteTemplate(&buf, n, d); err != nil {
+		return "", fmt.Errorf("render %s: %w", n, err)
+	}
+	return strings.TrimSpace(buf.String()), nil
+}
+
+// Names lists the embedded template files.
+func Names() []string {
+	m, _ := fs.Glob(embedded, "*.tmpl")
+	return m
+}

@@ -1,0 +1,122 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/los-bot/los/kb"
+	"github.com/los-bot/los/lang"
+)
+
+const articleCols = `slug, title, body, tags, lang, published, updated`
+
+// ImportArticles writes articles (insert or replace by slug) in one
+// transaction: all or nothing. It bumps the knowledge-base revision.
+func (s *DB) ImportArticles(ctx context.Context, articles []kb.Article) error {
+	now := s.now()
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT(slug) DO UPDATE SET title=excluded.title, body=excluded.body, tags=excluded.tags,
+			lang=excluded.lang, published=excluded.published, updated=excluded.updated`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for i := range articles {
+			a := &articles[i]
+			tags, _ := json.Marshal(nonNil(a.Tags))
+			if _, err := stmt.ExecContext(ctx, a.Slug, a.Title, a.Body, string(tags), string(a.Lang), a.Published, millis(now)); err != nil {
+				return fmt.Errorf("store article %q: %w", a.Slug, err)
+			}
+			a.Updated = now
+		}
+		return bumpRevision(ctx, tx)
+	})
+}
+
+// Articles returns every article, ordered by slug.
+func (s *DB) Articles(ctx context.Context) ([]kb.Article, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+articleCols+` FROM articles ORDER BY slug`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []kb.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Article returns one article.
+func (s *DB) Article(ctx context.Context, slug string) (kb.Article, error) {
+	a, err := scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleCols+` FROM articles WHERE slug = ?`, slug))
+	if isNoRows(err) {
+		return kb.Article{}, notFound("article", slug)
+	}
+	return a, err
+}
+
+// CountArticles returns how many articles there are.
+func (s *DB) CountArticles(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n)
+	return n, err
+}
+
+// KBRevision identifies the current content of the knowledge base; it
+// changes with every article write. The search index stores the revision
+// it was built from, so a stale index can be told apart.
+func (s *DB) KBRevision(ctx context.Context) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'kb_revision'`).Scan(&v)
+	if isNoRows(err) {
+		return "0", nil
+	}
+	return v, err
+}
+
+func bumpRevision(ctx context.Context, tx *sql.Tx) error {
+	var v string
+	err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'kb_revision'`).Scan(&v)
+	if err != nil && !isNoRows(err) {
+		return err
+	}
+	n, _ := strconv.Atoi(v)
+	_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('kb_revision', ?)
+		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, strconv.Itoa(n+1))
+	return err
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanArticle(r scanner) (kb.Article, error) {
+	var (
+		a       kb.Article
+		tags, l string
+		updated int64
+	)
+	if err := r.Scan(&a.Slug, &a.Title, &a.Body, &tags, &l, &a.Published, &updated); err != nil {
+		return kb.Article{}, err
+	}
+	if err := json.Unmarshal([]byte(tags), &a.Tags); err != nil {
+		return kb.Article{}, fmt.Errorf("article %q: tags: %w", a.Slug, err)
+	}
+	a.Lang = lang.Standard(l)
+	a.Updated = fromMillis(updated)
+	return a, nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,148 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/lang"
+)
+
+var _ bot.Store = (*DB)(nil)
+
+// CreateConversation stores a new conversation; Created and Updated are set.
+func (s *DB) CreateConversation(ctx context.Context, c *bot.Conversation) error {
+	now := s.now()
+	c.Created, c.Updated = now, now
+	if c.Status == "" {
+		c.Status = bot.StatusOpen
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, token_hash, lang, status, created, updated) VALUES (?, ?, ?, ?, ?, ?)`,
+		c.ID, c.TokenHash, string(c.Lang), string(c.Status), millis(now), millis(now))
+	return err
+}
+
+// Conversation returns one conversation.
+func (s *DB) Conversation(ctx context.Context, id string) (*bot.Conversation, error) {
+	var (
+		c                bot.Conversation
+		l, status        string
+		created, updated int64
+	)
+	err := s.db.QueryRowContext(ctx, `SELECT id, token_hash, lang, status, created, updated FROM conversations WHERE id = ?`, id).
+		Scan(&c.ID, &c.TokenHash, &l, &status, &created, &updated)
+	if isNoRows(err) {
+		return nil, notFound("conversation", id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.Lang, c.Status = lang.Standard(l), bot.Status(status)
+	c.Created, c.Updated = fromMillis(created), fromMillis(updated)
+	return &c, nil
+}
+
+// SetConversationLang records the written standard of a conversation.
+func (s *DB) SetConversationLang(ctx context.Context, id string, l lang.Standard) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE conversations SET lang = ? WHERE id = ?`, string(l), id)
+	return err
+}
+
+// SetConversationStatus moves a conversation to status.
+func (s *DB) SetConversationStatus(ctx context.Context, id string, status bot.Status) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE conversations SET status = ?, updated = ? WHERE id = ?`, string(status), millis(s.now()), id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return notFound("conversation", id)
+	}
+	return nil
+}
+
+// AddTurn stores a customer message and the reply in one transaction.
+func (s *DB) AddTurn(ctx context.Context, customer, reply *bot.Message) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := insertMessage(ctx, tx, customer); err != nil {
+			return err
+		}
+		if err := insertMessage(ctx, tx, reply); err != nil {
+			return err
+		}
+		return touch(ctx, tx, customer.ConversationID, reply.Created)
+	})
+}
+
+// AddMessage stores one message.
+func (s *DB) AddMessage(ctx context.Context, m *bot.Message) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := insertMessage(ctx, tx, m); err != nil {
+			return err
+		}
+		return touch(ctx, tx, m.ConversationID, m.Created)
+	})
+}
+
+func touch(ctx context.Context, tx *sql.Tx, id string, at interface{ UnixMilli() int64 }) error {
+	_, err := tx.ExecContext(ctx, `UPDATE conversations SET updated = ? WHERE id = ?`, at.UnixMilli(), id)
+	return err
+}
+
+func insertMessage(ctx context.Context, tx *sql.Tx, m *bot.Message) error {
+	cites, _ := json.Marshal(nonNil(m.Citations))
+	signals, _ := json.Marshal(nonNil(m.Signals))
+	res, err := tx.ExecContext(ctx, `INSERT INTO messages (conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.ConversationID, string(m.Role), m.Text, millis(m.Created), string(m.Mode), string(m.Action), string(m.Category),
+		string(cites), m.NoAnswer, m.Rating, string(signals))
+	if err != nil {
+		return err
+	}
+	m.ID, err = res.LastInsertId()
+	return err
+}
+
+// Messages returns the messages of a conversation, oldest first.
+func (s *DB) Messages(ctx context.Context, conversationID string) ([]bot.Message, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals
+		FROM messages WHERE conversation_id = ? ORDER BY id`, conversationID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []bot.Message
+	for rows.Next() {
+		var (
+			m                                 bot.Message
+			role, mode, action, cat, cites, s string
+			created                           int64
+		)
+		if err := rows.Scan(&m.ID, &m.ConversationID, &role, &m.Text, &created, &mode, &action, &cat, &cites, &m.NoAnswer, &m.Rating, &s); err != nil {
+			return nil, err
+		}
+		m.Role, m.Mode, m.Action, m.Category = bot.Role(role), bot.Mode(mode), bot.Action(action), bot.Category(cat)
+		m.Created = fromMillis(created)
+		_ = json.Unmarshal([]byte(cites), &m.Citations)
+		_ = json.Unmarshal([]byte(s), &m.Signals)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// RateMessage stores a customer's rating (-1 or +1) of a bot message in
+// the given conversation.
+func (s *DB) RateMessage(ctx context.Context, conversationID string, messageID int64, rating int) error {
+	if rating != -1 && rating != 1 {
+		return bot.Errorf(bot.EINVALID, "rating must be -1 or 1")
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE messages SET rating = ? WHERE id = ? AND conversation_id = ? AND role = 'bot'`,
+		rating, messageID, conversationID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return bot.Errorf(bot.ENOTFOUND, "no bot message %d in this conversation", messageID)
+	}
+	return nil
+}

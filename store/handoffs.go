@@ -1,0 +1,66 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+
+	"github.com/los-bot/los/bot"
+)
+
+var _ bot.Handoffs = (*DB)(nil)
+
+// RequestHandoff records a handoff and marks the conversation as waiting
+// for an agent, in one transaction. A conversation already waiting or held
+// keeps its open handoff; it is not queued twice.
+func (s *DB) RequestHandoff(ctx context.Context, conv *bot.Conversation, t bot.Triage, transcript []bot.Message) error {
+	h := bot.NewHandoff(conv, t, transcript)
+	now := s.now()
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var open int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM handoffs WHERE conversation_id = ? AND status != 'closed'`, conv.ID).Scan(&open); err != nil {
+			return err
+		}
+		if open > 0 {
+			return nil
+		}
+		signals, _ := json.Marshal(nonNil(h.Signals))
+		res, err := tx.ExecContext(ctx, `INSERT INTO handoffs (conversation_id, category, severity, severity_rank, reason, signals, summary, status, created)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, h.ConversationID, string(h.Category), string(h.Severity), h.Severity.Rank(),
+			h.Reason, string(signals), h.Summary, h.Status, millis(now))
+		if err != nil {
+			return err
+		}
+		if h.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE conversations SET status = ?, updated = ? WHERE id = ?`, string(bot.StatusWaiting), millis(now), conv.ID)
+		conv.Status = bot.StatusWaiting
+		return err
+	})
+}
+
+// Queue returns open handoffs, most severe first, then longest waiting.
+func (s *DB) Queue(ctx context.Context) ([]bot.Handoff, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, conversation_id, category, severity, reason, signals, summary, status, created, claimed_by
+		FROM handoffs WHERE status != 'closed' ORDER BY severity_rank DESC, created, id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []bot.Handoff
+	for rows.Next() {
+		var (
+			h                 bot.Handoff
+			cat, sev, signals string
+			created           int64
+		)
+		if err := rows.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, &signals, &h.Summary, &h.Status, &created, &h.ClaimedBy); err != nil {
+			return nil, err
+		}
+		h.Category, h.Severity, h.Created = bot.Category(cat), bot.Severity(sev), fromMillis(created)
+		_ = json.Unmarshal([]byte(signals), &h.Signals)
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}

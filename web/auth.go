@@ -1,0 +1,67 @@
+package web
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/los-bot/los/bot"
+)
+
+// Conversation tokens start with this prefix, so they are told apart from
+// API keys at a glance and by code.
+const tokenPrefix = "lct_"
+
+func newID() string {
+	b := make([]byte, 12)
+	rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func newToken() (token string, hash []byte) {
+	b := make([]byte, 32)
+	rand.Read(b)
+	token = tokenPrefix + base64.RawURLEncoding.EncodeToString(b)
+	h := sha256.Sum256([]byte(token))
+	return token, h[:]
+}
+
+// dummyHash is compared against when a conversation does not exist, so a
+// wrong ID and a wrong token take the same path.
+var dummyHash = make([]byte, sha256.Size)
+
+var errUnauthorized = &bot.Error{Code: bot.EAUTH, Message: "missing or invalid conversation token"}
+
+// conversationAuth checks the conversation's bearer token in constant time.
+// A wrong or missing token and an unknown conversation look the same.
+func (s *Server) conversationAuth(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		token, ok := strings.CutPrefix(c.Request().Header.Get("Authorization"), "Bearer ")
+		conv, err := s.DB.Conversation(c.Request().Context(), c.Param("id"))
+		if err != nil && bot.ErrorCode(err) != bot.ENOTFOUND {
+			return err
+		}
+		want := dummyHash
+		if conv != nil {
+			want = conv.TokenHash
+		}
+		got := sha256.Sum256([]byte(strings.TrimSpace(token)))
+		if subtle.ConstantTimeCompare(got[:], want) != 1 || !ok || conv == nil {
+			return errUnauthorized
+		}
+		c.Set("conversation", conv)
+		if conv.Lang != "" {
+			c.Set("lang", conv.Lang)
+		}
+		return next(c)
+	}
+}
+
+func conversationOf(c echo.Context) *bot.Conversation {
+	conv, _ := c.Get("conversation").(*bot.Conversation)
+	return conv
+}

@@ -1,0 +1,181 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/lang"
+)
+
+type createConversationRequest struct {
+	// Lang optionally fixes the written standard (nb, nn, en); otherwise
+	// the first message decides.
+	Lang string `json:"lang"`
+}
+
+type createConversationResponse struct {
+	ID    string `json:"id"`
+	Token string `json:"token"`
+}
+
+func (s *Server) createConversation(c echo.Context) error {
+	var req createConversationRequest
+	if err := decodeJSON(c, &req, true); err != nil {
+		return err
+	}
+	conv := &bot.Conversation{ID: newID(), Status: bot.StatusOpen}
+	if req.Lang != "" {
+		l, ok := lang.Parse(req.Lang)
+		if !ok {
+			return bot.Errorf(bot.EINVALID, "lang %q is not nb, nn or en", req.Lang)
+		}
+		conv.Lang = l
+	}
+	token, hash := newToken()
+	conv.TokenHash = hash
+	if err := s.DB.CreateConversation(c.Request().Context(), conv); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, createConversationResponse{ID: conv.ID, Token: token})
+}
+
+type messageJSON struct {
+	ID        int64        `json:"id"`
+	Role      bot.Role     `json:"role"`
+	Text      string       `json:"text"`
+	Created   time.Time    `json:"created"`
+	Mode      bot.Mode     `json:"mode,omitempty"`
+	Action    bot.Action   `json:"action,omitempty"`
+	Category  bot.Category `json:"category,omitempty"`
+	Citations []string     `json:"citations,omitempty"`
+	Rating    int          `json:"rating,omitempty"`
+}
+
+type transcriptJSON struct {
+	ID       string        `json:"id"`
+	Lang     string        `json:"lang"`
+	Status   bot.Status    `json:"status"`
+	Created  time.Time     `json:"created"`
+	Messages []messageJSON `json:"messages"`
+}
+
+func (s *Server) getConversation(c echo.Context) error {
+	conv := conversationOf(c)
+	msgs, err := s.DB.Messages(c.Request().Context(), conv.ID)
+	if err != nil {
+		return err
+	}
+	out := transcriptJSON{ID: conv.ID, Lang: string(conv.Lang), Status: conv.Status, Created: conv.Created, Messages: []messageJSON{}}
+	for _, m := range msgs {
+		out.Messages = append(out.Messages, messageJSON{
+			ID: m.ID, Role: m.Role, Text: m.Text, Created: m.Created, Mode: m.Mode, Action: m.Action,
+			Category: m.Category, Citations: m.Citations, Rating: m.Rating,
+		})
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+type messageRequest struct {
+	Text *string `json:"text"`
+}
+
+func (s *Server) postMessage(c echo.Context) error {
+	var req messageRequest
+	if err := decodeJSON(c, &req, false); err != nil {
+		return err
+	}
+	if req.Text == nil {
+		return &bot.Error{Code: bot.EINVALID, Message: `body needs a "text" string`, Key: "error.empty"}
+	}
+	text, err := bot.ValidateText(*req.Text)
+	if err != nil {
+		return err
+	}
+	conv := conversationOf(c)
+	if strings.Contains(c.Request().Header.Get("Accept"), "text/event-stream") {
+		return s.streamTurn(c, conv, text)
+	}
+	// The turn outlives a client that hangs up, so the reply is stored
+	// whole; the bot's own deadlines bound it.
+	res, err := s.Bot.Turn(contextWithoutCancel(c), bot.Request{ConversationID: conv.ID, Text: text})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, res)
+}
+
+type feedbackRequest struct {
+	MessageID int64  `json:"message_id"`
+	Rating    int    `json:"rating"`
+	Comment   string `json:"comment"`
+}
+
+func (s *Server) postFeedback(c echo.Context) error {
+	var req feedbackRequest
+	if err := decodeJSON(c, &req, false); err != nil {
+		return err
+	}
+	if req.Rating != 1 && req.Rating != -1 {
+		return bot.Errorf(bot.EINVALID, "rating must be 1 (helpful) or -1 (unhelpful)")
+	}
+	if err := s.DB.RateMessage(c.Request().Context(), conversationOf(c).ID, req.MessageID, req.Rating); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"message_id": req.MessageID, "rating": req.Rating})
+}
+
+// requestHandoff is the "Snakk med et menneske" button.
+func (s *Server) requestHandoff(c echo.Context) error {
+	ctx := c.Request().Context()
+	conv := conversationOf(c)
+	l := requestLang(c)
+	t := bot.Triage{Category: bot.CategoryHumanRequest, Severity: bot.CategoryHumanRequest.Severity(),
+		Action: bot.ActionHandoffNow, Signals: []string{"button:human_request"}}
+	msgs, err := s.DB.Messages(ctx, conv.ID)
+	if err != nil {
+		return err
+	}
+	reply := &bot.Message{ConversationID: conv.ID, Role: bot.RoleBot, Text: s.Texts.T(l, "handoff.human_request"),
+		Created: s.Now(), Mode: bot.ModeExtractive, Action: t.Action, Category: t.Category}
+	if err := s.DB.AddMessage(ctx, reply); err != nil {
+		return err
+	}
+	if err := s.DB.RequestHandoff(ctx, conv, t, append(msgs, *reply)); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, bot.Result{Answer: reply.Text, Action: t.Action, Category: t.Category,
+		Severity: t.Severity, Citations: []string{}, Mode: reply.Mode, Lang: l, Signals: t.Signals, MessageID: reply.ID})
+}
+
+// decodeJSON reads a JSON body, refusing invalid UTF-8 (which encoding/json
+// would silently replace) and malformed JSON with clear errors. An empty
+// body is accepted when optional.
+func decodeJSON(c echo.Context, v any, optional bool) error {
+	body, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		var maxErr *http.MaxBytesError
+		if errors.As(err, &maxErr) {
+			return &bot.Error{Code: bot.ETOOLARGE, Message: "request body is too large", Key: "error.too_long"}
+		}
+		return err
+	}
+	if len(strings.TrimSpace(string(body))) == 0 && optional {
+		return nil
+	}
+	if !utf8.Valid(body) {
+		return &bot.Error{Code: bot.EINVALID, Message: "request body is not valid UTF-8", Key: "error.invalid_text"}
+	}
+	dec := json.NewDecoder(strings.NewReader(string(body)))
+	if err := dec.Decode(v); err != nil {
+		return bot.Errorf(bot.EMALFORM, "request body is not valid JSON: %v", err)
+	}
+	return nil
+}

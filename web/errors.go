@@ -1,0 +1,101 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/lang"
+)
+
+var statusOf = map[bot.Code]int{
+	bot.EMALFORM:  http.StatusBadRequest,
+	bot.EINVALID:  http.StatusUnprocessableEntity,
+	bot.ETOOLARGE: http.StatusRequestEntityTooLarge,
+	bot.ENOTFOUND: http.StatusNotFound,
+	bot.ECONFLICT: http.StatusConflict,
+	bot.EAUTH:     http.StatusUnauthorized,
+	bot.EFORBID:   http.StatusForbidden,
+	bot.ELIMIT:    http.StatusTooManyRequests,
+	bot.EINTERNAL: http.StatusInternalServerError,
+}
+
+// errorBody is the API's error format.
+type errorBody struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+		// Display is the message for a customer, in their written standard.
+		Display string `json:"display,omitempty"`
+	} `json:"error"`
+}
+
+// handleError maps errors to statuses and the JSON error format. Internal
+// errors are logged once, here, and never shown.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	var body errorBody
+	status := http.StatusInternalServerError
+	var he *echo.HTTPError
+	var be *bot.Error
+	switch {
+	case errors.As(err, &be):
+		status = statusOf[be.Code]
+		body.Error.Code, body.Error.Message = string(be.Code), be.Message
+		if be.Key != "" {
+			body.Error.Display = s.Texts.T(requestLang(c), be.Key)
+		}
+	case errors.As(err, &he):
+		status = he.Code
+		body.Error.Code = codeForStatus(status)
+		body.Error.Message = http.StatusText(status)
+		if m, ok := he.Message.(string); ok {
+			body.Error.Message = m
+		}
+	default:
+		s.Log.Error("internal error", "method", c.Request().Method, "route", c.Path(), "err", err)
+		body.Error.Code, body.Error.Message = string(bot.EINTERNAL), "internal error"
+		body.Error.Display = s.Texts.T(requestLang(c), "error.internal")
+	}
+	if status == 0 {
+		status = http.StatusInternalServerError
+	}
+	if c.Request().Method == http.MethodHead {
+		c.NoContent(status)
+		return
+	}
+	if err := c.JSON(status, body); err != nil {
+		s.Log.Warn("write error response", "err", err)
+	}
+}
+
+func codeForStatus(status int) string {
+	for code, st := range statusOf {
+		if st == status {
+			return string(code)
+		}
+	}
+	switch status {
+	case http.StatusMethodNotAllowed:
+		return "method_not_allowed"
+	case http.StatusUnsupportedMediaType:
+		return "unsupported_media_type"
+	}
+	return string(bot.EINVALID)
+}
+
+// requestLang picks the written standard for messages to the requester:
+// the conversation's, else ?lang=, else Accept-Language, else nb.
+func requestLang(c echo.Context) lang.Standard {
+	if l, ok := c.Get("lang").(lang.Standard); ok && l != "" {
+		return l
+	}
+	if l, ok := lang.Parse(c.QueryParam("lang")); ok {
+		return l
+	}
+	return lang.FromAcceptLanguage(c.Request().Header.Get("Accept-Language"))
+}

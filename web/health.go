@@ -1,0 +1,36 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+)
+
+func (s *Server) healthz(c echo.Context) error {
+	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readyz reports the store, the index and Ollama. Ollama down makes Los
+// degraded (it still answers from the knowledge base), not unready.
+func (s *Server) readyz(c echo.Context) error {
+	ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
+	defer cancel()
+	out := map[string]string{"status": "ok", "store": "ok", "index": "ok", "ollama": "ok"}
+	status := http.StatusOK
+	if err := s.DB.Ping(ctx); err != nil {
+		out["store"], out["status"], status = "error: "+err.Error(), "unready", http.StatusServiceUnavailable
+	}
+	if _, err := s.Index.Len(); err != nil {
+		out["index"], out["status"], status = "error: "+err.Error(), "unready", http.StatusServiceUnavailable
+	}
+	if s.Ollama != nil {
+		state, ok := s.Ollama(ctx)
+		out["ollama"] = state
+		if !ok && status == http.StatusOK {
+			out["status"] = state
+		}
+	}
+	return c.JSON(status, out)
+}

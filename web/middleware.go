@@ -1,0 +1,100 @@
+package web
+
+import (
+	"fmt"
+	"math"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"golang.org/x/time/rate"
+
+	"github.com/los-bot/los/bot"
+)
+
+// csp allows only Los's own scripts, styles and connections. Nothing from
+// the model, the knowledge base or a customer is ever executed.
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"
+
+func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		if c.Path() != "/widget.js" {
+			h.Set("Content-Security-Policy", csp)
+			h.Set("X-Frame-Options", "DENY")
+		}
+		return next(c)
+	}
+}
+
+// cors lets the configured widget origins call the API; no one else.
+func (s *Server) cors() echo.MiddlewareFunc {
+	if len(s.WidgetOrigins) == 0 {
+		return func(next echo.HandlerFunc) echo.HandlerFunc { return next }
+	}
+	return middleware.CORSWithConfig(middleware.CORSConfig{
+		AllowOrigins:  s.WidgetOrigins,
+		AllowMethods:  []string{http.MethodGet, http.MethodPost, http.MethodDelete},
+		AllowHeaders:  []string{"Authorization", "Content-Type", "Accept", "Accept-Language"},
+		ExposeHeaders: []string{"Retry-After"},
+		MaxAge:        600,
+	})
+}
+
+// limitIP bounds requests per client IP.
+func (s *Server) limitIP() echo.MiddlewareFunc {
+	return s.limiter(s.RatePerIP, int(math.Max(10, s.RatePerIP*2)), func(c echo.Context) (string, error) {
+		return c.RealIP(), nil
+	})
+}
+
+// limitConversation bounds messages per conversation.
+func (s *Server) limitConversation() echo.MiddlewareFunc {
+	return s.limiter(s.RatePerConversation, 5, func(c echo.Context) (string, error) {
+		return c.Param("id"), nil
+	})
+}
+
+func (s *Server) limiter(perSecond float64, burst int, id middleware.Extractor) echo.MiddlewareFunc {
+	store := middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
+		Rate: rate.Limit(perSecond), Burst: burst, ExpiresIn: 10 * time.Minute,
+	})
+	retry := fmt.Sprintf("%d", int(math.Ceil(1/perSecond)))
+	return middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
+		Store:               store,
+		IdentifierExtractor: id,
+		DenyHandler: func(c echo.Context, _ string, _ error) error {
+			c.Response().Header().Set("Retry-After", retry)
+			return &bot.Error{Code: bot.ELIMIT, Message: "too many requests; retry after " + retry + " s", Key: "error.rate_limited"}
+		},
+		ErrorHandler: func(c echo.Context, err error) error {
+			return &bot.Error{Code: bot.EINVALID, Message: "cannot identify the client"}
+		},
+	})
+}
+
+// accessLog logs method, route, status and duration: never bodies, so
+// customer text stays out of the logs.
+func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		err := next(c)
+		if err != nil {
+			c.Error(err)
+		}
+		s.Log.Debug("http", "method", c.Request().Method, "route", c.Path(), "status", c.Response().Status,
+			"ms", time.Since(start).Milliseconds())
+		return nil
+	}
+}
+
+func (s *Server) logPanic(c echo.Context, err error, stack []byte) error {
+	s.Log.Error("panic in handler", "route", c.Path(), "err", err, "stack", string(stack))
+	return err
+}

@@ -1,0 +1,89 @@
+// Package web serves Los over HTTP with Echo: the customer chat page and
+// widget, help-centre pages, and the JSON API under /api/v1. One function
+// (routes) lists every route; handlers are methods on Server.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/kb"
+	"github.com/los-bot/los/locales"
+	"github.com/los-bot/los/store"
+)
+
+// Readiness reports the state of one dependency for /readyz.
+type Readiness func(ctx context.Context) (state string, ok bool)
+
+// Deps are what the server needs.
+type Deps struct {
+	Bot   *bot.Bot
+	DB    *store.DB
+	Index *kb.Index
+	Texts *locales.Catalog
+	Log   *slog.Logger
+	// Ollama reports the model server's state; Ollama being down makes Los
+	// degraded, never unready.
+	Ollama Readiness
+	// WidgetOrigins may call the API from other sites (CORS).
+	WidgetOrigins []string
+	// Limits; zero values take defaults.
+	RatePerIP           float64 // requests per second per client IP
+	RatePerConversation float64 // messages per second per conversation
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// Server is Los's HTTP server.
+type Server struct {
+	Deps
+	echo *echo.Echo
+
+	// streams counts open SSE streams, so shutdown can tell them apart.
+	streams sync.WaitGroup
+}
+
+// New builds the server and its routes.
+func New(d Deps) *Server {
+	if d.Log == nil {
+		d.Log = slog.New(slog.DiscardHandler)
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.RatePerIP == 0 {
+		d.RatePerIP = 20
+	}
+	if d.RatePerConversation == 0 {
+		d.RatePerConversation = 1
+	}
+	s := &Server{Deps: d, echo: echo.New()}
+	s.echo.HideBanner = true
+	s.echo.HidePort = true
+	s.echo.HTTPErrorHandler = s.handleError
+	s.routes()
+	return s
+}
+
+// Handler returns the HTTP handler.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// HTTPServer returns an *http.Server for addr with timeouts set. Streaming
+// answers extend their own write deadline per event.
+func (s *Server) HTTPServer(addr string) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           s.echo,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      90 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn),
+	}
+}

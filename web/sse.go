@@ -1,0 +1,92 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/los-bot/los/bot"
+)
+
+// streamTurn answers as server-sent events: "token" events as text
+// arrives, one "citation" event per cited article, then "done" with the
+// whole turn (its answer supersedes the tokens, for example after a
+// fallback), or "error".
+func (s *Server) streamTurn(c echo.Context, conv *bot.Conversation, text string) error {
+	w := c.Response()
+	w.Header().Set(echo.HeaderContentType, "text/event-stream; charset=utf-8")
+	w.Header().Set(echo.HeaderCacheControl, "no-cache")
+	w.Header().Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	rc := http.NewResponseController(w.Writer)
+
+	s.streams.Add(1)
+	defer s.streams.Done()
+
+	send := func(event string, data any) {
+		b, err := json.Marshal(data)
+		if err != nil {
+			return
+		}
+		_ = rc.SetWriteDeadline(time.Now().Add(30 * time.Second))
+		fmt.Fprintf(w, "event: %s\ndata: %s\n\n", event, b)
+		w.Flush()
+	}
+	send("ready", map[string]string{"conversation": conv.ID})
+
+	res, err := s.Bot.Turn(contextWithoutCancel(c), bot.Request{
+		ConversationID: conv.ID,
+		Text:           text,
+		OnToken:        func(tok string) { send("token", map[string]string{"text": tok}) },
+	})
+	if err != nil {
+		var body errorBody
+		body.Error.Code, body.Error.Message = string(bot.ErrorCode(err)), bot.ErrorMessage(err)
+		var be *bot.Error
+		if errors.As(err, &be) && be.Key != "" {
+			body.Error.Display = s.Texts.T(requestLang(c), be.Key)
+		} else {
+			s.Log.Error("turn failed", "conversation", conv.ID, "err", err)
+			body.Error.Display = s.Texts.T(requestLang(c), "error.internal")
+		}
+		send("error", body)
+		return nil
+	}
+	for _, src := range citedSources(res) {
+		send("citation", src)
+	}
+	send("done", res)
+	return nil
+}
+
+type citation struct {
+	Slug  string `json:"slug"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+func citedSources(res bot.Result) []citation {
+	titles := map[string]string{}
+	for _, s := range res.Sources {
+		if _, ok := titles[s.Slug]; !ok {
+			titles[s.Slug] = s.Title
+		}
+	}
+	out := make([]citation, 0, len(res.Citations))
+	for _, slug := range res.Citations {
+		out = append(out, citation{Slug: slug, Title: titles[slug], URL: "/artikler/" + slug})
+	}
+	return out
+}
+
+// contextWithoutCancel keeps the request's values but not its
+// cancellation: a turn that has started is finished and stored even when
+// the customer's connection drops.
+func contextWithoutCancel(c echo.Context) context.Context {
+	return context.WithoutCancel(c.Request().Context())
+}
