@@ -32,4 +32,3 @@ func BenchmarkTurnOverhead(b *testing.B) {
 		b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
 	}
 }
-
