@@ -13,7 +13,7 @@ import (
 // validation, triage hooks, prompt rendering, citation mapping and storage,
 // with an instant generator and retriever.
 func BenchmarkTurnOverhead(b *testing.B) {
-	h := newHarness(&testing.T{}, streamOf("Du endrer ", "adressen på Min side [1]."), fixedSources(srcAddress, srcEfaktura), nil)
+	h := newHarness(b, streamOf("Du endrer ", "adressen på Min side [1]."), fixedSources(srcAddress, srcEfaktura), nil)
 	ctx := context.Background()
 	lat := make([]time.Duration, 0, b.N)
 	b.ReportAllocs()

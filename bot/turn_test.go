@@ -32,7 +32,7 @@ type harness struct {
 	logs     *bytes.Buffer
 }
 
-func newHarness(t *testing.T, gen bot.Generator, ret bot.Retriever, tri bot.Triager) *harness {
+func newHarness(t testing.TB, gen bot.Generator, ret bot.Retriever, tri bot.Triager) *harness {
 	t.Helper()
 	h := &harness{store: NewMemStore(), handoffs: &handoffRecorder{}, logs: &bytes.Buffer{}}
 	cfg := bot.Config{
