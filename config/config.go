@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/redact"
 )
 
 // Config is Los's whole configuration.
@@ -170,6 +171,9 @@ func (c Config) Validate() error {
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("log format %q is unknown; use text or json", c.LogFormat))
+	}
+	if _, err := redact.ParseKinds(c.Redact); err != nil {
+		errs = append(errs, fmt.Errorf("LOS_REDACT: %w", err))
 	}
 	if c.RetentionDays < 1 {
 		errs = append(errs, fmt.Errorf("retention of %d days is too short; use at least 1", c.RetentionDays))

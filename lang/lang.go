@@ -54,22 +54,18 @@ func mark(s Standard, w float64, words ...string) {
 func init() {
 	mark(Nynorsk, 3, "ikkje", "eg", "kva", "korleis", "kvar", "frå", "berre", "heime",
 		"noko", "nokon", "dykk", "dykkar", "sjølv", "rekning", "rekninga", "straum",
-		"straumen", "kven", "kvifor", "kjem", "mykje", "eit", "ein", "vere", "vore",
-		"gjere", "seie", "høyrer", "veit", "meg", "kor", "då", "fekk", "bur", "flytte",
-		"korleis", "nokre", "ho", "hjå", "kunne", "skal", "treng", "ynskjer", "ønskjer",
-		"fleire", "saman", "difor", "sidan", "utan", "mellom", "òg", "enno", "kvart",
-		"sende", "betale", "eigen", "eige", "mange", "faktura", "min")
-	// The ambiguous ones above get low weight below where they are shared.
-	for _, w := range []string{"meg", "kunne", "skal", "mange", "faktura", "min", "sende", "betale", "flytte", "kor", "ho", "eit", "ein"} {
-		delete(markers, w)
-	}
+		"straumen", "kven", "kvifor", "kjem", "mykje", "vere", "vore", "gjere", "seie",
+		"høyrer", "veit", "då", "fekk", "bur", "nokre", "hjå", "treng", "ynskjer",
+		"ønskjer", "fleire", "saman", "difor", "sidan", "utan", "òg", "enno", "kvart",
+		"eigen", "eige", "mi", "endrar", "korfor", "nett-tenester", "ei")
 	mark(Nynorsk, 1, "eit", "ein", "kor", "ho")
 	mark(Bokmal, 3, "ikke", "jeg", "hva", "hvordan", "hvor", "fra", "bare", "hjemme",
 		"noe", "noen", "dere", "deres", "selv", "regning", "regningen", "strøm",
-		"strømmen", "hvem", "hvorfor", "kommer", "mye", "et", "være", "vært",
-		"gjøre", "si", "hører", "vet", "fikk", "bor", "hos", "trenger", "ønsker",
-		"flere", "sammen", "derfor", "siden", "uten", "også", "ennå", "hvert", "egen",
-		"dette", "denne", "mitt", "hennes", "kun")
+		"strømmen", "hvem", "hvorfor", "kommer", "mye", "være", "vært", "gjøre",
+		"hører", "vet", "fikk", "bor", "hos", "trenger", "ønsker", "flere", "sammen",
+		"derfor", "siden", "uten", "også", "ennå", "hvert", "egen", "dette", "denne",
+		"mitt", "hennes", "kun", "endrer")
+	mark(Bokmal, 1, "et", "en")
 	mark(English, 3, "the", "i", "you", "what", "how", "where", "my", "is", "are",
 		"can", "do", "does", "with", "from", "please", "want", "need", "bill", "invoice",
 		"why", "when", "have", "has", "will", "would", "your", "this", "that", "it")

@@ -19,7 +19,9 @@ import (
 	"github.com/los-bot/los/locales"
 	"github.com/los-bot/los/progress"
 	"github.com/los-bot/los/prompts"
+	"github.com/los-bot/los/redact"
 	"github.com/los-bot/los/store"
+	"github.com/los-bot/los/triage"
 )
 
 // app is Los wired together: config -> store -> kb -> bot. Every command
@@ -65,11 +67,23 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		a.Close()
 		return nil, err
 	}
+	kinds, err := redact.ParseKinds(cfg.Redact)
+	if err != nil {
+		a.Close()
+		return nil, fmt.Errorf("LOS_REDACT: %w", err)
+	}
+	classifier, err := newClassifier(cfg, triage.WithSecondOpinion(triage.SecondOpinion{Chat: a.ollama, Model: cfg.ChatModel}))
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
 	a.bot = bot.New(bot.Config{
 		Retriever:  retriever{a.index},
 		Generator:  a.ollama,
 		Store:      a.db,
 		Handoffs:   a.db,
+		Triager:    classifier,
+		Redactor:   redact.New(kinds.Kinds()...),
 		Prompter:   pr,
 		Texts:      a.texts,
 		Policy:     cfg.Policy,

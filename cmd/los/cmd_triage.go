@@ -56,17 +56,13 @@ func cmdTriage(ctx context.Context, e *env) error {
 
 // newClassifier loads the triage lexicons: the built-in ones, or the
 // operator's directory.
-func newClassifier(cfg config.Config) (*triage.Classifier, error) {
+func newClassifier(cfg config.Config, opts ...triage.Option) (*triage.Classifier, error) {
 	if cfg.TriageDir != "" {
 		lex, err := triage.LoadDir(cfg.TriageDir)
 		if err != nil {
 			return nil, err
 		}
-		return triage.New(lex), nil
+		return triage.New(lex, opts...), nil
 	}
-	lex, err := triage.Embedded()
-	if err != nil {
-		return nil, err
-	}
-	return triage.New(lex), nil
+	return triage.NewDefault(opts...)
 }

@@ -1,0 +1,83 @@
+package config
+
+import (
+	"flag"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/los-bot/los/bot"
+)
+
+func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestFromEnvAndFlags(t *testing.T) {
+	c, err := FromEnv(env(map[string]string{
+		"LOS_ADDR": "0.0.0.0:9000", "LOS_FIRST_TOKEN_TIMEOUT": "3s", "LOS_POLICY": "distress=handoff_now",
+		"LOS_WIDGET_ORIGINS": "https://a.no, https://b.no", "LOS_RETENTION_DAYS": "7",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	c.Register(fs)
+	if err := fs.Parse([]string{"--addr", "127.0.0.1:9001", "--chat-model", "m"}); err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != "127.0.0.1:9001" || c.ChatModel != "m" || c.FirstToken != 3*time.Second || c.RetentionDays != 7 {
+		t.Errorf("config = %+v", c)
+	}
+	if c.Policy.Action(bot.CategoryDistress) != bot.ActionHandoffNow || c.Policy.Action(bot.CategoryIllness) != bot.ActionHandoffNow {
+		t.Errorf("policy = %v", c.Policy)
+	}
+	if len(c.WidgetOrigins) != 2 || c.WidgetOrigins[1] != "https://b.no" {
+		t.Errorf("origins = %v", c.WidgetOrigins)
+	}
+	if err := c.Validate(); err != nil {
+		t.Errorf("valid config refused: %v", err)
+	}
+}
+
+func TestValidateSaysWhatToDo(t *testing.T) {
+	tests := []struct {
+		name string
+		mod  func(*Config)
+		want string
+	}{
+		{"addr", func(c *Config) { c.Addr = "8080" }, "--addr 127.0.0.1:8080"},
+		{"ollama", func(c *Config) { c.OllamaHost = "localhost:11434" }, "http://127.0.0.1:11434"},
+		{"timeouts", func(c *Config) { c.FirstToken = time.Minute; c.Generation = time.Second }, "longer than"},
+		{"log level", func(c *Config) { c.LogLevel = "loud" }, "debug, info, warn or error"},
+		{"origin", func(c *Config) { c.WidgetOrigins = []string{"www.a.no"} }, "https://www.example.no"},
+		{"redact", func(c *Config) { c.Redact = "fnr,passport" }, "LOS_REDACT"},
+		{"retention", func(c *Config) { c.RetentionDays = 0 }, "at least 1"},
+		{"missing synonyms", func(c *Config) { c.SynonymsFile = "/nonexistent/syn.txt" }, "synonym file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Default()
+			tt.mod(&c)
+			err := c.Validate()
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParsePolicy(t *testing.T) {
+	tests := []struct {
+		in, wantErr string
+	}{
+		{"distress=handoff_now, vulnerable=answer", ""},
+		{"self_harm=answer", "critical"},
+		{"grief=handoff_now", "category=action"},
+		{"distress=escalate", "answer, offer_handoff or handoff_now"},
+	}
+	for _, tt := range tests {
+		_, err := ParsePolicy(tt.in)
+		if (err == nil) != (tt.wantErr == "") || (err != nil && !strings.Contains(err.Error(), tt.wantErr)) {
+			t.Errorf("ParsePolicy(%q) err = %v, want %q", tt.in, err, tt.wantErr)
+		}
+	}
+}
