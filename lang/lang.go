@@ -66,7 +66,7 @@ func init() {
 		"derfor", "siden", "uten", "også", "ennå", "hvert", "egen", "dette", "denne",
 		"mitt", "hennes", "kun", "endrer")
 	mark(Bokmal, 1, "et", "en")
-	mark(English, 3, "the", "i", "you", "what", "how", "where", "my", "is", "are",
+	mark(English, 3, "the", "you", "what", "how", "where", "my", "is", "are",
 		"can", "do", "does", "with", "from", "please", "want", "need", "bill", "invoice",
 		"why", "when", "have", "has", "will", "would", "your", "this", "that", "it")
 }

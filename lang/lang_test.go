@@ -40,3 +40,9 @@ func TestParseAndAcceptLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestNorwegianPrepositionIIsNotEnglish(t *testing.T) {
+	if got := Detect("Fiber i Bergen"); got != Bokmal {
+		t.Errorf("Detect = %s, want nb", got)
+	}
+}
