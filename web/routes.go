@@ -30,4 +30,5 @@ func (s *Server) routes() {
 
 	s.pageRoutes(e)
 	s.agentRoutes(e)
+	s.editorRoutes(e)
 }
