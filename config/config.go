@@ -37,6 +37,7 @@ type Config struct {
 	WidgetOrigins  []string      // LOS_WIDGET_ORIGINS: origins allowed to embed the widget (CORS)
 	Policy         bot.Policy    // LOS_POLICY: category=action,...
 	RetentionDays  int           // LOS_RETENTION_DAYS
+	HandoffDays    int           // LOS_HANDOFF_RETENTION_DAYS
 	ShutdownPeriod time.Duration // LOS_SHUTDOWN_TIMEOUT
 }
 
@@ -54,6 +55,7 @@ func Default() Config {
 		Redact:         "all",
 		Policy:         bot.Policy{},
 		RetentionDays:  30,
+		HandoffDays:    90,
 		ShutdownPeriod: 20 * time.Second,
 	}
 }
@@ -85,6 +87,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		return err
 	})
 	fs.IntVar(&c.RetentionDays, "retention-days", c.RetentionDays, "days to keep conversations (LOS_RETENTION_DAYS)")
+	fs.IntVar(&c.HandoffDays, "handoff-retention-days", c.HandoffDays, "days to keep handed-over conversations (LOS_HANDOFF_RETENTION_DAYS)")
 	fs.DurationVar(&c.ShutdownPeriod, "shutdown-timeout", c.ShutdownPeriod, "how long shutdown waits for answers in flight (LOS_SHUTDOWN_TIMEOUT)")
 }
 
@@ -132,13 +135,17 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		}
 		c.Policy = p
 	}
-	if v := getenv("LOS_RETENTION_DAYS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("LOS_RETENTION_DAYS=%q is not a whole number of days", v))
+	days := func(name string, dst *int) {
+		if v := getenv(name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s=%q is not a whole number of days", name, v))
+			}
+			*dst = n
 		}
-		c.RetentionDays = n
 	}
+	days("LOS_RETENTION_DAYS", &c.RetentionDays)
+	days("LOS_HANDOFF_RETENTION_DAYS", &c.HandoffDays)
 	return c, errors.Join(errs...)
 }
 
@@ -175,8 +182,8 @@ func (c Config) Validate() error {
 	if _, err := redact.ParseKinds(c.Redact); err != nil {
 		errs = append(errs, fmt.Errorf("LOS_REDACT: %w", err))
 	}
-	if c.RetentionDays < 1 {
-		errs = append(errs, fmt.Errorf("retention of %d days is too short; use at least 1", c.RetentionDays))
+	if c.RetentionDays < 1 || c.HandoffDays < 1 {
+		errs = append(errs, fmt.Errorf("retention of %d/%d days is too short; use at least 1", c.RetentionDays, c.HandoffDays))
 	}
 	for _, o := range c.WidgetOrigins {
 		if u, err := url.Parse(o); err != nil || u.Scheme == "" || u.Host == "" || u.Path != "" {

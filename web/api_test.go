@@ -329,3 +329,30 @@ func TestHealthAndHeaders(t *testing.T) {
 		t.Errorf("readyz %d %s", resp.StatusCode, body)
 	}
 }
+
+func TestExportAndDelete(t *testing.T) {
+	e := newEnv(t, nil)
+	id, token := e.start(t)
+	e.do(t, "POST", "/api/v1/conversations/"+id+"/messages", token, `{"text":"Korleis endrar eg fakturaadressa mi?"}`)
+	resp, body := e.do(t, "GET", "/api/v1/conversations/"+id+"/export", token, "")
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") ||
+		!strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
+		t.Fatalf("export: %d %v", resp.StatusCode, resp.Header)
+	}
+	for _, want := range []string{"Korleis endrar eg fakturaadressa mi?", "KI-assistent", "/artikler/"} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("export lacks %q:\n%s", want, body)
+		}
+	}
+	resp, _ = e.do(t, "DELETE", "/api/v1/conversations/"+id, token, "")
+	if resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("delete: %d", resp.StatusCode)
+	}
+	if msgs, _ := e.db.Messages(context.Background(), id); len(msgs) != 0 {
+		t.Errorf("%d messages remain after delete", len(msgs))
+	}
+	resp, _ = e.do(t, "GET", "/api/v1/conversations/"+id, token, "")
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("transcript after delete: %d, want 401", resp.StatusCode)
+	}
+}

@@ -27,6 +27,8 @@ func (s *Server) routes() {
 	conv.POST("/messages", s.postMessage, s.limitConversation())
 	conv.POST("/feedback", s.postFeedback)
 	conv.POST("/handoff", s.requestHandoff)
+	conv.GET("/export", s.exportConversation)
+	conv.DELETE("", s.deleteConversation)
 
 	s.pageRoutes(e)
 	s.agentRoutes(e)

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"sync"
 	"time"
+	_ "time/tzdata" // the Oslo zone in distroless images without zoneinfo
 
 	"github.com/labstack/echo/v4"
 
@@ -17,6 +18,17 @@ import (
 	"github.com/los-bot/los/locales"
 	"github.com/los-bot/los/store"
 )
+
+// oslo is the time zone customers and agents read times in.
+var oslo = mustZone("Europe/Oslo")
+
+func mustZone(name string) *time.Location {
+	z, err := time.LoadLocation(name)
+	if err != nil {
+		return time.UTC
+	}
+	return z
+}
 
 // Readiness reports the state of one dependency for /readyz.
 type Readiness func(ctx context.Context) (state string, ok bool)

@@ -50,6 +50,15 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 		listening(addr)
 	}
 
+	jobs, stopJobs := context.WithCancel(ctx)
+	jobsDone := make(chan struct{})
+	go func() {
+		defer close(jobsDone)
+		runRetention(jobs, a.db, e.cfg, e.log)
+	}()
+	// Background jobs end before the store closes (deferred above).
+	defer func() { stopJobs(); <-jobsDone }()
+
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {

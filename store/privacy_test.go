@@ -1,0 +1,104 @@
+package store_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/store"
+)
+
+func TestPurgeKeepsHandoffsLonger(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := store.Open(ctx, filepath.Join(dir, "los.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	db.SetClock(func() time.Time { return now })
+	mk := func(id string, handoff bool, text string) {
+		c := &bot.Conversation{ID: id, TokenHash: []byte{1}}
+		if err := db.CreateConversation(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.AddMessage(ctx, &bot.Message{ConversationID: id, Role: bot.RoleCustomer, Text: text, Created: now}); err != nil {
+			t.Fatal(err)
+		}
+		if handoff {
+			if err := db.RequestHandoff(ctx, c, bot.Triage{Category: bot.CategoryBereavement}, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	mk("old-plain", false, "hemmeligtekstA")
+	mk("old-handoff", true, "hemmeligtekstB")
+	now = now.Add(40 * 24 * time.Hour)
+	mk("new-plain", false, "hemmeligtekstC")
+
+	r := store.Retention{Conversations: 30 * 24 * time.Hour, Handoffs: 90 * 24 * time.Hour}
+	n, err := db.Purge(ctx, r)
+	if err != nil || n != 1 {
+		t.Fatalf("first purge deleted %d (%v), want 1", n, err)
+	}
+	if _, err := db.Conversation(ctx, "old-plain"); bot.ErrorCode(err) != bot.ENOTFOUND {
+		t.Errorf("old conversation still there: %v", err)
+	}
+	for _, id := range []string{"old-handoff", "new-plain"} {
+		if _, err := db.Conversation(ctx, id); err != nil {
+			t.Errorf("%s purged too early: %v", id, err)
+		}
+	}
+	if msgs, _ := db.Messages(ctx, "old-plain"); len(msgs) != 0 {
+		t.Errorf("messages of a purged conversation remain: %v", msgs)
+	}
+	now = now.Add(60 * 24 * time.Hour)
+	if n, err = db.Purge(ctx, r); err != nil || n != 2 {
+		t.Fatalf("second purge deleted %d (%v), want 2", n, err)
+	}
+	if q, _ := db.Queue(ctx); len(q) != 0 {
+		t.Errorf("handoffs remain: %+v", q)
+	}
+	// Running it again is harmless.
+	if n, err = db.Purge(ctx, r); err != nil || n != 0 {
+		t.Errorf("third purge: %d, %v", n, err)
+	}
+	db.Close()
+	for _, f := range []string{"los.db", "los.db-wal"} {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			continue
+		}
+		for _, secret := range []string{"hemmeligtekstA", "hemmeligtekstB", "hemmeligtekstC"} {
+			if strings.Contains(string(b), secret) {
+				t.Errorf("%s still contains %q after purge", f, secret)
+			}
+		}
+	}
+}
+
+func TestDeleteConversation(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	c := &bot.Conversation{ID: "x", TokenHash: []byte{1}}
+	if err := db.CreateConversation(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RequestHandoff(ctx, c, bot.Triage{Category: bot.CategoryHumanRequest}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.DeleteConversation(ctx, "x"); err != nil {
+		t.Fatal(err)
+	}
+	if q, _ := db.Queue(ctx); len(q) != 0 {
+		t.Errorf("handoff of a deleted conversation remains")
+	}
+	if err := db.DeleteConversation(ctx, "x"); bot.ErrorCode(err) != bot.ENOTFOUND {
+		t.Errorf("second delete: %v", err)
+	}
+}

@@ -1,0 +1,49 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/los-bot/los/bot"
+)
+
+// exportConversation sends the transcript as a text file: "Last ned
+// samtalen".
+func (s *Server) exportConversation(c echo.Context) error {
+	conv := conversationOf(c)
+	msgs, err := s.DB.Messages(c.Request().Context(), conv.ID)
+	if err != nil {
+		return err
+	}
+	l := requestLang(c)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n%s: %s\n\n", s.Texts.T(l, "privacy.export_title"), s.Texts.T(l, "privacy.export_started"),
+		conv.Created.In(oslo).Format("2006-01-02 15:04"))
+	for _, m := range msgs {
+		fmt.Fprintf(&b, "[%s] %s:\n%s\n", m.Created.In(oslo).Format("2006-01-02 15:04"), s.Texts.T(l, "privacy.role_"+string(m.Role)), m.Text)
+		for i, slug := range m.Citations {
+			fmt.Fprintf(&b, "  [%d] %s/artikler/%s\n", i+1, baseURL(c), slug)
+		}
+		b.WriteString("\n")
+	}
+	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="samtale-%s.txt"`, conv.ID))
+	return c.Blob(http.StatusOK, "text/plain; charset=utf-8", []byte(b.String()))
+}
+
+// deleteConversation deletes the conversation now: "Slett samtalen".
+func (s *Server) deleteConversation(c echo.Context) error {
+	if err := s.DB.DeleteConversation(c.Request().Context(), conversationOf(c).ID); err != nil {
+		if bot.ErrorCode(err) == bot.ENOTFOUND {
+			return errUnauthorized
+		}
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+func baseURL(c echo.Context) string {
+	return c.Scheme() + "://" + c.Request().Host
+}
