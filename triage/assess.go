@@ -1,0 +1,262 @@
+package triage
+
+import (
+	"math"
+	"sort"
+
+	"github.com/los-bot/los/bot"
+)
+
+// Tuning of the rules. Weights in the lexicons combine per category as a
+// noisy-or: 1 - (1-w1)(1-w2)...; a category applies from threshold on.
+const (
+	threshold     = 0.5
+	negationWords = 1    // content words allowed between a negator and a match
+	negationReach = 6    // words before a match searched for a negator
+	impersonal    = 0.5  // weight factor when a personal entry has no person near
+	capsShout     = 0.5  // most words in capitals
+	capsWord      = 0.25 // one emphasised word in capitals ("INGEN")
+	punctRun      = 0.3  // "!!!", "???", "?!"
+)
+
+// catIndex maps a category to its position in bot.Categories.
+var catIndex = func() map[bot.Category]int {
+	m := map[bot.Category]int{}
+	for i, c := range bot.Categories {
+		m[c] = i
+	}
+	return m
+}()
+
+var numCats = len(bot.Categories)
+
+// assessment is what the rules make of one message.
+type assessment struct {
+	score    []float64 // by position in bot.Categories
+	cue      []bool    // some unsuppressed evidence, however weak
+	signals  []string
+	category bot.Category
+	conf     float64
+}
+
+type hit struct {
+	rule *rule
+	m    match
+}
+
+// assess runs the lexicons and the intensity rules over t.
+func (l *Lexicon) assess(t *text) assessment {
+	a := assessment{score: make([]float64, numCats), cue: make([]bool, numCats)}
+	var hits []hit
+	for i := range t.tokens {
+		l.candidates(&t.tokens[i], func(rf *ref) {
+			if rf.rule.scope.stemmer == stemEnglish && !t.english {
+				return
+			}
+			if m, ok := rf.phrase.matchAt(t, i); ok {
+				hits = append(hits, hit{rule: rf.rule, m: m})
+			}
+		})
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].rule.n != hits[j].rule.n {
+			return hits[i].rule.n < hits[j].rule.n
+		}
+		return hits[i].m.from < hits[j].m.from
+	})
+	best := map[*rule]evidence{}
+	first := map[bot.Category]hit{}
+	for i, h := range hits {
+		if i > 0 && hits[i-1].rule == h.rule && hits[i-1].m.from == h.m.from {
+			continue // same phrase found through two index keys
+		}
+		if sig, ok := l.suppressed(t, h); ok {
+			a.signals = append(a.signals, sig)
+			continue
+		}
+		w := h.rule.weight
+		what := t.span(h.m.from, h.m.to)
+		if h.rule.personal && h.rule.scope.who(t, h.m) == "" {
+			w *= impersonal
+			a.signals = append(a.signals, "rule:impersonal:"+what)
+		}
+		prev, seen := best[h.rule]
+		if seen && w <= prev.w {
+			continue
+		}
+		if !seen {
+			a.signals = append(a.signals, "lexicon:"+string(h.rule.cat)+":"+what)
+		}
+		if _, ok := first[h.rule.cat]; !ok {
+			first[h.rule.cat] = h
+		}
+		best[h.rule] = evidence{h.rule.cat, w, h.m.from, h.m.to}
+	}
+	for _, e := range strongest(best) {
+		a.add(e.cat, e.w)
+	}
+	for _, in := range l.intensity(t) {
+		a.add(bot.CategoryDistress, in.weight)
+		a.signals = append(a.signals, in.signal)
+	}
+	a.decide()
+	if h, ok := first[a.category]; ok {
+		if who := h.rule.scope.who(t, h.m); who != "" {
+			a.signals = append(a.signals, who)
+		}
+	}
+	a.signals = dedupe(a.signals)
+	if a.signals == nil {
+		a.signals = []string{} // JSON [] rather than null
+	}
+	return a
+}
+
+// evidence is the weight a rule gives its category, and where.
+type evidence struct {
+	cat      bot.Category
+	w        float64
+	from, to int
+}
+
+// strongest keeps, per category and span of words, the heaviest evidence:
+// entries of several files (nb and nn spell many words alike) matching the
+// same words count once. The order is fixed so that sums are reproducible.
+func strongest(best map[*rule]evidence) []evidence {
+	out := make([]evidence, 0, len(best))
+	for _, e := range best {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		x, y := out[i], out[j]
+		if x.cat != y.cat {
+			return catIndex[x.cat] < catIndex[y.cat]
+		}
+		if x.from != y.from || x.to != y.to {
+			return x.from < y.from || x.from == y.from && x.to < y.to
+		}
+		return x.w > y.w
+	})
+	n := 0
+	for i, e := range out {
+		if i > 0 && e.cat == out[n-1].cat && e.from == out[n-1].from && e.to == out[n-1].to {
+			continue
+		}
+		out[n] = e
+		n++
+	}
+	return out[:n]
+}
+
+func (a *assessment) add(c bot.Category, w float64) {
+	i := catIndex[c]
+	a.score[i] = 1 - (1-a.score[i])*(1-w)
+	a.cue[i] = true
+}
+
+// decide picks the most severe category at or over the threshold.
+func (a *assessment) decide() {
+	top := 0.0
+	for i, c := range bot.Categories {
+		if c == bot.CategoryNone {
+			continue
+		}
+		top = math.Max(top, a.score[i])
+		if a.category == "" && a.score[i] >= threshold {
+			a.category, a.conf = c, a.score[i]
+		}
+	}
+	if a.category == "" {
+		a.category, a.conf = bot.CategoryNone, 1-top
+	}
+}
+
+// suppressed says whether a hit is figurative or negated, with the signal.
+func (l *Lexicon) suppressed(t *text, h hit) (string, bool) {
+	for _, f := range h.rule.scope.figurative[h.rule.cat] {
+		if fm, ok := f.overlapping(t, h.m); ok {
+			return "rule:figurative:" + t.span(fm.from, fm.to), true
+		}
+	}
+	for _, n := range h.rule.negating {
+		for _, nm := range n.findAll(t) {
+			if t.tokens[nm.from].sentence == t.tokens[h.m.from].sentence {
+				return "rule:negated:" + t.span(nm.from, nm.to), true
+			}
+		}
+	}
+	if h.rule.negatable && h.rule.scope.negated(t, h.m) {
+		return "rule:negated:" + t.span(h.m.from, h.m.to), true
+	}
+	return "", false
+}
+
+// negated reports whether a negator stands in the gaps of m or shortly
+// before it in the same clause: "jeg er ikke syk", "ingen i familien har
+// dødd", "trenger ikke hjelp fra et menneske". Between the negator and the
+// match may stand light words (articles, prepositions, auxiliaries: the
+// file's negation_skip list) and one other word, so that "kan ikke jobbe
+// på grunn av kreften" stays affirmative about the illness.
+func (sc *scope) negated(t *text, m match) bool {
+	slots := 0
+	for j := m.from; j <= m.to; j++ {
+		if slots < len(m.pos) && m.pos[slots] == j {
+			slots++
+			continue
+		}
+		if sc.negators[t.tokens[j].surface] {
+			return true
+		}
+	}
+	content := 0
+	for j := m.from - 1; j >= 0 && j >= m.from-negationReach; j-- {
+		w := t.tokens[j].surface
+		switch {
+		case t.tokens[j+1].boundary || t.tokens[j].sentence != t.tokens[m.from].sentence:
+			return false
+		case sc.negators[w]:
+			return true
+		case sc.breaks[w]:
+			return false
+		case !sc.light[w]:
+			content++
+			if content > negationWords {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// who names the person affected by m, as a signal: a close person named in
+// its sentence ("who:close:mora") before the writer ("who:self").
+func (sc *scope) who(t *text, m match) string {
+	s := t.tokens[m.from].sentence
+	self := false
+	for i := range t.tokens {
+		tk := &t.tokens[i]
+		if tk.sentence != s {
+			continue
+		}
+		if sc.close.matches(tk) {
+			return "who:close:" + tk.surface
+		}
+		self = self || sc.self.matches(tk)
+	}
+	if self {
+		return "who:self"
+	}
+	return ""
+}
+
+func dedupe(s []string) []string {
+	seen := make(map[string]bool, len(s))
+	out := s[:0]
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,67 @@
+// Package triage detects emotionally sensitive customer messages (grief,
+// illness, payment trouble, fraud, threats, self-harm, distress, vulnerable
+// customers, requests for a human) so that Los can hand them to people.
+//
+// Decisions come from lexicons per written standard (lexicons/*.json,
+// matched on Snowball-stemmed Norwegian or English words and multi-word
+// phrases), negation and figurative-language rules, and the intensity of the
+// writing. A chat model may give a second opinion on unsure cases, within
+// bounds (see SecondOpinion).
+package triage
+
+import (
+	"context"
+	"math"
+
+	"github.com/los-bot/los/bot"
+)
+
+// Classifier triages messages. It is safe for concurrent use.
+type Classifier struct {
+	lex    *Lexicon
+	second *SecondOpinion
+}
+
+// Option configures a Classifier.
+type Option func(*Classifier)
+
+// WithSecondOpinion makes the classifier ask a chat model when the rules
+// are unsure.
+func WithSecondOpinion(s SecondOpinion) Option {
+	return func(c *Classifier) { c.second = &s }
+}
+
+// New returns a classifier using lex, which must not be nil (see
+// NewDefault, Embedded and LoadDir).
+func New(lex *Lexicon, opts ...Option) *Classifier {
+	c := &Classifier{lex: lex}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
+
+// NewDefault returns a classifier using the built-in lexicons.
+func NewDefault(opts ...Option) (*Classifier, error) {
+	lex, err := Embedded()
+	if err != nil {
+		return nil, err
+	}
+	return New(lex, opts...), nil
+}
+
+// Classify triages one message. Action is filled from bot.DefaultPolicy;
+// callers with a configured policy set it again from Category.
+func (c *Classifier) Classify(ctx context.Context, text string) bot.Triage {
+	a := c.lex.assess(analyse(text))
+	if c.second != nil && c.second.wants(a) {
+		c.second.review(ctx, text, &a)
+	}
+	return bot.Triage{
+		Category:   a.category,
+		Severity:   a.category.Severity(),
+		Action:     bot.DefaultPolicy.Action(a.category),
+		Signals:    a.signals,
+		Confidence: math.Round(a.conf*100) / 100,
+	}
+}

@@ -1,0 +1,153 @@
+package triage
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ollama/ollama/api"
+
+	"github.com/los-bot/los/bot"
+)
+
+// fakeChat is a Chatter built from a function.
+type fakeChat struct {
+	ChatFn func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error
+	calls  atomic.Int32
+}
+
+var _ Chatter = (*fakeChat)(nil)
+
+func (f *fakeChat) Chat(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
+	f.calls.Add(1)
+	return f.ChatFn(ctx, req, fn)
+}
+
+// answer returns a fake that answers content.
+func answer(content string) *fakeChat {
+	return &fakeChat{ChatFn: func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
+		return fn(api.ChatResponse{Message: api.Message{Role: "assistant", Content: content}, Done: true})
+	}}
+}
+
+const (
+	unsureNone = "Jeg hater den nye fakturaløsningen"       // weak distress cue: none, unsure
+	unsureHigh = "Jeg er syk"                               // illness, unsure
+	critical   = "Jeg vil ikke leve lenger"                 // self_harm, sure
+	sureNone   = "Hvordan betaler jeg regningen med Vipps?" // no cue at all
+)
+
+func TestSecondOpinion(t *testing.T) {
+	tests := []struct {
+		name      string
+		text      string
+		chat      *fakeChat
+		want      bot.Category
+		signal    string
+		wantCalls int32
+	}{
+		{"raises unsure none", unsureNone, answer(`{"category": "distress"}`), bot.CategoryDistress, "model:distress", 1},
+		{"lowers unsure high", unsureHigh, answer(`{"category":"none"}`), bot.CategoryNone, "model:none", 1},
+		{"agrees", unsureHigh, answer(`{"category":"illness"}`), bot.CategoryIllness, "model:illness", 1},
+		{"garbage", unsureHigh, answer(`I think this is illness.`), bot.CategoryIllness, "model:invalid", 1},
+		{"unknown category", unsureNone, answer(`{"category":"angry"}`), bot.CategoryNone, "model:invalid", 1},
+		{"empty answer", unsureNone, answer(``), bot.CategoryNone, "model:invalid", 1},
+		{"error", unsureHigh, &fakeChat{ChatFn: func(context.Context, *api.ChatRequest, api.ChatResponseFunc) error {
+			return errors.New("connection refused")
+		}}, bot.CategoryIllness, "model:error", 1},
+		{"no critical without a cue", unsureNone, answer(`{"category":"violence"}`), bot.CategoryNone, "model:rejected:violence", 1},
+		{"no high without a cue", unsureNone, answer(`{"category":"bereavement"}`), bot.CategoryNone, "model:rejected:bereavement", 1},
+		{"hint lets the model raise", "Jeg har det så vondt om dagen", answer(`{"category":"self_harm"}`), bot.CategorySelfHarm, "model:self_harm", 1},
+		{"distress needs no cue", unsureHigh, answer(`{"category":"distress"}`), bot.CategoryDistress, "model:distress", 1},
+		{"critical is never asked", critical, answer(`{"category":"none"}`), bot.CategorySelfHarm, "lexicon:self_harm:", 0},
+		{"sure rules are not asked", sureNone, answer(`{"category":"distress"}`), bot.CategoryNone, "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newTestClassifier(t, WithSecondOpinion(SecondOpinion{Chat: tt.chat, Model: "tiny"}))
+			got := c.Classify(context.Background(), tt.text)
+			if got.Category != tt.want {
+				t.Errorf("Classify(%q) = %s %v, want %s", tt.text, got.Category, got.Signals, tt.want)
+			}
+			if got.Severity != tt.want.Severity() {
+				t.Errorf("severity %s, want %s", got.Severity, tt.want.Severity())
+			}
+			if tt.signal != "" && !slices.ContainsFunc(got.Signals, func(s string) bool { return strings.HasPrefix(s, tt.signal) }) {
+				t.Errorf("signals %v, want %q", got.Signals, tt.signal)
+			}
+			if n := tt.chat.calls.Load(); n != tt.wantCalls {
+				t.Errorf("model called %d times, want %d", n, tt.wantCalls)
+			}
+		})
+	}
+}
+
+func TestSecondOpinionRequest(t *testing.T) {
+	var got *api.ChatRequest
+	var deadline time.Duration
+	chat := &fakeChat{ChatFn: func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
+		got = req
+		if d, ok := ctx.Deadline(); ok {
+			deadline = time.Until(d)
+		}
+		return fn(api.ChatResponse{Message: api.Message{Content: `{"category":"none"}`}, Done: true})
+	}}
+	c := newTestClassifier(t, WithSecondOpinion(SecondOpinion{Chat: chat, Model: "tiny", Timeout: time.Second}))
+	c.Classify(context.Background(), unsureNone)
+	if got == nil {
+		t.Fatal("model not asked")
+	}
+	if got.Model != "tiny" || got.Stream == nil || *got.Stream || got.Options["temperature"] != 0 {
+		t.Errorf("request model %q stream %v options %v, want tiny, false, temperature 0", got.Model, got.Stream, got.Options)
+	}
+	if deadline <= 0 || deadline > time.Second {
+		t.Errorf("deadline in %v, want within 1s", deadline)
+	}
+	if n := len(got.Messages); n != 2 || got.Messages[1].Content != unsureNone || got.Messages[0].Role != "system" {
+		t.Errorf("messages %+v, want system prompt and the text", got.Messages)
+	}
+	var schema struct {
+		Properties struct {
+			Category struct {
+				Enum []string `json:"enum"`
+			} `json:"category"`
+		} `json:"properties"`
+		Required []string `json:"required"`
+	}
+	if err := json.Unmarshal(got.Format, &schema); err != nil {
+		t.Fatalf("format is not a JSON schema: %v", err)
+	}
+	if len(schema.Properties.Category.Enum) != len(bot.Categories) || !slices.Equal(schema.Required, []string{"category"}) {
+		t.Errorf("schema %s, want an enum of the %d categories", got.Format, len(bot.Categories))
+	}
+}
+
+func TestSecondOpinionTimeout(t *testing.T) {
+	chat := &fakeChat{ChatFn: func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
+		<-ctx.Done() // a model that never answers in time
+		return ctx.Err()
+	}}
+	c := newTestClassifier(t, WithSecondOpinion(SecondOpinion{Chat: chat, Timeout: 20 * time.Millisecond}))
+	start := time.Now()
+	got := c.Classify(context.Background(), unsureHigh)
+	if elapsed := time.Since(start); elapsed > 2*time.Second {
+		t.Errorf("Classify took %v with a 20ms model timeout", elapsed)
+	}
+	if got.Category != bot.CategoryIllness || !slices.Contains(got.Signals, "model:timeout") {
+		t.Errorf("got %s %v, want the rules' illness and model:timeout", got.Category, got.Signals)
+	}
+}
+
+func TestSecondOpinionBand(t *testing.T) {
+	chat := answer(`{"category":"none"}`)
+	// With Below 0.5 an illness decision at 0.6 is sure enough.
+	c := newTestClassifier(t, WithSecondOpinion(SecondOpinion{Chat: chat, Below: 0.5}))
+	if got := c.Classify(context.Background(), unsureHigh); got.Category != bot.CategoryIllness || chat.calls.Load() != 0 {
+		t.Errorf("got %s after %d calls, want illness without asking", got.Category, chat.calls.Load())
+	}
+}
