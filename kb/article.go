@@ -1,0 +1,58 @@
+// Package kb holds the knowledge base: articles, their import from Markdown
+// files, the split into sections, and the Bleve index that searches them.
+//
+// The store is the source of truth for articles; the index is derived from
+// it and can always be rebuilt (see Index.Rebuild and Ensure).
+package kb
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/los-bot/los/lang"
+)
+
+// Article is one knowledge-base article.
+type Article struct {
+	Slug      string        // URL-safe identifier, see ValidSlug
+	Title     string        // shown to customers and boosted in search
+	Body      string        // Markdown, with ## headings between sections
+	Tags      []string      // free-form keywords, searched like the title
+	Lang      lang.Standard // written standard of the article
+	Published bool          // drafts are never searchable
+	Updated   time.Time     // last change, set by the store
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidSlug reports whether s is a valid slug: lowercase ASCII letters and
+// digits in groups joined by single hyphens, at most 100 characters.
+func ValidSlug(s string) bool {
+	return len(s) <= 100 && slugRE.MatchString(s)
+}
+
+// Validate checks the fields the index relies on.
+func (a Article) Validate() error {
+	switch {
+	case !ValidSlug(a.Slug):
+		return fmt.Errorf("invalid slug %q: use lowercase letters a-z, digits and single hyphens", a.Slug)
+	case a.Title == "":
+		return fmt.Errorf("article %q: title is missing", a.Slug)
+	case isBlank(a.Body):
+		return fmt.Errorf("article %q: body is empty", a.Slug)
+	}
+	if _, ok := lang.Parse(string(a.Lang)); !ok {
+		return fmt.Errorf("article %q: unknown lang %q: use nb, nn or en", a.Slug, a.Lang)
+	}
+	return nil
+}
+
+func isBlank(s string) bool {
+	for _, r := range s {
+		if r != ' ' && r != '\t' && r != '\n' && r != '\r' {
+			return false
+		}
+	}
+	return true
+}

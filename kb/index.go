@@ -1,0 +1,220 @@
+package kb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+)
+
+// ErrCorrupt is returned (wrapped) by Open when the index directory exists
+// but cannot be read as an index. The index is derived data: remove it
+// with Remove and open again, then Rebuild (Ensure does all of this).
+var ErrCorrupt = errors.New("kb: index is corrupt")
+
+// Internal (non-document) keys in the Bleve index.
+var (
+	keyStamp  = []byte("los_stamp")
+	keySchema = []byte("los_schema")
+)
+
+// Options configure an Index.
+type Options struct {
+	// Synonyms expand queries; nil means DefaultSynonyms.
+	Synonyms *Synonyms
+	// Embedder, when set, adds a vector ranking fused with the text ranking.
+	Embedder Embedder
+}
+
+// Index is the search index over the published articles' sections. It is
+// safe for concurrent use: searches run while Put, Delete and Rebuild do.
+type Index struct {
+	path     string // "" for in memory
+	embedder Embedder
+	syn      atomic.Pointer[Synonyms]
+
+	mu  sync.RWMutex // guards idx against swap and close, not its use
+	idx bleve.Index
+	vec *vectors
+}
+
+// Open opens the index at path, creating an empty one when path does not
+// exist or is an empty directory. path "" opens an index in memory. A
+// directory that holds something else than a readable index gives an
+// error wrapping ErrCorrupt.
+func Open(path string, opts Options) (*Index, error) {
+	ix := &Index{path: path, embedder: opts.Embedder, vec: newVectors()}
+	syn := opts.Synonyms
+	if syn == nil {
+		syn = DefaultSynonyms()
+	}
+	ix.syn.Store(syn)
+	idx, err := openBleve(path)
+	if err != nil {
+		return nil, err
+	}
+	ix.idx = idx
+	if err := ix.vec.load(idx); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, path, err)
+	}
+	return ix, nil
+}
+
+func openBleve(path string) (bleve.Index, error) {
+	if path == "" {
+		return newBleve("")
+	}
+	if entries, err := os.ReadDir(path); errors.Is(err, os.ErrNotExist) || err == nil && len(entries) == 0 {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("kb: create index: %w", err)
+		}
+		os.Remove(path)
+		return newBleve(path)
+	}
+	idx, err := bleve.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, path, err)
+	}
+	if _, err := idx.DocCount(); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, path, err)
+	}
+	if _, err := idx.GetInternal(keyStamp); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, path, err)
+	}
+	return idx, nil
+}
+
+func newBleve(path string) (bleve.Index, error) {
+	var (
+		idx bleve.Index
+		err error
+	)
+	if path == "" {
+		// Scorch without a path keeps everything in memory and scores
+		// like the on-disk index (bleve.NewMemOnly would not do BM25).
+		idx, err = bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
+	} else {
+		idx, err = bleve.New(path, newMapping())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("kb: create index: %w", err)
+	}
+	if err := idx.SetInternal(keySchema, []byte(schemaVersion)); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("kb: create index: %w", err)
+	}
+	return idx, nil
+}
+
+// Remove deletes the index directory at path, to recover from ErrCorrupt.
+func Remove(path string) error {
+	if path == "" {
+		return nil
+	}
+	return os.RemoveAll(path)
+}
+
+// Ensure opens the index at path and makes it current: a corrupt index is
+// removed and recreated, and when the index's stamp differs from stamp
+// (the store's revision) it is rebuilt from load's articles.
+func Ensure(ctx context.Context, path string, opts Options, stamp string,
+	load func(context.Context) ([]Article, error), progress func(done, total int)) (*Index, error) {
+	ix, err := Open(path, opts)
+	if errors.Is(err, ErrCorrupt) {
+		if err := Remove(path); err != nil {
+			return nil, err
+		}
+		ix, err = Open(path, opts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if ix.Stamp() == stamp && stamp != "" {
+		return ix, nil
+	}
+	articles, err := load(ctx)
+	if err == nil {
+		err = ix.Rebuild(ctx, articles, stamp, progress)
+	}
+	if err != nil {
+		ix.Close()
+		return nil, err
+	}
+	return ix, nil
+}
+
+// Stamp returns the stamp saved by the last Rebuild or SetStamp, or "" for
+// an index that was never built or was built with another schema.
+func (ix *Index) Stamp() string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.idx == nil {
+		return ""
+	}
+	schema, err := ix.idx.GetInternal(keySchema)
+	if err != nil || string(schema) != schemaVersion {
+		return ""
+	}
+	v, err := ix.idx.GetInternal(keyStamp)
+	if err != nil {
+		return ""
+	}
+	return string(v)
+}
+
+// SetStamp saves stamp in the index, typically the store's revision after
+// a Put or Delete.
+func (ix *Index) SetStamp(ctx context.Context, stamp string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.idx == nil {
+		return bleve.ErrorIndexClosed
+	}
+	return ix.idx.SetInternal(keyStamp, []byte(stamp))
+}
+
+// SetSynonyms replaces the synonyms used by later searches.
+func (ix *Index) SetSynonyms(s *Synonyms) {
+	if s == nil {
+		s = &Synonyms{}
+	}
+	ix.syn.Store(s)
+}
+
+// Synonyms returns the synonyms in use.
+func (ix *Index) Synonyms() *Synonyms { return ix.syn.Load() }
+
+// Len returns the number of indexed sections.
+func (ix *Index) Len() (int, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.idx == nil {
+		return 0, bleve.ErrorIndexClosed
+	}
+	n, err := ix.idx.DocCount()
+	return int(n), err
+}
+
+// Close closes the index. Searches after Close fail.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.idx == nil {
+		return nil
+	}
+	err := ix.idx.Close()
+	ix.idx = nil
+	return err
+}

@@ -1,0 +1,385 @@
+package kb
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/los-bot/los/lang"
+)
+
+func art(slug, title, body string) Article {
+	return Article{Slug: slug, Title: title, Body: body, Lang: lang.Bokmal, Published: true}
+}
+
+var testArticles = []Article{
+	art("endre-fakturaadresse", "Endre fakturaadresse", "Du endrer fakturaadressen på Min side.\n\n## Per telefon\nRing kundeservice, så endrer vi adressen."),
+	art("stromstotte", "Strømstøtte", "Strømstøtten trekkes fra på fakturaen automatisk."),
+	{Slug: "utkast", Title: "Hemmelig utkast", Body: "Dette utkastet om fakturaadresse er ikke publisert.", Lang: lang.Bokmal},
+	{Slug: "rekning", Title: "Rekninga", Body: "Rekninga kjem kvar månad.", Lang: lang.Nynorsk, Published: true},
+}
+
+func slugs(hits []Hit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Slug)
+	}
+	return out
+}
+
+func mustSearch(t *testing.T, ix *Index, q string) []Hit {
+	t.Helper()
+	hits, err := ix.Search(context.Background(), q, SearchOptions{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hits
+}
+
+func TestRebuildStampAndReopen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "index")
+	ix, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ix.Stamp(); got != "" {
+		t.Errorf("new index stamp = %q, want empty", got)
+	}
+	var calls [][2]int
+	if err := ix.Rebuild(ctx, testArticles, "rev-7", func(done, total int) { calls = append(calls, [2]int{done, total}) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) < 2 || calls[0] != [2]int{0, 4} || calls[len(calls)-1] != [2]int{4, 4} {
+		t.Errorf("progress calls = %v, want from {0 4} to {4 4}", calls)
+	}
+	if got := ix.Stamp(); got != "rev-7" {
+		t.Errorf("stamp = %q, want rev-7", got)
+	}
+	if n, _ := ix.Len(); n != 4 {
+		t.Errorf("Len = %d sections, want 4 (drafts left out)", n)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + ".new"); !os.IsNotExist(err) {
+		t.Errorf("temporary build directory left behind: %v", err)
+	}
+
+	ix, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if got := ix.Stamp(); got != "rev-7" {
+		t.Errorf("stamp after reopen = %q, want rev-7", got)
+	}
+	hits := mustSearch(t, ix, "Hvordan endrer jeg fakturaadressen?")
+	if len(hits) == 0 || hits[0].Slug != "endre-fakturaadresse" {
+		t.Errorf("after reopen hits = %v, want endre-fakturaadresse first", slugs(hits))
+	}
+}
+
+func TestRebuildFailureKeepsOldIndex(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(filepath.Join(t.TempDir(), "index"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Rebuild(ctx, testArticles, "one", nil); err != nil {
+		t.Fatal(err)
+	}
+	bad := append([]Article{}, testArticles...)
+	bad = append(bad, art("Bad Slug", "x", "y"))
+	if err := ix.Rebuild(ctx, bad, "two", nil); err == nil {
+		t.Fatal("Rebuild with an invalid article: no error")
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := ix.Rebuild(cancelled, testArticles[:1], "three", nil); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Rebuild with cancelled context: err = %v, want context.Canceled", err)
+	}
+	if got := ix.Stamp(); got != "one" {
+		t.Errorf("stamp = %q after failed rebuilds, want one", got)
+	}
+	if hits := mustSearch(t, ix, "strømstøtte"); len(hits) == 0 {
+		t.Error("old index lost after failed rebuilds")
+	}
+}
+
+func TestCorruptIndex(t *testing.T) {
+	tests := []struct {
+		name    string
+		corrupt func(t *testing.T, path string)
+	}{
+		{"garbage meta", func(t *testing.T, path string) {
+			if err := os.WriteFile(filepath.Join(path, "index_meta.json"), []byte("{nonsense"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"meta missing", func(t *testing.T, path string) {
+			if err := os.Remove(filepath.Join(path, "index_meta.json")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"store truncated", func(t *testing.T, path string) {
+			files, _ := filepath.Glob(filepath.Join(path, "store", "*"))
+			if len(files) == 0 {
+				t.Fatal("no store files")
+			}
+			for _, f := range files {
+				if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			path := filepath.Join(t.TempDir(), "index")
+			ix, err := Open(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := ix.Rebuild(ctx, testArticles, "rev-1", nil); err != nil {
+				t.Fatal(err)
+			}
+			ix.Close()
+			tt.corrupt(t, path)
+
+			if ix, err := Open(path, Options{}); !errors.Is(err, ErrCorrupt) {
+				if ix != nil {
+					ix.Close()
+				}
+				t.Fatalf("Open of a corrupt index: err = %v, want ErrCorrupt", err)
+			}
+			load := func(context.Context) ([]Article, error) { return testArticles, nil }
+			ix, err = Ensure(ctx, path, Options{}, "rev-1", load, nil)
+			if err != nil {
+				t.Fatalf("Ensure: %v", err)
+			}
+			defer ix.Close()
+			if got := ix.Stamp(); got != "rev-1" {
+				t.Errorf("stamp after recovery = %q, want rev-1", got)
+			}
+			if hits := mustSearch(t, ix, "strømstøtte"); len(hits) == 0 || hits[0].Slug != "stromstotte" {
+				t.Errorf("after recovery hits = %v, want stromstotte", slugs(hits))
+			}
+		})
+	}
+}
+
+func TestEnsureRebuildsOnlyWhenStale(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "index")
+	loads := 0
+	load := func(context.Context) ([]Article, error) { loads++; return testArticles, nil }
+	for i, stamp := range []string{"a", "a", "b"} {
+		ix, err := Ensure(ctx, path, Options{}, stamp, load, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ix.Stamp() != stamp {
+			t.Errorf("round %d: stamp %q, want %q", i, ix.Stamp(), stamp)
+		}
+		ix.Close()
+	}
+	if loads != 2 {
+		t.Errorf("articles loaded %d times, want 2 (fresh index, then stale stamp)", loads)
+	}
+}
+
+func TestPutDelete(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open("", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Rebuild(ctx, testArticles, "1", nil); err != nil {
+		t.Fatal(err)
+	}
+	if hits := mustSearch(t, ix, "hemmelig utkast"); len(hits) != 0 {
+		t.Errorf("draft found: %v", slugs(hits))
+	}
+
+	// New article is visible at once.
+	a := art("varmepumpe", "Varmepumpe", "Vi selger varmepumper.\n\n## Montering\nVi monterer varmepumpen.")
+	if err := ix.Put(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if hits := mustSearch(t, ix, "varmepumpe montering"); len(hits) == 0 || hits[0].Slug != "varmepumpe" {
+		t.Fatalf("after Put hits = %v", slugs(hits))
+	}
+	// Fewer sections: the old ones go.
+	a.Body = "Vi selger ikke lenger varmepumper."
+	if err := ix.Put(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range mustSearch(t, ix, "varmepumpe montering") {
+		if h.Heading == "Montering" {
+			t.Errorf("stale section still found: %+v", h)
+		}
+	}
+	// Unpublishing removes it.
+	a.Published = false
+	if err := ix.Put(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if hits := mustSearch(t, ix, "varmepumper"); len(hits) != 0 {
+		t.Errorf("unpublished article found: %v", slugs(hits))
+	}
+	// Delete.
+	if err := ix.Delete(ctx, "stromstotte"); err != nil {
+		t.Fatal(err)
+	}
+	if hits := mustSearch(t, ix, "strømstøtte"); len(hits) != 0 {
+		t.Errorf("deleted article found: %v", slugs(hits))
+	}
+	if err := ix.SetStamp(ctx, "2"); err != nil || ix.Stamp() != "2" {
+		t.Errorf("SetStamp: err %v, stamp %q", err, ix.Stamp())
+	}
+	if err := ix.Put(ctx, art("Bad Slug", "x", "y")); err == nil {
+		t.Error("Put of an invalid article: no error")
+	}
+}
+
+func TestSearchWhilePut(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(filepath.Join(t.TempDir(), "index"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Rebuild(ctx, testArticles, "1", nil); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				hits, err := ix.Search(ctx, "Hvordan endrer jeg fakturaadressen?", SearchOptions{})
+				if err != nil {
+					errs <- err
+					return
+				}
+				if len(hits) == 0 {
+					errs <- errors.New("no hits during updates")
+					return
+				}
+			}
+		}()
+	}
+	for i := 0; i < 10; i++ {
+		if err := ix.Put(ctx, art("endre-fakturaadresse", "Endre fakturaadresse", "Endre fakturaadressen, versjon "+string(rune('a'+i)))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ix.Rebuild(ctx, testArticles, "2", nil); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func TestSearch(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open("", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Rebuild(ctx, testArticles, "1", nil); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		query     string
+		opts      SearchOptions
+		wantFirst string
+		wantCover float64
+	}{
+		{"exact form", "fakturaadresse", SearchOptions{}, "endre-fakturaadresse", 1},
+		{"definite form", "Hvordan endrer jeg fakturaadressen min?", SearchOptions{}, "endre-fakturaadresse", 1},
+		{"nynorsk question, nynorsk article", "Når kjem rekninga?", SearchOptions{Lang: lang.Nynorsk}, "rekning", 1},
+		{"bokmål question finds nynorsk article", "Når kommer regningen?", SearchOptions{}, "rekning", 1},
+		{"half the words", "strømstøtte varmepumpe", SearchOptions{}, "stromstotte", 0.5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hits, err := ix.Search(ctx, tt.query, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) == 0 || hits[0].Slug != tt.wantFirst {
+				t.Fatalf("hits = %v, want %s first", slugs(hits), tt.wantFirst)
+			}
+			if hits[0].Coverage != tt.wantCover {
+				t.Errorf("coverage = %v (matched %v), want %v", hits[0].Coverage, hits[0].Matched, tt.wantCover)
+			}
+			for i := 1; i < len(hits); i++ {
+				if hits[i].Score > hits[i-1].Score {
+					t.Errorf("hits not sorted by score: %v", hits)
+				}
+			}
+		})
+	}
+	if hits := mustSearch(t, ix, "hva er det?"); len(hits) != 0 {
+		t.Errorf("question of stop words only found %v", slugs(hits))
+	}
+	if hits := mustSearch(t, ix, "fakturaadresse"); hits[0].Text == "" || hits[0].Title == "" || hits[0].Lang != lang.Bokmal {
+		t.Errorf("hit lacks stored fields: %+v", hits[0])
+	}
+}
+
+func TestSynonymsAtQueryTime(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open("", Options{Synonyms: &Synonyms{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Rebuild(ctx, []Article{art("avtalegiro", "AvtaleGiro", "Med AvtaleGiro betaler du fakturaen automatisk.")}, "1", nil); err != nil {
+		t.Fatal(err)
+	}
+	if hits := mustSearch(t, ix, "direkte trekk fra konto"); len(hits) != 0 {
+		t.Fatalf("found %v without synonyms", slugs(hits))
+	}
+	syn, _ := ParseSynonyms("s", stringsReader("avtalegiro = direkte trekk"))
+	ix.SetSynonyms(syn)
+	hits := mustSearch(t, ix, "direkte trekk fra konto")
+	if len(hits) == 0 || hits[0].Slug != "avtalegiro" {
+		t.Fatalf("with synonyms hits = %v", slugs(hits))
+	}
+	if got := ix.Analyze("direkte trekk fra konto").Synonyms; len(got) != 1 || got[0].Phrase != "direkte trekk" {
+		t.Errorf("Analyze synonyms = %+v", got)
+	}
+	if hits[0].Coverage != 2.0/3 {
+		t.Errorf("coverage = %v (matched %v), want 2/3 (direkte, trekk via synonym; konto not)", hits[0].Coverage, hits[0].Matched)
+	}
+}
+
+func TestDemo(t *testing.T) {
+	if _, err := os.Stat("demo/endre-fakturaadresse.md"); os.IsNotExist(err) {
+		t.Skip("demo/endre-fakturaadresse.md is not written yet")
+	}
+	ix := demoIndex(t)
+	hits := mustSearch(t, ix, "Hvordan endrer jeg fakturaadressen min?")
+	if len(hits) == 0 || hits[0].Slug != "endre-fakturaadresse" {
+		t.Fatalf("hits = %v, want endre-fakturaadresse first", slugs(hits))
+	}
+	if !hits[0].Relevant() {
+		t.Errorf("top hit not relevant: coverage %v", hits[0].Coverage)
+	}
+}
