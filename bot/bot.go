@@ -19,6 +19,7 @@ type Bot struct {
 	Triager   Triager  // nil: every message is "none"
 	Redactor  Redactor // nil: text is stored as written
 	Handoffs  Handoffs // nil: handoffs are only recorded on the message
+	Staffing  Staffing // nil: handing over never mentions opening hours
 	Prompter  Prompter
 	Texts     Texts
 	Policy    Policy
@@ -45,6 +46,7 @@ type Config struct {
 	Triager    Triager
 	Redactor   Redactor
 	Handoffs   Handoffs
+	Staffing   Staffing
 	Prompter   Prompter
 	Texts      Texts
 	Policy     Policy
@@ -60,7 +62,7 @@ type Config struct {
 func New(c Config) *Bot {
 	b := &Bot{
 		Retriever: c.Retriever, Generator: c.Generator, Store: c.Store, Triager: c.Triager,
-		Redactor: c.Redactor, Handoffs: c.Handoffs, Prompter: c.Prompter, Texts: c.Texts,
+		Redactor: c.Redactor, Handoffs: c.Handoffs, Staffing: c.Staffing, Prompter: c.Prompter, Texts: c.Texts,
 		Policy: c.Policy, Log: c.Log, ChatModel: c.ChatModel, Sources: c.Sources,
 		FirstToken: c.FirstToken, Generation: c.Generation, Options: c.Options,
 	}

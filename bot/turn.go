@@ -31,6 +31,10 @@ type Result struct {
 	// Held is true when an agent holds the conversation: the customer's
 	// message was stored and the bot stayed silent.
 	Held bool `json:"held,omitempty"`
+	// Callback is true when the conversation was handed over but nobody
+	// can take over now (closed, or no agent present): the answer says so
+	// and the chat offers to leave a phone number for a call-back.
+	Callback bool `json:"callback,omitempty"`
 }
 
 // Timings break a turn down, in milliseconds.
@@ -110,7 +114,7 @@ func (b *Bot) Turn(ctx context.Context, req Request) (Result, error) {
 
 	var noAnswer bool
 	if tri.Action == ActionHandoffNow {
-		res.Answer = b.handoffText(l, tri)
+		res.Answer, res.Callback = b.HandoffText(ctx, l, tri)
 		res.Mode = ModeExtractive
 	} else {
 		noAnswer = b.answer(ctx, l, text, history, req.OnToken, &res)
@@ -167,14 +171,6 @@ func (b *Bot) standard(ctx context.Context, req Request, conv *Conversation, tex
 // agent holds the conversation; while it waits, the bot keeps answering.
 func (b *Bot) holdWhileWaiting(conv *Conversation) bool {
 	return conv.Status == StatusAgent
-}
-
-func (b *Bot) handoffText(l lang.Standard, t Triage) string {
-	parts := []string{b.Texts.T(l, "handoff."+string(t.Category))}
-	if t.Severity == SeverityCritical {
-		parts = append(parts, b.Texts.T(l, "crisis."+string(t.Category)))
-	}
-	return strings.Join(parts, "\n\n")
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -34,9 +34,12 @@ func (s *DB) RequestHandoff(ctx context.Context, conv *bot.Conversation, t bot.T
 		if h.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE conversations SET status = ?, updated = ? WHERE id = ?`, string(bot.StatusWaiting), millis(now), conv.ID)
+		if _, err = tx.ExecContext(ctx, `UPDATE conversations SET status = ?, updated = ? WHERE id = ?`, string(bot.StatusWaiting), millis(now), conv.ID); err != nil {
+			return err
+		}
 		conv.Status = bot.StatusWaiting
-		return err
+		return insertEvent(ctx, tx, EventHandoffRequested, conv.ID, map[string]any{"handoff_id": h.ID,
+			"category": h.Category, "severity": h.Severity, "reason": h.Reason}, now)
 	})
 }
 

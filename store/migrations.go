@@ -55,4 +55,6 @@ var migrations = []string{
 		closed_at       INTEGER NOT NULL DEFAULT 0
 	);
 	CREATE INDEX handoffs_queue ON handoffs(status, severity_rank DESC, created);`,
+	migration002,
+	migration003,
 }

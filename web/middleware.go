@@ -56,7 +56,7 @@ func (s *Server) limitIP() echo.MiddlewareFunc {
 
 // limitConversation bounds messages per conversation.
 func (s *Server) limitConversation() echo.MiddlewareFunc {
-	return s.limiter(s.RatePerConversation, 5, func(c echo.Context) (string, error) {
+	return s.limiter(s.RatePerConversation, int(math.Max(5, s.RatePerConversation)), func(c echo.Context) (string, error) {
 		return c.Param("id"), nil
 	})
 }

@@ -41,6 +41,7 @@ func commands() []command {
 		{"eval", "measure quality: los eval retrieval --norquad FILE | triage --tsv FILE", cmdEval},
 		{"models", "Ollama models: los models list | pull", cmdModels},
 		{"health", "check a running server: exit 0 when it answers /healthz", cmdHealth},
+		{"users", "accounts: los users add --role agent --email E < password", cmdUsers},
 		{"version", "print the version", func(_ context.Context, e *env) error {
 			fmt.Fprintf(e.stdout, "los %s\n", version)
 			return nil

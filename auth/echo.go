@@ -1,0 +1,166 @@
+package auth
+
+import (
+	"crypto/subtle"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/los-bot/los/bot"
+)
+
+// Names of the cookies, header and form field.
+const (
+	CookieName = "los_session"
+	CSRFHeader = "X-CSRF-Token"
+	CSRFField  = "csrf"
+	// formCookie carries the double-submit token of forms shown before
+	// sign-in (the sign-in form itself).
+	formCookie = "los_form"
+)
+
+const (
+	userKey    = "auth.user"
+	sessionKey = "auth.session"
+)
+
+var (
+	errCSRF   = &bot.Error{Code: bot.EFORBID, Message: "missing or wrong CSRF token; reload the page", Key: "login.csrf"}
+	errForbid = &bot.Error{Code: bot.EFORBID, Message: "your role may not do this", Key: "login.forbidden"}
+)
+
+// Sessions recognises the session cookie and puts its user and session in
+// the request context. Requests without a valid session go on without a
+// user; RequireRole refuses them. A stale cookie is cleared.
+func (a *Service) Sessions(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if ck, err := c.Cookie(CookieName); err == nil && ck.Value != "" {
+			u, s, err := a.Authenticate(c.Request().Context(), ck.Value)
+			switch {
+			case err == nil:
+				c.Set(userKey, u)
+				c.Set(sessionKey, s)
+			case bot.ErrorCode(err) == bot.EAUTH:
+				a.ClearCookie(c)
+			default:
+				return err
+			}
+		}
+		return next(c)
+	}
+}
+
+// RequireRole lets through signed-in users with one of roles. Unsafe
+// methods (anything but GET, HEAD, OPTIONS) must also carry the session's
+// CSRF token. Put it after Sessions.
+func RequireRole(roles ...Role) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			u := UserFrom(c)
+			if u == nil {
+				return errSession
+			}
+			if !slices.Contains(roles, u.Role) {
+				return errForbid
+			}
+			if unsafe(c.Request().Method) {
+				if err := CheckCSRF(c); err != nil {
+					return err
+				}
+			}
+			return next(c)
+		}
+	}
+}
+
+// CheckCSRF checks the X-CSRF-Token header (or, for HTML forms, the csrf
+// field) against the session's token, and refuses requests the browser
+// marks as cross-site.
+func CheckCSRF(c echo.Context) error {
+	s := SessionFrom(c)
+	if s == nil {
+		return errSession
+	}
+	if crossSite(c) {
+		return errCSRF
+	}
+	got := c.Request().Header.Get(CSRFHeader)
+	if got == "" && isForm(c) {
+		got = c.FormValue(CSRFField)
+	}
+	if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(s.CSRF)) != 1 {
+		return errCSRF
+	}
+	return nil
+}
+
+// UserFrom returns the signed-in user, or nil.
+func UserFrom(c echo.Context) *User {
+	u, _ := c.Get(userKey).(*User)
+	return u
+}
+
+// SessionFrom returns the session, or nil.
+func SessionFrom(c echo.Context) *Session {
+	s, _ := c.Get(sessionKey).(*Session)
+	return s
+}
+
+// SetCookie gives the browser the session token: HttpOnly, SameSite=Lax,
+// and Secure when the request came over TLS.
+func (a *Service) SetCookie(c echo.Context, token string, s *Session) {
+	c.SetCookie(&http.Cookie{
+		Name: CookieName, Value: token, Path: "/", Expires: s.Expires,
+		MaxAge: int(s.Expires.Sub(a.Now()) / time.Second), HttpOnly: true, Secure: secure(c), SameSite: http.SameSiteLaxMode,
+	})
+}
+
+// ClearCookie removes the session cookie.
+func (a *Service) ClearCookie(c echo.Context) {
+	c.SetCookie(&http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: secure(c), SameSite: http.SameSiteLaxMode})
+}
+
+// FormToken returns the double-submit token for a form shown before
+// sign-in, setting it as a cookie when the browser has none.
+func FormToken(c echo.Context) string {
+	if ck, err := c.Cookie(formCookie); err == nil && len(ck.Value) >= 32 {
+		return ck.Value
+	}
+	t := randomToken(32)
+	c.SetCookie(&http.Cookie{Name: formCookie, Value: t, Path: "/", MaxAge: 12 * 3600, HttpOnly: true, Secure: secure(c), SameSite: http.SameSiteStrictMode})
+	return t
+}
+
+// CheckFormToken checks that a form's csrf field matches its cookie.
+func CheckFormToken(c echo.Context) error {
+	ck, err := c.Cookie(formCookie)
+	if err != nil || ck.Value == "" || crossSite(c) {
+		return errCSRF
+	}
+	if subtle.ConstantTimeCompare([]byte(c.FormValue(CSRFField)), []byte(ck.Value)) != 1 {
+		return errCSRF
+	}
+	return nil
+}
+
+func unsafe(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return false
+	}
+	return true
+}
+
+func crossSite(c echo.Context) bool {
+	return c.Request().Header.Get("Sec-Fetch-Site") == "cross-site"
+}
+
+func isForm(c echo.Context) bool {
+	ct := c.Request().Header.Get(echo.HeaderContentType)
+	return strings.HasPrefix(ct, echo.MIMEApplicationForm) || strings.HasPrefix(ct, echo.MIMEMultipartForm)
+}
+
+func secure(c echo.Context) bool { return c.Scheme() == "https" }

@@ -1,0 +1,83 @@
+package auth
+
+import (
+	"sync"
+	"time"
+)
+
+// Throttle counts failures per key (a client IP, an e-mail address) and
+// refuses a key that failed Max times within Window. A key is forgotten
+// once its window has passed.
+type Throttle struct {
+	Max    int
+	Window time.Duration
+	Now    func() time.Time
+
+	mu   sync.Mutex
+	keys map[string]*failures
+}
+
+type failures struct {
+	n     int
+	first time.Time
+}
+
+// NewThrottle returns a throttle allowing max failures per window.
+func NewThrottle(max int, window time.Duration, now func() time.Time) *Throttle {
+	if now == nil {
+		now = time.Now
+	}
+	return &Throttle{Max: max, Window: window, Now: now, keys: map[string]*failures{}}
+}
+
+// Allow reports whether key may try again, and if not, when it may.
+func (t *Throttle) Allow(key string) (bool, time.Duration) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	now := t.Now()
+	f := t.current(key, now)
+	if f == nil || f.n < t.Max {
+		return true, 0
+	}
+	return false, f.first.Add(t.Window).Sub(now)
+}
+
+// Fail records a failure of key.
+func (t *Throttle) Fail(key string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	now := t.Now()
+	f := t.current(key, now)
+	if f == nil {
+		f = &failures{first: now}
+		t.keys[key] = f
+	}
+	f.n++
+	if len(t.keys) > 10000 {
+		t.prune(now)
+	}
+}
+
+// Reset forgets key's failures, after a success.
+func (t *Throttle) Reset(key string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.keys, key)
+}
+
+func (t *Throttle) current(key string, now time.Time) *failures {
+	f := t.keys[key]
+	if f != nil && now.Sub(f.first) >= t.Window {
+		delete(t.keys, key)
+		return nil
+	}
+	return f
+}
+
+func (t *Throttle) prune(now time.Time) {
+	for k, f := range t.keys {
+		if now.Sub(f.first) >= t.Window {
+			delete(t.keys, k)
+		}
+	}
+}

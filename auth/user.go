@@ -1,0 +1,82 @@
+package auth
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"net/mail"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/los-bot/los/bot"
+)
+
+// Role says what a user may do.
+type Role string
+
+// The roles.
+const (
+	RoleAgent  Role = "agent"  // answers handed-over conversations
+	RoleEditor Role = "editor" // writes knowledge-base articles
+	RoleAdmin  Role = "admin"  // everything
+)
+
+// Roles lists every role.
+var Roles = []Role{RoleAgent, RoleEditor, RoleAdmin}
+
+// ParseRole returns the role named s.
+func ParseRole(s string) (Role, error) {
+	r := Role(strings.ToLower(strings.TrimSpace(s)))
+	if !slices.Contains(Roles, r) {
+		return "", bot.Errorf(bot.EINVALID, "role %q is unknown; use agent, editor or admin", s)
+	}
+	return r, nil
+}
+
+// User is a person who signs in to Los.
+type User struct {
+	ID           int64     `json:"id"`
+	Email        string    `json:"email"`
+	Role         Role      `json:"role"`
+	PasswordHash string    `json:"-"`
+	Created      time.Time `json:"created"`
+}
+
+// NormalizeEmail checks an e-mail address and returns it trimmed and in
+// lower case, the form users are stored and looked up by.
+func NormalizeEmail(s string) (string, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || !strings.Contains(s[strings.IndexByte(s, '@'):], ".") {
+		return "", bot.Errorf(bot.EINVALID, "%q is not an e-mail address", s)
+	}
+	return s, nil
+}
+
+// Session is a signed-in browser. The token itself lives only in the
+// browser's cookie; the store keeps its SHA-256.
+type Session struct {
+	TokenHash []byte
+	UserID    int64
+	// CSRF is the token the browser sends back in the X-CSRF-Token header
+	// (or a csrf form field) with every unsafe request.
+	CSRF    string
+	Created time.Time
+	Expires time.Time
+}
+
+// HashToken returns the SHA-256 of a session token, as stored.
+func HashToken(token string) []byte {
+	h := sha256.Sum256([]byte(token))
+	return h[:]
+}
+
+// randomToken returns n random bytes, URL-safe base64 encoded.
+func randomToken(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand does not fail on supported platforms
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"golang.org/x/term"
+
+	"github.com/los-bot/los/auth"
+	"github.com/los-bot/los/store"
+)
+
+const usersUsage = `Usage:
+  los users add --role agent|editor|admin --email EMAIL < password-file
+  los users passwd --email EMAIL < password-file
+  los users list
+
+The password is the first line of standard input (at least 12 characters);
+on a terminal it is asked for without echo.`
+
+// cmdUsers manages the accounts that sign in to the inbox and the editor.
+func cmdUsers(ctx context.Context, e *env) error {
+	if len(e.args) == 0 {
+		fmt.Fprintln(e.stderr, usersUsage)
+		return errUsage
+	}
+	sub := e.args[0]
+	e.args = e.args[1:]
+	var (
+		fs    flag.FlagSet
+		role  = fs.String("role", "agent", "agent, editor or admin")
+		email = fs.String("email", "", "the user's e-mail address")
+	)
+	switch sub {
+	case "add", "passwd":
+		if err := e.parse("users "+sub, &fs, 0, "< password"); err != nil {
+			return err
+		}
+	case "list":
+		var lfs flag.FlagSet
+		if err := e.parse("users list", &lfs, 0, ""); err != nil {
+			return err
+		}
+	default:
+		fmt.Fprintf(e.stderr, "los users: unknown subcommand %q\n%s\n", sub, usersUsage)
+		return errUsage
+	}
+
+	if err := os.MkdirAll(e.cfg.DataDir, 0o750); err != nil {
+		return fmt.Errorf("data directory: %w", err)
+	}
+	db, err := store.Open(ctx, filepath.Join(e.cfg.DataDir, "los.db"))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if sub == "list" {
+		return listUsers(ctx, e, db)
+	}
+
+	addr, err := auth.NormalizeEmail(*email)
+	if err != nil {
+		return fmt.Errorf("--email: %w", err)
+	}
+	r, err := auth.ParseRole(*role)
+	if err != nil {
+		return fmt.Errorf("--role: %w", err)
+	}
+	password, err := readPassword(e)
+	if err != nil {
+		return err
+	}
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		return err
+	}
+	if sub == "passwd" {
+		if err := db.SetPassword(ctx, addr, hash); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "changed the password of %s and signed them out everywhere\n", addr)
+		return nil
+	}
+	if err := db.CreateUser(ctx, &auth.User{Email: addr, Role: r, PasswordHash: hash}); err != nil {
+		return fmt.Errorf("%w (change a password with: los users passwd --email %s)", err, addr)
+	}
+	fmt.Fprintf(e.stdout, "added %s %s\n", r, addr)
+	return nil
+}
+
+// readPassword reads the first line of standard input, or asks on a
+// terminal without echoing. It never prints the password.
+func readPassword(e *env) (string, error) {
+	var password string
+	if f, ok := e.stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(e.stderr, "Password (not shown): ")
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(e.stderr)
+		if err != nil {
+			return "", fmt.Errorf("read password: %w", err)
+		}
+		password = string(b)
+	} else {
+		line, err := bufio.NewReader(e.stdin).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return "", fmt.Errorf("read password from standard input: %w", err)
+		}
+		password = strings.TrimRight(line, "\r\n")
+	}
+	if password == "" {
+		return "", errors.New("no password: give it as the first line of standard input, for example: los users add --email E < password.txt")
+	}
+	if !utf8.ValidString(password) {
+		return "", errors.New("the password is not valid UTF-8")
+	}
+	if n := utf8.RuneCountInString(password); n < auth.MinPasswordRunes {
+		return "", fmt.Errorf("the password is too short (%d characters); use at least %d, for example four random words", n, auth.MinPasswordRunes)
+	}
+	return password, nil
+}
+
+func listUsers(ctx context.Context, e *env, db *store.DB) error {
+	users, err := db.Users(ctx)
+	if err != nil {
+		return err
+	}
+	if len(users) == 0 {
+		fmt.Fprintln(e.stderr, "no users yet; add one with: los users add --role agent --email E < password")
+		return nil
+	}
+	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "EMAIL\tROLE\tCREATED")
+	for _, u := range users {
+		fmt.Fprintf(w, "%s\t%s\t%s\n", u.Email, u.Role, u.Created.Format("2006-01-02 15:04"))
+	}
+	return w.Flush()
+}

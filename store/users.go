@@ -1,0 +1,90 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/los-bot/los/auth"
+	"github.com/los-bot/los/bot"
+)
+
+const userCols = `id, email, role, password_hash, created`
+
+// CreateUser stores a new user; the e-mail address must be unused. ID and
+// Created are set.
+func (s *DB) CreateUser(ctx context.Context, u *auth.User) error {
+	u.Created = s.now()
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM users WHERE email = ?`, u.Email).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return bot.Errorf(bot.ECONFLICT, "a user with e-mail %s exists already", u.Email)
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO users (email, role, password_hash, created) VALUES (?, ?, ?, ?)`,
+			u.Email, string(u.Role), u.PasswordHash, millis(u.Created))
+		if err != nil {
+			return err
+		}
+		u.ID, err = res.LastInsertId()
+		return err
+	})
+}
+
+// UserByEmail returns the user with an e-mail address (in the normalised,
+// lower-case form).
+func (s *DB) UserByEmail(ctx context.Context, email string) (*auth.User, error) {
+	u, err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE email = ?`, email))
+	if isNoRows(err) {
+		return nil, notFound("user", email)
+	}
+	return u, err
+}
+
+// Users returns every user, ordered by e-mail address.
+func (s *DB) Users(ctx context.Context) ([]auth.User, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+userCols+` FROM users ORDER BY email`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []auth.User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *u)
+	}
+	return out, rows.Err()
+}
+
+// SetPassword replaces a user's password hash and ends their sessions.
+func (s *DB) SetPassword(ctx context.Context, email, hash string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var id int64
+		err := tx.QueryRowContext(ctx, `UPDATE users SET password_hash = ? WHERE email = ? RETURNING id`, hash, email).Scan(&id)
+		if isNoRows(err) {
+			return notFound("user", email)
+		}
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = ?`, id)
+		return err
+	})
+}
+
+func scanUser(r scanner) (*auth.User, error) {
+	var (
+		u       auth.User
+		role    string
+		created int64
+	)
+	if err := r.Scan(&u.ID, &u.Email, &role, &u.PasswordHash, &created); err != nil {
+		return nil, err
+	}
+	u.Role, u.Created = auth.Role(role), fromMillis(created)
+	return &u, nil
+}

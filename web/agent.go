@@ -1,0 +1,116 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/los-bot/los/auth"
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/hours"
+)
+
+// presenceWindow is how long an agent counts as present after their last
+// request, without a live inbox stream.
+const presenceWindow = 5 * time.Minute
+
+// desk is the agent inbox: sign-in, the live queue, taking over, replying,
+// handing back, closing, and call-back tickets.
+type desk struct {
+	s        *Server
+	auth     *auth.Service
+	hours    *hours.Schedule
+	presence *presence
+	hub      *hub
+	pages    *agentPages
+
+	// closing is closed when the HTTP server shuts down, to end the
+	// inbox streams, which would otherwise hold shutdown up.
+	closeOnce sync.Once
+	closing   chan struct{}
+	watched   sync.Map // *http.Server -> bool
+}
+
+// agentRoutes serves the agent inbox at /agent, its JSON API under
+// /api/v1/agent (session cookie, CSRF header on unsafe methods, role
+// agent or admin) and the customer's call-back request. It also attaches
+// the desk to the bot: the bot asks it whether anyone can take over, and
+// tells it about conversations it changes, so the inbox updates live.
+func (s *Server) agentRoutes(e *echo.Echo) {
+	d := newDesk(s)
+	d.attach(s.Bot)
+
+	e.GET("/agent", d.inbox, d.auth.Sessions)
+	e.GET("/agent/login", d.loginPage, d.auth.Sessions)
+	e.POST("/agent/login", d.login)
+	e.POST("/agent/logout", d.logout, d.auth.Sessions)
+	e.GET("/agent/assets/:name", d.asset)
+
+	api := e.Group("/api/v1/agent", d.auth.Sessions, auth.RequireRole(auth.RoleAgent, auth.RoleAdmin), d.seen)
+	api.GET("/queue", d.queue)
+	api.GET("/queue/stream", d.stream)
+	api.GET("/conversations/:id", d.conversation)
+	api.POST("/conversations/:id/claim", d.claim)
+	api.POST("/conversations/:id/messages", d.reply)
+	api.POST("/conversations/:id/handback", d.handBack)
+	api.POST("/conversations/:id/close", d.close)
+	api.GET("/callbacks", d.callbacks)
+	api.POST("/callbacks/:cid/done", d.completeCallback)
+	e.GET("/api/v1/agent/me", d.me, d.auth.Sessions, auth.RequireRole(auth.Roles...))
+	e.GET("/api/v1/agent/events", d.events, d.auth.Sessions, auth.RequireRole(auth.RoleAdmin))
+
+	conv := e.Group("/api/v1/conversations/:id", s.cors(), s.limitIP(), s.conversationAuth)
+	conv.POST("/callback", d.requestCallback, s.limitConversation())
+}
+
+func newDesk(s *Server) *desk {
+	sched, err := hours.Default()
+	if err != nil {
+		s.Log.Error("opening hours fall back to UTC", "err", err)
+		sched = hours.New(hours.DefaultWeek(), time.UTC)
+	}
+	return &desk{
+		s:        s,
+		auth:     auth.New(s.DB, s.Now, s.Log),
+		hours:    sched,
+		presence: newPresence(presenceWindow),
+		hub:      newHub(),
+		pages:    mustLoadAgentPages(),
+		closing:  make(chan struct{}),
+	}
+}
+
+var _ bot.Staffing = (*desk)(nil)
+
+// Availability says whether customer service is open and how many agents
+// are present, for the bot to tell customers honestly.
+func (d *desk) Availability(context.Context) bot.Availability {
+	now := d.s.Now().In(d.hours.Location())
+	a := bot.Availability{Now: now, Open: d.hours.Open(now), Agents: d.presence.online(now)}
+	if !a.Open {
+		a.Next = d.hours.NextOpen(now)
+	}
+	return a
+}
+
+// seen records that the signed-in agent is active.
+func (d *desk) seen(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		d.presence.seen(auth.UserFrom(c).ID, d.s.Now())
+		return next(c)
+	}
+}
+
+// shutdown returns a channel closed when the HTTP server serving c shuts
+// down.
+func (d *desk) shutdown(c echo.Context) <-chan struct{} {
+	if hs, ok := c.Request().Context().Value(http.ServerContextKey).(*http.Server); ok {
+		if _, seen := d.watched.LoadOrStore(hs, true); !seen {
+			hs.RegisterOnShutdown(func() { d.closeOnce.Do(func() { close(d.closing) }) })
+		}
+	}
+	return d.closing
+}

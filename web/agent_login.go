@@ -1,0 +1,113 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/los-bot/los/auth"
+	"github.com/los-bot/los/bot"
+)
+
+// loginPage shows the sign-in form, in the standard of ?lang= or the
+// browser's Accept-Language.
+func (d *desk) loginPage(c echo.Context) error {
+	if u := auth.UserFrom(c); u != nil {
+		return c.Redirect(http.StatusSeeOther, home(u, c.QueryParam("next")))
+	}
+	return d.renderLogin(c, http.StatusOK, "", "")
+}
+
+func (d *desk) renderLogin(c echo.Context, status int, email, errKey string) error {
+	p := d.page(c)
+	p.CSRF = auth.FormToken(c)
+	p.Email = email
+	p.Next = safeNext(c.FormValue("next"))
+	if errKey != "" {
+		p.Error = p.T(errKey)
+	}
+	return d.render(c, status, "login.html", p)
+}
+
+// login checks the form (double-submit token), the password and the
+// throttle, then sets the session cookie and sends the user on.
+func (d *desk) login(c echo.Context) error {
+	email := strings.TrimSpace(c.FormValue("email"))
+	if err := auth.CheckFormToken(c); err != nil {
+		return d.renderLogin(c, http.StatusForbidden, email, "login.csrf")
+	}
+	token, sess, u, err := d.auth.Login(c.Request().Context(), email, c.FormValue("password"), c.RealIP())
+	switch bot.ErrorCode(err) {
+	case "":
+	case bot.EAUTH:
+		return d.renderLogin(c, http.StatusUnauthorized, email, "login.failed")
+	case bot.ELIMIT:
+		return d.renderLogin(c, http.StatusTooManyRequests, email, "login.throttled")
+	default:
+		return err
+	}
+	d.auth.SetCookie(c, token, sess)
+	return c.Redirect(http.StatusSeeOther, home(u, c.FormValue("next")))
+}
+
+func (d *desk) logout(c echo.Context) error {
+	if auth.SessionFrom(c) != nil {
+		if err := auth.CheckCSRF(c); err != nil {
+			return err
+		}
+		if ck, err := c.Cookie(auth.CookieName); err == nil {
+			if err := d.auth.Logout(c.Request().Context(), ck.Value); err != nil {
+				return err
+			}
+		}
+	}
+	d.auth.ClearCookie(c)
+	return c.Redirect(http.StatusSeeOther, "/agent/login")
+}
+
+// inbox is the agent's page; the script does the rest through the API.
+func (d *desk) inbox(c echo.Context) error {
+	u := auth.UserFrom(c)
+	if u == nil {
+		q := url.Values{}
+		if l := c.QueryParam("lang"); l != "" {
+			q.Set("lang", l)
+		}
+		target := "/agent/login"
+		if len(q) > 0 {
+			target += "?" + q.Encode()
+		}
+		return c.Redirect(http.StatusSeeOther, target)
+	}
+	p := d.page(c)
+	p.Email = u.Email
+	p.CSRF = auth.SessionFrom(c).CSRF
+	if u.Role != auth.RoleAgent && u.Role != auth.RoleAdmin {
+		p.Error = p.T("login.forbidden")
+		return d.render(c, http.StatusForbidden, "login.html", p)
+	}
+	p.Texts = d.s.Texts.Prefix(p.Lang, "agent.")
+	return d.render(c, http.StatusOK, "inbox.html", p)
+}
+
+// home is where a user goes after signing in: next when it is a path on
+// this site, else the page of their role.
+func home(u *auth.User, next string) string {
+	if n := safeNext(next); n != "" {
+		return n
+	}
+	if u.Role == auth.RoleEditor {
+		return "/editor"
+	}
+	return "/agent"
+}
+
+// safeNext returns next when it is a local path, else "".
+func safeNext(next string) string {
+	if len(next) > 200 || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+		return ""
+	}
+	return next
+}

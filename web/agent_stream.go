@@ -1,0 +1,123 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/los-bot/los/auth"
+)
+
+// streamPing is how often an idle inbox stream sends a comment, which
+// keeps proxies from closing it and moves the write deadline on.
+const streamPing = 20 * time.Second
+
+// stream is the live inbox as server-sent events: "queue" with the whole
+// queue (at once, then on every change), "conversation" with the ID of a
+// queued conversation that changed (new message, status), and "callbacks"
+// when the call-back list changed. Changes are pushed by the handlers and
+// the bot through the hub; nothing polls.
+func (d *desk) stream(c echo.Context) error {
+	sub := d.hub.subscribe()
+	defer d.hub.unsubscribe(sub)
+	release := d.presence.connect(auth.UserFrom(c).ID, d.s.Now())
+	defer func() {
+		release(d.s.Now())
+		d.hub.publish(change{kind: "queue"}) // the count of agents online changed
+	}()
+	d.hub.publish(change{kind: "queue"})
+	closing := d.shutdown(c)
+
+	w := c.Response()
+	w.Header().Set(echo.HeaderContentType, "text/event-stream; charset=utf-8")
+	w.Header().Set(echo.HeaderCacheControl, "no-cache")
+	w.Header().Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	rc := http.NewResponseController(w.Writer)
+	write := func(s string) error {
+		_ = rc.SetWriteDeadline(time.Now().Add(streamPing + 10*time.Second))
+		if _, err := fmt.Fprint(w, s); err != nil {
+			return err
+		}
+		w.Flush()
+		return nil
+	}
+	send := func(event string, data any) error {
+		b, err := json.Marshal(data)
+		if err != nil {
+			return err
+		}
+		return write(fmt.Sprintf("event: %s\ndata: %s\n\n", event, b))
+	}
+	queued := map[string]bool{}
+	sendQueue := func() error {
+		q, err := d.snapshot(c)
+		if err != nil {
+			return err
+		}
+		clear(queued)
+		for _, it := range q.Items {
+			queued[it.ConversationID] = true
+		}
+		return send("queue", q)
+	}
+
+	if err := write("retry: 3000\n\n"); err != nil {
+		return nil
+	}
+	if err := sendQueue(); err != nil {
+		d.s.Log.Warn("inbox stream", "err", err)
+		return nil
+	}
+	ping := time.NewTicker(streamPing)
+	defer ping.Stop()
+	ctx := c.Request().Context()
+	for {
+		var err error
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-closing:
+			return nil
+		case <-ping.C:
+			err = write(": ping\n\n")
+		case <-sub.wake:
+			err = d.sendChanges(sub.take(), queued, sendQueue, send)
+		}
+		if err != nil {
+			d.s.Log.Debug("inbox stream ended", "err", err)
+			return nil
+		}
+	}
+}
+
+// sendChanges sends a batch of changes: the queue first, then the
+// conversations that were or are queued, then call-backs.
+func (d *desk) sendChanges(changes []change, queued map[string]bool, sendQueue func() error, send func(string, any) error) error {
+	before := maps.Clone(queued)
+	for _, ch := range changes {
+		if ch.kind == "queue" {
+			if err := sendQueue(); err != nil {
+				return err
+			}
+			break
+		}
+	}
+	for _, ch := range changes {
+		var err error
+		switch {
+		case ch.kind == "callbacks":
+			err = send("callbacks", struct{}{})
+		case ch.kind == "conversation" && (queued[ch.id] || before[ch.id]):
+			err = send("conversation", map[string]string{"id": ch.id})
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
