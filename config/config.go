@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/hours"
 	"github.com/los-bot/los/redact"
 )
 
@@ -39,6 +40,7 @@ type Config struct {
 	RetentionDays  int           // LOS_RETENTION_DAYS
 	HandoffDays    int           // LOS_HANDOFF_RETENTION_DAYS
 	ShutdownPeriod time.Duration // LOS_SHUTDOWN_TIMEOUT
+	OpeningHours   string        // LOS_OPENING_HOURS, e.g. "mon-fri 08-20, sat 10-15"
 }
 
 // Default returns the configuration used when nothing is set.
@@ -57,6 +59,7 @@ func Default() Config {
 		RetentionDays:  30,
 		HandoffDays:    90,
 		ShutdownPeriod: 20 * time.Second,
+		OpeningHours:   "mon-fri 08:00-20:00, sat 10:00-15:00",
 	}
 }
 
@@ -88,6 +91,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	})
 	fs.IntVar(&c.RetentionDays, "retention-days", c.RetentionDays, "days to keep conversations (LOS_RETENTION_DAYS)")
 	fs.IntVar(&c.HandoffDays, "handoff-retention-days", c.HandoffDays, "days to keep handed-over conversations (LOS_HANDOFF_RETENTION_DAYS)")
+	fs.StringVar(&c.OpeningHours, "opening-hours", c.OpeningHours, "customer service opening hours in Europe/Oslo, closed on public holidays (LOS_OPENING_HOURS)")
 	fs.DurationVar(&c.ShutdownPeriod, "shutdown-timeout", c.ShutdownPeriod, "how long shutdown waits for answers in flight (LOS_SHUTDOWN_TIMEOUT)")
 }
 
@@ -125,6 +129,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	str("LOS_LOCALES_DIR", &c.LocalesDir)
 	str("LOS_TRIAGE_DIR", &c.TriageDir)
 	str("LOS_REDACT", &c.Redact)
+	str("LOS_OPENING_HOURS", &c.OpeningHours)
 	if v := getenv("LOS_WIDGET_ORIGINS"); v != "" {
 		c.WidgetOrigins = splitList(v)
 	}
@@ -181,6 +186,9 @@ func (c Config) Validate() error {
 	}
 	if _, err := redact.ParseKinds(c.Redact); err != nil {
 		errs = append(errs, fmt.Errorf("LOS_REDACT: %w", err))
+	}
+	if _, err := hours.ParseWeek(c.OpeningHours); err != nil {
+		errs = append(errs, fmt.Errorf("opening hours %q: %w; write them like \"mon-fri 08-20, sat 10-15\"", c.OpeningHours, err))
 	}
 	if c.RetentionDays < 1 || c.HandoffDays < 1 {
 		errs = append(errs, fmt.Errorf("retention of %d/%d days is too short; use at least 1", c.RetentionDays, c.HandoffDays))

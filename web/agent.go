@@ -67,10 +67,13 @@ func (s *Server) agentRoutes(e *echo.Echo) {
 }
 
 func newDesk(s *Server) *desk {
-	sched, err := hours.Default()
-	if err != nil {
-		s.Log.Error("opening hours fall back to UTC", "err", err)
-		sched = hours.New(hours.DefaultWeek(), time.UTC)
+	sched := s.Hours
+	if sched == nil {
+		var err error
+		if sched, err = hours.Default(); err != nil {
+			s.Log.Error("opening hours fall back to UTC", "err", err)
+			sched = hours.New(hours.DefaultWeek(), time.UTC)
+		}
 	}
 	return &desk{
 		s:        s,

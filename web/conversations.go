@@ -139,20 +139,22 @@ func (s *Server) requestHandoff(c echo.Context) error {
 	l := requestLang(c)
 	t := bot.Triage{Category: bot.CategoryHumanRequest, Severity: bot.CategoryHumanRequest.Severity(),
 		Action: bot.ActionHandoffNow, Signals: []string{"button:human_request"}}
-	msgs, err := s.DB.Messages(ctx, conv.ID)
+	msgs, err := s.Bot.Store.Messages(ctx, conv.ID)
 	if err != nil {
 		return err
 	}
-	reply := &bot.Message{ConversationID: conv.ID, Role: bot.RoleBot, Text: s.Texts.T(l, "handoff.human_request"),
+	text, callback := s.Bot.HandoffText(ctx, l, t)
+	reply := &bot.Message{ConversationID: conv.ID, Role: bot.RoleBot, Text: text,
 		Created: s.Now(), Mode: bot.ModeExtractive, Action: t.Action, Category: t.Category}
-	if err := s.DB.AddMessage(ctx, reply); err != nil {
+	if err := s.Bot.Store.AddMessage(ctx, reply); err != nil {
 		return err
 	}
-	if err := s.DB.RequestHandoff(ctx, conv, t, append(msgs, *reply)); err != nil {
+	if err := s.Bot.Handoffs.RequestHandoff(ctx, conv, t, append(msgs, *reply)); err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, bot.Result{Answer: reply.Text, Action: t.Action, Category: t.Category,
-		Severity: t.Severity, Citations: []string{}, Mode: reply.Mode, Lang: l, Signals: t.Signals, MessageID: reply.ID})
+		Severity: t.Severity, Citations: []string{}, Mode: reply.Mode, Lang: l, Signals: t.Signals,
+		MessageID: reply.ID, Callback: callback})
 }
 
 // decodeJSON reads a JSON body, refusing invalid UTF-8 (which encoding/json

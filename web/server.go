@@ -14,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/hours"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
 	"github.com/los-bot/los/store"
@@ -43,6 +44,9 @@ type Deps struct {
 	// Ollama reports the model server's state; Ollama being down makes Los
 	// degraded, never unready.
 	Ollama Readiness
+	// Hours are customer service's opening hours; nil means the default
+	// week in Europe/Oslo.
+	Hours *hours.Schedule
 	// WidgetOrigins may call the API from other sites (CORS).
 	WidgetOrigins []string
 	// Limits; zero values take defaults.

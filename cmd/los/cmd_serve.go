@@ -8,7 +8,9 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"time"
 
+	"github.com/los-bot/los/hours"
 	"github.com/los-bot/los/web"
 )
 
@@ -35,8 +37,16 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 	if state, ok := ollama.check(ctx); !ok {
 		e.log.Warn("Ollama is not ready; answering from the knowledge base alone until it is", "state", state)
 	}
+	week, err := hours.ParseWeek(e.cfg.OpeningHours)
+	if err != nil {
+		return err
+	}
+	zone, err := time.LoadLocation(hours.Zone)
+	if err != nil {
+		return err
+	}
 	srv := web.New(web.Deps{
-		Bot: a.bot, DB: a.db, Index: a.index, Texts: a.texts, Log: e.log,
+		Bot: a.bot, DB: a.db, Index: a.index, Texts: a.texts, Log: e.log, Hours: hours.New(week, zone),
 		Ollama: ollama.check, WidgetOrigins: e.cfg.WidgetOrigins,
 	})
 	hs := srv.HTTPServer(e.cfg.Addr)
