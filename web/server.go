@@ -83,6 +83,9 @@ func New(d Deps) *Server {
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
+	// Client IPs (for rate limits) come from the connection, never from
+	// headers a client can forge.
+	s.echo.IPExtractor = echo.ExtractIPDirect()
 	s.routes()
 	return s
 }

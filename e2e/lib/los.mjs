@@ -1,0 +1,153 @@
+// Helpers for the browser tests: a real `los serve` on a free port with a
+// temporary data directory, a tiny host site for the widget, Debian's
+// Chromium through playwright-core, and axe-core.
+import { spawn, execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, mkdir, rm, writeFile, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const run = promisify(execFile);
+const here = dirname(fileURLToPath(import.meta.url));
+export const repo = resolve(here, '..', '..');
+export const output = resolve(here, '..', 'output');
+
+export async function tempDir(prefix) {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+// losBin returns $LOS_BIN, or builds the binary into dir.
+export async function losBin(dir) {
+  if (process.env.LOS_BIN) return resolve(process.env.LOS_BIN);
+  const bin = join(dir, 'los');
+  await run('go', ['build', '-o', bin, './cmd/los'], { cwd: repo, env: { ...process.env, CGO_ENABLED: '0' } });
+  return bin;
+}
+
+// Los never reaches a model in these tests: answers are extractive, and so
+// the same on every machine.
+const env = () => ({ ...process.env, OLLAMA_HOST: 'http://127.0.0.1:9', LOS_LOG_LEVEL: 'info' });
+
+// importArticles writes Markdown articles into a folder and imports them
+// with `los kb import` into the data directory.
+export async function importArticles(bin, data, articles) {
+  const dir = join(data, 'import');
+  await mkdir(dir, { recursive: true });
+  for (const [name, text] of Object.entries(articles)) await writeFile(join(dir, name), text);
+  await run(bin, ['kb', 'import', '--data', data, dir], { env: env() });
+}
+
+// freePort asks the OS for a port that is free now.
+export async function freePort() {
+  const srv = createServer();
+  srv.listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const { port } = srv.address();
+  srv.close();
+  await once(srv, 'close');
+  return port;
+}
+
+// startLos runs `los serve` and resolves when it logs that it serves.
+export async function startLos(bin, data, widgetOrigin) {
+  const port = await freePort();
+  const args = ['serve', '--data', data, '--addr', `127.0.0.1:${port}`];
+  if (widgetOrigin) args.push('--widget-origins', widgetOrigin);
+  const proc = spawn(bin, args, { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const ready = new Promise((ok, fail) => {
+    const onData = (chunk) => {
+      log += chunk;
+      if (log.includes('Los is serving')) ok();
+    };
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
+    proc.on('exit', (code) => fail(new Error(`los serve exited with ${code}:\n${log}`)));
+  });
+  const timer = setTimeout(() => proc.kill(), 60_000);
+  await ready.finally(() => clearTimeout(timer));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    log: () => log,
+    async stop() {
+      if (proc.exitCode !== null) return;
+      proc.kill('SIGTERM');
+      await once(proc, 'exit');
+    },
+  };
+}
+
+// startHost serves one HTML page from another origin, as a customer's
+// site that embeds the widget.
+export async function startHost(html) {
+  const srv = createServer((req, res) => {
+    if (req.url !== '/') {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html());
+  });
+  srv.listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  return {
+    url: `http://127.0.0.1:${srv.address().port}`,
+    stop: () => new Promise((ok) => srv.close(ok)),
+  };
+}
+
+// launch starts Debian's Chromium, headless, with a fresh profile.
+export async function launch() {
+  const profile = await tempDir('los-chromium-');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1100, height: 800 },
+    locale: 'nb-NO',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// watch records dialogs (an alert from injected script would be one) and
+// page errors.
+export function watch(page) {
+  const seen = { dialogs: [], errors: [] };
+  page.on('dialog', (d) => {
+    seen.dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  page.on('pageerror', (e) => seen.errors.push(String(e)));
+  return seen;
+}
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// axe runs axe-core on the page (shadow roots included) and returns the
+// serious and critical violations.
+export async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(await axeSource);
+  const res = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    resultTypes: ['violations'],
+  }));
+  return res.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' > ')).join('\n  ')}`);
+}
+
+export async function screenshot(page, name) {
+  await mkdir(output, { recursive: true });
+  await page.screenshot({ path: join(output, name + '.png') });
+}

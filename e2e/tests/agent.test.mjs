@@ -1,0 +1,116 @@
+// Browser test of the agent side: a customer writes about a death in the
+// family; an agent, signed in in another browser, sees it at the top of
+// the live queue with its reason, takes it over and replies; the customer
+// sees the reply in the chat. One `los serve`, no model.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { rm } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { axe, launch, losBin, screenshot, startLos, tempDir, watch } from '../lib/los.mjs';
+
+const GRIEF = 'Mannen min døde i forrige uke, og jeg vet ikke hva jeg skal gjøre med strømavtalen hans';
+const REPLY = 'Kondolerer. Jeg heter Kari og hjelper deg med avtalen, du trenger ikke gjøre noe nå.';
+const EMAIL = 'kari@example.no';
+const PASSWORD = 'riktig hest batteri stift';
+
+// addUser runs `los users add` with the password on standard input.
+async function addUser(bin, data) {
+  const proc = spawn(bin, ['users', 'add', '--data', data, '--role', 'agent', '--email', EMAIL],
+    { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  proc.stdout.on('data', (c) => { out += c; });
+  proc.stderr.on('data', (c) => { out += c; });
+  proc.stdin.end(PASSWORD + '\n');
+  const [code] = await once(proc, 'exit');
+  assert.equal(code, 0, `los users add: ${out}`);
+  assert.doesNotMatch(out, new RegExp(PASSWORD), 'the password was echoed');
+}
+
+let work;
+let los;
+let customer;
+let agent;
+
+before(async () => {
+  work = await tempDir('los-e2e-agent-');
+  const bin = await losBin(work);
+  const data = `${work}/data`;
+  await addUser(bin, data);
+  los = await startLos(bin, data);
+  customer = await launch();
+  agent = await launch();
+});
+
+after(async () => {
+  await customer?.close();
+  await agent?.close();
+  await los?.stop();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+test('an agent takes over a grief conversation and the customer sees the reply', async () => {
+  // The agent signs in and opens the inbox, which streams the queue.
+  const inbox = await agent.context.newPage();
+  const agentSeen = watch(inbox);
+  await inbox.goto(los.url + '/agent');
+  await inbox.waitForURL(/\/agent\/login/);
+  await inbox.getByLabel('E-postadresse').fill(EMAIL);
+  await inbox.getByLabel('Passord').fill(PASSWORD);
+  await inbox.getByRole('button', { name: 'Logg inn' }).click();
+  await inbox.waitForURL(/\/agent$/);
+  await inbox.locator('#service-status').filter({ hasText: '1 pålogget' }).waitFor();
+  assert.equal(await inbox.locator('#queue li').count(), 0);
+
+  // The customer writes in the chat.
+  const chat = await customer.context.newPage();
+  const chatSeen = watch(chat);
+  await chat.goto(los.url + '/');
+  const input = chat.getByRole('textbox', { name: 'Skriv meldingen din' });
+  await input.fill(GRIEF);
+  await input.press('Enter');
+  const answer = chat.locator('.msg.bot:not(.greeting):not(.typing) .text').first();
+  await answer.filter({ hasText: 'lei for det' }).waitFor();
+
+  // It appears at the top of the queue, pushed, with its reason.
+  const top = inbox.locator('#queue li').first();
+  await top.filter({ hasText: 'Dødsfall' }).waitFor();
+  assert.match(await top.locator('.reason').textContent(), /bereavement/);
+  assert.match(await top.locator('.badge').textContent(), /Høy/);
+  await top.getByRole('button').click();
+  await inbox.locator('#fact-summary').filter({ hasText: 'Mannen min døde' }).waitFor();
+  assert.match(await inbox.locator('#fact-reason').textContent(), /bereavement/);
+
+  // The agent takes it over and replies.
+  await inbox.getByRole('button', { name: 'Ta samtalen' }).click();
+  const box = inbox.getByLabel('Svar til kunden');
+  await box.waitFor();
+  await box.fill(REPLY);
+  await inbox.getByRole('button', { name: 'Send', exact: true }).click();
+  await inbox.locator('#transcript .msg-agent').filter({ hasText: REPLY }).waitFor();
+  await inbox.locator('#queue li .who.mine').first().waitFor();
+  await screenshot(inbox, 'agent-inbox');
+
+  // The customer's chat shows the reply.
+  await chat.locator('.msg.agent .text').filter({ hasText: REPLY }).waitFor({ timeout: 20_000 });
+  await screenshot(chat, 'chat-agent-reply');
+
+  assert.deepEqual(await axe(inbox), [], 'accessibility problems in the inbox');
+  assert.deepEqual(agentSeen.errors, []);
+  assert.deepEqual(chatSeen.errors, []);
+  assert.deepEqual(agentSeen.dialogs, []);
+});
+
+test('the sign-in page speaks Nynorsk and English and refuses a wrong password', async () => {
+  const page = await customer.context.newPage(); // not signed in
+  await page.goto(los.url + '/agent/login?lang=en');
+  await page.getByRole('heading', { name: 'Sign in to the inbox' }).waitFor();
+  await page.getByLabel('Email address').fill(EMAIL);
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Wrong email address or password.' }).waitFor();
+  await page.goto(los.url + '/agent/login?lang=nn');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'nn');
+  assert.deepEqual(await axe(page), [], 'accessibility problems on the sign-in page');
+  await page.close();
+});

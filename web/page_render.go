@@ -1,0 +1,94 @@
+package web
+
+import (
+	"bytes"
+	"html/template"
+	"net/http"
+	"net/url"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los/locales"
+)
+
+// pageTemplates holds one template set per page, each with the layout.
+var pageTemplates = mustParsePages("chat.html", "articles.html", "article.html", "notfound.html")
+
+func mustParsePages(names ...string) map[string]*template.Template {
+	out := map[string]*template.Template{}
+	for _, name := range names {
+		out[name] = template.Must(template.New(name).ParseFS(pageFS, "templates/layout.html", "templates/"+name))
+	}
+	return out
+}
+
+// page is what every page template gets: the written standard of the
+// page, its texts and links, and the page's own data in Data.
+type page struct {
+	Lang lang.Standard
+	// LangQuery is "?lang=xx" when the visitor chose a standard in the URL,
+	// kept on the site's own links; "" otherwise.
+	LangQuery template.URL
+	Path      string // the page's path, for the language switch
+	query     url.Values
+	Title     string
+	// Chat mounts the chat: "inline" fills the page, "launcher" adds the
+	// button in the corner, "" none.
+	Chat string
+	Data any
+
+	texts *locales.Catalog
+}
+
+// T returns the text for key in the page's written standard.
+func (p page) T(key string, args ...any) string { return p.texts.T(p.Lang, key, args...) }
+
+// Asset returns the versioned URL of a static file.
+func (p page) Asset(name string) string { return staticAssets.url(name) }
+
+// Langs lists the written standards for the language switch.
+func (p page) Langs() []lang.Standard { return lang.All }
+
+// LangURL is the page's URL in standard l.
+func (p page) LangURL(l lang.Standard) string {
+	q := url.Values{}
+	for k, v := range p.query {
+		q[k] = v
+	}
+	q.Set("lang", string(l))
+	return p.Path + "?" + q.Encode()
+}
+
+// newPage starts a page in the visitor's written standard: ?lang=, else
+// Accept-Language, else Bokmål.
+func (s *Server) newPage(c echo.Context, title string) page {
+	p := page{Lang: requestLang(c), Path: c.Request().URL.Path, query: c.QueryParams(), texts: s.Texts}
+	if l, ok := lang.Parse(c.QueryParam("lang")); ok {
+		p.LangQuery = template.URL("?lang=" + string(l))
+	}
+	p.Title = p.T(title)
+	return p
+}
+
+// render executes a page template into a buffer first, so a template
+// error becomes a clean 500 instead of half a page.
+func (s *Server) render(c echo.Context, status int, name string, p page) error {
+	var buf bytes.Buffer
+	if err := pageTemplates[name].ExecuteTemplate(&buf, "layout", p); err != nil {
+		return err
+	}
+	h := c.Response().Header()
+	h.Set(echo.HeaderCacheControl, "no-cache")
+	h.Set("Content-Language", string(p.Lang))
+	h.Add("Vary", "Accept-Language")
+	return c.HTMLBlob(status, buf.Bytes())
+}
+
+// notFoundPage answers an unknown or unpublished article with a help-centre
+// page, not the API's JSON error.
+func (s *Server) notFoundPage(c echo.Context) error {
+	p := s.newPage(c, "web.notfound.title")
+	p.Chat = "launcher"
+	return s.render(c, http.StatusNotFound, "notfound.html", p)
+}
