@@ -11,8 +11,8 @@ type Handoffs interface {
 	RequestHandoff(ctx context.Context, conv *Conversation, t Triage, transcript []Message) error
 }
 
-// Bot runs turns. Build it with New; the zero value is not usable.
-type Bot struct {
+// Config holds the parts and settings of a Bot.
+type Config struct {
 	Retriever Retriever
 	Generator Generator // nil: always extractive
 	Store     Store
@@ -34,38 +34,17 @@ type Bot struct {
 	Generation time.Duration
 	// Options are passed to the model (temperature, num_predict, ...).
 	Options map[string]any
-
-	warned warnOnce
 }
 
-// Config holds the parts of a Bot.
-type Config struct {
-	Retriever  Retriever
-	Generator  Generator
-	Store      Store
-	Triager    Triager
-	Redactor   Redactor
-	Handoffs   Handoffs
-	Staffing   Staffing
-	Prompter   Prompter
-	Texts      Texts
-	Policy     Policy
-	Log        *slog.Logger
-	ChatModel  string
-	Sources    int
-	FirstToken time.Duration
-	Generation time.Duration
-	Options    map[string]any
+// Bot runs turns. Build it with New; the zero value is not usable.
+type Bot struct {
+	Config
+	warned warnOnce
 }
 
 // New returns a Bot with defaults filled in.
 func New(c Config) *Bot {
-	b := &Bot{
-		Retriever: c.Retriever, Generator: c.Generator, Store: c.Store, Triager: c.Triager,
-		Redactor: c.Redactor, Handoffs: c.Handoffs, Staffing: c.Staffing, Prompter: c.Prompter, Texts: c.Texts,
-		Policy: c.Policy, Log: c.Log, ChatModel: c.ChatModel, Sources: c.Sources,
-		FirstToken: c.FirstToken, Generation: c.Generation, Options: c.Options,
-	}
+	b := &Bot{Config: c}
 	if b.Policy == nil {
 		b.Policy = DefaultPolicy
 	}
@@ -82,4 +61,12 @@ func New(c Config) *Bot {
 		b.Generation = 60 * time.Second
 	}
 	return b
+}
+
+// WithRetriever returns a bot like b that retrieves from r, for example
+// to try a question against unpublished drafts.
+func (b *Bot) WithRetriever(r Retriever) *Bot {
+	c := b.Config
+	c.Retriever = r
+	return New(c)
 }

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/ollama/ollama/api"
@@ -60,6 +61,10 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		return nil, err
 	}
 	if err := a.openIndex(ctx, progressOut); err != nil {
+		a.Close()
+		return nil, err
+	}
+	if err := a.applySavedSynonyms(ctx); err != nil {
 		a.Close()
 		return nil, err
 	}
@@ -127,7 +132,7 @@ func (a *app) openIndex(ctx context.Context, progressOut *os.File) error {
 	if err != nil {
 		return err
 	}
-	opts, err := a.indexOptions()
+	opts, err := a.indexOptions(ctx)
 	if err != nil {
 		return err
 	}
@@ -158,7 +163,7 @@ func (a *app) openIndex(ctx context.Context, progressOut *os.File) error {
 	return nil
 }
 
-func (a *app) indexOptions() (kb.Options, error) {
+func (a *app) indexOptions(ctx context.Context) (kb.Options, error) {
 	var opts kb.Options
 	if a.cfg.SynonymsFile != "" {
 		syn, err := kb.LoadSynonyms(a.cfg.SynonymsFile)
@@ -167,7 +172,30 @@ func (a *app) indexOptions() (kb.Options, error) {
 		}
 		opts.Synonyms = syn
 	}
+	if a.cfg.EmbedModel != "" {
+		client, err := ollamaClient(a.cfg.OllamaHost)
+		if err != nil {
+			return opts, err
+		}
+		// nil (logged) when the model cannot embed now: keyword search only.
+		opts.Embedder = probeEmbedder(ctx, client, a.cfg.EmbedModel, a.log)
+	}
 	return opts, nil
+}
+
+// applySavedSynonyms uses the synonyms editors saved in the editor, which
+// replace the built-in list and LOS_SYNONYMS.
+func (a *app) applySavedSynonyms(ctx context.Context) error {
+	saved, ok, err := a.db.Synonyms(ctx)
+	if err != nil || !ok {
+		return err
+	}
+	syn, err := kb.ParseSynonyms("synonyms saved in the editor", strings.NewReader(saved.Text))
+	if err != nil {
+		return err
+	}
+	a.index.SetSynonyms(syn)
+	return nil
 }
 
 // rebuild reindexes every article from the store.

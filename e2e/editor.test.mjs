@@ -1,0 +1,130 @@
+// Browser test of the knowledge-base editor: an editor signs in, writes an
+// article and publishes it; a customer's question in the chat is answered
+// from it with a citation; the editor changes and republishes it, then
+// rolls back to the first version, and the chat answers with the old text
+// again. One `los serve`, no model (answers quote the knowledge base).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { rm } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { axe, launch, losBin, screenshot, startLos, tempDir, watch } from './lib/los.mjs';
+
+const EMAIL = 'eva@example.no';
+const PASSWORD = 'redaktør med langt passord';
+const TITLE = 'Sjokoladepenger i kantina';
+const SLUG = 'sjokoladepenger-i-kantina';
+const OLD = 'Vi tar imot sjokoladepenger i kantina hver fredag.';
+const NEW = 'Sjokoladepenger tas ikke lenger imot i kantina.';
+const QUESTION = 'Kan jeg betale med sjokoladepenger i kantina?';
+
+// addEditor runs `los users add --role editor` with the password on stdin.
+async function addEditor(bin, data) {
+  const proc = spawn(bin, ['users', 'add', '--data', data, '--role', 'editor', '--email', EMAIL],
+    { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  proc.stdout.on('data', (c) => { out += c; });
+  proc.stderr.on('data', (c) => { out += c; });
+  proc.stdin.end(PASSWORD + '\n');
+  const [code] = await once(proc, 'exit');
+  assert.equal(code, 0, `los users add: ${out}`);
+}
+
+let work;
+let los;
+let browser;
+
+before(async () => {
+  work = await tempDir('los-e2e-editor-');
+  const bin = await losBin(work);
+  const data = `${work}/data`;
+  await addEditor(bin, data);
+  los = await startLos(bin, data);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await los?.stop();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+// ask puts the question to the chat in a new tab (a new conversation) and
+// returns the answer's text and the links of its citations.
+async function ask(question) {
+  const page = await browser.context.newPage();
+  const seen = watch(page);
+  await page.goto(los.url + '/');
+  const input = page.getByRole('textbox', { name: 'Skriv meldingen din' });
+  await input.fill(question);
+  await input.press('Enter');
+  const answer = page.locator('.msg.bot:not(.greeting):not(.typing)').first();
+  await answer.locator('.feedback').waitFor();
+  const text = await answer.locator('.text').textContent();
+  const cites = await answer.locator('a.cite, .sources a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(seen.errors, [], 'chat page errors');
+  await page.close();
+  return { text, cites };
+}
+
+test('an editor publishes an article, the chat cites it, and a rollback restores the old text', async () => {
+  const page = await browser.context.newPage();
+  const seen = watch(page);
+
+  // Signing in through the shared sign-in page brings the editor back.
+  await page.goto(los.url + '/editor');
+  await page.waitForURL(/\/agent\/login/);
+  await page.getByLabel('E-postadresse').fill(EMAIL);
+  await page.getByLabel('Passord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.waitForURL(/\/editor$/);
+  await page.locator('#articles tbody tr').first().waitFor();
+  assert.deepEqual(await axe(page), [], 'article list');
+
+  // Write and publish.
+  await page.getByRole('link', { name: 'Skriv ny artikkel' }).click();
+  await page.waitForURL(/\/editor\/new/);
+  await page.getByLabel('Tittel').fill(TITLE);
+  assert.equal(await page.getByLabel('Adresse').inputValue(), SLUG);
+  await page.getByLabel('Stikkord').fill('betaling, kantine');
+  await page.getByLabel('Tekst', { exact: true }).fill('## Betaling i kantina\n\n' + OLD);
+  await page.locator('#preview h2').filter({ hasText: 'Betaling i kantina' }).waitFor();
+  assert.deepEqual(await axe(page), [], 'new article');
+  const start = Date.now();
+  await page.getByRole('button', { name: 'Publiser' }).click();
+  await page.waitForURL(new RegExp(`/editor/articles/${SLUG}`));
+  await page.locator('#article-state').filter({ hasText: 'Publisert' }).waitFor();
+
+  let answer = await ask(QUESTION);
+  console.log(`publish click -> cited in the chat: ${Date.now() - start} ms (browser round trips included)`);
+  assert.match(answer.text, /hver fredag/);
+  assert.ok(answer.cites.some((h) => h.endsWith(`/artikler/${SLUG}`)), `citations ${answer.cites}`);
+
+  // Change it and publish again.
+  await page.getByLabel('Tekst', { exact: true }).fill('## Betaling i kantina\n\n' + NEW);
+  await page.getByRole('button', { name: 'Publiser' }).click();
+  await page.locator('#edit-status').filter({ hasText: 'Publisert' }).waitFor();
+  assert.deepEqual(await axe(page), [], 'edit article');
+  answer = await ask(QUESTION);
+  assert.match(answer.text, /ikke lenger/);
+
+  // History shows the change; roll back to version 1, published at once.
+  await page.getByRole('link', { name: 'Historikk' }).click();
+  await page.waitForURL(/\/history/);
+  await page.locator('#diff li.op-add').filter({ hasText: NEW }).waitFor();
+  assert.equal(await page.locator('#diff li.op-del').filter({ hasText: OLD }).count(), 1);
+  assert.deepEqual(await axe(page), [], 'history');
+  await page.getByRole('button', { name: 'Gå tilbake til versjon 1' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  assert.equal(await dialog.getByLabel('Publiser med en gang').isChecked(), true);
+  await dialog.getByRole('button', { name: 'Gå tilbake til versjon 1' }).click();
+  await page.locator('#history-status').filter({ hasText: 'publisert' }).waitFor();
+  await screenshot(page, 'editor-history');
+
+  answer = await ask(QUESTION);
+  assert.match(answer.text, /hver fredag/);
+  assert.doesNotMatch(answer.text, /ikke lenger/);
+  assert.deepEqual(seen.errors, [], 'editor page errors');
+  assert.deepEqual(seen.dialogs, [], 'unexpected browser dialogs');
+});

@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/kb"
+)
+
+// ImportStatus says what an import does to one article.
+type ImportStatus string
+
+// The statuses.
+const (
+	ImportNew       ImportStatus = "new"
+	ImportChanged   ImportStatus = "changed"
+	ImportUnchanged ImportStatus = "unchanged"
+)
+
+// ImportChange is what an import does to one article. Fields lists what
+// changes: title, text, tags, lang, and the actions publish and restore.
+type ImportChange struct {
+	Slug   string
+	Status ImportStatus
+	Fields []string
+}
+
+// PlanImport tells what importing articles would do, without doing it.
+//
+// An imported article is compared with the working copy. New content
+// becomes a new version; an article marked published is published (also
+// when only its publication is new). An import never unpublishes: an
+// article marked unpublished keeps its published version, and its content
+// is saved as a draft. An article in the bin is restored.
+func (s *DB) PlanImport(ctx context.Context, articles []kb.Article) ([]ImportChange, error) {
+	if err := s.adopt(ctx); err != nil {
+		return nil, err
+	}
+	var out []ImportChange
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = planImport(ctx, tx, articles)
+		return err
+	})
+	return out, err
+}
+
+func planImport(ctx context.Context, tx *sql.Tx, articles []kb.Article) ([]ImportChange, error) {
+	out := make([]ImportChange, 0, len(articles))
+	for _, a := range articles {
+		a, err := NormalizeArticle(a)
+		if err != nil {
+			return nil, err
+		}
+		cur, err := getDoc(ctx, tx, a.Slug)
+		if bot.ErrorCode(err) == bot.ENOTFOUND {
+			out = append(out, ImportChange{Slug: a.Slug, Status: ImportNew})
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		c := ImportChange{Slug: a.Slug, Status: ImportUnchanged}
+		if cur.Title != a.Title {
+			c.Fields = append(c.Fields, "title")
+		}
+		if cur.Body != a.Body {
+			c.Fields = append(c.Fields, "text")
+		}
+		if !slices.Equal(cur.Tags, a.Tags) {
+			c.Fields = append(c.Fields, "tags")
+		}
+		if cur.Lang != a.Lang {
+			c.Fields = append(c.Fields, "lang")
+		}
+		if !cur.Deleted.IsZero() {
+			c.Fields = append(c.Fields, "restore")
+		}
+		if a.Published && (len(c.Fields) > 0 || cur.State != StatePublished || cur.Version != cur.PublishedVersion) {
+			c.Fields = append(c.Fields, "publish")
+		}
+		if len(c.Fields) > 0 {
+			c.Status = ImportChanged
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// Import is what an import writes.
+type Import struct {
+	Articles []kb.Article
+	// Synonyms, when not nil, replace the stored synonyms; check them with
+	// kb.ParseSynonyms first.
+	Synonyms *string
+	Author   string
+}
+
+// CommitImport imports in one transaction: all or nothing. check, when not
+// nil, sees the plan inside the transaction and may refuse it (for example
+// when it differs from the preview an editor approved).
+func (s *DB) CommitImport(ctx context.Context, imp Import, check func([]ImportChange) error) ([]ImportChange, error) {
+	if err := s.adopt(ctx); err != nil {
+		return nil, err
+	}
+	var plan []ImportChange
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if plan, err = planImport(ctx, tx, imp.Articles); err != nil {
+			return err
+		}
+		if check != nil {
+			if err := check(plan); err != nil {
+				return err
+			}
+		}
+		for i, c := range plan {
+			a, _ := NormalizeArticle(imp.Articles[i])
+			if err := s.importOne(ctx, tx, a, imp.Articles[i].Published, c, imp.Author); err != nil {
+				return fmt.Errorf("import %q: %w", a.Slug, err)
+			}
+		}
+		if imp.Synonyms != nil {
+			return s.setSynonyms(ctx, tx, *imp.Synonyms, imp.Author)
+		}
+		return nil
+	})
+	return plan, err
+}
+
+func (s *DB) importOne(ctx context.Context, tx *sql.Tx, a kb.Article, publish bool, c ImportChange, author string) error {
+	now := millis(s.now())
+	if c.Status == ImportNew {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO article_docs (slug, state, version, created, updated) VALUES (?, ?, 1, ?, ?)`,
+			a.Slug, string(StateDraft), now, now); err != nil {
+			return err
+		}
+		if err := insertVersion(ctx, tx, a, 1, author, "import", 0, now); err != nil {
+			return err
+		}
+	} else if c.Status == ImportUnchanged {
+		return nil
+	}
+	cur, err := getDoc(ctx, tx, a.Slug)
+	if err != nil {
+		return err
+	}
+	if !cur.Deleted.IsZero() {
+		if cur.State == StatePublished {
+			v, err := getVersion(ctx, tx, a.Slug, cur.PublishedVersion)
+			if err != nil {
+				return err
+			}
+			if err := s.show(ctx, tx, v.Article(), now); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE article_docs SET deleted_at = 0, deleted_by = '', updated = ? WHERE slug = ?`, now, a.Slug); err != nil {
+			return err
+		}
+	}
+	if !sameContent(cur.Article, a) {
+		if err := s.newVersion(ctx, tx, cur, a, author, "import", 0); err != nil {
+			return err
+		}
+	}
+	if !publish {
+		return nil
+	}
+	if cur, err = getDoc(ctx, tx, a.Slug); err != nil {
+		return err
+	}
+	return s.publish(ctx, tx, cur, author)
+}

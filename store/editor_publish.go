@@ -1,0 +1,271 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/kb"
+	"github.com/los-bot/los/lang"
+)
+
+// Publish makes the working copy of an article what customers see: it is
+// written to the articles table and the knowledge-base revision moves on.
+// base, when not 0, is the version the editor looked at: a newer one is a
+// conflict. Publishing an archived article brings it back.
+func (s *DB) Publish(ctx context.Context, slug string, base int, author string) (EditorArticle, error) {
+	if err := s.adopt(ctx); err != nil {
+		return EditorArticle{}, err
+	}
+	var out EditorArticle
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		cur, err := editable(ctx, tx, slug, base)
+		if err != nil {
+			return err
+		}
+		if err := s.publish(ctx, tx, cur, author); err != nil {
+			return err
+		}
+		out, err = getDoc(ctx, tx, slug)
+		return err
+	})
+	return out, err
+}
+
+func (s *DB) publish(ctx context.Context, tx *sql.Tx, cur EditorArticle, author string) error {
+	now := millis(s.now())
+	if err := s.show(ctx, tx, cur.Article, now); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE article_docs SET state = ?, published_version = version, updated = ? WHERE slug = ?`,
+		string(StatePublished), now, cur.Slug); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE article_versions SET published_at = ?, published_by = ? WHERE slug = ? AND version = ?`,
+		now, author, cur.Slug, cur.Version)
+	return err
+}
+
+// show writes a as the article customers see, published.
+func (s *DB) show(ctx context.Context, tx *sql.Tx, a kb.Article, now int64) error {
+	tags, _ := json.Marshal(nonNil(a.Tags))
+	_, err := tx.ExecContext(ctx, `INSERT INTO articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, 1, ?)
+		ON CONFLICT(slug) DO UPDATE SET title=excluded.title, body=excluded.body, tags=excluded.tags,
+		lang=excluded.lang, published=1, updated=excluded.updated`,
+		a.Slug, a.Title, a.Body, string(tags), string(a.Lang), now)
+	if err != nil {
+		return fmt.Errorf("publish %q: %w", a.Slug, err)
+	}
+	return synced(ctx, tx, a.Slug, now)
+}
+
+// hide stops customers seeing the article slug, if they do.
+func (s *DB) hide(ctx context.Context, tx *sql.Tx, slug string, now int64) error {
+	res, err := tx.ExecContext(ctx, `UPDATE articles SET published = 0, updated = ? WHERE slug = ? AND published != 0`, now, slug)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil
+	}
+	return synced(ctx, tx, slug, now)
+}
+
+// synced records that the articles row of slug was written by the editor
+// at now, and moves the knowledge-base revision on.
+func synced(ctx context.Context, tx *sql.Tx, slug string, now int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE article_docs SET synced = ? WHERE slug = ?`, now, slug); err != nil {
+		return err
+	}
+	return bumpRevision(ctx, tx)
+}
+
+// Archive hides an article from customers and from the editor's main
+// list, keeping it and its history. Unarchive brings it back as a draft.
+func (s *DB) Archive(ctx context.Context, slug string) (EditorArticle, error) {
+	return s.change(ctx, slug, func(tx *sql.Tx, cur EditorArticle, now int64) error {
+		if err := s.hide(ctx, tx, slug, now); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE article_docs SET state = ?, published_version = 0, updated = ? WHERE slug = ?`,
+			string(StateArchived), now, slug)
+		return err
+	})
+}
+
+// Unarchive turns an archived article into a draft; publish it to show it
+// to customers again.
+func (s *DB) Unarchive(ctx context.Context, slug string) (EditorArticle, error) {
+	return s.change(ctx, slug, func(tx *sql.Tx, cur EditorArticle, now int64) error {
+		if cur.State != StateArchived {
+			return nil
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE article_docs SET state = ?, updated = ? WHERE slug = ?`, string(StateDraft), now, slug)
+		return err
+	})
+}
+
+// Delete moves an article to the bin: customers no longer see it, and it
+// can be restored with everything it had.
+func (s *DB) Delete(ctx context.Context, slug, author string) (EditorArticle, error) {
+	return s.change(ctx, slug, func(tx *sql.Tx, cur EditorArticle, now int64) error {
+		if err := s.hide(ctx, tx, slug, now); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE article_docs SET deleted_at = ?, deleted_by = ?, updated = ? WHERE slug = ?`, now, author, now, slug)
+		return err
+	})
+}
+
+// Restore takes an article out of the bin, in the state it had: a
+// published article is shown to customers again.
+func (s *DB) Restore(ctx context.Context, slug string) (EditorArticle, error) {
+	if err := s.adopt(ctx); err != nil {
+		return EditorArticle{}, err
+	}
+	var out EditorArticle
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		cur, err := getDoc(ctx, tx, slug)
+		if err != nil {
+			return err
+		}
+		if cur.Deleted.IsZero() {
+			out = cur
+			return nil
+		}
+		now := millis(s.now())
+		if cur.State == StatePublished {
+			v, err := getVersion(ctx, tx, slug, cur.PublishedVersion)
+			if err != nil {
+				return err
+			}
+			if err := s.show(ctx, tx, v.Article(), now); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE article_docs SET deleted_at = 0, deleted_by = '', updated = ? WHERE slug = ?`, now, slug); err != nil {
+			return err
+		}
+		out, err = getDoc(ctx, tx, slug)
+		return err
+	})
+	return out, err
+}
+
+// change runs fn on an article that is not in the bin, then returns it.
+func (s *DB) change(ctx context.Context, slug string, fn func(tx *sql.Tx, cur EditorArticle, now int64) error) (EditorArticle, error) {
+	if err := s.adopt(ctx); err != nil {
+		return EditorArticle{}, err
+	}
+	var out EditorArticle
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		cur, err := editable(ctx, tx, slug, 0)
+		if err != nil {
+			return err
+		}
+		if err := fn(tx, cur, millis(s.now())); err != nil {
+			return err
+		}
+		out, err = getDoc(ctx, tx, slug)
+		return err
+	})
+	return out, err
+}
+
+// Rollback makes the content of version target the working copy again,
+// as a new version (history is never rewritten). base works as in
+// SaveArticle. With publish, the restored content is published at once.
+func (s *DB) Rollback(ctx context.Context, slug string, target, base int, author string, publish bool) (EditorArticle, error) {
+	if err := s.adopt(ctx); err != nil {
+		return EditorArticle{}, err
+	}
+	var out EditorArticle
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		cur, err := editable(ctx, tx, slug, base)
+		if err != nil {
+			return err
+		}
+		old, err := getVersion(ctx, tx, slug, target)
+		if err != nil {
+			return err
+		}
+		if !sameContent(cur.Article, old.Article()) {
+			if err := s.newVersion(ctx, tx, cur, old.Article(), author, "rollback", target); err != nil {
+				return err
+			}
+		}
+		if publish {
+			if cur, err = getDoc(ctx, tx, slug); err != nil {
+				return err
+			}
+			if err := s.publish(ctx, tx, cur, author); err != nil {
+				return err
+			}
+		}
+		out, err = getDoc(ctx, tx, slug)
+		return err
+	})
+	return out, err
+}
+
+const versionCols = `slug, version, title, body, tags, lang, author, action, source, created, published_at, published_by`
+
+// Versions returns every version of an article, newest first.
+func (s *DB) Versions(ctx context.Context, slug string) ([]ArticleVersion, error) {
+	if _, err := s.EditorArticle(ctx, slug); err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+versionCols+` FROM article_versions WHERE slug = ? ORDER BY version DESC`, slug)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ArticleVersion
+	for rows.Next() {
+		v, err := scanVersion(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// Version returns one version of an article.
+func (s *DB) Version(ctx context.Context, slug string, version int) (ArticleVersion, error) {
+	if err := s.adopt(ctx); err != nil {
+		return ArticleVersion{}, err
+	}
+	return getVersion(ctx, s.db, slug, version)
+}
+
+func getVersion(ctx context.Context, q querier, slug string, version int) (ArticleVersion, error) {
+	v, err := scanVersion(q.QueryRowContext(ctx, `SELECT `+versionCols+` FROM article_versions WHERE slug = ? AND version = ?`, slug, version))
+	if isNoRows(err) {
+		return v, &bot.Error{Code: bot.ENOTFOUND, Key: "editor.error.no_version",
+			Message: fmt.Sprintf("article %q has no version %d", slug, version)}
+	}
+	return v, err
+}
+
+func scanVersion(r scanner) (ArticleVersion, error) {
+	var (
+		v                  ArticleVersion
+		tags, l            string
+		created, published int64
+	)
+	err := r.Scan(&v.Slug, &v.Version, &v.Title, &v.Body, &tags, &l, &v.Author, &v.Action, &v.Source, &created, &published, &v.PublishedBy)
+	if err != nil {
+		return v, err
+	}
+	if err := json.Unmarshal([]byte(tags), &v.Tags); err != nil {
+		return v, fmt.Errorf("article %q version %d: tags: %w", v.Slug, v.Version, err)
+	}
+	v.Lang, v.Created = lang.Standard(l), fromMillis(created)
+	if published != 0 {
+		v.PublishedAt = fromMillis(published)
+	}
+	return v, nil
+}

@@ -1,0 +1,213 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/los-bot/los/auth"
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/kb"
+	"github.com/los-bot/los/locales"
+	"github.com/los-bot/los/prompts"
+	"github.com/los-bot/los/store"
+	"github.com/los-bot/los/web"
+)
+
+const editorPassword = "et langt og trygt passord"
+
+// editorEnv serves Los with a real store holding the demo knowledge base,
+// a real in-memory index built from it, a bot without a model, and users
+// eva (editor) and kari (agent).
+type editorEnv struct {
+	srv *httptest.Server
+	db  *store.DB
+	ix  *kb.Index
+}
+
+func newEditorEnv(t *testing.T) *editorEnv {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "los.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	demo, err := kb.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ImportArticles(ctx, demo); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := kb.Open("", kb.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	rev, _ := db.KBRevision(ctx)
+	if err := ix.Rebuild(ctx, demo, rev, nil); err != nil {
+		t.Fatal(err)
+	}
+	hash, err := auth.HashPassword(editorPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for email, role := range map[string]auth.Role{"eva@example.no": auth.RoleEditor, "kari@example.no": auth.RoleAgent} {
+		if err := db.CreateUser(ctx, &auth.User{Email: email, Role: role, PasswordHash: hash}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	texts := locales.MustLoad()
+	b := bot.New(bot.Config{Retriever: editorRetriever{ix}, Store: db, Handoffs: db, Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny"})
+	s := web.New(web.Deps{Bot: b, DB: db, Index: ix, Texts: texts, RatePerIP: 1000, RatePerConversation: 1000})
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(srv.Close)
+	return &editorEnv{srv: srv, db: db, ix: ix}
+}
+
+type editorRetriever struct{ ix *kb.Index }
+
+func (r editorRetriever) Retrieve(ctx context.Context, q string, limit int) ([]bot.Source, error) {
+	hits, err := r.ix.Search(ctx, q, kb.SearchOptions{Limit: limit})
+	var out []bot.Source
+	for _, h := range hits {
+		out = append(out, bot.Source{Slug: h.Slug, Title: h.Title, Heading: h.Heading, Anchor: h.Anchor, Text: h.Text, Score: h.Score, Relevant: h.Relevant()})
+	}
+	return out, err
+}
+
+// editorClient is a signed-in browser: cookies, and the session's CSRF
+// token on every request.
+type editorClient struct {
+	t    *testing.T
+	base string
+	c    *http.Client
+	csrf string
+}
+
+var loginCSRF = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+func (e *editorEnv) signIn(t *testing.T, email string) *editorClient {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	ec := &editorClient{t: t, base: e.srv.URL, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
+		return http.ErrUseLastResponse
+	}}}
+	_, page := ec.raw("GET", "/agent/login", "", nil)
+	m := loginCSRF.FindStringSubmatch(string(page))
+	if m == nil {
+		t.Fatalf("sign-in page has no csrf field")
+	}
+	form := url.Values{"email": {email}, "password": {editorPassword}, "csrf": {m[1]}}
+	resp, _ := ec.raw("POST", "/agent/login", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign in %s: %d", email, resp.StatusCode)
+	}
+	var me struct{ CSRF string }
+	if st := ec.json("GET", "/api/v1/editor/me", nil, &me); st == http.StatusOK {
+		ec.csrf = me.CSRF
+	}
+	return ec
+}
+
+func (ec *editorClient) raw(method, path, contentType string, body io.Reader) (*http.Response, []byte) {
+	ec.t.Helper()
+	req, err := http.NewRequest(method, ec.base+path, body)
+	if err != nil {
+		ec.t.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	if ec.csrf != "" {
+		req.Header.Set(auth.CSRFHeader, ec.csrf)
+	}
+	resp, err := ec.c.Do(req)
+	if err != nil {
+		ec.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}
+
+// json sends in (when not nil) as JSON, decodes the answer into out and
+// returns the status.
+func (ec *editorClient) json(method, path string, in, out any) int {
+	ec.t.Helper()
+	var body io.Reader
+	if in != nil {
+		b, _ := json.Marshal(in)
+		body = bytes.NewReader(b)
+	}
+	resp, b := ec.raw(method, path, "application/json", body)
+	if out != nil && resp.StatusCode < 300 {
+		if err := json.Unmarshal(b, out); err != nil {
+			ec.t.Fatalf("%s %s: %v: %s", method, path, err, b)
+		}
+	}
+	return resp.StatusCode
+}
+
+type apiArticle struct {
+	Slug      string   `json:"slug"`
+	Title     string   `json:"title"`
+	Body      string   `json:"body"`
+	Tags      []string `json:"tags"`
+	Lang      string   `json:"lang"`
+	Version   int      `json:"version"`
+	State     string   `json:"state"`
+	Published bool     `json:"published"`
+	Pending   bool     `json:"pending"`
+	Author    string   `json:"author"`
+}
+
+// ask runs a customer's question through the conversation API.
+func (e *editorEnv) ask(t *testing.T, q string) bot.Result {
+	t.Helper()
+	var conv struct{ ID, Token string }
+	resp, err := http.Post(e.srv.URL+"/api/v1/conversations", "application/json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	json.NewDecoder(resp.Body).Decode(&conv)
+	resp.Body.Close()
+	b, _ := json.Marshal(map[string]string{"text": q})
+	req, _ := http.NewRequest("POST", e.srv.URL+"/api/v1/conversations/"+conv.ID+"/messages", bytes.NewReader(b))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+conv.Token)
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var res bot.Result
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func (e *editorEnv) found(t *testing.T, q, slug string) bool {
+	t.Helper()
+	hits, err := e.ix.Search(context.Background(), q, kb.SearchOptions{Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hits {
+		if h.Slug == slug {
+			return true
+		}
+	}
+	return false
+}
