@@ -20,7 +20,7 @@ import (
 // knowledge base had nothing relevant.
 func (b *Bot) answer(ctx context.Context, l lang.Standard, text string, history []Message, onToken func(string), res *Result) (noAnswer bool) {
 	t0 := time.Now()
-	all, err := b.Retriever.Retrieve(ctx, text, b.Sources)
+	all, err := b.Retriever.Retrieve(ctx, text, l, b.Sources)
 	res.Timings.RetrieveMS = ms(time.Since(t0))
 	if err != nil {
 		b.Log.ErrorContext(ctx, "retrieval failed", "err", err)
@@ -39,8 +39,12 @@ func (b *Bot) answer(ctx context.Context, l lang.Standard, text string, history 
 	res.Sources = sources
 
 	if b.Generator != nil {
+		t1 := time.Now()
 		answer, first, err := b.generate(ctx, l, text, sources, history, onToken)
 		if err == nil {
+			if b.Observer != nil {
+				b.Observer.Generated(first, time.Since(t1))
+			}
 			b.warned.reset()
 			res.Timings.FirstTokenMS = ms(first)
 			res.Answer, res.Citations = mapCitations(answer, sources)
@@ -207,6 +211,9 @@ func (w *warnOnce) reset() {
 
 func (b *Bot) logGenerationFailure(ctx context.Context, err error) {
 	var se api.StatusError
+	if b.Observer != nil {
+		b.Observer.Fallback(fallbackReason(err))
+	}
 	switch {
 	case errors.As(err, &se) && se.StatusCode == 404:
 		if b.warned.first("missing:" + b.ChatModel) {
@@ -225,4 +232,18 @@ func (b *Bot) logGenerationFailure(ctx context.Context, err error) {
 			b.Log.DebugContext(ctx, "model unavailable", "err", err)
 		}
 	}
+}
+
+// fallbackReason names why a generation failed, for metrics.
+func fallbackReason(err error) string {
+	var se api.StatusError
+	switch {
+	case errors.As(err, &se) && se.StatusCode == 404:
+		return "model_missing"
+	case errors.Is(err, errFirstToken):
+		return "first_token_timeout"
+	case errors.Is(err, errNoDone):
+		return "stream_broken"
+	}
+	return "model_error"
 }

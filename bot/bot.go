@@ -11,6 +11,19 @@ type Handoffs interface {
 	RequestHandoff(ctx context.Context, conv *Conversation, t Triage, transcript []Message) error
 }
 
+// Observer hears what the bot does, for metrics. Its methods must be
+// quick and safe for concurrent use.
+type Observer interface {
+	// Turn is called once per answered turn (not for held messages).
+	Turn(Result)
+	// Generated is called after each successful generation.
+	Generated(firstToken, total time.Duration)
+	// Fallback is called when an answer falls back to quoting the
+	// knowledge base: reason is "model_missing", "first_token_timeout",
+	// "stream_broken" or "model_error".
+	Fallback(reason string)
+}
+
 // Config holds the parts and settings of a Bot.
 type Config struct {
 	Retriever Retriever
@@ -24,6 +37,8 @@ type Config struct {
 	Texts     Texts
 	Policy    Policy
 	Log       *slog.Logger
+	// Observer hears about every turn (metrics); nil: nobody does.
+	Observer Observer
 
 	ChatModel string
 	// Sources is how many passages are retrieved and given to the model.

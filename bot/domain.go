@@ -70,6 +70,9 @@ type Message struct {
 	Citations []string
 	NoAnswer  bool
 	Rating    int // -1 unhelpful, 0 unrated, +1 helpful
+	// FirstTokenMS is how long the model took to send its first token,
+	// for generated answers; 0 otherwise.
+	FirstTokenMS float64
 
 	// Set on customer messages: the triage decision about them.
 	Signals []string
@@ -77,12 +80,13 @@ type Message struct {
 
 // Source is a knowledge-base passage the bot used, for citations and links.
 type Source struct {
-	Slug    string  `json:"slug"`
-	Title   string  `json:"title"`
-	Heading string  `json:"heading,omitempty"`
-	Anchor  string  `json:"anchor,omitempty"`
-	Text    string  `json:"-"`
-	Score   float64 `json:"score"`
+	Slug    string        `json:"slug"`
+	Title   string        `json:"title"`
+	Heading string        `json:"heading,omitempty"`
+	Anchor  string        `json:"anchor,omitempty"`
+	Lang    lang.Standard `json:"lang,omitempty"`
+	Text    string        `json:"-"`
+	Score   float64       `json:"score"`
 	// Relevant is the retriever's judgement that the passage is about the
 	// question (a measured threshold), not merely the best of a bad lot.
 	Relevant bool `json:"-"`

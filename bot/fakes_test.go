@@ -40,9 +40,11 @@ type FakeRetriever struct {
 	RetrieveFn func(ctx context.Context, q string, limit int) ([]bot.Source, error)
 }
 
+// Retrieve ignores the written standard: the fake's sources are fixed.
+
 var _ bot.Retriever = (*FakeRetriever)(nil)
 
-func (f *FakeRetriever) Retrieve(ctx context.Context, q string, limit int) ([]bot.Source, error) {
+func (f *FakeRetriever) Retrieve(ctx context.Context, q string, _ lang.Standard, limit int) ([]bot.Source, error) {
 	return f.RetrieveFn(ctx, q, limit)
 }
 

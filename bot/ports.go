@@ -10,7 +10,9 @@ import (
 
 // Retriever finds knowledge-base passages for a question.
 type Retriever interface {
-	Retrieve(ctx context.Context, question string, limit int) ([]Source, error)
+	// Retrieve returns passages for question, preferring the written
+	// standard l.
+	Retrieve(ctx context.Context, question string, l lang.Standard, limit int) ([]Source, error)
 }
 
 // Generator streams a chat completion. *api.Client from the Ollama module

@@ -130,6 +130,7 @@ func (b *Bot) Turn(ctx context.Context, req Request) (Result, error) {
 	reply := &Message{
 		ConversationID: req.ConversationID, Role: RoleBot, Text: res.Answer, Created: time.Now(),
 		Mode: res.Mode, Action: res.Action, Category: res.Category, Citations: res.Citations, NoAnswer: noAnswer,
+		FirstTokenMS: res.Timings.FirstTokenMS,
 	}
 	if conv != nil {
 		if err := b.Store.AddTurn(ctx, customer, reply); err != nil {
@@ -143,6 +144,9 @@ func (b *Bot) Turn(ctx context.Context, req Request) (Result, error) {
 		}
 	}
 	res.Timings.TotalMS = ms(time.Since(start))
+	if b.Observer != nil {
+		b.Observer.Turn(res)
+	}
 	b.Log.InfoContext(ctx, "turn", "conversation", req.ConversationID, "lang", l, "action", res.Action,
 		"category", res.Category, "mode", res.Mode, "citations", len(res.Citations), "total_ms", res.Timings.TotalMS)
 	return res, nil

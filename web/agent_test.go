@@ -17,6 +17,7 @@ import (
 
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/locales"
 	"github.com/los-bot/los/prompts"
 	"github.com/los-bot/los/store"
@@ -41,7 +42,7 @@ var testTriager = keywordTriager{"døde": bot.CategoryBereavement, "ta livet": b
 
 type oneSource struct{}
 
-func (oneSource) Retrieve(context.Context, string, int) ([]bot.Source, error) {
+func (oneSource) Retrieve(context.Context, string, lang.Standard, int) ([]bot.Source, error) {
 	return []bot.Source{{Slug: "faktura", Title: "Faktura", Text: "Fakturaen finner du på Min side.", Relevant: true}}, nil
 }
 

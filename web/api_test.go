@@ -16,24 +16,10 @@ import (
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
 	"github.com/los-bot/los/prompts"
+	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/web"
 )
-
-// retriever adapts the index as cmd/los does.
-type retriever struct{ ix *kb.Index }
-
-func (r retriever) Retrieve(ctx context.Context, q string, limit int) ([]bot.Source, error) {
-	hits, err := r.ix.Search(ctx, q, kb.SearchOptions{Limit: limit})
-	if err != nil {
-		return nil, err
-	}
-	var out []bot.Source
-	for _, h := range hits {
-		out = append(out, bot.Source{Slug: h.Slug, Title: h.Title, Heading: h.Heading, Text: h.Text, Score: h.Score, Relevant: h.Relevant()})
-	}
-	return out, nil
-}
 
 type env struct {
 	srv *httptest.Server
@@ -71,7 +57,7 @@ func newEnvWith(t testing.TB, gen bot.Generator, tune func(*bot.Config)) *env {
 		t.Fatal(err)
 	}
 	texts := locales.MustLoad()
-	cfg := bot.Config{Retriever: retriever{ix}, Store: db, Handoffs: db, Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny"}
+	cfg := bot.Config{Retriever: retrieve.Index{Index: ix}, Store: db, Handoffs: db, Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny"}
 	if gen != nil {
 		cfg.Generator = gen
 	}

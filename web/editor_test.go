@@ -19,6 +19,7 @@ import (
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
 	"github.com/los-bot/los/prompts"
+	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/web"
 )
@@ -68,22 +69,11 @@ func newEditorEnv(t *testing.T) *editorEnv {
 		}
 	}
 	texts := locales.MustLoad()
-	b := bot.New(bot.Config{Retriever: editorRetriever{ix}, Store: db, Handoffs: db, Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny"})
+	b := bot.New(bot.Config{Retriever: retrieve.Index{Index: ix}, Store: db, Handoffs: db, Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny"})
 	s := web.New(web.Deps{Bot: b, DB: db, Index: ix, Texts: texts, RatePerIP: 1000, RatePerConversation: 1000})
 	srv := httptest.NewServer(s.Handler())
 	t.Cleanup(srv.Close)
 	return &editorEnv{srv: srv, db: db, ix: ix}
-}
-
-type editorRetriever struct{ ix *kb.Index }
-
-func (r editorRetriever) Retrieve(ctx context.Context, q string, limit int) ([]bot.Source, error) {
-	hits, err := r.ix.Search(ctx, q, kb.SearchOptions{Limit: limit})
-	var out []bot.Source
-	for _, h := range hits {
-		out = append(out, bot.Source{Slug: h.Slug, Title: h.Title, Heading: h.Heading, Anchor: h.Anchor, Text: h.Text, Score: h.Score, Relevant: h.Relevant()})
-	}
-	return out, err
 }
 
 // editorClient is a signed-in browser: cookies, and the session's CSRF

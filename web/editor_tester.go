@@ -10,6 +10,7 @@ import (
 
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/kb"
+	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
 )
 
@@ -66,7 +67,7 @@ func (ed *editor) testQuestion(c echo.Context) error {
 			return err
 		}
 		defer ix.Close()
-		b = ed.Bot.WithRetriever(indexRetriever{ix})
+		b = ed.Bot.WithRetriever(retrieve.Index{Index: ix})
 	}
 	out := testJSON{Question: q, Drafts: in.Drafts, Query: ix.Analyze(q), Hits: []testHit{}}
 	hits, err := ix.Search(ctx, q, kb.SearchOptions{Limit: testerHits})
@@ -122,22 +123,6 @@ func (ed *editor) draftIndex(ctx context.Context) (*kb.Index, map[string]bool, e
 		return nil, nil, fmt.Errorf("tester index: %w", err)
 	}
 	return ix, drafts, nil
-}
-
-// indexRetriever lets the bot search an index.
-type indexRetriever struct{ ix *kb.Index }
-
-func (r indexRetriever) Retrieve(ctx context.Context, q string, limit int) ([]bot.Source, error) {
-	hits, err := r.ix.Search(ctx, q, kb.SearchOptions{Limit: limit})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]bot.Source, 0, len(hits))
-	for _, h := range hits {
-		out = append(out, bot.Source{Slug: h.Slug, Title: h.Title, Heading: h.Heading, Anchor: h.Anchor,
-			Text: h.Text, Score: h.Score, Relevant: h.Relevant()})
-	}
-	return out, nil
 }
 
 // preview: POST /api/v1/editor/preview {"body"} renders Markdown as the

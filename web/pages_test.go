@@ -15,6 +15,7 @@ import (
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
 	"github.com/los-bot/los/prompts"
+	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/web"
 )
@@ -48,22 +49,11 @@ func newPageServer(t *testing.T, extra ...kb.Article) *httptest.Server {
 		t.Fatal(err)
 	}
 	texts := locales.MustLoad()
-	b := bot.New(bot.Config{Retriever: pageRetriever{ix}, Store: db, Handoffs: db, Prompter: prompts.MustLoad(), Texts: texts})
+	b := bot.New(bot.Config{Retriever: retrieve.Index{Index: ix}, Store: db, Handoffs: db, Prompter: prompts.MustLoad(), Texts: texts})
 	s := web.New(web.Deps{Bot: b, DB: db, Index: ix, Texts: texts, WidgetOrigins: []string{siteOrigin}})
 	srv := httptest.NewServer(s.Handler())
 	t.Cleanup(srv.Close)
 	return srv
-}
-
-type pageRetriever struct{ ix *kb.Index }
-
-func (r pageRetriever) Retrieve(ctx context.Context, q string, limit int) ([]bot.Source, error) {
-	hits, err := r.ix.Search(ctx, q, kb.SearchOptions{Limit: limit})
-	var out []bot.Source
-	for _, h := range hits {
-		out = append(out, bot.Source{Slug: h.Slug, Title: h.Title, Heading: h.Heading, Anchor: h.Anchor, Text: h.Text, Score: h.Score, Relevant: h.Relevant()})
-	}
-	return out, err
 }
 
 func getPage(t *testing.T, url string, hdr ...string) (*http.Response, string) {

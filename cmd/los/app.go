@@ -21,6 +21,7 @@ import (
 	"github.com/los-bot/los/progress"
 	"github.com/los-bot/los/prompts"
 	"github.com/los-bot/los/redact"
+	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/triage"
 )
@@ -83,7 +84,7 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		return nil, err
 	}
 	a.bot = bot.New(bot.Config{
-		Retriever:  retriever{a.index},
+		Retriever:  retrieve.Index{Index: a.index},
 		Generator:  a.ollama,
 		Store:      a.db,
 		Handoffs:   a.db,
@@ -233,22 +234,4 @@ func ollamaClient(host string) (*api.Client, error) {
 		ResponseHeaderTimeout: 0,
 		IdleConnTimeout:       90 * time.Second,
 	}}), nil
-}
-
-// retriever adapts the search index to the bot.
-type retriever struct{ ix *kb.Index }
-
-func (r retriever) Retrieve(ctx context.Context, q string, limit int) ([]bot.Source, error) {
-	hits, err := r.ix.Search(ctx, q, kb.SearchOptions{Limit: limit})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]bot.Source, 0, len(hits))
-	for _, h := range hits {
-		out = append(out, bot.Source{
-			Slug: h.Slug, Title: h.Title, Heading: h.Heading, Anchor: h.Anchor,
-			Text: h.Text, Score: h.Score, Relevant: h.Relevant(),
-		})
-	}
-	return out, nil
 }
