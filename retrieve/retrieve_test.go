@@ -1,0 +1,45 @@
+package retrieve_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/los-bot/los/kb"
+	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los/retrieve"
+)
+
+func TestRetrievePrefersTheCustomersStandard(t *testing.T) {
+	ctx := context.Background()
+	articles, err := kb.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := kb.Open("", kb.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Rebuild(ctx, articles, "1", nil); err != nil {
+		t.Fatal(err)
+	}
+	r := retrieve.Index{Index: ix}
+	tests := []struct {
+		name, q string
+		l       lang.Standard
+	}{
+		{"nb", "Hvordan endrer jeg fakturaadressen min?", lang.Bokmal},
+		{"nn", "Korleis endrar eg adressa på rekninga?", lang.Nynorsk},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := r.Retrieve(ctx, tt.q, tt.l, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) == 0 || !got[0].Relevant || got[0].Lang != tt.l || got[0].Text == "" {
+				t.Fatalf("top source = %+v, want a relevant %s passage with text", got, tt.l)
+			}
+		})
+	}
+}
