@@ -9,12 +9,14 @@ import (
 	"testing"
 )
 
-const norquadPath = "/work/shared/data/norquad/validation_dataset_flattened.json"
+// norquadPath is the NorQuAD validation split in the shared folder beside
+// the repository (../shared from the repository root).
+const norquadPath = "../../shared/data/norquad/validation_dataset_flattened.json"
 
 // TestRetrievalNorQuAD runs the benchmark when the NorQuAD file is present
 // (LOS_NORQUAD overrides its path) and keeps Los above floors set a little
-// under the measured recall@5 0.987 and MRR@10 0.956, and above the
-// Norwegian-analyzer baseline.
+// under the measured recall@5 0.992 and MRR@10 0.962 (the targets are
+// 0.99 and 0.96), and above the Norwegian-analyzer baseline.
 func TestRetrievalNorQuAD(t *testing.T) {
 	path := os.Getenv("LOS_NORQUAD")
 	if path == "" {
@@ -29,8 +31,8 @@ func TestRetrievalNorQuAD(t *testing.T) {
 	}
 	out, _ := json.MarshalIndent(rep, "", "  ")
 	t.Logf("%s", out)
-	if rep.N == 0 || rep.Recall5 < 0.98 || rep.MRR10 < 0.95 {
-		t.Errorf("recall@5 %.3f, MRR@10 %.3f over %d questions: want >= 0.98 and >= 0.95", rep.Recall5, rep.MRR10, rep.N)
+	if rep.N == 0 || rep.Recall5 < 0.988 || rep.MRR10 < 0.957 {
+		t.Errorf("recall@5 %.3f, MRR@10 %.3f over %d questions: want >= 0.988 and >= 0.957", rep.Recall5, rep.MRR10, rep.N)
 	}
 	if base := rep.Baselines["norwegian"]; rep.MRR10 <= base.MRR10 {
 		t.Errorf("MRR@10 %.3f does not beat the Norwegian baseline %.3f", rep.MRR10, base.MRR10)

@@ -5,15 +5,14 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search"
 )
 
 // fuse merges the text ranking (hits, best first) with the vector ranking
 // of the question by reciprocal rank fusion: each section scores the sum
 // of 1/(rrfK+rank) over the rankings it appears in. The caller holds
 // ix.mu for reading.
-func (ix *Index) fuse(ctx context.Context, q string, p plan, hits []Hit, window int) ([]Hit, error) {
+func (ix *Index) fuse(ctx context.Context, q string, m *matcher, hits []Hit, window int) ([]Hit, error) {
 	vecs, err := ix.embedder.Embed(ctx, []string{q})
 	if err != nil {
 		return nil, fmt.Errorf("kb: embed question: %w", err)
@@ -37,18 +36,17 @@ func (ix *Index) fuse(ctx context.Context, q string, p plan, hits []Hit, window 
 		}
 	}
 	if len(missing) > 0 {
-		// Load the sections found only by vector; the text query rides
-		// along so that their coverage is computed as for the others.
-		bq := query.NewBooleanQuery([]query.Query{query.NewDocIDQuery(missing)}, []query.Query{p.query()}, nil)
-		req := bleve.NewSearchRequestOptions(bq, len(missing), 0, false)
-		req.Fields = storedFields
-		req.IncludeLocations = true
-		res, err := ix.idx.SearchInContext(ctx, req)
-		if err != nil {
-			return nil, fmt.Errorf("kb: search: %w", err)
+		// Load the sections found only by vector, with their coverage.
+		first := make([]*search.DocumentMatch, len(missing))
+		for i, id := range missing {
+			first[i] = &search.DocumentMatch{ID: id}
 		}
-		for _, m := range res.Hits {
-			byID[m.ID] = toHit(m, p)
+		more, err := ix.load(ctx, m, first)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range more {
+			byID[h.id] = h
 		}
 	}
 	out := make([]Hit, 0, len(byID))

@@ -42,6 +42,9 @@ type Index struct {
 	mu  sync.RWMutex // guards idx against swap and close, not its use
 	idx bleve.Index
 	vec *vectors
+	voc *vocab
+
+	forms *formCache // analysed words of the sections, for re-ranking
 }
 
 // Open opens the index at path, creating an empty one when path does not
@@ -49,7 +52,7 @@ type Index struct {
 // directory that holds something else than a readable index gives an
 // error wrapping ErrCorrupt.
 func Open(path string, opts Options) (*Index, error) {
-	ix := &Index{path: path, embedder: opts.Embedder, vec: newVectors()}
+	ix := &Index{path: path, embedder: opts.Embedder, vec: newVectors(), forms: newFormCache()}
 	syn := opts.Synonyms
 	if syn == nil {
 		syn = DefaultSynonyms()
@@ -60,6 +63,10 @@ func Open(path string, opts Options) (*Index, error) {
 		return nil, err
 	}
 	ix.idx = idx
+	if ix.voc, err = loadVocab(idx); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, path, err)
+	}
 	if err := ix.vec.load(idx); err != nil {
 		idx.Close()
 		return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, path, err)

@@ -57,7 +57,12 @@ func tokenizeCase(text string) ([]string, []wordCase) {
 }
 
 // term is one content word of a question, analysed for both fields.
-type term struct{ light, stem string }
+type term struct {
+	light, stem string
+	// variants are other light forms that count as the word: compounds
+	// ending in it, and near spellings of a word the index lacks.
+	variants []string
+}
 
 func newTerm(w string) term { return term{light: lightForm(w), stem: stemForm(w)} }
 
@@ -65,10 +70,9 @@ func newTerm(w string) term { return term{light: lightForm(w), stem: stemForm(w)
 // word, each with alternatives (the word itself first, then synonyms, each
 // a list of terms that must all match).
 type plan struct {
-	words  []string // content words, one per group
-	alts   [][][]term
-	exps   []Expansion
-	phrase []term // the content terms in question order, for proximity
+	words []string // content words, one per group
+	alts  [][][]term
+	exps  []Expansion
 }
 
 func analyze(q string, syn *Synonyms) plan {
@@ -82,7 +86,6 @@ func analyze(q string, syn *Synonyms) plan {
 			continue
 		}
 		t := newTerm(w)
-		p.phrase = append(p.phrase, t)
 		if g, ok := byLight[t.light]; ok {
 			groupAt[i] = g
 			continue
@@ -124,13 +127,22 @@ func analyze(q string, syn *Synonyms) plan {
 // alternative of each word, one clause on the text fields and one on the
 // head fields. Bleve multiplies a disjunction's score by the share of
 // clauses matched, so a section matching more of the question's words (or
-// matching them in its title) ranks higher.
-func (p plan) query() query.Query {
+// matching them in its title) ranks higher. reaches, if not nil, limits
+// how far each group is searched (see firstPass).
+func (p plan) query(reaches []reach) query.Query {
 	seen := map[string]bool{}
 	var clauses []query.Query
-	for _, alts := range p.alts {
+	for g, alts := range p.alts {
+		var r reach
+		if reaches != nil {
+			r = reaches[g]
+		}
+		if r == reachNone {
+			continue
+		}
+		head := r == reachHead
 		for i, alt := range alts {
-			key := altKey(alt)
+			key := altKey(alt, head)
 			if seen[key] {
 				continue
 			}
@@ -141,25 +153,39 @@ func (p plan) query() query.Query {
 			}
 			if len(alt) == 1 {
 				t := alt[0]
-				clauses = append(clauses,
-					query.NewDisjunctionQuery([]query.Query{
+				if !head {
+					text := []query.Query{
 						fieldTerm(fieldTextS, t.stem, boost),
 						fieldTerm(fieldTextL, t.light, boost*boostLight),
-					}),
-					query.NewDisjunctionQuery([]query.Query{
-						fieldTerm(fieldHeadS, t.stem, boost*boostHead),
-						fieldTerm(fieldHeadL, t.light, boost*boostHead*boostLight),
-					}))
+					}
+					for _, v := range t.variants {
+						text = append(text, fieldTerm(fieldTextL, v, boost*boostVariant))
+					}
+					clauses = append(clauses, query.NewDisjunctionQuery(text))
+				}
+				if head {
+					// One field is enough for a common word.
+					clauses = append(clauses, fieldTerm(fieldHeadL, t.light, boost*boostHead*boostLight))
+					continue
+				}
+				clauses = append(clauses, query.NewDisjunctionQuery([]query.Query{
+					fieldTerm(fieldHeadS, t.stem, boost*boostHead),
+					fieldTerm(fieldHeadL, t.light, boost*boostHead*boostLight),
+				}))
 				continue
 			}
 			parts := make([]query.Query, len(alt))
 			for j, t := range alt {
-				parts[j] = query.NewDisjunctionQuery([]query.Query{
-					fieldTerm(fieldTextS, t.stem, boost),
-					fieldTerm(fieldTextL, t.light, boost*boostLight),
+				fields := []query.Query{
 					fieldTerm(fieldHeadS, t.stem, boost*boostHead),
 					fieldTerm(fieldHeadL, t.light, boost*boostHead*boostLight),
-				})
+				}
+				if !head {
+					fields = append(fields,
+						fieldTerm(fieldTextS, t.stem, boost),
+						fieldTerm(fieldTextL, t.light, boost*boostLight))
+				}
+				parts[j] = query.NewDisjunctionQuery(fields)
 			}
 			clauses = append(clauses, query.NewConjunctionQuery(parts))
 		}
@@ -167,40 +193,20 @@ func (p plan) query() query.Query {
 	return query.NewDisjunctionQuery(clauses)
 }
 
-func altKey(alt []term) string {
+func altKey(alt []term, head bool) string {
 	var b strings.Builder
+	if head {
+		b.WriteString("head:")
+	}
 	for _, t := range alt {
 		b.WriteString(t.light)
 		b.WriteByte(' ')
 	}
 	return b.String()
 }
-
 func fieldTerm(field, value string, boost float64) *query.TermQuery {
 	q := query.NewTermQuery(value)
 	q.SetField(field)
 	q.SetBoost(boost)
 	return q
-}
-
-// matched returns, for one hit, which groups matched: a group matches
-// when all terms of one of its alternatives occur in the section.
-func (p plan) matched(stems, lights map[string]bool) []bool {
-	out := make([]bool, len(p.alts))
-	for g, alts := range p.alts {
-		for _, alt := range alts {
-			all := true
-			for _, t := range alt {
-				if !stems[t.stem] && !lights[t.light] {
-					all = false
-					break
-				}
-			}
-			if all {
-				out[g] = true
-				break
-			}
-		}
-	}
-	return out
 }

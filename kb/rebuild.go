@@ -39,6 +39,10 @@ func (ix *Index) Rebuild(ctx context.Context, articles []Article, stamp string, 
 	if err == nil && ix.embedder != nil {
 		err = vec.embed(ctx, ix.embedder, fresh, articles)
 	}
+	var voc *vocab
+	if err == nil {
+		voc, err = loadVocab(fresh)
+	}
 	if err != nil {
 		fresh.Close()
 		if tmp != "" {
@@ -53,7 +57,7 @@ func (ix *Index) Rebuild(ctx context.Context, articles []Article, stamp string, 
 			return fmt.Errorf("kb: rebuild: %w", err)
 		}
 	}
-	return ix.swap(fresh, tmp, vec)
+	return ix.swap(fresh, tmp, vec, voc)
 }
 
 func fill(ctx context.Context, idx bleve.Index, articles []Article, stamp string, progress func(done, total int)) error {
@@ -93,7 +97,7 @@ func fill(ctx context.Context, idx bleve.Index, articles []Article, stamp string
 }
 
 // swap puts the freshly built index in place of the current one.
-func (ix *Index) swap(fresh bleve.Index, tmp string, vec *vectors) error {
+func (ix *Index) swap(fresh bleve.Index, tmp string, vec *vectors, voc *vocab) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.idx == nil {
@@ -106,7 +110,7 @@ func (ix *Index) swap(fresh bleve.Index, tmp string, vec *vectors) error {
 	}
 	if tmp == "" {
 		old := ix.idx
-		ix.idx, ix.vec = fresh, vec
+		ix.idx, ix.vec, ix.voc = fresh, vec, voc
 		return old.Close()
 	}
 	if err := ix.idx.Close(); err != nil {
@@ -127,7 +131,7 @@ func (ix *Index) swap(fresh bleve.Index, tmp string, vec *vectors) error {
 	if err != nil {
 		return fmt.Errorf("kb: rebuild: open new index: %w", err)
 	}
-	ix.idx, ix.vec = idx, vec
+	ix.idx, ix.vec, ix.voc = idx, vec, voc
 	return nil
 }
 
@@ -194,6 +198,9 @@ func (ix *Index) update(ctx context.Context, slug string, a *Article) error {
 	}
 	if err := ix.idx.Batch(b); err != nil {
 		return fmt.Errorf("kb: index %s: %w", slug, err)
+	}
+	for _, s := range sections {
+		ix.voc.add(plainText(s.Text))
 	}
 	return nil
 }

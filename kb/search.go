@@ -3,11 +3,10 @@ package kb
 import (
 	"context"
 	"fmt"
-	"sort"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/los-bot/los/lang"
 )
@@ -33,14 +32,16 @@ type Hit struct {
 	// searches. Use Coverage (or Relevant) to judge a hit on its own.
 	Score float64 `json:"score"`
 	// Coverage is the share of the question's content words (stop words
-	// and question words left out) found in the section, directly or
-	// through a synonym: 0 to 1. Unlike Score it can be compared across
-	// questions: see Relevant.
+	// and question words left out) found in the section, directly,
+	// through a synonym, as the last part of a compound or, for a word
+	// the index lacks, spelt one letter differently: 0 to 1. Unlike Score
+	// it can be compared across questions: see Relevant.
 	Coverage float64 `json:"coverage"`
 	// Matched lists the question's content words found in the section.
 	Matched []string `json:"matched,omitempty"`
 
-	id string // section ID in the index
+	id    string // section ID in the index
+	found found  // the question's words in the section
 }
 
 // Query is a question as the index understands it.
@@ -57,18 +58,6 @@ func (ix *Index) Analyze(q string) Query {
 	p := analyze(q, ix.syn.Load())
 	return Query{Terms: p.words, Synonyms: p.exps}
 }
-
-// Re-ranking of the first hits: the score of a hit in the wanted written
-// standard is multiplied by langBoost, and every score by 1 +
-// boostProximity * (the largest share of the question's words found within
-// proximityWidth words of each other). The proximity factor added about
-// 0.01 MRR@10 on NorQuAD.
-const (
-	rerankWindow   = 10
-	langBoost      = 1.15
-	boostProximity = 1.0
-	proximityWidth = 40
-)
 
 // Search finds the sections that best answer q, best first. A question
 // without content words finds nothing.
@@ -88,101 +77,82 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	if ix.idx == nil {
 		return nil, bleve.ErrorIndexClosed
 	}
-	// First pass: rank without term locations or stored fields, which
-	// would be loaded for every matching section.
-	textQuery := p.query()
-	first := textQuery
-	if len(p.alts) > 1 {
-		dfs, n := docFreqs(ctx, ix.idx, p)
-		first = p.withoutCommon(dfs, n).query()
+	dfs, n := docFreqs(ctx, ix.idx, p)
+	reaches, cut := firstPass(dfs, n)
+	ix.expand(p, dfs, reaches)
+	// Rank by score alone, then load the stored fields of the first hits
+	// only. Common words are looked for in the heads only, unless that
+	// finds too little.
+	res, err := ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(p.query(reaches), window, 0, false))
+	if err == nil && cut && len(res.Hits) < limit {
+		res, err = ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(p.query(widen(reaches)), window, 0, false))
 	}
-	res, err := ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(first, window, 0, false))
 	if err != nil {
 		return nil, fmt.Errorf("kb: search: %w", err)
 	}
 	if len(res.Hits) == 0 && ix.embedder == nil {
 		return nil, nil
 	}
-	matches, err := ix.details(ctx, textQuery, res.Hits)
+	m := newMatcher(p, ix.forms)
+	hits, err := ix.load(ctx, m, res.Hits)
 	if err != nil {
 		return nil, err
 	}
-	hits := make([]Hit, 0, len(matches))
-	for _, m := range matches {
-		h := toHit(m, p)
-		h.Score *= 1 + boostProximity*p.proximity(m.Locations, proximityWidth)
-		if opts.Lang != "" && h.Lang == opts.Lang {
-			h.Score *= langBoost
-		}
-		hits = append(hits, h)
-	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	rerank(hits, m, idfs(dfs, n), opts.Lang)
 	if ix.embedder != nil {
-		if hits, err = ix.fuse(ctx, q, p, hits, window); err != nil {
+		if hits, err = ix.fuse(ctx, q, m, hits, window); err != nil {
 			return nil, err
 		}
 	}
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
+	for i := range hits {
+		hits[i].found = found{}
+	}
 	return hits, nil
 }
 
-// details searches again among the given sections only, with their stored
-// fields and term locations. Scores are those of the first pass.
-func (ix *Index) details(ctx context.Context, q query.Query, first []*search.DocumentMatch) ([]*search.DocumentMatch, error) {
-	if len(first) == 0 {
-		return nil, nil
+// load reads the stored fields of the given sections and finds the
+// question's words in them. Hits keep the order and scores of first.
+func (ix *Index) load(ctx context.Context, m *matcher, first []*search.DocumentMatch) ([]Hit, error) {
+	hits := make([]Hit, 0, len(first))
+	for _, d := range first {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		doc, err := ix.idx.Document(d.ID)
+		if err != nil {
+			return nil, fmt.Errorf("kb: load %s: %w", d.ID, err)
+		}
+		if doc == nil {
+			continue // deleted since the search
+		}
+		var stored string
+		doc.VisitFields(func(f index.Field) {
+			if f.Name() == fieldDoc {
+				stored = string(f.Value())
+			}
+		})
+		h := toHit(stored, m)
+		h.id, h.Score = d.ID, d.Score
+		hits = append(hits, h)
 	}
-	ids := make([]string, len(first))
-	score := make(map[string]float64, len(first))
-	for i, m := range first {
-		ids[i] = m.ID
-		score[m.ID] = m.Score
-	}
-	bq := query.NewBooleanQuery([]query.Query{query.NewDocIDQuery(ids)}, []query.Query{q}, nil)
-	req := bleve.NewSearchRequestOptions(bq, len(ids), 0, false)
-	req.Fields = storedFields
-	req.IncludeLocations = true
-	res, err := ix.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("kb: search: %w", err)
-	}
-	for _, m := range res.Hits {
-		m.Score = score[m.ID]
-	}
-	return res.Hits, nil
+	return hits, nil
 }
 
-func toHit(m *search.DocumentMatch, p plan) Hit {
-	str := func(f string) string { s, _ := m.Fields[f].(string); return s }
-	h := Hit{
-		Slug:    str(fieldSlug),
-		Title:   str(fieldTitle),
-		Heading: str(fieldHeading),
-		Anchor:  str(fieldAnchor),
-		Text:    str(fieldMD),
-		Lang:    lang.Standard(str(fieldLang)),
-		Score:   m.Score,
-		id:      m.ID,
-	}
-	stems, lights := map[string]bool{}, map[string]bool{}
-	for field, terms := range m.Locations {
-		set := lights
-		if field == fieldTextS || field == fieldHeadS {
-			set = stems
-		}
-		for t := range terms {
-			set[t] = true
-		}
-	}
+// toHit makes a hit of a stored section, with its Coverage of the
+// question.
+func toHit(stored string, m *matcher) Hit {
+	h, tags := decodeDoc(stored)
+	h.found = m.scan(h.Title+"\n"+h.Heading+"\n"+tags, plainText(h.Text))
 	n := 0
-	for g, ok := range p.matched(stems, lights) {
+	for g, ok := range m.groups(h.found) {
 		if ok {
 			n++
-			h.Matched = append(h.Matched, p.words[g])
+			h.Matched = append(h.Matched, m.p.words[g])
 		}
 	}
-	h.Coverage = float64(n) / float64(len(p.words))
+	h.Coverage = float64(n) / float64(len(m.p.words))
 	return h
 }

@@ -43,6 +43,14 @@ func demoSubset(t *testing.T) []kb.Article {
 	return out
 }
 
+// embedModel creates a variant of the tiny model for embeddings that reads
+// at most 64 tokens of a text (the server truncates longer ones): a third
+// of the work of embedding the sections whole, and the mechanics are the
+// same.
+func embedModel(t *testing.T, srv *ollamatest.Server) string {
+	return tinyModel(t, srv, "tiny-embed", map[string]any{"num_ctx": 64})
+}
+
 // countingTransport counts the requests to /api/embed.
 type countingTransport struct {
 	next   http.RoundTripper
@@ -58,7 +66,7 @@ func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 
 func TestEmbedderBatchesInOrder(t *testing.T) {
 	srv := ollamatest.Start(t)
-	model := tinyModel(t, srv, "tiny-1t", nil)
+	model := embedModel(t, srv)
 	ct := &countingTransport{next: http.DefaultTransport}
 	e := newEmbedder(api.NewClient(srv.URL, &http.Client{Transport: ct}), model)
 	e.batch = 3
@@ -170,7 +178,7 @@ func TestHybridIndexEmbedsOnce(t *testing.T) {
 		}
 	}
 	path := filepath.Join(t.TempDir(), "index")
-	rec := &recorder{next: newEmbedder(srv.Client, tinyModel(t, srv, "tiny-1t", nil))}
+	rec := &recorder{next: newEmbedder(srv.Client, embedModel(t, srv))}
 	ix, err := kb.Open(path, kb.Options{Embedder: rec})
 	if err != nil {
 		t.Fatal(err)
@@ -234,7 +242,7 @@ func TestHybridSearchFuses(t *testing.T) {
 	srv := ollamatest.Start(t)
 	ctx := context.Background()
 	articles := demoSubset(t)
-	rec := &recorder{next: newEmbedder(srv.Client, tinyModel(t, srv, "tiny-1t", nil))}
+	rec := &recorder{next: newEmbedder(srv.Client, embedModel(t, srv))}
 	hybrid := openBuilt(t, articles, kb.Options{Embedder: rec})
 	plain := openBuilt(t, articles, kb.Options{})
 
@@ -421,7 +429,7 @@ func seededData(t *testing.T, articles []kb.Article) string {
 // what to do, and searches by keywords.
 func TestSearchWithEmbeddingModel(t *testing.T) {
 	srv := ollamatest.Start(t)
-	model := tinyModel(t, srv, "tiny-1t", nil)
+	model := embedModel(t, srv)
 	articles := demoSubset(t)
 	tests := []struct {
 		name, host, model string

@@ -1,0 +1,61 @@
+package kb
+
+import (
+	"math"
+	"sort"
+
+	"github.com/los-bot/los/lang"
+)
+
+// Re-ranking of the first rerankWindow hits. Each score is multiplied by
+// 1 + boostSentence * (the largest idf-weighted share of the question's
+// words found within sentenceWindow consecutive sentences of the section),
+// by langBoost for a section in the wanted written standard, and by
+// otherLanguage for an English section when the question is Norwegian or
+// the other way round.
+//
+// Measured on NorQuAD (see eval): the sentence factor took MRR@10 from
+// 0.953 to 0.959 on its own; it replaced a factor for the words found
+// within 40 words of each other, which added nothing once it was there.
+// One sentence instead of two, or a boost of 1 or 3, did a little worse.
+// A window of 10, 20 or 30 hits gave the same figures there; each hit
+// costs a stored-field load and a scan of its text. otherLanguage moved
+// one demo question's answer to the top and changed nothing on NorQuAD.
+const (
+	rerankWindow   = 20
+	boostSentence  = 2.0
+	sentenceWindow = 2
+	langBoost      = 1.15
+	otherLanguage  = 0.5
+)
+
+// rerank reorders the first hits, best first.
+func rerank(hits []Hit, m *matcher, idf []float64, want lang.Standard) {
+	for i := range hits {
+		h := &hits[i]
+		h.Score *= 1 + boostSentence*m.sentenceMatch(h.found, idf, sentenceWindow)
+		switch {
+		case want == "":
+		case h.Lang == want:
+			h.Score *= langBoost
+		case (h.Lang == lang.English) != (want == lang.English):
+			h.Score *= otherLanguage
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].id < hits[j].id
+	})
+}
+
+// idfs returns the inverse document frequency of each group of p, from
+// the document frequencies dfs among n sections (BM25's formula).
+func idfs(dfs []uint64, n uint64) []float64 {
+	out := make([]float64, len(dfs))
+	for g, df := range dfs {
+		out[g] = math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+	}
+	return out
+}
