@@ -44,12 +44,6 @@ func TestHybridTurnWhenOllamaGoes(t *testing.T) {
 
 	srv.Kill()
 	res, _ = s.turn(t, s.conversation(t, "hybrid-down"), nil)
-	if known := s.logs.lines("retrieval failed", "kb: embed question"); len(res.Citations) == 0 && len(known) > 0 {
-		// Known: kb.Search fails when the question cannot be embedded, so
-		// the bot finds no sources. This test asserts once kb falls back
-		// to the keyword ranking.
-		t.Skipf("kb.Search fails without embeddings; customers get no answer: %s", known[0])
-	}
 	if res.Mode != bot.ModeExtractive || len(res.Citations) == 0 || res.Citations[0] != "endre-fakturaadresse" {
 		t.Errorf("with Ollama down: mode %s, action %s, citations %v; want an extractive answer citing endre-fakturaadresse\nlog:\n%s",
 			res.Mode, res.Action, res.Citations, s.logs)

@@ -62,3 +62,10 @@ func (ix *Index) fuse(ctx context.Context, q string, m *matcher, hits []Hit, win
 	})
 	return out, nil
 }
+
+// embedFailed reports an embedding failure to the caller's hook.
+func (ix *Index) embedFailed(err error) {
+	if ix.onEmbed != nil {
+		ix.onEmbed(err)
+	}
+}

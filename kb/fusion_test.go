@@ -2,6 +2,7 @@ package kb
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -98,5 +99,39 @@ func TestHybridSearch(t *testing.T) {
 		if h.Slug == "hund" {
 			t.Error("deleted article still found by vector")
 		}
+	}
+}
+
+// downEmbedder fails like an Ollama that is not running.
+type downEmbedder struct{}
+
+func (downEmbedder) Embed(context.Context, []string) ([][]float32, error) {
+	return nil, errors.New("dial tcp 127.0.0.1:11434: connect: connection refused")
+}
+
+func TestEmbedderDownKeepsKeywordSearch(t *testing.T) {
+	ctx := context.Background()
+	var reported []error
+	ix, err := Open("", Options{Embedder: downEmbedder{}, OnEmbedError: func(err error) { reported = append(reported, err) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	articles := []Article{art("parkering", "Parkering", "Parkering koster 20 kroner."), art("katt", "Katt", "Katter er velkomne.")}
+	if err := ix.Rebuild(ctx, articles, "1", nil); err != nil {
+		t.Fatalf("rebuild failed because embeddings did: %v", err)
+	}
+	if err := ix.Put(ctx, art("hund", "Hund", "Hunder er velkomne.")); err != nil {
+		t.Fatalf("put failed because embeddings did: %v", err)
+	}
+	hits, err := ix.Search(ctx, "hva koster parkering", SearchOptions{Limit: 3})
+	if err != nil {
+		t.Fatalf("search failed because embeddings did: %v", err)
+	}
+	if len(hits) == 0 || hits[0].Slug != "parkering" {
+		t.Errorf("hits = %v, want parkering first by keywords", slugs(hits))
+	}
+	if len(reported) != 3 {
+		t.Errorf("OnEmbedError heard %d failures, want 3 (rebuild, put, search)", len(reported))
 	}
 }

@@ -30,6 +30,9 @@ type Options struct {
 	Synonyms *Synonyms
 	// Embedder, when set, adds a vector ranking fused with the text ranking.
 	Embedder Embedder
+	// OnEmbedError, when set, hears of embedding failures. They never fail
+	// a search or a write: the text ranking stands alone meanwhile.
+	OnEmbedError func(error)
 }
 
 // Index is the search index over the published articles' sections. It is
@@ -37,6 +40,7 @@ type Options struct {
 type Index struct {
 	path     string // "" for in memory
 	embedder Embedder
+	onEmbed  func(error)
 	syn      atomic.Pointer[Synonyms]
 
 	mu  sync.RWMutex // guards idx against swap and close, not its use
@@ -52,7 +56,7 @@ type Index struct {
 // directory that holds something else than a readable index gives an
 // error wrapping ErrCorrupt.
 func Open(path string, opts Options) (*Index, error) {
-	ix := &Index{path: path, embedder: opts.Embedder, vec: newVectors(), forms: newFormCache()}
+	ix := &Index{path: path, embedder: opts.Embedder, onEmbed: opts.OnEmbedError, vec: newVectors(), forms: newFormCache()}
 	syn := opts.Synonyms
 	if syn == nil {
 		syn = DefaultSynonyms()

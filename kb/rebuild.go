@@ -37,7 +37,9 @@ func (ix *Index) Rebuild(ctx context.Context, articles []Article, stamp string, 
 	vec := ix.vec.derive()
 	err = fill(ctx, fresh, articles, stamp, progress)
 	if err == nil && ix.embedder != nil {
-		err = vec.embed(ctx, ix.embedder, fresh, articles)
+		if e := vec.embed(ctx, ix.embedder, fresh, articles); e != nil {
+			ix.embedFailed(e) // indexed for keyword search; vectors come with later writes
+		}
 	}
 	var voc *vocab
 	if err == nil {
@@ -193,7 +195,7 @@ func (ix *Index) update(ctx context.Context, slug string, a *Article) error {
 	}
 	if ix.embedder != nil {
 		if err := ix.vec.update(ctx, ix.embedder, b, slug, a, sections); err != nil {
-			return err
+			ix.embedFailed(err)
 		}
 	}
 	if err := ix.idx.Batch(b); err != nil {

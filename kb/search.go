@@ -100,8 +100,12 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	}
 	rerank(hits, m, idfs(dfs, n), opts.Lang)
 	if ix.embedder != nil {
-		if hits, err = ix.fuse(ctx, q, m, hits, window); err != nil {
-			return nil, err
+		// Without embeddings (Ollama down, model missing) the text
+		// ranking stands: search never fails for want of a vector.
+		if fused, err := ix.fuse(ctx, q, m, hits, window); err == nil {
+			hits = fused
+		} else {
+			ix.embedFailed(err)
 		}
 	}
 	if len(hits) > limit {

@@ -180,6 +180,7 @@ func (a *app) indexOptions(ctx context.Context) (kb.Options, error) {
 		}
 		// nil (logged) when the model cannot embed now: keyword search only.
 		opts.Embedder = probeEmbedder(ctx, client, a.cfg.EmbedModel, a.log)
+		opts.OnEmbedError = embedErrorLogger(a.log)
 	}
 	return opts, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/ollama/ollama/api"
@@ -86,4 +87,20 @@ func probeEmbedder(ctx context.Context, c *api.Client, model string, log *slog.L
 	}
 	log.WarnContext(ctx, "embeddings unavailable; searching by keywords only", "model", model, "err", err, "fix", fix)
 	return nil
+}
+
+// embedErrorLogger logs embedding failures at most once a minute: search
+// goes on by keywords meanwhile, so one line says enough.
+func embedErrorLogger(log *slog.Logger) func(error) {
+	var mu sync.Mutex
+	var last time.Time
+	return func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if time.Since(last) < time.Minute {
+			return
+		}
+		last = time.Now()
+		log.Warn("embedding failed; searching by keywords until it works again", "err", err)
+	}
 }
