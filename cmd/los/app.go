@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -41,7 +42,7 @@ type app struct {
 // openApp opens the store (loading the demo knowledge base when it is
 // empty) and the index (rebuilding it when missing, stale or corrupt), and
 // builds the bot.
-func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressOut *os.File) (*app, error) {
+func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressOut io.Writer) (*app, error) {
 	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
@@ -128,7 +129,7 @@ func (a *app) seedDemo(ctx context.Context) error {
 
 // openIndex opens the search index and rebuilds it from the store when it
 // is missing, corrupt or older than the store.
-func (a *app) openIndex(ctx context.Context, progressOut *os.File) error {
+func (a *app) openIndex(ctx context.Context, progressOut io.Writer) error {
 	rev, err := a.db.KBRevision(ctx)
 	if err != nil {
 		return err
@@ -201,7 +202,7 @@ func (a *app) applySavedSynonyms(ctx context.Context) error {
 }
 
 // rebuild reindexes every article from the store.
-func (a *app) rebuild(ctx context.Context, rev string, progressOut *os.File) error {
+func (a *app) rebuild(ctx context.Context, rev string, progressOut io.Writer) error {
 	articles, err := a.db.Articles(ctx)
 	if err != nil {
 		return err

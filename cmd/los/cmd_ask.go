@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/los-bot/los/bot"
@@ -26,7 +25,7 @@ func cmdAsk(ctx context.Context, e *env) error {
 	if err := e.parse("ask", &fs, 1, `"spørsmål"`); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, e.cfg, e.log, os.Stderr)
+	a, err := openApp(ctx, e.cfg, e.log, e.stderr)
 	if err != nil {
 		return err
 	}

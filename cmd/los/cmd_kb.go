@@ -42,12 +42,12 @@ func kbImport(ctx context.Context, e *env) error {
 	if err != nil {
 		return fmt.Errorf("nothing imported:\n%w", err)
 	}
-	a, err := openApp(ctx, e.cfg, e.log, os.Stderr)
+	a, err := openApp(ctx, e.cfg, e.log, e.stderr)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	bar := progress.New(os.Stderr, "importing")
+	bar := progress.New(e.stderr, "importing")
 	if err := a.db.ImportArticles(ctx, articles); err != nil {
 		return fmt.Errorf("nothing imported: %w", err)
 	}
@@ -83,7 +83,7 @@ func kbReindex(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := a.rebuild(ctx, rev, os.Stderr); err != nil {
+	if err := a.rebuild(ctx, rev, e.stderr); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, "index rebuilt")
@@ -96,7 +96,7 @@ func kbSearch(ctx context.Context, e *env) error {
 	if err := e.parse("kb search", &fs, 1, `"query"`); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, e.cfg, e.log, os.Stderr)
+	a, err := openApp(ctx, e.cfg, e.log, e.stderr)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"text/tabwriter"
 
 	"github.com/los-bot/los/llm"
@@ -39,7 +38,7 @@ func cmdModels(ctx context.Context, e *env) error {
 		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "MODEL\tSTATE\tSIZE")
 		for _, s := range states {
-			state, size := "missing: run los models pull", "-"
+			state, size := fmt.Sprintf("missing: run ollama pull %s (or los models pull)", s.Name), "-"
 			if s.Present {
 				state, size = "present", fmt.Sprintf("%.1f MB", float64(s.Size)/1e6)
 			}
@@ -51,7 +50,7 @@ func cmdModels(ctx context.Context, e *env) error {
 		return tw.Flush()
 	case "pull":
 		for _, m := range want {
-			bar := progress.New(os.Stderr, "pulling "+m)
+			bar := progress.New(e.stderr, "pulling "+m)
 			err := llm.Pull(ctx, client, m, func(status string, done, total int64) {
 				bar.Update(done, total)
 			})
