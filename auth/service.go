@@ -29,6 +29,9 @@ type Service struct {
 	Throttle *Throttle
 	Now      func() time.Time
 	Log      *slog.Logger
+	// Keys finds API keys; nil when the store keeps none. New sets it when
+	// the store is also a KeyStore.
+	Keys KeyStore
 }
 
 // DefaultTTL is one working day and then some.
@@ -43,7 +46,9 @@ func New(store Store, now func() time.Time, log *slog.Logger) *Service {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Service{Store: store, TTL: DefaultTTL, Throttle: NewThrottle(10, 15*time.Minute, now), Now: now, Log: log}
+	a := &Service{Store: store, TTL: DefaultTTL, Throttle: NewThrottle(10, 15*time.Minute, now), Now: now, Log: log}
+	a.Keys, _ = store.(KeyStore)
+	return a
 }
 
 var (

@@ -41,7 +41,9 @@ func eventTypes(t *testing.T, db *store.DB) string {
 	}
 	var types []string
 	for _, e := range evs {
-		types = append(types, e.Type)
+		if e.Type != store.EventMessageCreated { // every message has one; see integrator_test.go
+			types = append(types, e.Type)
+		}
 		if !json.Valid(e.Data) {
 			t.Errorf("event %d data is not JSON: %s", e.ID, e.Data)
 		}

@@ -92,15 +92,19 @@ func touch(ctx context.Context, tx *sql.Tx, id string, at interface{ UnixMilli()
 func insertMessage(ctx context.Context, tx *sql.Tx, m *bot.Message) error {
 	cites, _ := json.Marshal(nonNil(m.Citations))
 	signals, _ := json.Marshal(nonNil(m.Signals))
-	res, err := tx.ExecContext(ctx, `INSERT INTO messages (conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	res, err := tx.ExecContext(ctx, `INSERT INTO messages (conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, first_token_ms)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.ConversationID, string(m.Role), m.Text, millis(m.Created), string(m.Mode), string(m.Action), string(m.Category),
-		string(cites), m.NoAnswer, m.Rating, string(signals))
+		string(cites), m.NoAnswer, m.Rating, string(signals), m.FirstTokenMS)
 	if err != nil {
 		return err
 	}
-	m.ID, err = res.LastInsertId()
-	return err
+	if m.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	// Webhooks carry the message's ID, not its text: integrators read the
+	// text through the API, so deleted conversations leave nothing behind.
+	return insertEvent(ctx, tx, EventMessageCreated, m.ConversationID, map[string]any{"message_id": m.ID, "role": m.Role}, m.Created)
 }
 
 // Messages returns the messages of a conversation, oldest first.
@@ -136,13 +140,15 @@ func (s *DB) RateMessage(ctx context.Context, conversationID string, messageID i
 	if rating != -1 && rating != 1 {
 		return bot.Errorf(bot.EINVALID, "rating must be -1 or 1")
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE messages SET rating = ? WHERE id = ? AND conversation_id = ? AND role = 'bot'`,
-		rating, messageID, conversationID)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return bot.Errorf(bot.ENOTFOUND, "no bot message %d in this conversation", messageID)
-	}
-	return nil
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE messages SET rating = ? WHERE id = ? AND conversation_id = ? AND role = 'bot'`,
+			rating, messageID, conversationID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return bot.Errorf(bot.ENOTFOUND, "no bot message %d in this conversation", messageID)
+		}
+		return insertEvent(ctx, tx, EventFeedbackReceived, conversationID, map[string]any{"message_id": messageID, "rating": rating}, s.now())
+	})
 }

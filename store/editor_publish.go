@@ -43,9 +43,11 @@ func (s *DB) publish(ctx context.Context, tx *sql.Tx, cur EditorArticle, author 
 		string(StatePublished), now, cur.Slug); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE article_versions SET published_at = ?, published_by = ? WHERE slug = ? AND version = ?`,
-		now, author, cur.Slug, cur.Version)
-	return err
+	if _, err := tx.ExecContext(ctx, `UPDATE article_versions SET published_at = ?, published_by = ? WHERE slug = ? AND version = ?`,
+		now, author, cur.Slug, cur.Version); err != nil {
+		return err
+	}
+	return insertEvent(ctx, tx, EventArticlePublished, "", map[string]any{"slug": cur.Slug, "version": cur.Version, "lang": cur.Lang}, fromMillis(now))
 }
 
 // show writes a as the article customers see, published.

@@ -48,3 +48,10 @@ func insertEvent(ctx context.Context, tx *sql.Tx, typ, conversationID string, da
 	_, err = tx.ExecContext(ctx, `INSERT INTO events (type, conversation_id, data, created) VALUES (?, ?, ?, ?)`, typ, conversationID, string(b), millis(at))
 	return err
 }
+
+// Event types the integrator API adds to the outbox.
+const (
+	EventMessageCreated   = "message.created"
+	EventFeedbackReceived = "feedback.received"
+	EventArticlePublished = "article.published"
+)

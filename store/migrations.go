@@ -57,4 +57,6 @@ var migrations = []string{
 	CREATE INDEX handoffs_queue ON handoffs(status, severity_rank DESC, created);`,
 	migration002,
 	migration003,
+	migration004,
+	migration005,
 }

@@ -77,7 +77,7 @@ func newDesk(s *Server) *desk {
 	}
 	return &desk{
 		s:        s,
-		auth:     auth.New(s.DB, s.Now, s.Log),
+		auth:     s.auth,
 		hours:    sched,
 		presence: newPresence(presenceWindow),
 		hub:      newHub(),

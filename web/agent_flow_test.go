@@ -175,7 +175,9 @@ func TestTakeOverReplyHandBackClose(t *testing.T) {
 		if ev.ConversationID != c.id {
 			t.Errorf("event %+v for another conversation", ev)
 		}
-		types = append(types, ev.Type)
+		if ev.Type != "message.created" { // integrators' event; see integrator tests
+			types = append(types, ev.Type)
+		}
 	}
 	want := "handoff.requested,handoff.claimed,handoff.returned,handoff.requested,handoff.claimed,conversation.closed"
 	if got := strings.Join(types, ","); got != want {
@@ -187,9 +189,9 @@ func TestTakeOverReplyHandBackClose(t *testing.T) {
 			Data json.RawMessage `json:"data"`
 		} `json:"items"`
 	}
-	_, body = e.login(t, "ada@example.no").do("GET", "/api/v1/agent/events?after=5", "")
+	_, body = e.login(t, "ada@example.no").do("GET", "/api/v1/agent/events?after="+jsonInt(evs[len(evs)-2].ID), "")
 	if err := json.Unmarshal([]byte(body), &out); err != nil || len(out.Items) != 1 || !strings.Contains(string(out.Items[0].Data), `"outcome":"resolved"`) {
-		t.Errorf("events after 5: %s", body)
+		t.Errorf("the last event: %s", body)
 	}
 }
 

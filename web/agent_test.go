@@ -60,6 +60,7 @@ type deskEnv struct {
 	srv   *httptest.Server
 	db    *store.DB
 	clock *testClock
+	web   *web.Server
 }
 
 // mondayMorning is inside opening hours.
@@ -91,9 +92,9 @@ func newDeskEnv(t *testing.T) *deskEnv {
 	b := bot.New(bot.Config{Retriever: oneSource{}, Store: db, Handoffs: db, Triager: testTriager,
 		Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny"})
 	s := web.New(web.Deps{Bot: b, DB: db, Texts: texts, Now: clock.now, RatePerIP: 1000, RatePerConversation: 1000})
-	srv := httptest.NewServer(s.Handler())
+	srv := httptest.NewServer(validating(t, s.Handler()))
 	t.Cleanup(srv.Close)
-	return &deskEnv{srv: srv, db: db, clock: clock}
+	return &deskEnv{srv: srv, db: db, clock: clock, web: s}
 }
 
 // browser is an agent's browser: a cookie jar that does not follow

@@ -35,6 +35,11 @@ func newEnv(t testing.TB, gen bot.Generator) *env {
 
 func newEnvWith(t testing.TB, gen bot.Generator, tune func(*bot.Config)) *env {
 	t.Helper()
+	return newEnvDeps(t, gen, tune, nil)
+}
+
+func newEnvDeps(t testing.TB, gen bot.Generator, tune func(*bot.Config), tuneDeps func(*web.Deps)) *env {
+	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "los.db"))
 	if err != nil {
@@ -64,8 +69,12 @@ func newEnvWith(t testing.TB, gen bot.Generator, tune func(*bot.Config)) *env {
 	if tune != nil {
 		tune(&cfg)
 	}
-	s := web.New(web.Deps{Bot: bot.New(cfg), DB: db, Index: ix, Texts: texts, RatePerIP: 1000, RatePerConversation: 1000})
-	srv := httptest.NewServer(s.Handler())
+	deps := web.Deps{Bot: bot.New(cfg), DB: db, Index: ix, Texts: texts, RatePerIP: 1000, RatePerConversation: 1000}
+	if tuneDeps != nil {
+		tuneDeps(&deps)
+	}
+	s := web.New(deps)
+	srv := httptest.NewServer(validating(t, s.Handler()))
 	t.Cleanup(srv.Close)
 	return &env{srv: srv, db: db}
 }
@@ -340,5 +349,23 @@ func TestExportAndDelete(t *testing.T) {
 	resp, _ = e.do(t, "GET", "/api/v1/conversations/"+id, token, "")
 	if resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("transcript after delete: %d, want 401", resp.StatusCode)
+	}
+}
+
+// TestWidgetPreflight guards the widget on other sites: every route group
+// under /api/v1 must leave CORS preflights to the CORS middleware.
+func TestWidgetPreflight(t *testing.T) {
+	const origin = "https://butikk.example"
+	e := newEnvDeps(t, nil, nil, func(d *web.Deps) { d.WidgetOrigins = []string{origin} })
+	for _, path := range []string{"/api/v1/conversations", "/api/v1/conversations/abc/messages", "/api/v1/locales/nn"} {
+		resp, _ := e.do(t, "OPTIONS", path, "", "", "Origin", origin, "Access-Control-Request-Method", "POST",
+			"Access-Control-Request-Headers", "authorization,content-type")
+		if resp.StatusCode != http.StatusNoContent || resp.Header.Get("Access-Control-Allow-Origin") != origin {
+			t.Errorf("preflight %s: %d, allow-origin %q; want 204 for %s", path, resp.StatusCode, resp.Header.Get("Access-Control-Allow-Origin"), origin)
+		}
+	}
+	resp, _ := e.do(t, "OPTIONS", "/api/v1/conversations", "", "", "Origin", "https://evil.example", "Access-Control-Request-Method", "POST")
+	if got := resp.Header.Get("Access-Control-Allow-Origin"); got != "" {
+		t.Errorf("an unlisted origin was allowed: %q", got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
 )
 
@@ -38,8 +39,13 @@ var errUnauthorized = &bot.Error{Code: bot.EAUTH, Message: "missing or invalid c
 
 // conversationAuth checks the conversation's bearer token in constant time.
 // A wrong or missing token and an unknown conversation look the same.
+// An API key with the chat scope acts on any conversation for its
+// customer (see keyConversation).
 func (s *Server) conversationAuth(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
+		if key, ok := auth.IsKey(c.Request().Header.Get(echo.HeaderAuthorization)); ok {
+			return s.keyConversation(c, key, next)
+		}
 		token, ok := strings.CutPrefix(c.Request().Header.Get("Authorization"), "Bearer ")
 		conv, err := s.DB.Conversation(c.Request().Context(), c.Param("id"))
 		if err != nil && bot.ErrorCode(err) != bot.ENOTFOUND {
@@ -59,6 +65,23 @@ func (s *Server) conversationAuth(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		return next(c)
 	}
+}
+
+// keyConversation lets a key with the chat scope act on the conversation
+// in the path, which must exist.
+func (s *Server) keyConversation(c echo.Context, key string, next echo.HandlerFunc) error {
+	if err := s.checkKey(c, key, auth.ScopeChat); err != nil {
+		return err
+	}
+	conv, err := s.DB.Conversation(c.Request().Context(), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	c.Set("conversation", conv)
+	if conv.Lang != "" {
+		c.Set("lang", conv.Lang)
+	}
+	return next(c)
 }
 
 func conversationOf(c echo.Context) *bot.Conversation {

@@ -37,7 +37,7 @@ type editor struct {
 // editorRoutes serves the knowledge-base editor at /editor and the
 // article API. Every route needs a signed-in editor or admin.
 func (s *Server) editorRoutes(e *echo.Echo) {
-	ed := &editor{Server: s, auth: auth.New(s.DB, s.Now, s.Log)}
+	ed := &editor{Server: s, auth: s.auth}
 	ed.applyStoredSynonyms()
 	api := ed.guardAPI()
 	small := slices.Concat(api, []echo.MiddlewareFunc{middleware.BodyLimit(editorBodyLimit)})

@@ -71,7 +71,7 @@ func newEditorEnv(t *testing.T) *editorEnv {
 	texts := locales.MustLoad()
 	b := bot.New(bot.Config{Retriever: retrieve.Index{Index: ix}, Store: db, Handoffs: db, Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny"})
 	s := web.New(web.Deps{Bot: b, DB: db, Index: ix, Texts: texts, RatePerIP: 1000, RatePerConversation: 1000})
-	srv := httptest.NewServer(s.Handler())
+	srv := httptest.NewServer(validating(t, s.Handler()))
 	t.Cleanup(srv.Close)
 	return &editorEnv{srv: srv, db: db, ix: ix}
 }

@@ -21,7 +21,7 @@ func (s *Server) routes() {
 	e.GET("/readyz", s.readyz)
 
 	api := e.Group("/api/v1", s.cors(), s.limitIP())
-	api.POST("/conversations", s.createConversation)
+	api.POST("/conversations", s.createConversation, s.chatKey)
 	conv := api.Group("/conversations/:id", s.conversationAuth)
 	conv.GET("", s.getConversation)
 	conv.POST("/messages", s.postMessage, s.limitConversation())
@@ -33,4 +33,6 @@ func (s *Server) routes() {
 	s.pageRoutes(e)
 	s.agentRoutes(e)
 	s.editorRoutes(e)
+	s.analyticsRoutes(e)
+	s.integratorRoutes(e)
 }

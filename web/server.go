@@ -13,10 +13,12 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/hours"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
+	"github.com/los-bot/los/metrics"
 	"github.com/los-bot/los/store"
 )
 
@@ -54,12 +56,17 @@ type Deps struct {
 	RatePerConversation float64 // messages per second per conversation
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Metrics counts requests and serves /metrics; nil: no metrics.
+	Metrics *metrics.Metrics
 }
 
 // Server is Los's HTTP server.
 type Server struct {
 	Deps
 	echo *echo.Echo
+	// auth recognises sessions and API keys; one for every area, so the
+	// login throttle and key lookups are shared.
+	auth *auth.Service
 
 	// streams counts open SSE streams, so shutdown can tell them apart.
 	streams sync.WaitGroup
@@ -79,7 +86,7 @@ func New(d Deps) *Server {
 	if d.RatePerConversation == 0 {
 		d.RatePerConversation = 1
 	}
-	s := &Server{Deps: d, echo: echo.New()}
+	s := &Server{Deps: d, echo: echo.New(), auth: auth.New(d.DB, d.Now, d.Log)}
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError

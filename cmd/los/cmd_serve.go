@@ -7,11 +7,12 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"os"
 	"time"
 
 	"github.com/los-bot/los/hours"
+	"github.com/los-bot/los/metrics"
 	"github.com/los-bot/los/web"
+	"github.com/los-bot/los/webhook"
 )
 
 func cmdServe(ctx context.Context, e *env) error {
@@ -27,7 +28,7 @@ func cmdServe(ctx context.Context, e *env) error {
 // shutdown period, then closes index and store. listening, when not nil,
 // receives the bound address (tests listen on port 0).
 func serve(ctx context.Context, e *env, listening func(addr string)) error {
-	a, err := openApp(ctx, e.cfg, e.log, os.Stderr)
+	a, err := openApp(ctx, e.cfg, e.log, e.stderr)
 	if err != nil {
 		return err
 	}
@@ -45,9 +46,11 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 	if err != nil {
 		return err
 	}
+	m := metrics.New()
+	a.bot.Observer = m
 	srv := web.New(web.Deps{
 		Bot: a.bot, DB: a.db, Index: a.index, Texts: a.texts, Log: e.log, Hours: hours.New(week, zone),
-		Ollama: ollama.check, WidgetOrigins: e.cfg.WidgetOrigins,
+		Ollama: ollama.check, WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m,
 	})
 	hs := srv.HTTPServer(e.cfg.Addr)
 	ln, err := net.Listen("tcp", e.cfg.Addr)
@@ -66,6 +69,14 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 		defer close(jobsDone)
 		runRetention(jobs, a.db, e.cfg, e.log)
 	}()
+	// Webhook deliveries: a background worker reading the events outbox,
+	// so a slow receiver never delays a chat turn.
+	hooksDone := make(chan struct{})
+	go func() {
+		defer close(hooksDone)
+		webhook.NewWorker(a.db, e.log).Run(jobs)
+	}()
+	defer func() { stopJobs(); <-hooksDone }()
 	// Background jobs end before the store closes (deferred above).
 	defer func() { stopJobs(); <-jobsDone }()
 

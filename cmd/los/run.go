@@ -42,6 +42,7 @@ func commands() []command {
 		{"models", "Ollama models: los models list | pull", cmdModels},
 		{"health", "check a running server: exit 0 when it answers /healthz", cmdHealth},
 		{"users", "accounts: los users add --role agent --email E < password", cmdUsers},
+		{"keys", "API keys: los keys create --scope chat,agent [--name N] | list | revoke ID", cmdKeys},
 		{"version", "print the version", func(_ context.Context, e *env) error {
 			fmt.Fprintf(e.stdout, "los %s\n", version)
 			return nil

@@ -54,10 +54,12 @@ export async function freePort() {
 }
 
 // startLos runs `los serve` and resolves when it logs that it serves.
-export async function startLos(bin, data, widgetOrigin) {
+// extra are more flags for `los serve`.
+export async function startLos(bin, data, widgetOrigin, extra = []) {
   const port = await freePort();
   const args = ['serve', '--data', data, '--addr', `127.0.0.1:${port}`];
   if (widgetOrigin) args.push('--widget-origins', widgetOrigin);
+  args.push(...extra);
   const proc = spawn(bin, args, { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const ready = new Promise((ok, fail) => {

@@ -14,6 +14,9 @@
   const storeKey = 'los:' + base;
   const texts = {};
   const POLL_MS = 4000;
+  // CSAT_AFTER_MS of silence after a bot answer ends the conversation for
+  // the satisfaction question (data-csat-after overrides it, in ms).
+  const CSAT_AFTER_MS = Number(ds.csatAfter) || 10 * 60 * 1000;
 
   const norm = (s) => {
     s = String(s || '').toLowerCase().split(/[-_]/)[0];
@@ -24,7 +27,7 @@
   let lang = pickLang();
   let conv = load();
   let status = 'open';
-  let lastId = 0;
+  const shown = new Set(); // ids of stored messages already in the log
   let busy = false;
   let asked = false; // the customer has sent a message in this page view
   let pollTimer = 0;
@@ -107,7 +110,7 @@
   }
 
   // ---- the user interface ----
-  let root, panel, log, input, sendBtn, humanBtn, launcher, starters, privacy, confirmBox;
+  let root, panel, log, input, sendBtn, humanBtn, launcher, starters, privacy, confirmBox, badge, news;
 
   function build(host) {
     root = host.attachShadow({ mode: 'open' });
@@ -165,10 +168,12 @@
     ]);
     if (!inline) {
       panel.hidden = true;
+      badge = el('span', { class: 'unread', 'aria-hidden': 'true', hidden: true });
       launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'los-panel', onclick: () => (panel.hidden ? open() : close()) },
-        [icon(CHAT), bind(el('span'), 'launcher')]);
-      bind(launcher, 'launcher', 'aria-label');
-      wrap.append(launcher);
+        [icon(CHAT), bind(el('span'), 'launcher'), badge]);
+      bind(launcher, () => t(badge.hidden ? 'launcher' : 'launcher_unread'), 'aria-label');
+      news = el('span', { class: 'sr', role: 'status' });
+      wrap.append(launcher, news);
       wrap.addEventListener('keydown', (e) => {
         if (e.key === 'Escape' && !panel.hidden) { e.preventDefault(); close(); }
       });
@@ -198,6 +203,7 @@
 
   function open() {
     panel.hidden = false;
+    markUnread(true);
     launcher.setAttribute('aria-expanded', 'true');
     scrollDown();
     input.focus();
@@ -351,6 +357,7 @@
       const j = await r.json().catch(() => ({}));
       const f = new Failure(j.error?.display || t('error'));
       f.status = r.status;
+      f.detail = j.error?.message || '';
       throw f;
     }
     return r;
@@ -362,7 +369,7 @@
     const j = await r.json();
     conv = { id: j.id, token: j.token };
     status = 'open';
-    lastId = 0;
+    shown.clear();
     save();
   }
   function forget() {
@@ -455,7 +462,7 @@
 
   // finish shows a turn's result and follows its language and status.
   async function finish(res, m, cites) {
-    if (res.message_id) lastId = Math.max(lastId, res.message_id);
+    if (res.message_id) shown.add(res.message_id);
     if (!cites.length) {
       cites = (res.citations || []).map((slug) => ({ slug, title: (res.sources || []).find((s) => s.slug === slug)?.title || titled(slug) }));
     }
@@ -469,6 +476,12 @@
       answer(m || message('bot'), res.answer, cites, res.message_id, 0);
     }
     if (res.action === 'handoff_now' && status === 'open') status = 'waiting';
+    if (res.callback) callbackForm();
+    clearTimeout(csatTimer);
+    if (status === 'open' && !res.held) {
+      const c = conv;
+      csatTimer = setTimeout(() => { if (conv === c && !busy) csatForm(c); }, CSAT_AFTER_MS);
+    }
     poll();
   }
 
@@ -521,12 +534,88 @@
     }
     clearTimeout(pollTimer);
     forget();
+    cbForm?.remove();
     confirmBox.hidden = true;
     for (const m of log.querySelectorAll('.msg:not(.greeting)')) m.remove();
     starters.hidden = false;
     asked = false;
     message('system', t('deleted'));
     input.focus();
+  }
+
+  // ---- an agent's reply while the floating panel is closed ----
+  let unread = 0;
+  // markUnread counts one more unread agent message, or clears the count,
+  // on the launcher, its label and a status line for screen readers.
+  function markUnread(clear) {
+    if (inline || (!clear && !panel.hidden)) return;
+    unread = clear ? 0 : unread + 1;
+    badge.hidden = !unread;
+    badge.textContent = unread ? String(unread) : '';
+    news.textContent = unread ? t('unread') : '';
+    setText(launcher, () => t(unread ? 'launcher_unread' : 'launcher'), 'aria-label');
+  }
+
+  // ---- call-back: when nobody can take over now, the customer may
+  // leave a name and phone number ----
+  let cbForm = null;
+  function callbackForm() {
+    cbForm?.remove();
+    const fields = {};
+    const field = (name, tag, attrs, hint) => {
+      const id = 'los-cb-' + name;
+      const err = el('span', { id: id + '-err', class: 'cb-err', role: 'alert' });
+      const help = hint && bind(el('span', { id: id + '-hint', class: 'cb-hint' }), hint);
+      const box = el(tag, { id, name, 'aria-describedby': (help ? id + '-hint ' : '') + id + '-err', ...attrs });
+      fields[name] = { box, err };
+      return el('div', { class: 'cb-field' }, [bind(el('label', { for: id }), 'callback.' + name), help, box, err]);
+    };
+    const btn = bind(el('button', { type: 'submit', class: 'send' }), 'callback.submit');
+    const general = el('p', { class: 'cb-err', role: 'alert' });
+    const form = el('form', { class: 'callback', novalidate: true, 'aria-labelledby': 'los-cb-title', onsubmit: (e) => {
+      e.preventDefault();
+      requestCallback(form, fields, general, btn);
+    } }, [
+      bind(el('h3', { id: 'los-cb-title' }), 'callback.title'),
+      field('name', 'input', { type: 'text', autocomplete: 'name', maxlength: '100', required: true }),
+      field('phone', 'input', { type: 'tel', autocomplete: 'tel', inputmode: 'tel', maxlength: '30', required: true }, 'callback.phone_hint'),
+      field('note', 'textarea', { rows: '2', maxlength: '1000' }),
+      btn,
+      general,
+    ]);
+    cbForm = form;
+    log.append(form);
+    scrollDown();
+  }
+  async function requestCallback(form, fields, general, btn) {
+    if (btn.getAttribute('aria-disabled') === 'true') return;
+    for (const f of Object.values(fields)) {
+      f.err.textContent = '';
+      f.box.removeAttribute('aria-invalid');
+    }
+    general.textContent = '';
+    btn.setAttribute('aria-disabled', 'true');
+    const body = {};
+    for (const [k, f] of Object.entries(fields)) body[k] = f.box.value;
+    try {
+      const j = await (await call('POST', convPath('/callback'), body)).json();
+      form.remove();
+      if (cbForm === form) cbForm = null;
+      message('system', j.message || t('callback.thanks'), 'callback-done');
+      input.focus();
+    } catch (e) {
+      const f = fields[/^(name|phone|note)\b/.exec(e.detail || '')?.[1]];
+      const text = e instanceof Failure ? e.message : t('error');
+      if (f) {
+        f.box.setAttribute('aria-invalid', 'true');
+        f.err.textContent = text;
+        f.box.focus();
+      } else {
+        general.textContent = text;
+      }
+    } finally {
+      btn.removeAttribute('aria-disabled');
+    }
   }
 
   // ---- the transcript: restored after a reload, polled for agents ----
@@ -547,7 +636,7 @@
     poll();
   }
   function show(x) {
-    lastId = Math.max(lastId, x.id);
+    shown.add(x.id);
     if (x.role === 'bot') {
       answer(message('bot'), x.text, (x.citations || []).map((slug) => ({ slug, title: titled(slug) })), x.id, x.rating);
     } else {
@@ -565,16 +654,66 @@
   async function refresh() {
     const tr = await (await call('GET', convPath(''))).json();
     for (const x of tr.messages) {
-      if (x.id <= lastId) continue;
-      lastId = x.id;
-      if (x.role === 'agent' || x.role === 'system') message(x.role, x.text);
+      if (shown.has(x.id)) continue;
+      shown.add(x.id);
+      if (x.role !== 'agent' && x.role !== 'system') continue;
+      message(x.role, x.text);
+      if (x.role === 'agent') markUnread();
     }
     if (tr.status === status) return;
     status = tr.status;
+    // The server stores the agent's notice (taken over, handed back,
+    // closed) as a message, shown above.
     if (status === 'closed') {
-      message('system', t('closed'));
+      csatForm(conv);
       forget();
     }
+  }
+
+  // ---- satisfaction: one question (1 to 5, optional comment) when the
+  // conversation has ended; a later answer replaces an earlier one ----
+  let csatTimer = 0;
+  let csatEl = null;
+  function csatForm(c) {
+    if (!c || c.csat) return;
+    c.csat = true; // asked once per conversation
+    save();
+    let score = 0;
+    const note = el('p', { class: 'cb-err', role: 'alert' });
+    const scores = [1, 2, 3, 4, 5].map((n) => el('button', {
+      type: 'button', class: 'csat-score', 'aria-pressed': 'false', text: String(n), onclick: () => {
+        score = n;
+        scores.forEach((b, i) => b.setAttribute('aria-pressed', String(i === n - 1)));
+      },
+    }));
+    scores.forEach((b, i) => bind(b, () => t('csat.score', String(i + 1)), 'aria-label'));
+    const comment = el('textarea', { id: 'los-csat-comment', rows: '2', maxlength: '1000' });
+    const form = el('form', { class: 'callback csat', novalidate: true, 'aria-labelledby': 'los-csat-title', onsubmit: async (e) => {
+      e.preventDefault();
+      if (!score) return (note.textContent = t('csat.choose'));
+      try {
+        const r = await fetch(base + '/api/v1/conversations/' + encodeURIComponent(c.id) + '/csat?lang=' + lang, {
+          method: 'POST', credentials: 'omit', body: JSON.stringify({ score, comment: comment.value }),
+          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + c.token },
+        });
+        if (!r.ok) throw new Error('csat ' + r.status);
+        form.remove();
+        message('system', t('csat.thanks'));
+      } catch (err) {
+        note.textContent = t('error');
+      }
+    } }, [
+      bind(el('h3', { id: 'los-csat-title' }), 'csat.title'),
+      el('div', { class: 'csat-scores', role: 'group', 'aria-labelledby': 'los-csat-title' },
+        [bind(el('span', { class: 'cb-hint' }), 'csat.low'), ...scores, bind(el('span', { class: 'cb-hint' }), 'csat.high')]),
+      el('div', { class: 'cb-field' }, [bind(el('label', { for: 'los-csat-comment' }), 'csat.comment'), comment]),
+      bind(el('button', { type: 'submit', class: 'send' }), 'csat.submit'),
+      note,
+    ]);
+    csatEl?.remove();
+    csatEl = form;
+    log.append(form);
+    scrollDown();
   }
 
   async function start() {

@@ -1,0 +1,80 @@
+package bot_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ollama/ollama/api"
+
+	"github.com/los-bot/los/bot"
+)
+
+// recorder is an Observer that keeps what it hears.
+type recorder struct {
+	mu        sync.Mutex
+	turns     []bot.Result
+	generated int
+	fallbacks []string
+}
+
+func (r *recorder) Turn(res bot.Result) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.turns = append(r.turns, res)
+}
+func (r *recorder) Generated(first, total time.Duration) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.generated++
+}
+func (r *recorder) Fallback(reason string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.fallbacks = append(r.fallbacks, reason)
+}
+
+func TestObserverAndFirstToken(t *testing.T) {
+	failing := &FakeGenerator{ChatFn: func(context.Context, *api.ChatRequest, api.ChatResponseFunc) error {
+		return errors.New("connection refused")
+	}}
+	tests := []struct {
+		name          string
+		gen           bot.Generator
+		wantMode      bot.Mode
+		wantGenerated int
+		wantFallbacks []string
+	}{
+		{name: "generated", gen: streamOf("Du endrer den på Min side [1]."), wantMode: bot.ModeGenerated, wantGenerated: 1},
+		{name: "model down", gen: failing, wantMode: bot.ModeExtractive, wantFallbacks: []string{"model_error"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, tt.gen, fixedSources(srcAddress), nil)
+			rec := &recorder{}
+			h.bot.Observer = rec
+			id := h.conversation(t)
+			res, err := h.bot.Turn(context.Background(), bot.Request{ConversationID: id, Text: "Hvordan endrer jeg fakturaadressen?"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.turns) != 1 || rec.turns[0].Mode != tt.wantMode {
+				t.Fatalf("observed turns %+v, want one in mode %s", rec.turns, tt.wantMode)
+			}
+			if rec.generated != tt.wantGenerated || len(rec.fallbacks) != len(tt.wantFallbacks) ||
+				(len(tt.wantFallbacks) > 0 && rec.fallbacks[0] != tt.wantFallbacks[0]) {
+				t.Errorf("generated %d, fallbacks %v; want %d, %v", rec.generated, rec.fallbacks, tt.wantGenerated, tt.wantFallbacks)
+			}
+			msgs, _ := h.store.Messages(context.Background(), id)
+			last := msgs[len(msgs)-1]
+			if last.FirstTokenMS != res.Timings.FirstTokenMS {
+				t.Errorf("stored first token %v ms, result says %v ms", last.FirstTokenMS, res.Timings.FirstTokenMS)
+			}
+			if tt.wantMode == bot.ModeExtractive && last.FirstTokenMS != 0 {
+				t.Errorf("first token %v ms for an extractive answer", last.FirstTokenMS)
+			}
+		})
+	}
+}

@@ -1,0 +1,111 @@
+package metrics
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/lang"
+)
+
+func scrape(t *testing.T, m *Metrics) string {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	m.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/plain; version=0.0.4") {
+		t.Errorf("content type = %q", ct)
+	}
+	b, _ := io.ReadAll(rec.Body)
+	return string(b)
+}
+
+func TestExposition(t *testing.T) {
+	m := New()
+	m.Turn(bot.Result{Action: bot.ActionAnswer, Mode: bot.ModeGenerated, Lang: lang.Bokmal, Timings: bot.Timings{RetrieveMS: 3}})
+	m.Turn(bot.Result{Action: bot.ActionAnswer, Mode: bot.ModeGenerated, Lang: lang.Bokmal})
+	m.Turn(bot.Result{Action: bot.ActionHandoffNow, Mode: bot.ModeExtractive, Lang: lang.Nynorsk, Category: bot.CategoryBereavement})
+	m.Handoff(bot.CategoryHumanRequest)
+	m.Fallback("first_token_timeout")
+	m.Generated(300*time.Millisecond, 2*time.Second)
+	m.WebhookDelivery("handoff.requested", true)
+	m.WebhookDelivery("handoff.requested", false)
+	m.HTTPResponse("/api/v1/conversations/:id", http.MethodGet, 404)
+	m.HTTPResponse("", "BREW", 200)
+	out := scrape(t, m)
+
+	tests := []struct {
+		name string
+		line string
+	}{
+		{"turns", `los_turns_total{action="answer",mode="generated",lang="nb"} 2`},
+		{"handoff turn", `los_turns_total{action="handoff_now",mode="extractive",lang="nn"} 1`},
+		{"handoffs by category", `los_handoffs_total{category="bereavement"} 1`},
+		{"button handoff", `los_handoffs_total{category="human_request"} 1`},
+		{"fallback", `los_fallbacks_total{reason="first_token_timeout"} 1`},
+		{"webhook ok", `los_webhook_deliveries_total{event="handoff.requested",result="ok"} 1`},
+		{"webhook failed", `los_webhook_deliveries_total{event="handoff.requested",result="failed"} 1`},
+		{"http by pattern", `los_http_responses_total{route="/api/v1/conversations/:id",method="GET",class="4xx"} 1`},
+		{"http unmatched", `los_http_responses_total{route="unmatched",method="other",class="2xx"} 1`},
+		{"first token bucket", `los_model_first_token_seconds_bucket{le="0.25"} 0`},
+		{"first token bucket hit", `los_model_first_token_seconds_bucket{le="0.5"} 1`},
+		{"first token inf", `los_model_first_token_seconds_bucket{le="+Inf"} 1`},
+		{"generation sum", `los_model_generation_seconds_sum 2`},
+		{"search count", `los_search_seconds_count 2`},
+		{"search bucket", `los_search_seconds_bucket{le="0.005"} 2`},
+		{"type line", `# TYPE los_model_generation_seconds histogram`},
+		{"go collector", `# TYPE go_goroutines gauge`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(out, "\n"+tt.line+"\n") && !strings.HasPrefix(out, tt.line+"\n") {
+				t.Errorf("missing line %q in:\n%s", tt.line, out)
+			}
+		})
+	}
+}
+
+func TestLabelsHoldNoFreeText(t *testing.T) {
+	m := New()
+	m.WebhookDelivery("mitt \"navn\" er\nKari Nordmann, tlf 99 99 99 99 og dette er en lang tekst som går langt over grensen", true)
+	out := scrape(t, m)
+	for _, bad := range []string{"Kari Nordmann", "\"navn\"", "tekst som"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("output holds %q:\n%s", bad, out)
+		}
+	}
+}
+
+func TestNilMetricsCountsNothing(t *testing.T) {
+	var m *Metrics
+	m.Turn(bot.Result{})
+	m.Generated(time.Second, time.Second)
+	m.Fallback("x")
+	m.Handoff(bot.CategoryNone)
+	m.WebhookDelivery("x", true)
+	m.HTTPResponse("/", "GET", 200)
+}
+
+func TestConcurrentCounting(t *testing.T) {
+	m := New()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 100 {
+				m.HTTPResponse("/healthz", http.MethodGet, 200)
+				m.Generated(time.Millisecond, time.Millisecond)
+			}
+		})
+	}
+	wg.Wait()
+	if got := m.httpResp.value("/healthz", "GET", "2xx"); got != 800 {
+		t.Errorf("count = %v, want 800", got)
+	}
+	if !strings.Contains(scrape(t, m), "los_model_generation_seconds_count 800\n") {
+		t.Error("histogram count is not 800")
+	}
+}

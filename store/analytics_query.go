@@ -1,0 +1,223 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// analyticsQuery runs the report's queries over the conversations of one
+// period: every query starts from the CTE sel.
+type analyticsQuery struct {
+	s      *DB
+	p      Period
+	args   []any
+	offset int64 // seconds east of UTC, for days
+}
+
+const selCTE = `WITH sel AS (
+	SELECT * FROM conversation_outcomes
+	WHERE created >= ? AND created < ? AND (? = '' OR lang = ?) AND outcome != 'empty'
+) `
+
+func newAnalyticsQuery(s *DB, p Period) *analyticsQuery {
+	_, off := p.From.In(p.Zone).Zone()
+	l := string(p.Lang)
+	return &analyticsQuery{s: s, p: p, args: []any{millis(p.From), millis(p.To), l, l}, offset: int64(off)}
+}
+
+// query runs sel + q with the period's arguments followed by args.
+func (q *analyticsQuery) query(ctx context.Context, sqlText string, args ...any) (*sql.Rows, error) {
+	return q.s.db.QueryContext(ctx, selCTE+sqlText, append(append([]any{}, q.args...), args...)...)
+}
+
+func (q *analyticsQuery) outcomes(ctx context.Context, r *Report) error {
+	rows, err := q.query(ctx, `SELECT outcome, count(*) FROM sel GROUP BY outcome`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o string
+		var n int
+		if err := rows.Scan(&o, &n); err != nil {
+			return err
+		}
+		r.Outcomes[o] = n
+		r.Conversations += n
+	}
+	r.ResolutionRate = ratio(r.Outcomes[OutcomeResolved], r.Conversations)
+	r.HandoffRate = ratio(r.Outcomes[OutcomeHandedOver]+r.Outcomes[OutcomeCalledBack], r.Conversations)
+	return rows.Err()
+}
+
+func (q *analyticsQuery) handoffs(ctx context.Context, r *Report) error {
+	rows, err := q.query(ctx, `SELECT category, reason, count(*) FROM sel
+		WHERE outcome IN ('handed_over', 'called_back') GROUP BY category, reason ORDER BY count(*) DESC, category, reason`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h HandoffFigure
+		if err := rows.Scan(&h.Category, &h.Reason, &h.Count); err != nil {
+			return err
+		}
+		h.Share = ratio(h.Count, r.Conversations)
+		r.Handoffs = append(r.Handoffs, h)
+	}
+	return rows.Err()
+}
+
+func (q *analyticsQuery) csat(ctx context.Context, r *Report) error {
+	rows, err := q.query(ctx, `SELECT CASE WHEN sel.outcome IN ('handed_over', 'called_back') THEN 'human' ELSE 'bot' END AS grp,
+		count(*), avg(c.score), sum(c.score >= 4)
+		FROM sel JOIN csat c ON c.conversation_id = sel.conversation_id GROUP BY grp`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	got := map[string]CSATFigure{}
+	for rows.Next() {
+		var f CSATFigure
+		if err := rows.Scan(&f.Group, &f.Answers, &f.Average, &f.Satisfied); err != nil {
+			return err
+		}
+		got[f.Group] = f
+	}
+	for _, g := range []string{"bot", "human"} {
+		f := got[g]
+		f.Group = g
+		r.CSAT = append(r.CSAT, f)
+	}
+	return rows.Err()
+}
+
+func (q *analyticsQuery) articles(ctx context.Context, r *Report) error {
+	rows, err := q.query(ctx, `SELECT j.value, COALESCE(a.title, ''), sum(m.rating = 1), sum(m.rating = -1)
+		FROM messages m JOIN sel ON sel.conversation_id = m.conversation_id, json_each(m.citations) j
+		LEFT JOIN articles a ON a.slug = j.value
+		WHERE m.role = 'bot' AND m.rating != 0
+		GROUP BY j.value ORDER BY sum(m.rating = -1) DESC, sum(m.rating = 1) DESC, j.value`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a ArticleFigure
+		if err := rows.Scan(&a.Slug, &a.Title, &a.Up, &a.Down); err != nil {
+			return err
+		}
+		r.Articles = append(r.Articles, a)
+	}
+	return rows.Err()
+}
+
+func (q *analyticsQuery) noAnswers(ctx context.Context, r *Report) error {
+	rows, err := q.query(ctx, `SELECT count(*), COALESCE(sum(m.no_answer), 0)
+		FROM messages m JOIN sel ON sel.conversation_id = m.conversation_id
+		WHERE m.role = 'bot' AND m.action != 'handoff_now'`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := rows.Scan(&r.BotAnswers, &r.NoAnswers); err != nil {
+			return err
+		}
+	}
+	r.NoAnswerRate = ratio(r.NoAnswers, r.BotAnswers)
+	return rows.Err()
+}
+
+func (q *analyticsQuery) firstToken(ctx context.Context, r *Report) (err error) {
+	r.FirstToken, err = q.latency(ctx, `SELECT m.first_token_ms FROM messages m JOIN sel ON sel.conversation_id = m.conversation_id
+		WHERE m.role = 'bot' AND m.first_token_ms > 0`)
+	return err
+}
+
+func (q *analyticsQuery) waiting(ctx context.Context, r *Report) (err error) {
+	const handoffs = `FROM handoffs h JOIN sel ON sel.conversation_id = h.conversation_id`
+	if r.Waiting, err = q.latency(ctx, `SELECT h.claimed_at - h.created `+handoffs+` WHERE h.claimed_at > 0`); err != nil {
+		return err
+	}
+	rows, err := q.query(ctx, `SELECT count(*) `+handoffs+` WHERE h.claimed_at = 0`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := rows.Scan(&r.Unclaimed); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// latency computes count, median and 90th percentile (nearest rank) of
+// the values values selects, in SQL.
+func (q *analyticsQuery) latency(ctx context.Context, values string) (Latency, error) {
+	rows, err := q.query(ctx, `, v(x) AS (`+values+`),
+		ranked AS (SELECT x, row_number() OVER (ORDER BY x) AS rn, count(*) OVER () AS n FROM v)
+		SELECT count(*), COALESCE(min(CASE WHEN rn * 100 >= n * 50 THEN x END), 0),
+			COALESCE(min(CASE WHEN rn * 100 >= n * 90 THEN x END), 0) FROM ranked`)
+	if err != nil {
+		return Latency{}, err
+	}
+	defer rows.Close()
+	var l Latency
+	for rows.Next() {
+		if err := rows.Scan(&l.Count, &l.Median, &l.P90); err != nil {
+			return Latency{}, err
+		}
+	}
+	return l, rows.Err()
+}
+
+// days fills in every day of the period, with zeros where nothing
+// happened.
+func (q *analyticsQuery) days(ctx context.Context, r *Report) error {
+	rows, err := q.query(ctx, `SELECT date(sel.created / 1000 + ?, 'unixepoch') AS day, sel.outcome, count(*),
+		count(c.score), COALESCE(sum(c.score), 0)
+		FROM sel LEFT JOIN csat c ON c.conversation_id = sel.conversation_id
+		GROUP BY day, sel.outcome`, q.offset)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	type sums struct {
+		outcomes     map[string]int
+		n, csat, sum int
+	}
+	byDay := map[string]*sums{}
+	for rows.Next() {
+		var day, outcome string
+		var n, answers, total int
+		if err := rows.Scan(&day, &outcome, &n, &answers, &total); err != nil {
+			return err
+		}
+		d := byDay[day]
+		if d == nil {
+			d = &sums{outcomes: map[string]int{}}
+			byDay[day] = d
+		}
+		d.outcomes[outcome] += n
+		d.n += n
+		d.csat += answers
+		d.sum += total
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	from := q.p.From.In(q.p.Zone)
+	start := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, q.p.Zone)
+	for d := start; d.Before(q.p.To) && len(r.Days) < 400; d = d.AddDate(0, 0, 1) {
+		day := Day{Date: d, Outcomes: map[string]int{}}
+		if s := byDay[d.Format(time.DateOnly)]; s != nil {
+			day.Conversations, day.Outcomes, day.CSATAnswers = s.n, s.outcomes, s.csat
+			day.CSATAverage = ratio(s.sum, s.csat)
+		}
+		r.Days = append(r.Days, day)
+	}
+	return nil
+}

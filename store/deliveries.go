@@ -1,0 +1,217 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// Delivery states.
+const (
+	DeliveryPending   = "pending"
+	DeliveryDelivered = "delivered"
+	DeliveryFailed    = "failed" // given up
+)
+
+// Delivery is one event on its way to one webhook.
+type Delivery struct {
+	ID          int64           `json:"id"`
+	WebhookID   int64           `json:"webhook_id"`
+	EventID     int64           `json:"event_id"`
+	EventType   string          `json:"event_type"`
+	Body        json.RawMessage `json:"body"`
+	Status      string          `json:"status"`
+	Attempts    int             `json:"attempts"`
+	NextAttempt *time.Time      `json:"next_attempt"`
+	LastStatus  int             `json:"last_status"`
+	LastError   string          `json:"last_error"`
+	Created     time.Time       `json:"created"`
+	Updated     time.Time       `json:"updated"`
+	// URL and Secret are the webhook's, for the worker.
+	URL    string `json:"-"`
+	Secret string `json:"-"`
+}
+
+const cursorKey = "webhook_cursor"
+
+// FanOut queues a delivery to every active webhook subscribed to each
+// event in the outbox after the cursor, up to limit events, and moves the
+// cursor past them, in one transaction. body renders an event as sent.
+// It returns how many events it read.
+func (s *DB) FanOut(ctx context.Context, limit int, body func(Event) ([]byte, error)) (int, error) {
+	var n int
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var cursor int64
+		var v string
+		err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, cursorKey).Scan(&v)
+		if err != nil && !isNoRows(err) {
+			return err
+		}
+		cursor, _ = strconv.ParseInt(v, 10, 64)
+		events, err := s.eventsAfter(ctx, tx, cursor, limit)
+		if err != nil || len(events) == 0 {
+			return err
+		}
+		hooks, err := s.activeHooks(ctx, tx)
+		if err != nil {
+			return err
+		}
+		now := millis(s.now())
+		for _, e := range events {
+			for _, h := range hooks {
+				if e.ID <= h.after || !slices.Contains(h.Events, e.Type) {
+					continue
+				}
+				b, err := body(e)
+				if err != nil {
+					return err
+				}
+				if _, err := tx.ExecContext(ctx, `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, body, status, next_attempt, created, updated)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, h.ID, e.ID, e.Type, string(b), DeliveryPending, now, now, now); err != nil {
+					return err
+				}
+			}
+		}
+		n = len(events)
+		_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+			cursorKey, strconv.FormatInt(events[len(events)-1].ID, 10))
+		return err
+	})
+	return n, err
+}
+
+func (s *DB) eventsAfter(ctx context.Context, tx *sql.Tx, after int64, limit int) ([]Event, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, type, conversation_id, data, created FROM events WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		var (
+			e       Event
+			data    string
+			created int64
+		)
+		if err := rows.Scan(&e.ID, &e.Type, &e.ConversationID, &data, &created); err != nil {
+			return nil, err
+		}
+		e.Data, e.Created = json.RawMessage(data), fromMillis(created)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+type activeHook struct {
+	ID     int64
+	Events []string
+	after  int64
+}
+
+func (s *DB) activeHooks(ctx context.Context, tx *sql.Tx) ([]activeHook, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, events, after FROM webhooks WHERE active = 1`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []activeHook
+	for rows.Next() {
+		var h activeHook
+		var ev string
+		if err := rows.Scan(&h.ID, &ev, &h.after); err != nil {
+			return nil, err
+		}
+		_ = json.Unmarshal([]byte(ev), &h.Events)
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+const deliveryCols = `d.id, d.webhook_id, d.event_id, d.event_type, d.body, d.status, d.attempts, d.next_attempt,
+	d.last_status, d.last_error, d.created, d.updated, w.url, w.secret`
+
+const deliveryFrom = ` FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id`
+
+// DueDeliveries returns up to limit pending deliveries due at now, to
+// active webhooks, oldest first.
+func (s *DB) DueDeliveries(ctx context.Context, now time.Time, limit int) ([]Delivery, error) {
+	return s.queryDeliveries(ctx, `SELECT `+deliveryCols+deliveryFrom+`
+		WHERE d.status = ? AND d.next_attempt <= ? AND w.active = 1 ORDER BY d.next_attempt, d.id LIMIT ?`,
+		DeliveryPending, millis(now), limit)
+}
+
+// Deliveries returns the latest limit deliveries to webhook id, newest
+// first.
+func (s *DB) Deliveries(ctx context.Context, webhookID int64, limit int) ([]Delivery, error) {
+	if _, err := s.Webhook(ctx, webhookID); err != nil {
+		return nil, err
+	}
+	return s.queryDeliveries(ctx, `SELECT `+deliveryCols+deliveryFrom+` WHERE d.webhook_id = ? ORDER BY d.id DESC LIMIT ?`, webhookID, limit)
+}
+
+// RecordAttempt stores the outcome of one attempt: the new status, the
+// receiver's HTTP status (0 if none), the error, and when to try next.
+func (s *DB) RecordAttempt(ctx context.Context, id int64, status string, httpStatus int, errMsg string, next time.Time) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, last_status = ?,
+		last_error = ?, next_attempt = ?, updated = ? WHERE id = ?`, status, httpStatus, errMsg, millis(next), millis(s.now()), id)
+	return err
+}
+
+// Redeliver queues delivery id of webhook webhookID again, now, with a
+// fresh count of attempts.
+func (s *DB) Redeliver(ctx context.Context, webhookID, id int64) (*Delivery, error) {
+	now := millis(s.now())
+	res, err := s.db.ExecContext(ctx, `UPDATE webhook_deliveries SET status = ?, attempts = 0, next_attempt = ?, updated = ?
+		WHERE id = ? AND webhook_id = ?`, DeliveryPending, now, now, id, webhookID)
+	if err != nil {
+		return nil, err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil, notFound("delivery", strconv.FormatInt(id, 10))
+	}
+	ds, err := s.queryDeliveries(ctx, `SELECT `+deliveryCols+deliveryFrom+` WHERE d.id = ?`, id)
+	if err != nil || len(ds) == 0 {
+		return nil, err
+	}
+	return &ds[0], nil
+}
+
+func (s *DB) queryDeliveries(ctx context.Context, query string, args ...any) ([]Delivery, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Delivery{}
+	for rows.Next() {
+		var (
+			d                      Delivery
+			body                   string
+			next, created, updated int64
+		)
+		if err := rows.Scan(&d.ID, &d.WebhookID, &d.EventID, &d.EventType, &body, &d.Status, &d.Attempts, &next,
+			&d.LastStatus, &d.LastError, &created, &updated, &d.URL, &d.Secret); err != nil {
+			return nil, err
+		}
+		d.Body, d.Created, d.Updated = json.RawMessage(body), fromMillis(created), fromMillis(updated)
+		if d.Status == DeliveryPending {
+			t := fromMillis(next)
+			d.NextAttempt = &t
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// PruneDeliveries deletes finished deliveries (delivered or failed) last
+// changed before before, and returns how many.
+func (s *DB) PruneDeliveries(ctx context.Context, before time.Time) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM webhook_deliveries WHERE status != ? AND updated < ?`, DeliveryPending, millis(before))
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}

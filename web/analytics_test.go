@@ -1,0 +1,264 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/los-bot/los/auth"
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los/locales"
+	"github.com/los-bot/los/metrics"
+	"github.com/los-bot/los/prompts"
+	"github.com/los-bot/los/store"
+	"github.com/los-bot/los/web"
+)
+
+// newAnalyticsEnv is newDeskEnv with metrics.
+func newAnalyticsEnv(t *testing.T) *deskEnv {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "los.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	clock := &testClock{t: time.Date(2026, 11, 13, 12, 0, 0, 0, time.UTC)}
+	db.SetClock(clock.now)
+	hash, err := auth.HashPassword(testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for email, role := range map[string]auth.Role{"kari@example.no": auth.RoleAgent, "ada@example.no": auth.RoleAdmin} {
+		if err := db.CreateUser(ctx, &auth.User{Email: email, Role: role, PasswordHash: hash}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	texts := locales.MustLoad()
+	m := metrics.New()
+	b := bot.New(bot.Config{Retriever: oneSource{}, Store: db, Handoffs: db, Triager: testTriager,
+		Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny", Observer: m})
+	s := web.New(web.Deps{Bot: b, DB: db, Texts: texts, Now: clock.now, RatePerIP: 1000, RatePerConversation: 1000, Metrics: m})
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(srv.Close)
+	return &deskEnv{srv: srv, db: db, clock: clock}
+}
+
+// seedDashboard stores four conversations from 10 to 12 November 2026:
+// one resolved, two abandoned, one handed over and claimed after 90 s.
+func seedDashboard(t *testing.T, e *deskEnv) {
+	t.Helper()
+	ctx := context.Background()
+	at := func(d, h, m, s int) time.Time { return time.Date(2026, 11, d, h, m, s, 0, time.UTC) }
+	type conv struct {
+		id      string
+		l       lang.Standard
+		start   time.Time
+		reply   bot.Message
+		rating  int
+		handoff bool
+		csat    int
+	}
+	for _, c := range []conv{
+		{id: "c1", l: lang.Bokmal, start: at(10, 10, 0, 0), rating: 1, csat: 5,
+			reply: bot.Message{Mode: bot.ModeGenerated, Action: bot.ActionAnswer, Citations: []string{"faktura"}, FirstTokenMS: 100}},
+		{id: "c2", l: lang.Bokmal, start: at(10, 11, 0, 0),
+			reply: bot.Message{Mode: bot.ModeExtractive, Action: bot.ActionOfferHandoff, NoAnswer: true}},
+		{id: "c3", l: lang.Nynorsk, start: at(11, 10, 0, 0), handoff: true, csat: 2,
+			reply: bot.Message{Mode: bot.ModeExtractive, Action: bot.ActionHandoffNow, Category: bot.CategoryBereavement}},
+		{id: "c4", l: lang.Bokmal, start: at(12, 10, 0, 0), rating: -1,
+			reply: bot.Message{Mode: bot.ModeGenerated, Action: bot.ActionAnswer, Citations: []string{"flytting"}, FirstTokenMS: 300}},
+	} {
+		e.clock.set(c.start)
+		bc := &bot.Conversation{ID: c.id, TokenHash: []byte{1}, Lang: c.l}
+		if err := e.db.CreateConversation(ctx, bc); err != nil {
+			t.Fatal(err)
+		}
+		customer := &bot.Message{ConversationID: c.id, Role: bot.RoleCustomer, Text: "hei", Created: c.start}
+		reply := c.reply
+		reply.ConversationID, reply.Role, reply.Text, reply.Created = c.id, bot.RoleBot, "svar", c.start
+		if err := e.db.AddTurn(ctx, customer, &reply); err != nil {
+			t.Fatal(err)
+		}
+		if c.rating != 0 {
+			if err := e.db.RateMessage(ctx, c.id, reply.ID, c.rating); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if c.handoff {
+			tri := bot.Triage{Category: reply.Category, Severity: reply.Category.Severity(), Action: bot.ActionHandoffNow}
+			if err := e.db.RequestHandoff(ctx, bc, tri, nil); err != nil {
+				t.Fatal(err)
+			}
+			e.clock.add(90 * time.Second)
+			if _, err := e.db.Claim(ctx, c.id, "kari@example.no", "Kari har tatt over."); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if c.csat != 0 {
+			if err := e.db.SetCSAT(ctx, &store.CSAT{ConversationID: c.id, Score: c.csat}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	e.clock.set(at(13, 12, 0, 0))
+}
+
+const period = "from=2026-11-10&to=2026-11-12"
+
+func TestAnalyticsCSV(t *testing.T) {
+	e := newAnalyticsEnv(t)
+	seedDashboard(t, e)
+	admin := e.login(t, "ada@example.no")
+	tests := []struct {
+		name  string
+		query string
+		want  string
+	}{
+		{name: "summary", query: period + "&table=summary", want: `metric,value
+conversations,4
+resolution_rate,0.2500
+handoff_rate,0.2500
+no_answer_rate,0.3333
+csat_bot,5.00
+csat_human,2.00
+first_token_median_ms,100
+first_token_p90_ms,300
+waiting_median_ms,90000
+waiting_p90_ms,90000
+unclaimed,0
+`},
+		{name: "outcomes", query: period + "&table=outcomes", want: `outcome,conversations,share
+resolved,1,0.2500
+handed_over,1,0.2500
+called_back,0,0.0000
+abandoned,2,0.5000
+`},
+		{name: "handoffs", query: period + "&table=handoffs", want: `category,reason,conversations,share
+bereavement,bereavement,1,0.2500
+`},
+		{name: "csat", query: period + "&table=csat", want: `group,answers,average,satisfied
+bot,1,5.00,1.0000
+human,1,2.00,0.0000
+`},
+		{name: "articles", query: period + "&table=articles", want: `article,title,helpful,unhelpful
+flytting,,0,1
+faktura,,1,0
+`},
+		{name: "latency", query: period + "&table=latency", want: `measure,count,median_ms,p90_ms
+first_token,2,100,300
+waiting,1,90000,90000
+`},
+		{name: "days", query: period + "&table=days", want: `date,conversations,resolved,handed_over,called_back,abandoned,resolution_rate,csat_answers,csat_average
+2026-11-10,2,1,0,0,1,0.5000,1,5.00
+2026-11-11,1,0,1,0,0,0.0000,1,2.00
+2026-11-12,1,0,0,0,1,0.0000,0,
+`},
+		{name: "nynorsk only", query: period + "&standard=nn&table=outcomes", want: `outcome,conversations,share
+resolved,0,0.0000
+handed_over,1,1.0000
+called_back,0,0.0000
+abandoned,0,0.0000
+`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, body := admin.do("GET", "/admin/analytics?format=csv&"+tt.query, "")
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("status %d: %s", resp.StatusCode, body)
+			}
+			if ct := resp.Header.Get("Content-Type"); ct != "text/csv; charset=utf-8" {
+				t.Errorf("content type = %q", ct)
+			}
+			if cd := resp.Header.Get("Content-Disposition"); !strings.Contains(cd, "attachment") || !strings.Contains(cd, "2026-11-10-2026-11-12") {
+				t.Errorf("content disposition = %q", cd)
+			}
+			if got := strings.ReplaceAll(body, "\r\n", "\n"); got != tt.want {
+				t.Errorf("CSV:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAnalyticsDashboard(t *testing.T) {
+	e := newAnalyticsEnv(t)
+	seedDashboard(t, e)
+	admin := e.login(t, "ada@example.no")
+	resp, page := admin.do("GET", "/admin/analytics?lang=nb&"+period, "")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", resp.StatusCode, page)
+	}
+	tests := []struct {
+		name string
+		want string
+	}{
+		{"conversations", `data-metric="conversations">4<`},
+		{"resolution rate", `data-metric="resolution_rate">25,0 %<`},
+		{"handoff rate", `data-metric="handoff_rate">25,0 %<`},
+		{"no answer rate", `data-metric="no_answer_rate">33,3 %<`},
+		{"csat bot", `data-metric="csat_bot">5,00<`},
+		{"csat human", `data-metric="csat_human">2,00<`},
+		{"first token median", `data-metric="first_token_median_ms">0,10 s<`},
+		{"first token p90", `data-metric="first_token_p90_ms">0,30 s<`},
+		{"waiting median", `data-metric="waiting_median_ms">90,00 s<`},
+		{"handoff row", `<td>Dødsfall</td><td>bereavement</td><td class="num">1</td><td class="num">25,0 %</td>`},
+		{"article row", `<td>flytting</td><td></td><td class="num">0</td><td class="num">1</td>`},
+		{"day row", `<td>2026-11-10</td><td class="num">2</td><td class="num">1</td>`},
+		{"outcome bars", `<rect class="bar o-resolved"`},
+		{"abandoned bars", `<rect class="bar o-abandoned"`},
+		{"resolution line", `<path class="line" d="M`},
+		{"csv link", `href="/admin/analytics?format=csv&amp;from=2026-11-10&amp;table=days&amp;to=2026-11-12"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(page, tt.want) {
+				t.Errorf("page lacks %s", tt.want)
+			}
+		})
+	}
+	if n := strings.Count(page, "<svg "); n != 3 {
+		t.Errorf("%d charts, want 3", n)
+	}
+	if strings.Contains(page, "style=") || strings.Contains(page, "<script") {
+		t.Error("page has inline style or script, which the CSP blocks")
+	}
+}
+
+func TestAnalyticsAccess(t *testing.T) {
+	e := newAnalyticsEnv(t)
+	tests := []struct {
+		name     string
+		who      string
+		query    string
+		status   int
+		location string
+	}{
+		{name: "signed out goes to sign-in", query: "", status: http.StatusSeeOther, location: "/agent/login?next=%2Fadmin%2Fanalytics"},
+		{name: "agent is refused", who: "kari@example.no", status: http.StatusForbidden},
+		{name: "admin sees it", who: "ada@example.no", status: http.StatusOK},
+		{name: "bad date", who: "ada@example.no", query: "?from=10.11.2026", status: http.StatusUnprocessableEntity},
+		{name: "backwards period", who: "ada@example.no", query: "?from=2026-11-12&to=2026-11-10", status: http.StatusUnprocessableEntity},
+		{name: "unknown standard", who: "ada@example.no", query: "?standard=sv", status: http.StatusUnprocessableEntity},
+		{name: "unknown table", who: "ada@example.no", query: "?format=csv&table=nope", status: http.StatusNotFound},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := e.browser(t)
+			if tt.who != "" {
+				b = e.login(t, tt.who)
+			}
+			resp, body := b.do("GET", "/admin/analytics"+tt.query, "")
+			if resp.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d: %s", resp.StatusCode, tt.status, body)
+			}
+			if loc := resp.Header.Get("Location"); loc != tt.location {
+				t.Errorf("location %q, want %q", loc, tt.location)
+			}
+		})
+	}
+}

@@ -1,0 +1,177 @@
+package webhook_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/store"
+	"github.com/los-bot/los/webhook"
+)
+
+type received struct {
+	header http.Header
+	body   []byte
+}
+
+// receiver answers with status and hands every request to the returned
+// channel.
+func receiver(t *testing.T, status *atomic.Int32) (*httptest.Server, <-chan received) {
+	t.Helper()
+	ch := make(chan received, 16)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		ch <- received{r.Header.Clone(), b}
+		w.WriteHeader(int(status.Load()))
+	}))
+	t.Cleanup(srv.Close)
+	return srv, ch
+}
+
+func setup(t *testing.T, url string) (*store.DB, *store.Webhook) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "los.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	w := &store.Webhook{URL: url, Events: []string{store.EventMessageCreated}, Secret: webhook.NewSecret(), Active: true}
+	if err := db.CreateWebhook(ctx, w); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CreateConversation(ctx, &bot.Conversation{ID: "c1", TokenHash: []byte("h"), Status: bot.StatusOpen}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AddMessage(ctx, &bot.Message{ConversationID: "c1", Role: bot.RoleCustomer, Text: "hei", Created: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	return db, w
+}
+
+func TestWorkerDeliversSignedEvents(t *testing.T) {
+	var status atomic.Int32
+	status.Store(http.StatusNoContent)
+	srv, got := receiver(t, &status)
+	db, w := setup(t, srv.URL)
+	wk := webhook.NewWorker(db, nil)
+	if err := wk.Step(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	r := <-got // Step returns after its attempts, so the request is here
+	if err := webhook.Verify(w.Secret, r.header.Get(webhook.SignatureHeader), r.body, time.Now(), webhook.Tolerance); err != nil {
+		t.Fatalf("signature: %v", err)
+	}
+	var p webhook.Payload
+	if err := json.Unmarshal(r.body, &p); err != nil {
+		t.Fatal(err)
+	}
+	var data map[string]any
+	json.Unmarshal(p.Data, &data)
+	if p.Type != store.EventMessageCreated || data["conversation_id"] != "c1" || data["message_id"] == nil || p.ID == "" {
+		t.Fatalf("payload = %s", r.body)
+	}
+	ds, err := db.Deliveries(context.Background(), w.ID, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != 1 || ds[0].Status != store.DeliveryDelivered || ds[0].Attempts != 1 || ds[0].LastStatus != 204 {
+		t.Fatalf("deliveries = %+v", ds)
+	}
+}
+
+func TestWorkerRetriesWithBackoffThenGivesUp(t *testing.T) {
+	var status atomic.Int32
+	status.Store(http.StatusInternalServerError)
+	srv, got := receiver(t, &status)
+	db, w := setup(t, srv.URL)
+	ctx := context.Background()
+	// The queue stamps deliveries with the store's clock: start after it.
+	now := time.Now().Add(time.Second)
+	wk := webhook.NewWorker(db, nil)
+	wk.Now = func() time.Time { return now }
+	wk.MaxAttempts = 3
+	for attempt := 1; attempt <= 3; attempt++ {
+		if err := wk.Step(ctx); err != nil {
+			t.Fatal(err)
+		}
+		<-got
+		ds, _ := db.Deliveries(ctx, w.ID, 10)
+		d := ds[0]
+		if d.Attempts != attempt || d.LastStatus != 500 {
+			t.Fatalf("attempt %d: delivery = %+v", attempt, d)
+		}
+		if attempt < 3 {
+			wait := d.NextAttempt.Sub(now)
+			lo, hi := time.Duration(float64(webhook.DefaultBaseDelay)*0.79*pow3(attempt-1)), time.Duration(float64(webhook.DefaultBaseDelay)*1.21*pow3(attempt-1))
+			if d.Status != store.DeliveryPending || wait <= lo || wait > hi {
+				t.Fatalf("attempt %d: status %s, next in %v (want %v..%v)", attempt, d.Status, wait, lo, hi)
+			}
+			// Not due yet: a step now sends nothing.
+			if err := wk.Step(ctx); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case <-got:
+				t.Fatal("delivered before the backoff ended")
+			default:
+			}
+			now = *d.NextAttempt
+		} else if d.Status != store.DeliveryFailed {
+			t.Fatalf("after %d attempts status = %s, want failed", attempt, d.Status)
+		}
+	}
+	// Manual redelivery queues it again, now.
+	status.Store(http.StatusOK)
+	if _, err := db.Redeliver(ctx, w.ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := wk.Step(ctx); err != nil {
+		t.Fatal(err)
+	}
+	<-got
+	ds, _ := db.Deliveries(ctx, w.ID, 10)
+	if ds[0].Status != store.DeliveryDelivered {
+		t.Fatalf("after redelivery: %+v", ds[0])
+	}
+}
+
+func pow3(n int) float64 {
+	f := 1.0
+	for range n {
+		f *= 3
+	}
+	return f
+}
+
+// TestSlowReceiverTimesOut checks the per-request timeout: a receiver that
+// never answers costs one timeout, not a hung worker.
+func TestSlowReceiverTimesOut(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		<-release
+	}))
+	defer srv.Close()
+	defer close(release)
+	db, w := setup(t, srv.URL)
+	wk := webhook.NewWorker(db, nil)
+	wk.Timeout = 50 * time.Millisecond
+	start := time.Now()
+	if err := wk.Step(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("step took %v", d)
+	}
+	ds, _ := db.Deliveries(context.Background(), w.ID, 10)
+	if ds[0].Status != store.DeliveryPending || ds[0].Attempts != 1 || ds[0].LastError == "" {
+		t.Fatalf("delivery = %+v", ds[0])
+	}
+}
