@@ -1,18 +1,23 @@
 // Package metrics counts what Los does (turns, handoffs, fallbacks to
 // extractive answers, model and search latency, webhook deliveries, HTTP
 // responses) and serves the figures at /metrics in the Prometheus text
-// exposition format (version 0.0.4).
+// format, with the official Prometheus Go client.
 //
 // Labels only ever hold values from fixed sets (actions, modes, written
-// standards, categories, route patterns, status classes): never customer
-// text. Each Metrics is its own registry; nothing is global.
+// standards, categories, event types, route patterns, status classes):
+// never customer text. Each Metrics has its own registry; nothing is
+// registered globally.
 package metrics
 
 import (
 	"net/http"
-	"runtime"
+	"regexp"
 	"strconv"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/los-bot/los/bot"
 )
@@ -26,32 +31,44 @@ var (
 // Metrics holds Los's metrics. Build it with New. A nil *Metrics is valid
 // and counts nothing, so callers need no checks.
 type Metrics struct {
-	turns      *counterVec
-	handoffs   *counterVec
-	fallbacks  *counterVec
-	webhooks   *counterVec
-	httpResp   *counterVec
-	firstToken *histogram
-	generation *histogram
-	search     *histogram
-	started    time.Time
+	reg        *prometheus.Registry
+	turns      *prometheus.CounterVec
+	handoffs   *prometheus.CounterVec
+	fallbacks  *prometheus.CounterVec
+	webhooks   *prometheus.CounterVec
+	httpResp   *prometheus.CounterVec
+	firstToken prometheus.Histogram
+	generation prometheus.Histogram
+	search     prometheus.Histogram
 }
 
 var _ bot.Observer = (*Metrics)(nil)
 
-// New returns an empty registry.
+// New returns metrics in a fresh registry, with the Go runtime and process
+// collectors.
 func New() *Metrics {
-	return &Metrics{
-		turns:      newCounterVec("los_turns_total", "Turns answered, by action, mode and written standard.", "action", "mode", "lang"),
-		handoffs:   newCounterVec("los_handoffs_total", "Conversations handed to humans by the bot, by triage category.", "category"),
-		fallbacks:  newCounterVec("los_fallbacks_total", "Answers that fell back to quoting the knowledge base because generation failed, by reason.", "reason"),
-		webhooks:   newCounterVec("los_webhook_deliveries_total", "Webhook delivery attempts, by event type and result (ok, failed).", "event", "result"),
-		httpResp:   newCounterVec("los_http_responses_total", "HTTP responses, by route pattern, method and status class.", "route", "method", "class"),
-		firstToken: newHistogram("los_model_first_token_seconds", "Time from sending a prompt to the model's first token.", modelBuckets),
-		generation: newHistogram("los_model_generation_seconds", "Time of a whole successful generation.", modelBuckets),
-		search:     newHistogram("los_search_seconds", "Time to retrieve knowledge-base passages for a turn.", searchBuckets),
-		started:    time.Now(),
+	m := &Metrics{
+		reg: prometheus.NewRegistry(),
+		turns: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "los_turns_total",
+			Help: "Turns answered, by action, mode and written standard."}, []string{"action", "mode", "lang"}),
+		handoffs: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "los_handoffs_total",
+			Help: "Conversations handed to humans, by triage category."}, []string{"category"}),
+		fallbacks: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "los_fallbacks_total",
+			Help: "Answers that fell back to quoting the knowledge base because generation failed, by reason."}, []string{"reason"}),
+		webhooks: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "los_webhook_deliveries_total",
+			Help: "Webhook delivery attempts, by event type and result (ok, failed)."}, []string{"event", "result"}),
+		httpResp: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "los_http_responses_total",
+			Help: "HTTP responses, by route pattern, method and status class."}, []string{"route", "method", "class"}),
+		firstToken: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "los_model_first_token_seconds",
+			Help: "Time from sending a prompt to the model's first token.", Buckets: modelBuckets}),
+		generation: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "los_model_generation_seconds",
+			Help: "Time of a whole successful generation.", Buckets: modelBuckets}),
+		search: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "los_search_seconds",
+			Help: "Time to retrieve knowledge-base passages for a turn.", Buckets: searchBuckets}),
 	}
+	m.reg.MustRegister(m.turns, m.handoffs, m.fallbacks, m.webhooks, m.httpResp, m.firstToken, m.generation, m.search,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
 }
 
 // Turn counts a turn; it implements bot.Observer.
@@ -59,12 +76,12 @@ func (m *Metrics) Turn(r bot.Result) {
 	if m == nil {
 		return
 	}
-	m.turns.add(1, string(r.Action), string(r.Mode), string(r.Lang))
+	m.turns.WithLabelValues(oneOf(string(r.Action)), oneOf(string(r.Mode)), oneOf(string(r.Lang))).Inc()
 	if r.Action == bot.ActionHandoffNow && !r.Held {
 		m.Handoff(r.Category)
 	}
 	if r.Action != bot.ActionHandoffNow { // every other turn searched
-		m.search.observe(r.Timings.RetrieveMS / 1000)
+		m.search.Observe(r.Timings.RetrieveMS / 1000)
 	}
 }
 
@@ -74,8 +91,8 @@ func (m *Metrics) Generated(firstToken, total time.Duration) {
 	if m == nil {
 		return
 	}
-	m.firstToken.observe(firstToken.Seconds())
-	m.generation.observe(total.Seconds())
+	m.firstToken.Observe(firstToken.Seconds())
+	m.generation.Observe(total.Seconds())
 }
 
 // Fallback counts an answer that fell back to extractive mode; it
@@ -84,16 +101,19 @@ func (m *Metrics) Fallback(reason string) {
 	if m == nil {
 		return
 	}
-	m.fallbacks.add(1, reason)
+	m.fallbacks.WithLabelValues(oneOf(reason)).Inc()
 }
 
-// Handoff counts a conversation handed over, for handoffs that do not go
-// through a turn (the "talk to a person" button).
+// Handoff counts a conversation handed over, also for handoffs that do
+// not go through a turn (the "talk to a person" button).
 func (m *Metrics) Handoff(c bot.Category) {
 	if m == nil {
 		return
 	}
-	m.handoffs.add(1, string(c))
+	if !c.Valid() {
+		c = "other"
+	}
+	m.handoffs.WithLabelValues(string(c)).Inc()
 }
 
 // WebhookDelivery counts one attempt to deliver an event of type event
@@ -106,7 +126,7 @@ func (m *Metrics) WebhookDelivery(event string, ok bool) {
 	if ok {
 		result = "ok"
 	}
-	m.webhooks.add(1, event, result)
+	m.webhooks.WithLabelValues(oneOf(event), result).Inc()
 }
 
 // HTTPResponse counts a response. route is the route pattern (for
@@ -123,30 +143,26 @@ func (m *Metrics) HTTPResponse(route, method string, status int) {
 	default:
 		method = "other"
 	}
-	m.httpResp.add(1, route, method, strconv.Itoa(status/100)+"xx")
+	m.httpResp.WithLabelValues(route, method, strconv.Itoa(status/100)+"xx").Inc()
 }
 
 // Handler serves the metrics in the Prometheus text format.
 func (m *Metrics) Handler() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
-		var e expo
-		m.write(&e)
-		w.Write(e.buf.Bytes())
-	})
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
 }
 
-func (m *Metrics) write(e *expo) {
-	for _, c := range []*counterVec{m.turns, m.handoffs, m.fallbacks, m.webhooks, m.httpResp} {
-		c.write(e)
+// token is the shape of every fixed-set label value Los uses: actions,
+// modes, standards, reasons and event types such as "handoff.requested".
+var token = regexp.MustCompile(`^[a-z][a-z0-9_]{0,31}(\.[a-z][a-z0-9_]{0,31})?$`)
+
+// oneOf keeps a label value from a fixed set and turns anything else into
+// "other", so no free text can become a label.
+func oneOf(s string) string {
+	if s == "" {
+		return "none"
 	}
-	for _, h := range []*histogram{m.firstToken, m.generation, m.search} {
-		h.write(e)
+	if !token.MatchString(s) {
+		return "other"
 	}
-	e.gauge("go_goroutines", "Number of goroutines that currently exist.", float64(runtime.NumGoroutine()))
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	e.gauge("go_memstats_heap_alloc_bytes", "Number of heap bytes allocated and still in use.", float64(ms.HeapAlloc))
-	e.gauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.", float64(m.started.Unix()))
+	return s
 }

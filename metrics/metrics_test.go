@@ -42,15 +42,15 @@ func TestExposition(t *testing.T) {
 		name string
 		line string
 	}{
-		{"turns", `los_turns_total{action="answer",mode="generated",lang="nb"} 2`},
-		{"handoff turn", `los_turns_total{action="handoff_now",mode="extractive",lang="nn"} 1`},
+		{"turns", `los_turns_total{action="answer",lang="nb",mode="generated"} 2`},
+		{"handoff turn", `los_turns_total{action="handoff_now",lang="nn",mode="extractive"} 1`},
 		{"handoffs by category", `los_handoffs_total{category="bereavement"} 1`},
 		{"button handoff", `los_handoffs_total{category="human_request"} 1`},
 		{"fallback", `los_fallbacks_total{reason="first_token_timeout"} 1`},
 		{"webhook ok", `los_webhook_deliveries_total{event="handoff.requested",result="ok"} 1`},
 		{"webhook failed", `los_webhook_deliveries_total{event="handoff.requested",result="failed"} 1`},
-		{"http by pattern", `los_http_responses_total{route="/api/v1/conversations/:id",method="GET",class="4xx"} 1`},
-		{"http unmatched", `los_http_responses_total{route="unmatched",method="other",class="2xx"} 1`},
+		{"http by pattern", `los_http_responses_total{class="4xx",method="GET",route="/api/v1/conversations/:id"} 1`},
+		{"http unmatched", `los_http_responses_total{class="2xx",method="other",route="unmatched"} 1`},
 		{"first token bucket", `los_model_first_token_seconds_bucket{le="0.25"} 0`},
 		{"first token bucket hit", `los_model_first_token_seconds_bucket{le="0.5"} 1`},
 		{"first token inf", `los_model_first_token_seconds_bucket{le="+Inf"} 1`},
@@ -73,7 +73,7 @@ func TestLabelsHoldNoFreeText(t *testing.T) {
 	m := New()
 	m.WebhookDelivery("mitt \"navn\" er\nKari Nordmann, tlf 99 99 99 99 og dette er en lang tekst som går langt over grensen", true)
 	out := scrape(t, m)
-	for _, bad := range []string{"Kari Nordmann", "\"navn\"", "tekst som"} {
+	for _, bad := range []string{"Kari", "navn", "tekst"} {
 		if strings.Contains(out, bad) {
 			t.Errorf("output holds %q:\n%s", bad, out)
 		}
@@ -102,10 +102,11 @@ func TestConcurrentCounting(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if got := m.httpResp.value("/healthz", "GET", "2xx"); got != 800 {
-		t.Errorf("count = %v, want 800", got)
+	out := scrape(t, m)
+	if !strings.Contains(out, `los_http_responses_total{class="2xx",method="GET",route="/healthz"} 800`+"\n") {
+		t.Error("response count is not 800")
 	}
-	if !strings.Contains(scrape(t, m), "los_model_generation_seconds_count 800\n") {
+	if !strings.Contains(out, "los_model_generation_seconds_count 800\n") {
 		t.Error("histogram count is not 800")
 	}
 }

@@ -152,6 +152,7 @@ func (s *Server) requestHandoff(c echo.Context) error {
 	if err := s.Bot.Handoffs.RequestHandoff(ctx, conv, t, append(msgs, *reply)); err != nil {
 		return err
 	}
+	s.Metrics.Handoff(t.Category)
 	return c.JSON(http.StatusOK, bot.Result{Answer: reply.Text, Action: t.Action, Category: t.Category,
 		Severity: t.Severity, Citations: []string{}, Mode: reply.Mode, Lang: l, Signals: t.Signals,
 		MessageID: reply.ID, Callback: callback})

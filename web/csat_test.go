@@ -58,10 +58,11 @@ func TestMetricsEndpoint(t *testing.T) {
 		t.Fatalf("status %d", resp.StatusCode)
 	}
 	for _, want := range []string{
-		`los_turns_total\{action="answer",mode="extractive",lang="(nb|nn|en)"\} 1`,
+		`los_turns_total\{action="answer",lang="(nb|nn|en)",mode="extractive"\} 1`,
 		`los_search_seconds_count 1`,
-		`los_http_responses_total\{route="/api/v1/conversations/:id/messages",method="POST",class="2xx"\} 1`,
-		`los_http_responses_total\{route="/api/v1/conversations",method="POST",class="2xx"\} 1`,
+		`los_handoffs_total\{category="human_request"\} 1`,
+		`los_http_responses_total\{class="2xx",method="POST",route="/api/v1/conversations/:id/messages"\} 1`,
+		`los_http_responses_total\{class="2xx",method="POST",route="/api/v1/conversations"\} 1`,
 	} {
 		if !regexp.MustCompile(want).MatchString(body) {
 			t.Errorf("metrics lack %s:\n%s", want, body)
