@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 )
 
@@ -32,6 +33,9 @@ type Config struct {
 	Triager   Triager  // nil: every message is "none"
 	Redactor  Redactor // nil: text is stored as written
 	Handoffs  Handoffs // nil: handoffs are only recorded on the message
+	// Summaries receives the model's handoff summaries; nil: agents read
+	// the extractive summary only.
+	Summaries SummaryStore
 	Staffing  Staffing // nil: handing over never mentions opening hours
 	Prompter  Prompter
 	Texts     Texts
@@ -54,7 +58,8 @@ type Config struct {
 // Bot runs turns. Build it with New; the zero value is not usable.
 type Bot struct {
 	Config
-	warned warnOnce
+	warned     warnOnce
+	background sync.WaitGroup
 }
 
 // New returns a Bot with defaults filled in.

@@ -68,11 +68,17 @@ func Summarize(transcript []Message, t Triage) string {
 	if lastBot != "" {
 		fmt.Fprintf(&b, "Los svarte: %s\n", lastBot)
 	}
-	fmt.Fprintf(&b, "Oppdaget: %s (%s)", t.Category, t.Category.Severity())
-	if len(t.Signals) > 0 {
-		fmt.Fprintf(&b, "; signaler: %s", strings.Join(t.Signals, ", "))
-	}
+	b.WriteString(detected(t))
 	return b.String()
+}
+
+// detected says what the code found, for agents.
+func detected(t Triage) string {
+	s := fmt.Sprintf("Oppdaget: %s (%s)", t.Category, t.Category.Severity())
+	if len(t.Signals) > 0 {
+		s += "; signaler: " + strings.Join(t.Signals, ", ")
+	}
+	return s
 }
 
 func clip(s string, n int) string {

@@ -49,6 +49,8 @@ type Store interface {
 // Prompter renders the prompt for a question and its numbered sources.
 type Prompter interface {
 	Prompt(l lang.Standard, question string, sources []Source, history []Message) ([]api.Message, error)
+	// SummaryPrompt asks for a summary of a conversation for an agent.
+	SummaryPrompt(transcript []Message) ([]api.Message, error)
 }
 
 // Texts returns customer-facing text in a written standard.

@@ -137,8 +137,10 @@ func (b *Bot) Turn(ctx context.Context, req Request) (Result, error) {
 			return Result{}, err
 		}
 		res.MessageID = reply.ID
-		if res.Action == ActionHandoffNow && b.Handoffs != nil {
-			if err := b.Handoffs.RequestHandoff(ctx, conv, tri, append(history, *customer, *reply)); err != nil {
+		if res.Action == ActionHandoffNow {
+			if err := b.Handoff(ctx, conv, tri, append(history, *customer, *reply)); err != nil {
+				// The customer already has the handoff text with any crisis
+				// numbers; the failure is the operators' to fix.
 				b.Log.ErrorContext(ctx, "handoff request failed", "conversation", conv.ID, "err", err)
 			}
 		}

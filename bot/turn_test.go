@@ -6,6 +6,7 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -333,6 +334,61 @@ func TestTurnLanguage(t *testing.T) {
 			}
 			if res.Lang != tt.want || !strings.HasPrefix(res.Answer, tt.wantIntro) {
 				t.Errorf("lang %s, answer %q; want %s starting %q", res.Lang, res.Answer, tt.want, tt.wantIntro)
+			}
+		})
+	}
+}
+
+// summaryRecorder records model summaries.
+type summaryRecorder struct {
+	mu  sync.Mutex
+	got map[string]string
+}
+
+func (s *summaryRecorder) SetHandoffSummary(_ context.Context, id, summary string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.got == nil {
+		s.got = map[string]string{}
+	}
+	s.got[id] = summary
+	return nil
+}
+
+func TestHandoffSummaryByModel(t *testing.T) {
+	tests := []struct {
+		name string
+		gen  bot.Generator
+		want string // "" means no model summary is stored
+	}{
+		{name: "model writes it", gen: streamOf("Kunden har mistet mannen sin ", "og trenger hjelp med strømavtalen."), want: "Sammendrag (KI): Kunden har mistet mannen sin og trenger hjelp med strømavtalen."},
+		{name: "model down", gen: &FakeGenerator{ChatFn: func(context.Context, *api.ChatRequest, api.ChatResponseFunc) error {
+			return errors.New("connection refused")
+		}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, tt.gen, fixedSources(srcAddress), FakeTriager{bot.CategoryBereavement})
+			rec := &summaryRecorder{}
+			h.bot.Summaries = rec
+			id := h.conversation(t)
+			res, err := h.bot.Turn(context.Background(), bot.Request{ConversationID: id, Text: "Mannen min døde i forrige uke"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Action != bot.ActionHandoffNow || len(h.handoffs.got) != 1 {
+				t.Fatalf("action %s, %d handoffs; want handoff_now queued at once", res.Action, len(h.handoffs.got))
+			}
+			h.bot.Wait()
+			got := rec.got[id]
+			if tt.want == "" {
+				if got != "" {
+					t.Errorf("summary stored although the model failed: %q", got)
+				}
+				return
+			}
+			if !strings.HasPrefix(got, tt.want) || !strings.Contains(got, "Oppdaget: bereavement") {
+				t.Errorf("summary = %q, want %q and what the code detected", got, tt.want)
 			}
 		})
 	}

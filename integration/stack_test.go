@@ -131,6 +131,7 @@ func buildStack(t testing.TB, srv *ollamatest.Server, model string, o stackOptio
 		Generator:  srv.Client,
 		Store:      db,
 		Handoffs:   db,
+		Summaries:  db,
 		Triager:    classifier,
 		Redactor:   redact.New(kinds.Kinds()...),
 		Prompter:   prompts.MustLoad(),

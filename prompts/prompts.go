@@ -124,3 +124,27 @@ func Names() []string {
 	m, _ := fs.Glob(embedded, "*.tmpl")
 	return m
 }
+
+// maxSummaryMessages is how many of the latest messages a handoff summary
+// is written from.
+const maxSummaryMessages = 12
+
+// SummaryPrompt asks the model to summarise a conversation for the agent
+// who takes it over. Agents read Norwegian Bokmål, whatever the customer
+// wrote.
+func (s *Set) SummaryPrompt(transcript []bot.Message) ([]api.Message, error) {
+	var hist []bot.Message
+	for _, m := range transcript {
+		if m.Role == bot.RoleCustomer || m.Role == bot.RoleBot || m.Role == bot.RoleAgent {
+			hist = append(hist, m)
+		}
+	}
+	if len(hist) > maxSummaryMessages {
+		hist = hist[len(hist)-maxSummaryMessages:]
+	}
+	text, err := s.render("summary.tmpl", data{History: hist})
+	if err != nil {
+		return nil, err
+	}
+	return []api.Message{{Role: "user", Content: text}}, nil
+}

@@ -92,3 +92,30 @@ func TestLoadOverride(t *testing.T) {
 		t.Errorf("Load with a broken override: err = %v, want one naming the file", err)
 	}
 }
+
+func TestSummaryPromptGolden(t *testing.T) {
+	set := MustLoad()
+	transcript := []bot.Message{
+		{Role: bot.RoleCustomer, Text: "Mannen min døde i forrige uke. Hva gjør jeg med strømavtalen hans?"},
+		{Role: bot.RoleBot, Text: "Jeg er lei for det. Jeg sender samtalen videre."},
+		{Role: bot.RoleSystem, Text: "never shown"},
+	}
+	msgs, err := set.SummaryPrompt(transcript)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := msgs[0].Role + "\n" + msgs[0].Content + "\n"
+	path := filepath.Join("testdata", "summary.golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("summary prompt mismatch (-want +got):\n%s", diff)
+	}
+}

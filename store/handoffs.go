@@ -67,3 +67,16 @@ func (s *DB) Queue(ctx context.Context) ([]bot.Handoff, error) {
 	}
 	return out, rows.Err()
 }
+
+// SetHandoffSummary replaces the summary of the conversation's open
+// handoff, for example with one the model wrote.
+func (s *DB) SetHandoffSummary(ctx context.Context, conversationID, summary string) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE handoffs SET summary = ? WHERE conversation_id = ? AND status != 'closed'`, summary, conversationID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return notFound("open handoff for conversation", conversationID)
+	}
+	return nil
+}

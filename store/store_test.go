@@ -198,3 +198,25 @@ func TestConcurrentTurns(t *testing.T) {
 		}
 	}
 }
+
+func TestSetHandoffSummary(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	c := &bot.Conversation{ID: "s1", TokenHash: []byte{1}}
+	if err := db.CreateConversation(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetHandoffSummary(ctx, "s1", "x"); bot.ErrorCode(err) != bot.ENOTFOUND {
+		t.Errorf("summary without a handoff: err = %v, want not_found", err)
+	}
+	if err := db.RequestHandoff(ctx, c, bot.Triage{Category: bot.CategoryIllness}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetHandoffSummary(ctx, "s1", "Sammendrag (KI): syk kunde"); err != nil {
+		t.Fatal(err)
+	}
+	q, err := db.Queue(ctx)
+	if err != nil || len(q) != 1 || q[0].Summary != "Sammendrag (KI): syk kunde" {
+		t.Errorf("queue = %+v, %v", q, err)
+	}
+}

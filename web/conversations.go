@@ -149,7 +149,7 @@ func (s *Server) requestHandoff(c echo.Context) error {
 	if err := s.Bot.Store.AddMessage(ctx, reply); err != nil {
 		return err
 	}
-	if err := s.Bot.Handoffs.RequestHandoff(ctx, conv, t, append(msgs, *reply)); err != nil {
+	if err := s.Bot.Handoff(ctx, conv, t, append(msgs, *reply)); err != nil {
 		return err
 	}
 	s.Metrics.Handoff(t.Category)

@@ -89,6 +89,7 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		Generator:  a.ollama,
 		Store:      a.db,
 		Handoffs:   a.db,
+		Summaries:  a.db,
 		Triager:    classifier,
 		Redactor:   redact.New(kinds.Kinds()...),
 		Prompter:   pr,
@@ -102,8 +103,12 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 	return a, nil
 }
 
-// Close closes the index and the store.
+// Close waits for the bot's background work, then closes the index and
+// the store.
 func (a *app) Close() error {
+	if a.bot != nil {
+		a.bot.Wait()
+	}
 	var errs []error
 	if a.index != nil {
 		errs = append(errs, a.index.Close())
