@@ -61,6 +61,7 @@ func BenchmarkAPITurns(b *testing.B) {
 				t0 := time.Now()
 				req, _ := http.NewRequest("POST", e.srv.URL+"/api/v1/conversations/"+c.id+"/messages", strings.NewReader(`{"text":"`+q+`"}`))
 				req.Header.Set("Authorization", "Bearer "+c.token)
+				req.Header.Set("Content-Type", "application/json")
 				resp, err := http.DefaultClient.Do(req)
 				if err != nil || resp.StatusCode != 200 {
 					fail.Add(1)
@@ -146,7 +147,8 @@ func BenchmarkOpenStreams(b *testing.B) {
 		var during runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&during)
-		b.ReportMetric(float64(during.HeapInuse-before.HeapInuse)/(1<<20), "heap-MiB")
+		b.ReportMetric(float64(during.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MiB")
+		b.ReportMetric(float64(during.StackInuse-before.StackInuse)/(1<<20), "stack-MiB")
 		b.ReportMetric(float64(runtime.NumGoroutine()-g0)/streams, "goroutines/stream")
 		close(g.release)
 		wg.Wait()
