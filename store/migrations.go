@@ -59,4 +59,5 @@ var migrations = []string{
 	migration003,
 	migration004,
 	migration005,
+	migration006,
 }

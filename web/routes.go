@@ -16,6 +16,7 @@ func (s *Server) routes() {
 	e.Use(s.securityHeaders)
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: maxBody, Skipper: SkipBodyLimit}))
 	e.Use(s.accessLog)
+	e.Use(s.auditTrail)
 
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)

@@ -34,6 +34,7 @@ func (s *Server) integratorRoutes(e *echo.Echo) {
 	e.GET("/api/v1/keys", s.listKeys, admin...)
 	e.POST("/api/v1/keys", s.createKey, admin...)
 	e.DELETE("/api/v1/keys/:id", s.revokeKey, admin...)
+	e.GET("/api/v1/audit", s.auditLog, admin...)
 }
 
 type webhookRequest struct {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -224,9 +225,12 @@ func TestServeAndShutdown(t *testing.T) {
 }
 
 // testEnv builds a command env from a map, as run does.
-func testEnv(vars map[string]string) (*env, error) {
+func testEnv(vars map[string]string, stderr ...io.Writer) (*env, error) {
 	var out bytes.Buffer
 	e := &env{stdout: &out, stderr: io.Discard}
+	if len(stderr) > 0 {
+		e.stderr = stderr[0]
+	}
 	cfg, err := config.FromEnv(func(k string) string { return vars[k] })
 	if err != nil {
 		return nil, err
@@ -236,4 +240,70 @@ func testEnv(vars map[string]string) (*env, error) {
 		return nil, err
 	}
 	return e, nil
+}
+
+// TestLogsHoldNoMessageText: at the default log level neither a one-off
+// question nor a conversation over HTTP puts customer text in the logs.
+func TestLogsHoldNoMessageText(t *testing.T) {
+	const secret = "Solsikkeåkeren min bak låven"
+	env := baseEnv(t)
+	r := runLos(t, env, "", "ask", secret+" har ikke strøm. Hvordan endrer jeg fakturaadressen?")
+	if r.code != 0 || strings.Contains(r.stderr, secret) || strings.Contains(r.stderr, "fakturaadressen?") {
+		t.Errorf("ask: exit %d, log holds the question:\n%s", r.code, r.stderr)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	env["LOS_ADDR"] = "127.0.0.1:0"
+	var logs syncWriter
+	e, err := testEnv(env, &logs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addrc, done := make(chan string, 1), make(chan error, 1)
+	go func() { done <- serve(ctx, e, func(a string) { addrc <- a }) }()
+	addr := <-addrc
+	resp, err := http.Post("http://"+addr+"/api/v1/conversations", "application/json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c struct{ ID, Token string }
+	json.NewDecoder(resp.Body).Decode(&c)
+	resp.Body.Close()
+	req, _ := http.NewRequest("POST", "http://"+addr+"/api/v1/conversations/"+c.ID+"/messages",
+		strings.NewReader(`{"text":"`+secret+`, min far døde i går"}`))
+	req.Header.Set("Authorization", "Bearer "+c.Token)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "handoff_now") {
+		t.Fatalf("turn: %d %s", resp.StatusCode, body)
+	}
+	cancel()
+	<-done
+	if got := logs.String(); !strings.Contains(got, "msg=turn") || strings.Contains(got, secret) || strings.Contains(got, "døde") {
+		t.Errorf("serve log lacks the turn line or holds customer text:\n%s", got)
+	}
+}
+
+// syncWriter is a log sink safe for the server's goroutines.
+type syncWriter struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (w *syncWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.Write(p)
+}
+
+func (w *syncWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
 }

@@ -103,6 +103,21 @@ type ArticleVersionList struct {
 	Versions []ArticleVersion `json:"versions"`
 }
 
+type AuditEntry struct {
+	Actor  string    `json:"actor"`
+	At     time.Time `json:"at"`
+	ID     int64     `json:"id"`
+	Method string    `json:"method"`
+	Role   string    `json:"role"`
+	Route  string    `json:"route"`
+	Status int64     `json:"status"`
+	Target string    `json:"target"`
+}
+
+type AuditEntryList struct {
+	Items []AuditEntry `json:"items"`
+}
+
 type CSAT struct {
 	Comment        string    `json:"comment,omitempty"`
 	ConversationID string    `json:"conversation_id"`
@@ -620,6 +635,15 @@ func (c *Client) ListVersions(ctx context.Context, slug string) (*ArticleVersion
 func (c *Client) GetVersion(ctx context.Context, slug string, version int64) (*ArticleVersion, error) {
 	var out ArticleVersion
 	if err := c.do(ctx, "GET", "/api/v1/articles/"+url.PathEscape(slug)+"/versions/"+strconv.FormatInt(version, 10), nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListAudit: The audit log: who (agent, editor, admin, API key) read or changed what (GET /api/v1/audit).
+func (c *Client) ListAudit(ctx context.Context, query url.Values) (*AuditEntryList, error) {
+	var out AuditEntryList
+	if err := c.do(ctx, "GET", "/api/v1/audit", query, nil, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
