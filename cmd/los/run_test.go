@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/los-bot/los/config"
+	"github.com/los-bot/los/store"
 )
 
 // closedPort returns a loopback URL where nothing listens, so Ollama is
@@ -306,4 +307,58 @@ func (w *syncWriter) String() string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.buf.String()
+}
+
+// TestSelfHarmWithOllamaDown: through the API, with no model server, a
+// self-harm message gets the crisis numbers and a queued handoff in the
+// same turn.
+func TestSelfHarmWithOllamaDown(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	env := baseEnv(t)
+	env["LOS_ADDR"] = "127.0.0.1:0"
+	e, err := testEnv(env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addrc, done := make(chan string, 1), make(chan error, 1)
+	go func() { done <- serve(ctx, e, func(a string) { addrc <- a }) }()
+	addr := <-addrc
+	resp, err := http.Post("http://"+addr+"/api/v1/conversations", "application/json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c struct{ ID, Token string }
+	json.NewDecoder(resp.Body).Decode(&c)
+	resp.Body.Close()
+	req, _ := http.NewRequest("POST", "http://"+addr+"/api/v1/conversations/"+c.ID+"/messages",
+		strings.NewReader(`{"text":"Jeg orker ikke mer. Jeg har tenkt på å ta livet mitt."}`))
+	req.Header.Set("Authorization", "Bearer "+c.Token)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var turn struct{ Answer, Action, Category, Severity string }
+	json.NewDecoder(resp.Body).Decode(&turn)
+	resp.Body.Close()
+	if turn.Action != "handoff_now" || turn.Category != "self_harm" || turn.Severity != "critical" {
+		t.Errorf("turn = %+v, want handoff_now self_harm critical", turn)
+	}
+	for _, number := range []string{"116 123", "22 40 00 40", "113"} {
+		if !strings.Contains(turn.Answer, number) {
+			t.Errorf("answer lacks crisis number %s: %q", number, turn.Answer)
+		}
+	}
+	cancel()
+	<-done
+	db, err := store.Open(context.Background(), filepath.Join(env["LOS_DATA"], "los.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	q, err := db.Queue(context.Background())
+	if err != nil || len(q) != 1 || q[0].ConversationID != c.ID || q[0].Severity != "critical" {
+		t.Errorf("queue = %+v, %v; want the conversation queued as critical", q, err)
+	}
 }
