@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/los-bot/los/config"
+	"github.com/los-bot/los/store"
+)
+
+func TestServeAndShutdown(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cfgEnv := baseEnv(t)
+	cfgEnv["LOS_ADDR"] = "127.0.0.1:0"
+	addrc := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		e, err := testEnv(cfgEnv)
+		if err != nil {
+			done <- err
+			return
+		}
+		done <- serve(ctx, e, func(a string) { addrc <- a })
+	}()
+	var addr string
+	select {
+	case addr = <-addrc:
+	case err := <-done:
+		t.Fatalf("serve ended: %v", err)
+	}
+	resp, err := http.Get("http://" + addr + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "degraded") {
+		t.Errorf("readyz with Ollama down: %d %s; want 200 degraded", resp.StatusCode, body)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve returned %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop after its context ended")
+	}
+}
+
+// testEnv builds a command env from a map, as run does.
+func testEnv(vars map[string]string) (*env, error) {
+	var out bytes.Buffer
+	e := &env{stdout: &out, stderr: io.Discard}
+	cfg, err := config.FromEnv(func(k string) string { return vars[k] })
+	if err != nil {
+		return nil, err
+	}
+	e.cfg = cfg
+	if err := e.parse("serve", new(flag.FlagSet), 0, ""); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// TestLogsHoldNoMessageText: at the default log level neither a one-off
+// question nor a conversation over HTTP puts customer text in the logs.
+func TestLogsHoldNoMessageText(t *testing.T) {
+	const secret = "Solsikkeåkeren min bak låven"
+	env := baseEnv(t)
+	r := runLos(t, env, "", "ask", secret+" har ikke strøm. Hvordan endrer jeg fakturaadressen?")
+	if r.code != 0 || strings.Contains(r.stderr, secret) || strings.Contains(r.stderr, "fakturaadressen?") {
+		t.Errorf("ask: exit %d, log holds the question:\n%s", r.code, r.stderr)
+	}
+
+	addr, logs := startServe(t, env)
+	resp, err := http.Post("http://"+addr+"/api/v1/conversations", "application/json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c struct{ ID, Token string }
+	json.NewDecoder(resp.Body).Decode(&c)
+	resp.Body.Close()
+	req, _ := http.NewRequest("POST", "http://"+addr+"/api/v1/conversations/"+c.ID+"/messages",
+		strings.NewReader(`{"text":"`+secret+`, min far døde i går"}`))
+	req.Header.Set("Authorization", "Bearer "+c.Token)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "handoff_now") {
+		t.Fatalf("turn: %d %s", resp.StatusCode, body)
+	}
+	if got := logs.String(); !strings.Contains(got, "msg=turn") || strings.Contains(got, secret) || strings.Contains(got, "døde") {
+		t.Errorf("serve log lacks the turn line or holds customer text:\n%s", got)
+	}
+}
+
+// TestSelfHarmWithOllamaDown: through the API, with no model server, a
+// self-harm message gets the crisis numbers and a queued handoff in the
+// same turn.
+func TestSelfHarmWithOllamaDown(t *testing.T) {
+	env := baseEnv(t)
+	addr, _ := startServe(t, env)
+	resp, err := http.Post("http://"+addr+"/api/v1/conversations", "application/json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c struct{ ID, Token string }
+	json.NewDecoder(resp.Body).Decode(&c)
+	resp.Body.Close()
+	req, _ := http.NewRequest("POST", "http://"+addr+"/api/v1/conversations/"+c.ID+"/messages",
+		strings.NewReader(`{"text":"Jeg orker ikke mer. Jeg har tenkt på å ta livet mitt."}`))
+	req.Header.Set("Authorization", "Bearer "+c.Token)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var turn struct{ Answer, Action, Category, Severity string }
+	json.NewDecoder(resp.Body).Decode(&turn)
+	resp.Body.Close()
+	if turn.Action != "handoff_now" || turn.Category != "self_harm" || turn.Severity != "critical" {
+		t.Errorf("turn = %+v, want handoff_now self_harm critical", turn)
+	}
+	for _, number := range []string{"116 123", "22 40 00 40", "113"} {
+		if !strings.Contains(turn.Answer, number) {
+			t.Errorf("answer lacks crisis number %s: %q", number, turn.Answer)
+		}
+	}
+	// The store is read while Los still runs: SQLite allows it.
+	db, err := store.Open(context.Background(), filepath.Join(env["LOS_DATA"], "los.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	q, err := db.Queue(context.Background())
+	if err != nil || len(q) != 1 || q[0].ConversationID != c.ID || q[0].Severity != "critical" {
+		t.Errorf("queue = %+v, %v; want the conversation queued as critical", q, err)
+	}
+}
