@@ -47,7 +47,7 @@ func Parse(name string, data []byte) (Article, error) {
 		return Article{}, &ParseError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)}
 	}
 	if !utf8.Valid(data) {
-		return fail(invalidUTF8Line(data), "file is not valid UTF-8 text")
+		return fail(InvalidUTF8Line(data), "file is not valid UTF-8 text")
 	}
 	text := strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n")
 	lines := strings.Split(text, "\n")
@@ -178,8 +178,9 @@ func yamlErrorLine(err error) (int, string) {
 	return n, msg[:m[0]] + msg[m[1]:]
 }
 
-// invalidUTF8Line returns the 1-based line of the first invalid UTF-8 byte.
-func invalidUTF8Line(data []byte) int {
+// InvalidUTF8Line returns the 1-based line of the first invalid UTF-8
+// byte, for error messages that name the line.
+func InvalidUTF8Line(data []byte) int {
 	line := 1
 	for len(data) > 0 {
 		r, size := utf8.DecodeRune(data)

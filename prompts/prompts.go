@@ -90,16 +90,7 @@ func (s *Set) Prompt(l lang.Standard, question string, sources []bot.Source, his
 	if _, ok := lang.Parse(string(l)); !ok {
 		l = lang.Bokmal
 	}
-	var hist []bot.Message
-	for _, m := range history {
-		if m.Role == bot.RoleCustomer || m.Role == bot.RoleBot || m.Role == bot.RoleAgent {
-			hist = append(hist, m)
-		}
-	}
-	if len(hist) > maxHistory {
-		hist = hist[len(hist)-maxHistory:]
-	}
-	d := data{Question: question, Sources: sources, History: hist}
+	d := data{Question: question, Sources: sources, History: conversational(history, maxHistory)}
 	sys, err := s.render(name("system", l), d)
 	if err != nil {
 		return nil, err
@@ -133,18 +124,24 @@ const maxSummaryMessages = 12
 // who takes it over. Agents read Norwegian Bokmål, whatever the customer
 // wrote.
 func (s *Set) SummaryPrompt(transcript []bot.Message) ([]api.Message, error) {
-	var hist []bot.Message
-	for _, m := range transcript {
-		if m.Role == bot.RoleCustomer || m.Role == bot.RoleBot || m.Role == bot.RoleAgent {
-			hist = append(hist, m)
-		}
-	}
-	if len(hist) > maxSummaryMessages {
-		hist = hist[len(hist)-maxSummaryMessages:]
-	}
-	text, err := s.render("summary.tmpl", data{History: hist})
+	text, err := s.render("summary.tmpl", data{History: conversational(transcript, maxSummaryMessages)})
 	if err != nil {
 		return nil, err
 	}
 	return []api.Message{{Role: "user", Content: text}}, nil
+}
+
+// conversational returns the last max messages written by the customer,
+// the bot or an agent, leaving out system notices.
+func conversational(msgs []bot.Message, max int) []bot.Message {
+	var out []bot.Message
+	for _, m := range msgs {
+		if m.Role == bot.RoleCustomer || m.Role == bot.RoleBot || m.Role == bot.RoleAgent {
+			out = append(out, m)
+		}
+	}
+	if len(out) > max {
+		out = out[len(out)-max:]
+	}
+	return out
 }

@@ -55,6 +55,21 @@ func TestHoldout(t *testing.T) {
 	}
 }
 
+// TestBlindA holds the rules to a floor on blind set A. The set was written
+// by people who never saw the lexicons, but the rules have since been fixed
+// against its misses: it is a TUNING set now, not a held-out measure. The
+// floor sits a little under what the rules reach, so that a regression on
+// language the set covers shows.
+func TestBlindA(t *testing.T) {
+	rep := evaluateFile(t, "testdata/blind_a.tsv")
+	floor := Goals{CriticalRecall: 0.95, SensitiveRecall: 0.95, FalseAlarmRate: 0.03, CategoryAccuracy: 0.95}
+	for _, tg := range floor.check(rep.Summary) {
+		if !tg.Met {
+			t.Errorf("blind set A %s: %.3f, floor %.2f", tg.Name, tg.Value, tg.Goal)
+		}
+	}
+}
+
 func TestReadExamplesErrors(t *testing.T) {
 	const head = "label\tvariant\ttext\n"
 	tests := []struct {

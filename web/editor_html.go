@@ -26,7 +26,7 @@ func parseHTMLArticle(name string, data []byte) (kb.Article, error) {
 		return kb.Article{}, &kb.ParseError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)}
 	}
 	if !utf8.Valid(data) {
-		return fail(invalidLine(data), "file is not valid UTF-8 text")
+		return fail(kb.InvalidUTF8Line(data), "file is not valid UTF-8 text")
 	}
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {

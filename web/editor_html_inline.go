@@ -2,7 +2,6 @@ package web
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -161,20 +160,4 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
-}
-
-// invalidLine returns the 1-based line of the first invalid UTF-8 byte.
-func invalidLine(data []byte) int {
-	line := 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			return line
-		}
-		if r == '\n' {
-			line++
-		}
-		data = data[size:]
-	}
-	return line
 }

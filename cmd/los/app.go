@@ -43,9 +43,6 @@ type app struct {
 // empty) and the index (rebuilding it when missing, stale or corrupt), and
 // builds the bot.
 func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressOut io.Writer) (*app, error) {
-	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
-		return nil, fmt.Errorf("data directory: %w", err)
-	}
 	a := &app{cfg: cfg, log: log}
 	var err error
 	if a.texts, err = locales.Load(cfg.LocalesDir); err != nil {
@@ -55,7 +52,7 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 	if err != nil {
 		return nil, err
 	}
-	if a.db, err = store.Open(ctx, filepath.Join(cfg.DataDir, "los.db")); err != nil {
+	if a.db, err = openStore(ctx, cfg.DataDir); err != nil {
 		return nil, err
 	}
 	if err := a.seedDemo(ctx); err != nil {
@@ -101,6 +98,15 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		Generation: cfg.Generation,
 	})
 	return a, nil
+}
+
+// openStore opens the store in the data directory, creating both when
+// needed.
+func openStore(ctx context.Context, dataDir string) (*store.DB, error) {
+	if err := os.MkdirAll(dataDir, 0o750); err != nil {
+		return nil, fmt.Errorf("data directory: %w", err)
+	}
+	return store.Open(ctx, filepath.Join(dataDir, "los.db"))
 }
 
 // Close waits for the bot's background work, then closes the index and

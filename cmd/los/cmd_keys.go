@@ -4,15 +4,12 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/store"
 )
 
 const keysUsage = `Usage:
@@ -54,10 +51,7 @@ func cmdKeys(ctx context.Context, e *env) error {
 		fmt.Fprintf(e.stderr, "los keys: unknown subcommand %q\n%s\n", sub, keysUsage)
 		return errUsage
 	}
-	if err := os.MkdirAll(e.cfg.DataDir, 0o750); err != nil {
-		return fmt.Errorf("data directory: %w", err)
-	}
-	db, err := store.Open(ctx, filepath.Join(e.cfg.DataDir, "los.db"))
+	db, err := openStore(ctx, e.cfg.DataDir)
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -55,10 +54,7 @@ func cmdUsers(ctx context.Context, e *env) error {
 		return errUsage
 	}
 
-	if err := os.MkdirAll(e.cfg.DataDir, 0o750); err != nil {
-		return fmt.Errorf("data directory: %w", err)
-	}
-	db, err := store.Open(ctx, filepath.Join(e.cfg.DataDir, "los.db"))
+	db, err := openStore(ctx, e.cfg.DataDir)
 	if err != nil {
 		return err
 	}
