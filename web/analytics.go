@@ -35,6 +35,7 @@ func (s *Server) analyticsRoutes(e *echo.Echo) {
 	a := &analytics{s: s, auth: s.auth, pages: mustLoadAnalyticsPages()}
 	e.GET("/admin/analytics", a.dashboard, a.auth.Sessions, a.guard)
 	e.GET("/admin/analytics/assets/:name", a.asset)
+	e.GET("/admin/audit", a.auditPageHandler, a.auth.Sessions, a.guard)
 
 	conv := e.Group("/api/v1/conversations/:id", s.cors(), s.limitIP(), s.conversationAuth)
 	conv.POST("/csat", s.postCSAT, s.limitConversation())

@@ -59,25 +59,34 @@ func statusFor(err error) int {
 // auditLog lets admins read and filter the audit log:
 // ?actor=&route=&target=&from=&to= (RFC 3339 or YYYY-MM-DD)&changes=true&limit=.
 func (s *Server) auditLog(c echo.Context) error {
-	f := store.AuditFilter{Actor: c.QueryParam("actor"), Route: c.QueryParam("route"), Target: c.QueryParam("target"),
-		Changes: c.QueryParam("changes") == "true"}
-	var err error
-	if f.From, err = parseTime(c.QueryParam("from")); err != nil {
-		return bot.Errorf(bot.EINVALID, "from: %v", err)
-	}
-	if f.To, err = parseTime(c.QueryParam("to")); err != nil {
-		return bot.Errorf(bot.EINVALID, "to: %v", err)
-	}
-	if v := c.QueryParam("limit"); v != "" {
-		if f.Limit, err = strconv.Atoi(v); err != nil || f.Limit < 1 || f.Limit > 1000 {
-			return bot.Errorf(bot.EINVALID, "limit must be a whole number from 1 to 1000")
-		}
+	f, err := auditFilter(c)
+	if err != nil {
+		return err
 	}
 	entries, err := s.DB.AuditLog(c.Request().Context(), f)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, map[string]any{"items": entries})
+}
+
+// auditFilter reads the audit filters from the query.
+func auditFilter(c echo.Context) (store.AuditFilter, error) {
+	f := store.AuditFilter{Actor: c.QueryParam("actor"), Route: c.QueryParam("route"), Target: c.QueryParam("target"),
+		Changes: c.QueryParam("changes") == "true"}
+	var err error
+	if f.From, err = parseTime(c.QueryParam("from")); err != nil {
+		return f, bot.Errorf(bot.EINVALID, "from: %v", err)
+	}
+	if f.To, err = parseTime(c.QueryParam("to")); err != nil {
+		return f, bot.Errorf(bot.EINVALID, "to: %v", err)
+	}
+	if v := c.QueryParam("limit"); v != "" {
+		if f.Limit, err = strconv.Atoi(v); err != nil || f.Limit < 1 || f.Limit > 1000 {
+			return f, bot.Errorf(bot.EINVALID, "limit must be a whole number from 1 to 1000")
+		}
+	}
+	return f, nil
 }
 
 func parseTime(s string) (time.Time, error) {

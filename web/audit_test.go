@@ -56,3 +56,25 @@ func TestAuditTrail(t *testing.T) {
 		t.Errorf("a customer's message was audited: %s", body)
 	}
 }
+
+func TestAuditPage(t *testing.T) {
+	e := newDeskEnv(t)
+	kari := e.login(t, "kari@example.no")
+	kari.do("GET", "/api/v1/agent/queue", "")
+	if resp, _ := kari.do("GET", "/admin/audit", ""); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("an agent opened the audit page: %d, want 403", resp.StatusCode)
+	}
+	ada := e.login(t, "ada@example.no")
+	resp, body := ada.do("GET", "/admin/audit?actor=kari@example.no&lang=nn", "")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("audit page: %d %s", resp.StatusCode, body)
+	}
+	for _, want := range []string{`<html lang="nn">`, "Revisjonslogg", "kari@example.no", "GET /api/v1/agent/queue", "/admin/audit"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("audit page lacks %q", want)
+		}
+	}
+	if resp, _ := ada.do("GET", "/admin/audit?from=in-a-while", ""); resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("bad date: %d, want 422", resp.StatusCode)
+	}
+}

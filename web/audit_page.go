@@ -1,0 +1,63 @@
+package web
+
+import (
+	"bytes"
+	"html/template"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/los-bot/los/auth"
+	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los/store"
+)
+
+var auditTmpl = template.Must(template.ParseFS(analyticsFS, "templates/analytics/audit.html"))
+
+// auditPage is what the audit template sees.
+type auditPage struct {
+	Lang     lang.Standard
+	Email    string
+	CSRF     string
+	CSS      string
+	From, To string
+	Filter   store.AuditFilter
+	Entries  []store.AuditEntry
+	t        func(l lang.Standard, key string, args ...any) string
+}
+
+func (p auditPage) T(key string, args ...any) string { return p.t(p.Lang, key, args...) }
+
+// When shows a time in Oslo.
+func (p auditPage) When(t time.Time) string { return t.In(oslo).Format("2006-01-02 15:04:05") }
+
+// auditPageHandler shows admins the audit log with a filter form; the
+// same filters as GET /api/v1/audit.
+func (a *analytics) auditPageHandler(c echo.Context) error {
+	p := auditPage{Lang: requestLang(c), CSS: "/admin/analytics/assets/analytics.css?v=" + a.pages.cssVersion, t: a.s.Texts.T,
+		From: c.QueryParam("from"), To: c.QueryParam("to")}
+	f, err := auditFilter(c)
+	if err != nil {
+		return err
+	}
+	if !f.To.IsZero() && len(p.To) == len(time.DateOnly) {
+		f.To = f.To.AddDate(0, 0, 1) // the "to" day is included
+	}
+	p.Filter = f
+	if p.Entries, err = a.s.DB.AuditLog(c.Request().Context(), f); err != nil {
+		return err
+	}
+	if u := auth.UserFrom(c); u != nil {
+		p.Email = u.Email
+	}
+	if s := auth.SessionFrom(c); s != nil {
+		p.CSRF = s.CSRF
+	}
+	var buf bytes.Buffer
+	if err := auditTmpl.Execute(&buf, p); err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+	return c.HTMLBlob(http.StatusOK, buf.Bytes())
+}
