@@ -88,6 +88,24 @@ func (d *desk) attach(b *bot.Bot) {
 	if b.Handoffs != nil {
 		b.Handoffs = notifyingHandoffs{Handoffs: b.Handoffs, hub: d.hub}
 	}
+	if b.Summaries != nil {
+		b.Summaries = notifyingSummaries{SummaryStore: b.Summaries, hub: d.hub}
+	}
+}
+
+// notifyingSummaries refreshes open inboxes when the model's summary of a
+// handoff arrives.
+type notifyingSummaries struct {
+	bot.SummaryStore
+	hub *hub
+}
+
+func (n notifyingSummaries) SetHandoffSummary(ctx context.Context, id, summary string) error {
+	err := n.SummaryStore.SetHandoffSummary(ctx, id, summary)
+	if err == nil {
+		n.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: id})
+	}
+	return err
 }
 
 type notifyingStore struct {
