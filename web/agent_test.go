@@ -8,7 +8,6 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -18,8 +17,6 @@ import (
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/lang"
-	"github.com/los-bot/los/locales"
-	"github.com/los-bot/los/prompts"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/web"
 )
@@ -70,31 +67,12 @@ var mondayMorning = time.Date(2026, 11, 23, 10, 0, 0, 0, time.FixedZone("CET", 3
 // kari and ola (agents), eva (editor) and ada (admin).
 func newDeskEnv(t *testing.T) *deskEnv {
 	t.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "los.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
 	clock := &testClock{t: mondayMorning}
-	db.SetClock(clock.now)
-	hash, err := auth.HashPassword(testPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for email, role := range map[string]auth.Role{"kari@example.no": auth.RoleAgent, "ola@example.no": auth.RoleAgent,
-		"eva@example.no": auth.RoleEditor, "ada@example.no": auth.RoleAdmin} {
-		if err := db.CreateUser(ctx, &auth.User{Email: email, Role: role, PasswordHash: hash}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	texts := locales.MustLoad()
-	b := bot.New(bot.Config{Retriever: oneSource{}, Store: db, Handoffs: db, Triager: testTriager,
-		Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny"})
-	s := web.New(web.Deps{Bot: b, DB: db, Texts: texts, Now: clock.now, RatePerIP: 1000, RatePerConversation: 1000})
-	srv := httptest.NewServer(validating(t, s.Handler()))
-	t.Cleanup(srv.Close)
-	return &deskEnv{srv: srv, db: db, clock: clock, web: s}
+	st := newTestStack(t, stackOptions{noIndex: true, validate: true, clock: clock.now,
+		users: map[string]auth.Role{"kari@example.no": auth.RoleAgent, "ola@example.no": auth.RoleAgent,
+			"eva@example.no": auth.RoleEditor, "ada@example.no": auth.RoleAdmin},
+		bot: func(c *bot.Config) { c.Retriever, c.Triager = oneSource{}, testTriager }})
+	return &deskEnv{srv: st.srv, db: st.db, clock: clock, web: st.web}
 }
 
 // browser is an agent's browser: a cookie jar that does not follow

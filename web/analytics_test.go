@@ -3,8 +3,6 @@ package web_test
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,9 +10,7 @@ import (
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/lang"
-	"github.com/los-bot/los/locales"
 	"github.com/los-bot/los/metrics"
-	"github.com/los-bot/los/prompts"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/web"
 )
@@ -22,31 +18,13 @@ import (
 // newAnalyticsEnv is newDeskEnv with metrics.
 func newAnalyticsEnv(t *testing.T) *deskEnv {
 	t.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "los.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
 	clock := &testClock{t: time.Date(2026, 11, 13, 12, 0, 0, 0, time.UTC)}
-	db.SetClock(clock.now)
-	hash, err := auth.HashPassword(testPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for email, role := range map[string]auth.Role{"kari@example.no": auth.RoleAgent, "ada@example.no": auth.RoleAdmin} {
-		if err := db.CreateUser(ctx, &auth.User{Email: email, Role: role, PasswordHash: hash}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	texts := locales.MustLoad()
 	m := metrics.New()
-	b := bot.New(bot.Config{Retriever: oneSource{}, Store: db, Handoffs: db, Triager: testTriager,
-		Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny", Observer: m})
-	s := web.New(web.Deps{Bot: b, DB: db, Texts: texts, Now: clock.now, RatePerIP: 1000, RatePerConversation: 1000, Metrics: m})
-	srv := httptest.NewServer(s.Handler())
-	t.Cleanup(srv.Close)
-	return &deskEnv{srv: srv, db: db, clock: clock}
+	st := newTestStack(t, stackOptions{noIndex: true, clock: clock.now,
+		users: map[string]auth.Role{"kari@example.no": auth.RoleAgent, "ada@example.no": auth.RoleAdmin},
+		bot:   func(c *bot.Config) { c.Retriever, c.Triager, c.Observer = oneSource{}, testTriager, m },
+		deps:  func(d *web.Deps) { d.Metrics = m }})
+	return &deskEnv{srv: st.srv, db: st.db, clock: clock, web: st.web}
 }
 
 // seedDashboard stores four conversations from 10 to 12 November 2026:

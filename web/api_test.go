@@ -7,16 +7,11 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/locales"
-	"github.com/los-bot/los/prompts"
-	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/web"
 )
@@ -40,49 +35,16 @@ func newEnvWith(t testing.TB, gen bot.Generator, tune func(*bot.Config)) *env {
 
 func newEnvDeps(t testing.TB, gen bot.Generator, tune func(*bot.Config), tuneDeps func(*web.Deps)) *env {
 	t.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "los.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	articles, err := kb.Demo()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := kb.Open("", kb.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	if err := ix.Rebuild(ctx, articles, "1", nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.ImportArticles(ctx, articles); err != nil {
-		t.Fatal(err)
-	}
-	texts := locales.MustLoad()
-	cfg := bot.Config{Retriever: retrieve.Index{Index: ix}, Store: db, Handoffs: db, Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny"}
-	if gen != nil {
-		cfg.Generator = gen
-	}
-	if tune != nil {
-		tune(&cfg)
-	}
-	deps := web.Deps{Bot: bot.New(cfg), DB: db, Index: ix, Texts: texts, RatePerIP: 1000, RatePerConversation: 1000}
-	if tuneDeps != nil {
-		tuneDeps(&deps)
-	}
-	s := web.New(deps)
-	h := s.Handler()
-	if _, bench := t.(*testing.B); !bench {
-		// Tests check every response against the contract; benchmarks
-		// measure the server alone.
-		h = validating(t, h)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return &env{srv: srv, db: db}
+	_, bench := t.(*testing.B)
+	st := newTestStack(t, stackOptions{deps: tuneDeps, validate: !bench, bot: func(c *bot.Config) {
+		if gen != nil {
+			c.Generator = gen
+		}
+		if tune != nil {
+			tune(c)
+		}
+	}})
+	return &env{srv: st.srv, db: st.db}
 }
 
 func (e *env) do(t testing.TB, method, path, token, body string, hdr ...string) (*http.Response, []byte) {

@@ -9,7 +9,6 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -17,14 +16,8 @@ import (
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/locales"
-	"github.com/los-bot/los/prompts"
-	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
-	"github.com/los-bot/los/web"
 )
-
-const editorPassword = "et langt og trygt passord"
 
 // editorEnv serves Los with a real store holding the demo knowledge base,
 // a real in-memory index built from it, a bot without a model, and users
@@ -37,43 +30,9 @@ type editorEnv struct {
 
 func newEditorEnv(t *testing.T) *editorEnv {
 	t.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "los.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	demo, err := kb.Demo()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.ImportArticles(ctx, demo); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := kb.Open("", kb.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	rev, _ := db.KBRevision(ctx)
-	if err := ix.Rebuild(ctx, demo, rev, nil); err != nil {
-		t.Fatal(err)
-	}
-	hash, err := auth.HashPassword(editorPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for email, role := range map[string]auth.Role{"eva@example.no": auth.RoleEditor, "kari@example.no": auth.RoleAgent} {
-		if err := db.CreateUser(ctx, &auth.User{Email: email, Role: role, PasswordHash: hash}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	texts := locales.MustLoad()
-	b := bot.New(bot.Config{Retriever: retrieve.Index{Index: ix}, Store: db, Handoffs: db, Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny"})
-	s := web.New(web.Deps{Bot: b, DB: db, Index: ix, Texts: texts, RatePerIP: 1000, RatePerConversation: 1000})
-	srv := httptest.NewServer(validating(t, s.Handler()))
-	t.Cleanup(srv.Close)
-	return &editorEnv{srv: srv, db: db, ix: ix}
+	st := newTestStack(t, stackOptions{validate: true,
+		users: map[string]auth.Role{"eva@example.no": auth.RoleEditor, "kari@example.no": auth.RoleAgent}})
+	return &editorEnv{srv: st.srv, db: st.db, ix: st.ix}
 }
 
 // editorClient is a signed-in browser: cookies, and the session's CSRF
@@ -98,7 +57,7 @@ func (e *editorEnv) signIn(t *testing.T, email string) *editorClient {
 	if m == nil {
 		t.Fatalf("sign-in page has no csrf field")
 	}
-	form := url.Values{"email": {email}, "password": {editorPassword}, "csrf": {m[1]}}
+	form := url.Values{"email": {email}, "password": {testPassword}, "csrf": {m[1]}}
 	resp, _ := ec.raw("POST", "/agent/login", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("sign in %s: %d", email, resp.StatusCode)

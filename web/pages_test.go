@@ -1,22 +1,16 @@
 package web_test
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
-	"github.com/los-bot/los/prompts"
-	"github.com/los-bot/los/retrieve"
-	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/web"
 )
 
@@ -26,34 +20,10 @@ const siteOrigin = "http://butikk.test"
 // articles, in a real store and a real index, and no model.
 func newPageServer(t *testing.T, extra ...kb.Article) *httptest.Server {
 	t.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "los.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	articles, err := kb.Demo()
-	if err != nil {
-		t.Fatal(err)
-	}
-	articles = append(articles, extra...)
-	if err := db.ImportArticles(ctx, articles); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := kb.Open("", kb.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	if err := ix.Rebuild(ctx, articles, "1", nil); err != nil {
-		t.Fatal(err)
-	}
-	texts := locales.MustLoad()
-	b := bot.New(bot.Config{Retriever: retrieve.Index{Index: ix}, Store: db, Handoffs: db, Prompter: prompts.MustLoad(), Texts: texts})
-	s := web.New(web.Deps{Bot: b, DB: db, Index: ix, Texts: texts, WidgetOrigins: []string{siteOrigin}})
-	srv := httptest.NewServer(s.Handler())
-	t.Cleanup(srv.Close)
-	return srv
+	return newTestStack(t, stackOptions{extra: extra, deps: func(d *web.Deps) {
+		d.WidgetOrigins = []string{siteOrigin}
+		d.RatePerIP, d.RatePerConversation = 0, 0 // the defaults, as served
+	}}).srv
 }
 
 func getPage(t *testing.T, url string, hdr ...string) (*http.Response, string) {

@@ -1,0 +1,100 @@
+package web_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/los-bot/los/auth"
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/kb"
+	"github.com/los-bot/los/locales"
+	"github.com/los-bot/los/prompts"
+	"github.com/los-bot/los/retrieve"
+	"github.com/los-bot/los/store"
+	"github.com/los-bot/los/web"
+)
+
+// stackOptions shape a test server; the zero value is Los on the demo
+// knowledge base with no model.
+type stackOptions struct {
+	extra    []kb.Article         // articles beside the demo ones
+	noIndex  bool                 // no knowledge base at all
+	users    map[string]auth.Role // accounts, with testPassword
+	clock    func() time.Time     // the store's and server's clock
+	bot      func(*bot.Config)    // changes to the bot
+	deps     func(*web.Deps)      // changes to the server
+	validate bool                 // check every API exchange against openapi.json
+}
+
+// stack is a real Los behind httptest: a SQLite file in t.TempDir(), a
+// real in-memory Bleve index, the real locales and prompts.
+type stack struct {
+	srv *httptest.Server
+	db  *store.DB
+	ix  *kb.Index
+	web *web.Server
+}
+
+func newTestStack(t testing.TB, o stackOptions) *stack {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "los.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if o.clock != nil {
+		db.SetClock(o.clock)
+	}
+	st := &stack{db: db}
+	texts := locales.MustLoad()
+	cfg := bot.Config{Store: db, Handoffs: db, Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny"}
+	if !o.noIndex {
+		articles, err := kb.Demo()
+		if err != nil {
+			t.Fatal(err)
+		}
+		articles = append(articles, o.extra...)
+		if err := db.ImportArticles(ctx, articles); err != nil {
+			t.Fatal(err)
+		}
+		if st.ix, err = kb.Open("", kb.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.ix.Close() })
+		rev, _ := db.KBRevision(ctx)
+		if err := st.ix.Rebuild(ctx, articles, rev, nil); err != nil {
+			t.Fatal(err)
+		}
+		cfg.Retriever = retrieve.Index{Index: st.ix}
+	}
+	if len(o.users) > 0 {
+		hash, err := auth.HashPassword(testPassword)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for email, role := range o.users {
+			if err := db.CreateUser(ctx, &auth.User{Email: email, Role: role, PasswordHash: hash}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if o.bot != nil {
+		o.bot(&cfg)
+	}
+	deps := web.Deps{Bot: bot.New(cfg), DB: db, Index: st.ix, Texts: texts, Now: o.clock, RatePerIP: 1000, RatePerConversation: 1000}
+	if o.deps != nil {
+		o.deps(&deps)
+	}
+	st.web = web.New(deps)
+	h := st.web.Handler()
+	if o.validate {
+		h = validating(t, h)
+	}
+	st.srv = httptest.NewServer(h)
+	t.Cleanup(st.srv.Close)
+	return st
+}
