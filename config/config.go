@@ -41,6 +41,7 @@ type Config struct {
 	HandoffDays    int           // LOS_HANDOFF_RETENTION_DAYS
 	ShutdownPeriod time.Duration // LOS_SHUTDOWN_TIMEOUT
 	OpeningHours   string        // LOS_OPENING_HOURS, e.g. "mon-fri 08-20, sat 10-15"
+	IdleClose      time.Duration // LOS_IDLE_CLOSE: close bot conversations quiet this long
 }
 
 // Default returns the configuration used when nothing is set.
@@ -60,6 +61,7 @@ func Default() Config {
 		HandoffDays:    90,
 		ShutdownPeriod: 20 * time.Second,
 		OpeningHours:   "mon-fri 08:00-20:00, sat 10:00-15:00",
+		IdleClose:      30 * time.Minute,
 	}
 }
 
@@ -92,6 +94,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.IntVar(&c.RetentionDays, "retention-days", c.RetentionDays, "days to keep conversations (LOS_RETENTION_DAYS)")
 	fs.IntVar(&c.HandoffDays, "handoff-retention-days", c.HandoffDays, "days to keep handed-over conversations (LOS_HANDOFF_RETENTION_DAYS)")
 	fs.StringVar(&c.OpeningHours, "opening-hours", c.OpeningHours, "customer service opening hours in Europe/Oslo, closed on public holidays (LOS_OPENING_HOURS)")
+	fs.DurationVar(&c.IdleClose, "idle-close", c.IdleClose, "close conversations the bot holds after this long without a message (LOS_IDLE_CLOSE)")
 	fs.DurationVar(&c.ShutdownPeriod, "shutdown-timeout", c.ShutdownPeriod, "how long shutdown waits for answers in flight (LOS_SHUTDOWN_TIMEOUT)")
 }
 
@@ -122,6 +125,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	dur("LOS_FIRST_TOKEN_TIMEOUT", &c.FirstToken)
 	dur("LOS_GENERATION_TIMEOUT", &c.Generation)
 	dur("LOS_SHUTDOWN_TIMEOUT", &c.ShutdownPeriod)
+	dur("LOS_IDLE_CLOSE", &c.IdleClose)
 	str("LOS_LOG_LEVEL", &c.LogLevel)
 	str("LOS_LOG_FORMAT", &c.LogFormat)
 	str("LOS_SYNONYMS", &c.SynonymsFile)
@@ -170,7 +174,7 @@ func (c Config) Validate() error {
 	if c.ChatModel == "" {
 		errs = append(errs, errors.New("chat model is empty; set LOS_CHAT_MODEL, for example gemma3:4b"))
 	}
-	if c.FirstToken <= 0 || c.Generation <= 0 || c.ShutdownPeriod <= 0 {
+	if c.FirstToken <= 0 || c.Generation <= 0 || c.ShutdownPeriod <= 0 || c.IdleClose <= 0 {
 		errs = append(errs, errors.New("timeouts must be positive durations such as 8s"))
 	}
 	if c.FirstToken > c.Generation {

@@ -67,7 +67,7 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 	jobsDone := make(chan struct{})
 	go func() {
 		defer close(jobsDone)
-		runRetention(jobs, a.db, e.cfg, e.log)
+		runJobs(jobs, a.db, e.cfg, e.log)
 	}()
 	// Webhook deliveries: a background worker reading the events outbox,
 	// so a slow receiver never delays a chat turn.
