@@ -73,13 +73,15 @@ func TestBlindA(t *testing.T) {
 // TestBlindB keeps blind set B honest: written by someone who never saw
 // the lexicons and NEVER tuned on (do not read its messages when changing
 // rules; look only at these figures). It measures how the rules do on
-// wording nobody here has seen, which is how Los is judged. Measured when
-// it was added: critical recall 0.694, sensitive recall 0.811, false alarms
-// 11.5%, category accuracy 0.791 — short of the targets; the floors only
-// catch regressions.
+// wording nobody here has seen, which is how Los is judged. Measured
+// (critical recall / sensitive recall / false alarms / category accuracy):
+// 0.556 / 0.750 / 11.5% / 0.730 before the blind-set work, 0.694 / 0.811 /
+// 11.5% / 0.791 after tuning on set A, 0.722 / 0.838 / 9.6% / 0.818 after
+// tuning on set C — short of the targets; the floors only catch
+// regressions.
 func TestBlindB(t *testing.T) {
 	rep := evaluateFile(t, "testdata/blind_b.tsv")
-	floor := Goals{CriticalRecall: 0.66, SensitiveRecall: 0.78, FalseAlarmRate: 0.135, CategoryAccuracy: 0.76}
+	floor := Goals{CriticalRecall: 0.70, SensitiveRecall: 0.82, FalseAlarmRate: 0.11, CategoryAccuracy: 0.80}
 	for _, tg := range floor.check(rep.Summary) {
 		if !tg.Met {
 			t.Errorf("blind set B %s: %.3f, floor %.3f", tg.Name, tg.Value, tg.Goal)
@@ -87,6 +89,22 @@ func TestBlindB(t *testing.T) {
 	}
 	t.Logf("blind set B: critical recall %.3f, sensitive recall %.3f, false alarms %.3f, category accuracy %.3f",
 		rep.Summary.CriticalRecall, rep.Summary.SensitiveRecall, rep.Summary.FalseAlarmRate, rep.Summary.CategoryAccuracy)
+}
+
+// TestBlindC holds the rules to a floor on blind set C (240 hard messages
+// written by someone who never saw the lexicons). Measured when it arrived:
+// critical recall 0.588, sensitive recall 0.763, false alarms 18%, category
+// accuracy 0.726. The rules were then tuned on its misses, so it is a TUNING
+// set now, not a held-out measure; the floor sits a little under what the
+// rules reach (1.000, 1.000, 0%, 1.000) so that a regression shows.
+func TestBlindC(t *testing.T) {
+	rep := evaluateFile(t, "testdata/blind_c.tsv")
+	floor := Goals{CriticalRecall: 0.97, SensitiveRecall: 0.95, FalseAlarmRate: 0.03, CategoryAccuracy: 0.95}
+	for _, tg := range floor.check(rep.Summary) {
+		if !tg.Met {
+			t.Errorf("blind set C %s: %.3f, floor %.2f", tg.Name, tg.Value, tg.Goal)
+		}
+	}
 }
 
 func TestReadExamplesErrors(t *testing.T) {
