@@ -83,25 +83,9 @@ func TestLogsHoldNoMessageText(t *testing.T) {
 	}
 
 	addr, logs := startServe(t, env)
-	resp, err := http.Post("http://"+addr+"/api/v1/conversations", "application/json", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var c struct{ ID, Token string }
-	json.NewDecoder(resp.Body).Decode(&c)
-	resp.Body.Close()
-	req, _ := http.NewRequest("POST", "http://"+addr+"/api/v1/conversations/"+c.ID+"/messages",
-		strings.NewReader(`{"text":"`+secret+`, min far døde i går"}`))
-	req.Header.Set("Authorization", "Bearer "+c.Token)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err = http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || !strings.Contains(string(body), "handoff_now") {
-		t.Fatalf("turn: %d %s", resp.StatusCode, body)
+	_, body := converse(t, addr, secret+", min far døde i går")
+	if !strings.Contains(string(body), "handoff_now") {
+		t.Fatalf("turn: %s", body)
 	}
 	if got := logs.String(); !strings.Contains(got, "msg=turn") || strings.Contains(got, secret) || strings.Contains(got, "døde") {
 		t.Errorf("serve log lacks the turn line or holds customer text:\n%s", got)
@@ -114,24 +98,11 @@ func TestLogsHoldNoMessageText(t *testing.T) {
 func TestSelfHarmWithOllamaDown(t *testing.T) {
 	env := baseEnv(t)
 	addr, _ := startServe(t, env)
-	resp, err := http.Post("http://"+addr+"/api/v1/conversations", "application/json", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var c struct{ ID, Token string }
-	json.NewDecoder(resp.Body).Decode(&c)
-	resp.Body.Close()
-	req, _ := http.NewRequest("POST", "http://"+addr+"/api/v1/conversations/"+c.ID+"/messages",
-		strings.NewReader(`{"text":"Jeg orker ikke mer. Jeg har tenkt på å ta livet mitt."}`))
-	req.Header.Set("Authorization", "Bearer "+c.Token)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err = http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	id, body := converse(t, addr, "Jeg orker ikke mer. Jeg har tenkt på å ta livet mitt.")
 	var turn struct{ Answer, Action, Category, Severity string }
-	json.NewDecoder(resp.Body).Decode(&turn)
-	resp.Body.Close()
+	if err := json.Unmarshal(body, &turn); err != nil {
+		t.Fatal(err)
+	}
 	if turn.Action != "handoff_now" || turn.Category != "self_harm" || turn.Severity != "critical" {
 		t.Errorf("turn = %+v, want handoff_now self_harm critical", turn)
 	}
@@ -147,7 +118,37 @@ func TestSelfHarmWithOllamaDown(t *testing.T) {
 	}
 	defer db.Close()
 	q, err := db.Queue(context.Background())
-	if err != nil || len(q) != 1 || q[0].ConversationID != c.ID || q[0].Severity != "critical" {
+	if err != nil || len(q) != 1 || q[0].ConversationID != id || q[0].Severity != "critical" {
 		t.Errorf("queue = %+v, %v; want the conversation queued as critical", q, err)
 	}
+}
+
+// converse starts a conversation on a running Los, sends text and returns
+// the conversation's ID and the turn's JSON.
+func converse(t *testing.T, addr, text string) (string, []byte) {
+	t.Helper()
+	resp, err := http.Post("http://"+addr+"/api/v1/conversations", "application/json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c struct{ ID, Token string }
+	err = json.NewDecoder(resp.Body).Decode(&c)
+	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, _ := json.Marshal(map[string]string{"text": text})
+	req, _ := http.NewRequest("POST", "http://"+addr+"/api/v1/conversations/"+c.ID+"/messages", bytes.NewReader(msg))
+	req.Header.Set("Authorization", "Bearer "+c.Token)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("turn: %d %s", resp.StatusCode, body)
+	}
+	return c.ID, body
 }
