@@ -1,6 +1,7 @@
 // Helpers for the browser tests: a real `los serve` on a free port with a
 // temporary data directory, a tiny host site for the widget, Debian's
 // Chromium through playwright-core, and axe-core.
+import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, mkdir, rm, writeFile, readFile } from 'node:fs/promises';
@@ -152,4 +153,25 @@ export async function axe(page) {
 export async function screenshot(page, name) {
   await mkdir(output, { recursive: true });
   await page.screenshot({ path: join(output, name + '.png') });
+}
+
+// addUser runs `los users add` with the password on standard input, as an
+// operator would, and checks that the password is not echoed.
+export async function addUser(bin, data, role, email, password) {
+  const proc = spawn(bin, ['users', 'add', '--data', data, '--role', role, '--email', email],
+    { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  proc.stdout.on('data', (c) => { out += c; });
+  proc.stderr.on('data', (c) => { out += c; });
+  proc.stdin.end(password + '\n');
+  const [code] = await once(proc, 'exit');
+  assert.equal(code, 0, `los users add: ${out}`);
+  assert.ok(!out.includes(password), 'the password was echoed');
+}
+
+// signIn fills in the Bokmål sign-in page the browser is on.
+export async function signIn(page, email, password) {
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByLabel('Passord').fill(password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
 }

@@ -3,29 +3,14 @@
 // the live queue with its reason, takes it over and replies; the customer
 // sees the reply in the chat. One `los serve`, no model.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { axe, launch, losBin, screenshot, startLos, tempDir, watch } from '../lib/los.mjs';
+import { addUser, axe, launch, losBin, screenshot, signIn, startLos, tempDir, watch } from '../lib/los.mjs';
 
 const GRIEF = 'Mannen min døde i forrige uke, og jeg vet ikke hva jeg skal gjøre med strømavtalen hans';
 const REPLY = 'Kondolerer. Jeg heter Kari og hjelper deg med avtalen, du trenger ikke gjøre noe nå.';
 const EMAIL = 'kari@example.no';
 const PASSWORD = 'riktig hest batteri stift';
-
-// addUser runs `los users add` with the password on standard input.
-async function addUser(bin, data) {
-  const proc = spawn(bin, ['users', 'add', '--data', data, '--role', 'agent', '--email', EMAIL],
-    { stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  proc.stdout.on('data', (c) => { out += c; });
-  proc.stderr.on('data', (c) => { out += c; });
-  proc.stdin.end(PASSWORD + '\n');
-  const [code] = await once(proc, 'exit');
-  assert.equal(code, 0, `los users add: ${out}`);
-  assert.doesNotMatch(out, new RegExp(PASSWORD), 'the password was echoed');
-}
 
 let work;
 let los;
@@ -36,7 +21,7 @@ before(async () => {
   work = await tempDir('los-e2e-agent-');
   const bin = await losBin(work);
   const data = `${work}/data`;
-  await addUser(bin, data);
+  await addUser(bin, data, 'agent', EMAIL, PASSWORD);
   los = await startLos(bin, data);
   customer = await launch();
   agent = await launch();
@@ -55,9 +40,7 @@ test('an agent takes over a grief conversation and the customer sees the reply',
   const agentSeen = watch(inbox);
   await inbox.goto(los.url + '/agent');
   await inbox.waitForURL(/\/agent\/login/);
-  await inbox.getByLabel('E-postadresse').fill(EMAIL);
-  await inbox.getByLabel('Passord').fill(PASSWORD);
-  await inbox.getByRole('button', { name: 'Logg inn' }).click();
+  await signIn(inbox, EMAIL, PASSWORD);
   await inbox.waitForURL(/\/agent$/);
   await inbox.locator('#service-status').filter({ hasText: '1 pålogget' }).waitFor();
   assert.equal(await inbox.locator('#queue li').count(), 0);

@@ -3,25 +3,13 @@
 // answers); an admin signs in, sees the figures, the server-drawn SVG
 // trend charts, and downloads a table as CSV. One `los serve`, no model.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { axe, launch, losBin, output, screenshot, startLos, tempDir, watch } from '../lib/los.mjs';
+import { addUser, axe, launch, losBin, output, screenshot, signIn, startLos, tempDir, watch } from '../lib/los.mjs';
 
 const EMAIL = 'ada@example.no';
 const PASSWORD = 'riktig hest batteri stift';
-
-async function addAdmin(bin, data) {
-  const proc = spawn(bin, ['users', 'add', '--data', data, '--role', 'admin', '--email', EMAIL], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  proc.stdout.on('data', (c) => { out += c; });
-  proc.stderr.on('data', (c) => { out += c; });
-  proc.stdin.end(PASSWORD + '\n');
-  const [code] = await once(proc, 'exit');
-  assert.equal(code, 0, `los users add: ${out}`);
-}
 
 // api calls the customer API of a conversation.
 async function api(method, path, token, body) {
@@ -47,7 +35,7 @@ before(async () => {
   work = await tempDir('los-e2e-analytics-');
   const bin = await losBin(work);
   const data = `${work}/data`;
-  await addAdmin(bin, data);
+  await addUser(bin, data, 'admin', EMAIL, PASSWORD);
   los = await startLos(bin, data);
   browser = await launch();
 });
@@ -87,9 +75,7 @@ test('an admin sees seeded figures, SVG charts, and downloads CSV', async () => 
   const seen = watch(page);
   await page.goto(los.url + '/admin/analytics');
   await page.waitForURL(/\/agent\/login\?next=%2Fadmin%2Fanalytics/);
-  await page.getByLabel('E-postadresse').fill(EMAIL);
-  await page.getByLabel('Passord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await signIn(page, EMAIL, PASSWORD);
   await page.waitForURL(/\/admin\/analytics$/);
 
   // The admin takes the handed-over conversation, so there is a waiting time.

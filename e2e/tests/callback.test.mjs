@@ -5,25 +5,13 @@
 // replies anyway. One `los serve`, closed but for one minute a week, no
 // model.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { axe, launch, losBin, screenshot, startLos, tempDir, watch } from '../lib/los.mjs';
+import { addUser, axe, launch, losBin, screenshot, signIn, startLos, tempDir, watch } from '../lib/los.mjs';
 
 const EMAIL = 'ola@example.no';
 const PASSWORD = 'korrekt hest batteri stift';
 const REPLY = 'Hei, jeg så meldingen din og ringer deg i morgen tidlig.';
-
-async function addAgent(bin, data) {
-  const proc = spawn(bin, ['users', 'add', '--data', data, '--role', 'agent', '--email', EMAIL], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  proc.stdout.on('data', (c) => { out += c; });
-  proc.stderr.on('data', (c) => { out += c; });
-  proc.stdin.end(PASSWORD + '\n');
-  const [code] = await once(proc, 'exit');
-  assert.equal(code, 0, `los users add: ${out}`);
-}
 
 let work;
 let los;
@@ -34,7 +22,7 @@ before(async () => {
   work = await tempDir('los-e2e-callback-');
   const bin = await losBin(work);
   const data = `${work}/data`;
-  await addAgent(bin, data);
+  await addUser(bin, data, 'agent', EMAIL, PASSWORD);
   los = await startLos(bin, data, '', ['--opening-hours', 'mon 00:00-00:01']);
   customer = await launch();
   agent = await launch();
@@ -102,9 +90,7 @@ test('closed: a call-back is requested, and an agent reply marks the launcher un
 
   const inbox = await agent.context.newPage();
   await inbox.goto(los.url + '/agent/login');
-  await inbox.getByLabel('E-postadresse').fill(EMAIL);
-  await inbox.getByLabel('Passord').fill(PASSWORD);
-  await inbox.getByRole('button', { name: 'Logg inn' }).click();
+  await signIn(inbox, EMAIL, PASSWORD);
   await inbox.waitForURL(/\/agent$/);
   await inbox.locator('#queue li').first().getByRole('button').click();
   await inbox.getByRole('button', { name: 'Ta samtalen' }).click();

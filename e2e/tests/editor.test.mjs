@@ -4,11 +4,9 @@
 // rolls back to the first version, and the chat answers with the old text
 // again. One `los serve`, no model (answers quote the knowledge base).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { axe, launch, losBin, screenshot, startLos, tempDir, watch } from './lib/los.mjs';
+import { addUser, axe, launch, losBin, screenshot, signIn, startLos, tempDir, watch } from '../lib/los.mjs';
 
 const EMAIL = 'eva@example.no';
 const PASSWORD = 'redaktør med langt passord';
@@ -18,18 +16,6 @@ const OLD = 'Vi tar imot sjokoladepenger i kantina hver fredag.';
 const NEW = 'Sjokoladepenger tas ikke lenger imot i kantina.';
 const QUESTION = 'Kan jeg betale med sjokoladepenger i kantina?';
 
-// addEditor runs `los users add --role editor` with the password on stdin.
-async function addEditor(bin, data) {
-  const proc = spawn(bin, ['users', 'add', '--data', data, '--role', 'editor', '--email', EMAIL],
-    { stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  proc.stdout.on('data', (c) => { out += c; });
-  proc.stderr.on('data', (c) => { out += c; });
-  proc.stdin.end(PASSWORD + '\n');
-  const [code] = await once(proc, 'exit');
-  assert.equal(code, 0, `los users add: ${out}`);
-}
-
 let work;
 let los;
 let browser;
@@ -38,7 +24,7 @@ before(async () => {
   work = await tempDir('los-e2e-editor-');
   const bin = await losBin(work);
   const data = `${work}/data`;
-  await addEditor(bin, data);
+  await addUser(bin, data, 'editor', EMAIL, PASSWORD);
   los = await startLos(bin, data);
   browser = await launch();
 });
@@ -74,9 +60,7 @@ test('an editor publishes an article, the chat cites it, and a rollback restores
   // Signing in through the shared sign-in page brings the editor back.
   await page.goto(los.url + '/editor');
   await page.waitForURL(/\/agent\/login/);
-  await page.getByLabel('E-postadresse').fill(EMAIL);
-  await page.getByLabel('Passord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await signIn(page, EMAIL, PASSWORD);
   await page.waitForURL(/\/editor$/);
   await page.locator('#articles tbody tr').first().waitFor();
   assert.deepEqual(await axe(page), [], 'article list');
