@@ -51,7 +51,7 @@ func (s *DB) FanOut(ctx context.Context, limit int, body func(Event) ([]byte, er
 			return err
 		}
 		cursor, _ = strconv.ParseInt(v, 10, 64)
-		events, err := s.eventsAfter(ctx, tx, cursor, limit)
+		events, err := eventsAfter(ctx, tx, cursor, limit)
 		if err != nil || len(events) == 0 {
 			return err
 		}
@@ -81,28 +81,6 @@ func (s *DB) FanOut(ctx context.Context, limit int, body func(Event) ([]byte, er
 		return err
 	})
 	return n, err
-}
-
-func (s *DB) eventsAfter(ctx context.Context, tx *sql.Tx, after int64, limit int) ([]Event, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, type, conversation_id, data, created FROM events WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Event
-	for rows.Next() {
-		var (
-			e       Event
-			data    string
-			created int64
-		)
-		if err := rows.Scan(&e.ID, &e.Type, &e.ConversationID, &data, &created); err != nil {
-			return nil, err
-		}
-		e.Data, e.Created = json.RawMessage(data), fromMillis(created)
-		out = append(out, e)
-	}
-	return out, rows.Err()
 }
 
 type activeHook struct {

@@ -144,7 +144,10 @@ func (s *DB) EditorArticle(ctx context.Context, slug string) (EditorArticle, err
 	return getDoc(ctx, s.db, slug)
 }
 
+// querier is what *sql.DB and *sql.Tx share, so a read can run inside or
+// outside a transaction.
 type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 

@@ -19,7 +19,13 @@ type Event struct {
 
 // Events returns up to limit events with an ID above after, oldest first.
 func (s *DB) Events(ctx context.Context, after int64, limit int) ([]Event, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, type, conversation_id, data, created FROM events WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
+	return eventsAfter(ctx, s.db, after, limit)
+}
+
+// eventsAfter reads events through q: the database, or a transaction that
+// must see its own writes.
+func eventsAfter(ctx context.Context, q querier, after int64, limit int) ([]Event, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, type, conversation_id, data, created FROM events WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
 	if err != nil {
 		return nil, err
 	}
