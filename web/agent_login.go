@@ -71,15 +71,7 @@ func (d *desk) logout(c echo.Context) error {
 func (d *desk) inbox(c echo.Context) error {
 	u := auth.UserFrom(c)
 	if u == nil {
-		q := url.Values{}
-		if l := c.QueryParam("lang"); l != "" {
-			q.Set("lang", l)
-		}
-		target := "/agent/login"
-		if len(q) > 0 {
-			target += "?" + q.Encode()
-		}
-		return c.Redirect(http.StatusSeeOther, target)
+		return toLogin(c, "")
 	}
 	p := d.page(c)
 	p.Email = u.Email
@@ -110,4 +102,21 @@ func safeNext(next string) string {
 		return ""
 	}
 	return next
+}
+
+// toLogin sends a visitor who is not signed in to the shared sign-in page,
+// in their language, which brings them back to next when it is set.
+func toLogin(c echo.Context, next string) error {
+	q := url.Values{}
+	if next != "" {
+		q.Set("next", next)
+	}
+	if l := c.QueryParam("lang"); l != "" {
+		q.Set("lang", l)
+	}
+	target := "/agent/login"
+	if len(q) > 0 {
+		target += "?" + q.Encode()
+	}
+	return c.Redirect(http.StatusSeeOther, target)
 }

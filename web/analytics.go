@@ -1,8 +1,6 @@
 package web
 
 import (
-	"net/http"
-	"net/url"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -59,11 +57,7 @@ func (a *analytics) guard(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		u := auth.UserFrom(c)
 		if u == nil {
-			q := url.Values{"next": {c.Request().URL.RequestURI()}}
-			if l := c.QueryParam("lang"); l != "" {
-				q.Set("lang", l)
-			}
-			return c.Redirect(http.StatusSeeOther, "/agent/login?"+q.Encode())
+			return toLogin(c, c.Request().URL.RequestURI())
 		}
 		if u.Role != auth.RoleAdmin {
 			return &bot.Error{Code: bot.EFORBID, Message: "only administrators may see analytics", Key: "login.forbidden"}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 
 	"github.com/labstack/echo/v4"
 
@@ -25,11 +24,7 @@ func (ed *editor) guardPage() []echo.MiddlewareFunc {
 		return func(c echo.Context) error {
 			u := auth.UserFrom(c)
 			if u == nil {
-				q := url.Values{"next": {c.Request().URL.RequestURI()}}
-				if l := c.QueryParam("lang"); l != "" {
-					q.Set("lang", l)
-				}
-				return c.Redirect(http.StatusSeeOther, "/agent/login?"+q.Encode())
+				return toLogin(c, c.Request().URL.RequestURI())
 			}
 			for _, r := range editorRoles {
 				if u.Role == r {

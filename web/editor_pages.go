@@ -68,19 +68,6 @@ var editorAssets = func() assets {
 	return out
 }()
 
-// serveEditorStatic serves /editor/static/NAME like serveStatic.
-func serveEditorStatic(c echo.Context) error {
-	a := editorAssets[c.Param("name")]
-	if a == nil {
-		return echo.ErrNotFound
-	}
-	maxAge := "no-cache"
-	if c.QueryParam("v") == a.version {
-		maxAge = "public, max-age=31536000, immutable"
-	}
-	return serveAsset(c, a, maxAge)
-}
-
 type navItem struct {
 	Key, Path string
 	Current   bool

@@ -98,18 +98,20 @@ func (as assets) url(name string) string {
 	return "/static/" + name + "?v=" + a.version
 }
 
-// serveStatic serves /static/NAME. A request naming the current version
-// may be cached for a year; any other revalidates with the ETag.
-func (s *Server) serveStatic(c echo.Context) error {
-	a := staticAssets[c.Param("name")]
-	if a == nil {
-		return echo.ErrNotFound
+// serveAssets serves /…/NAME from assets. A request naming the current
+// version may be cached for a year; any other revalidates with the ETag.
+func serveAssets(assets map[string]*asset) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		a := assets[c.Param("name")]
+		if a == nil {
+			return echo.ErrNotFound
+		}
+		maxAge := "no-cache"
+		if c.QueryParam("v") == a.version {
+			maxAge = "public, max-age=31536000, immutable"
+		}
+		return serveAsset(c, a, maxAge)
 	}
-	maxAge := "no-cache"
-	if c.QueryParam("v") == a.version {
-		maxAge = "public, max-age=31536000, immutable"
-	}
-	return serveAsset(c, a, maxAge)
 }
 
 // serveWidget serves /widget.js: the chat script, under a stable URL that
