@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
-	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -32,12 +31,7 @@ func (d *desk) stream(c echo.Context) error {
 	d.hub.publish(change{kind: "queue"})
 	closing := d.shutdown(c)
 
-	w := c.Response()
-	w.Header().Set(echo.HeaderContentType, "text/event-stream; charset=utf-8")
-	w.Header().Set(echo.HeaderCacheControl, "no-cache")
-	w.Header().Set("X-Accel-Buffering", "no")
-	w.WriteHeader(http.StatusOK)
-	rc := http.NewResponseController(w.Writer)
+	w, rc := startEventStream(c)
 	write := func(s string) error {
 		_ = rc.SetWriteDeadline(time.Now().Add(streamPing + 10*time.Second))
 		if _, err := fmt.Fprint(w, s); err != nil {

@@ -7,7 +7,6 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
-	"sync"
 	"time"
 	_ "time/tzdata" // the Oslo zone in distroless images without zoneinfo
 
@@ -67,9 +66,6 @@ type Server struct {
 	// auth recognises sessions and API keys; one for every area, so the
 	// login throttle and key lookups are shared.
 	auth *auth.Service
-
-	// streams counts open SSE streams, so shutdown can tell them apart.
-	streams sync.WaitGroup
 }
 
 // New builds the server and its routes.

@@ -18,15 +18,7 @@ import (
 // whole turn (its answer supersedes the tokens, for example after a
 // fallback), or "error".
 func (s *Server) streamTurn(c echo.Context, conv *bot.Conversation, text string) error {
-	w := c.Response()
-	w.Header().Set(echo.HeaderContentType, "text/event-stream; charset=utf-8")
-	w.Header().Set(echo.HeaderCacheControl, "no-cache")
-	w.Header().Set("X-Accel-Buffering", "no")
-	w.WriteHeader(http.StatusOK)
-	rc := http.NewResponseController(w.Writer)
-
-	s.streams.Add(1)
-	defer s.streams.Done()
+	w, rc := startEventStream(c)
 
 	send := func(event string, data any) {
 		b, err := json.Marshal(data)
@@ -89,4 +81,15 @@ func citedSources(res bot.Result) []citation {
 // the customer's connection drops.
 func contextWithoutCancel(c echo.Context) context.Context {
 	return context.WithoutCancel(c.Request().Context())
+}
+
+// startEventStream sends the headers of a server-sent event stream and
+// returns the response and a controller to extend its write deadline.
+func startEventStream(c echo.Context) (*echo.Response, *http.ResponseController) {
+	w := c.Response()
+	w.Header().Set(echo.HeaderContentType, "text/event-stream; charset=utf-8")
+	w.Header().Set(echo.HeaderCacheControl, "no-cache")
+	w.Header().Set("X-Accel-Buffering", "no") // no buffering in proxies
+	w.WriteHeader(http.StatusOK)
+	return w, http.NewResponseController(w.Writer)
 }
