@@ -34,7 +34,7 @@ func mustLoadAnalyticsPages() *analyticsPages {
 	}
 	h := sha256.Sum256(css)
 	return &analyticsPages{
-		tmpl:       template.Must(template.ParseFS(analyticsFS, "templates/analytics/dashboard.html")),
+		tmpl:       template.Must(template.ParseFS(analyticsFS, "templates/analytics/dashboard.html", "templates/analytics/top.html")),
 		css:        css,
 		cssVersion: hex.EncodeToString(h[:6]),
 	}
@@ -56,6 +56,9 @@ type analyticsPage struct {
 	query url.Values
 	t     func(l lang.Standard, key string, args ...any) string
 }
+
+// TitleKey names the page's title text.
+func (analyticsPage) TitleKey() string { return "analytics.title" }
 
 // T returns a text in the page's standard.
 func (p analyticsPage) T(key string, args ...any) string { return p.t(p.Lang, key, args...) }

@@ -13,7 +13,7 @@ import (
 	"github.com/los-bot/los/store"
 )
 
-var auditTmpl = template.Must(template.ParseFS(analyticsFS, "templates/analytics/audit.html"))
+var auditTmpl = template.Must(template.ParseFS(analyticsFS, "templates/analytics/audit.html", "templates/analytics/top.html"))
 
 // auditPage is what the audit template sees.
 type auditPage struct {
@@ -28,6 +28,9 @@ type auditPage struct {
 }
 
 func (p auditPage) T(key string, args ...any) string { return p.t(p.Lang, key, args...) }
+
+// TitleKey names the page's title text.
+func (auditPage) TitleKey() string { return "audit.title" }
 
 // When shows a time in Oslo.
 func (p auditPage) When(t time.Time) string { return t.In(oslo).Format("2006-01-02 15:04:05") }
