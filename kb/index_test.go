@@ -10,6 +10,21 @@ import (
 	"github.com/los-bot/los/lang"
 )
 
+// memIndex builds an in-memory index of articles, closed when the test
+// ends.
+func memIndex(t testing.TB, opts Options, articles ...Article) *Index {
+	t.Helper()
+	ix, err := Open("", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if err := ix.Rebuild(context.Background(), articles, "1", nil); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
 func art(slug, title, body string) Article {
 	return Article{Slug: slug, Title: title, Body: body, Lang: lang.Bokmal, Published: true}
 }

@@ -42,14 +42,7 @@ func demoIndex(t testing.TB) *Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := Open("", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	if err := ix.Rebuild(context.Background(), articles, "demo", nil); err != nil {
-		t.Fatal(err)
-	}
+	ix := memIndex(t, Options{}, articles...)
 	return ix
 }
 

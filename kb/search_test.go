@@ -13,14 +13,7 @@ import (
 
 func TestPutDelete(t *testing.T) {
 	ctx := context.Background()
-	ix, err := Open("", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	if err := ix.Rebuild(ctx, testArticles, "1", nil); err != nil {
-		t.Fatal(err)
-	}
+	ix := memIndex(t, Options{}, testArticles...)
 	if hits := mustSearch(t, ix, "hemmelig utkast"); len(hits) != 0 {
 		t.Errorf("draft found: %v", slugs(hits))
 	}
@@ -112,14 +105,7 @@ func TestSearchWhilePut(t *testing.T) {
 
 func TestSearch(t *testing.T) {
 	ctx := context.Background()
-	ix, err := Open("", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	if err := ix.Rebuild(ctx, testArticles, "1", nil); err != nil {
-		t.Fatal(err)
-	}
+	ix := memIndex(t, Options{}, testArticles...)
 	tests := []struct {
 		name      string
 		query     string
@@ -161,15 +147,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestSynonymsAtQueryTime(t *testing.T) {
-	ctx := context.Background()
-	ix, err := Open("", Options{Synonyms: &Synonyms{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	if err := ix.Rebuild(ctx, []Article{art("avtalegiro", "AvtaleGiro", "Med AvtaleGiro betaler du fakturaen automatisk.")}, "1", nil); err != nil {
-		t.Fatal(err)
-	}
+	ix := memIndex(t, Options{Synonyms: &Synonyms{}}, art("avtalegiro", "AvtaleGiro", "Med AvtaleGiro betaler du fakturaen automatisk."))
 	if hits := mustSearch(t, ix, "direkte trekk fra konto"); len(hits) != 0 {
 		t.Fatalf("found %v without synonyms", slugs(hits))
 	}
@@ -205,17 +183,10 @@ func TestDemo(t *testing.T) {
 // question's language even when it matches better.
 func TestLanguage(t *testing.T) {
 	ctx := context.Background()
-	ix, err := Open("", Options{Synonyms: &Synonyms{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
 	en := art("efaktura-en", "Paying", "Order efaktura in your bank: efaktura is free.")
 	en.Lang = lang.English
 	nb := art("efaktura", "Om betaling", "Med efaktura kommer fakturaen rett i nettbanken, og du slipper gebyr for papir.")
-	if err := ix.Rebuild(ctx, []Article{en, nb}, "1", nil); err != nil {
-		t.Fatal(err)
-	}
+	ix := memIndex(t, Options{Synonyms: &Synonyms{}}, en, nb)
 	for _, tt := range []struct {
 		lang lang.Standard
 		want string

@@ -8,19 +8,12 @@ import (
 
 func TestCompounds(t *testing.T) {
 	ctx := context.Background()
-	ix, err := Open("", Options{Synonyms: &Synonyms{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
 	articles := []Article{
 		art("a", "Strøm", "Strømavtalen din og fastprisavtalen. Strømavtaler har bindingstid."),
 		art("b", "Spot", "Spotavtale, strømavtale og en avtale til."),
 		art("c", "Bil", "Elbil og bil. Nettleien og leie."),
 	}
-	if err := ix.Rebuild(ctx, articles, "1", nil); err != nil {
-		t.Fatal(err)
-	}
+	ix := memIndex(t, Options{Synonyms: &Synonyms{}}, articles...)
 	tests := []struct {
 		name  string
 		head  string
@@ -58,20 +51,12 @@ func TestCompounds(t *testing.T) {
 // TestExpansion: a question word finds the compounds that end in it, and a
 // misspelt word the index lacks finds the word one edit away.
 func TestExpansion(t *testing.T) {
-	ctx := context.Background()
-	ix, err := Open("", Options{Synonyms: &Synonyms{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
 	articles := []Article{
 		art("trailer", "Funn i Essex", "Semitraileren kom til England lørdag via havna i Holyhead."),
 		art("nortraship", "Handelsflåten", "Nortraship administrerte handelsflåten under krigen."),
 		art("england", "Fotball", "England spilte mot Skottland lørdag."),
 	}
-	if err := ix.Rebuild(ctx, articles, "1", nil); err != nil {
-		t.Fatal(err)
-	}
+	ix := memIndex(t, Options{Synonyms: &Synonyms{}}, articles...)
 	tests := []struct {
 		name, query, want string
 		wantCover         float64
