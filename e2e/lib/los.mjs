@@ -175,3 +175,22 @@ export async function signIn(page, email, password) {
   await page.getByLabel('Passord').fill(password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
 }
+
+// startStack builds los, adds users ([role, email, password] each), serves
+// it with extra serve flags and launches browsers. stop() undoes all of it,
+// also after a partial start.
+export async function startStack(name, { users = [], browsers = 1, args = [] } = {}) {
+  const stack = { browsers: [] };
+  stack.stop = async () => {
+    for (const b of stack.browsers) await b.close();
+    await stack.los?.stop();
+    if (stack.work) await rm(stack.work, { recursive: true, force: true });
+  };
+  stack.work = await tempDir(`los-e2e-${name}-`);
+  const bin = await losBin(stack.work);
+  const data = `${stack.work}/data`;
+  for (const [role, email, password] of users) await addUser(bin, data, role, email, password);
+  stack.los = await startLos(bin, data, '', args);
+  for (let i = 0; i < browsers; i++) stack.browsers.push(await launch());
+  return stack;
+}

@@ -3,35 +3,28 @@
 // the live queue with its reason, takes it over and replies; the customer
 // sees the reply in the chat. One `los serve`, no model.
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { addUser, axe, launch, losBin, screenshot, signIn, startLos, tempDir, watch } from '../lib/los.mjs';
+import { axe, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
 
 const GRIEF = 'Mannen min døde i forrige uke, og jeg vet ikke hva jeg skal gjøre med strømavtalen hans';
 const REPLY = 'Kondolerer. Jeg heter Kari og hjelper deg med avtalen, du trenger ikke gjøre noe nå.';
 const EMAIL = 'kari@example.no';
 const PASSWORD = 'riktig hest batteri stift';
 
-let work;
+let stack;
 let los;
 let customer;
 let agent;
 
 before(async () => {
-  work = await tempDir('los-e2e-agent-');
-  const bin = await losBin(work);
-  const data = `${work}/data`;
-  await addUser(bin, data, 'agent', EMAIL, PASSWORD);
-  los = await startLos(bin, data);
-  customer = await launch();
-  agent = await launch();
+  stack = await startStack('agent', { users: [['agent', EMAIL, PASSWORD]], browsers: 2 });
+  los = stack.los;
+  customer = stack.browsers[0];
+  agent = stack.browsers[1];
 });
 
 after(async () => {
-  await customer?.close();
-  await agent?.close();
-  await los?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 test('an agent takes over a grief conversation and the customer sees the reply', async () => {

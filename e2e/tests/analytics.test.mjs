@@ -3,10 +3,10 @@
 // answers); an admin signs in, sees the figures, the server-drawn SVG
 // trend charts, and downloads a table as CSV. One `los serve`, no model.
 import assert from 'node:assert/strict';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { addUser, axe, launch, losBin, output, screenshot, signIn, startLos, tempDir, watch } from '../lib/los.mjs';
+import { axe, output, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
 
 const EMAIL = 'ada@example.no';
 const PASSWORD = 'riktig hest batteri stift';
@@ -27,23 +27,18 @@ async function conversation() {
   return api('POST', 'conversations', '', { lang: 'nb' });
 }
 
-let work;
+let stack;
 let los;
 let browser;
 
 before(async () => {
-  work = await tempDir('los-e2e-analytics-');
-  const bin = await losBin(work);
-  const data = `${work}/data`;
-  await addUser(bin, data, 'admin', EMAIL, PASSWORD);
-  los = await startLos(bin, data);
-  browser = await launch();
+  stack = await startStack('analytics', { users: [['admin', EMAIL, PASSWORD]], browsers: 1 });
+  los = stack.los;
+  browser = stack.browsers[0];
 });
 
 after(async () => {
-  await browser?.close();
-  await los?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 test('an admin sees seeded figures, SVG charts, and downloads CSV', async () => {

@@ -5,34 +5,27 @@
 // replies anyway. One `los serve`, closed but for one minute a week, no
 // model.
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { addUser, axe, launch, losBin, screenshot, signIn, startLos, tempDir, watch } from '../lib/los.mjs';
+import { axe, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
 
 const EMAIL = 'ola@example.no';
 const PASSWORD = 'korrekt hest batteri stift';
 const REPLY = 'Hei, jeg så meldingen din og ringer deg i morgen tidlig.';
 
-let work;
+let stack;
 let los;
 let customer;
 let agent;
 
 before(async () => {
-  work = await tempDir('los-e2e-callback-');
-  const bin = await losBin(work);
-  const data = `${work}/data`;
-  await addUser(bin, data, 'agent', EMAIL, PASSWORD);
-  los = await startLos(bin, data, '', ['--opening-hours', 'mon 00:00-00:01']);
-  customer = await launch();
-  agent = await launch();
+  stack = await startStack('callback', { users: [['agent', EMAIL, PASSWORD]], browsers: 2, args: ['--opening-hours', 'mon 00:00-00:01'] });
+  los = stack.los;
+  customer = stack.browsers[0];
+  agent = stack.browsers[1];
 });
 
 after(async () => {
-  await customer?.close();
-  await agent?.close();
-  await los?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 test('closed: a call-back is requested, and an agent reply marks the launcher unread', async () => {

@@ -4,9 +4,8 @@
 // rolls back to the first version, and the chat answers with the old text
 // again. One `los serve`, no model (answers quote the knowledge base).
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { addUser, axe, launch, losBin, screenshot, signIn, startLos, tempDir, watch } from '../lib/los.mjs';
+import { axe, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
 
 const EMAIL = 'eva@example.no';
 const PASSWORD = 'redaktør med langt passord';
@@ -16,23 +15,18 @@ const OLD = 'Vi tar imot sjokoladepenger i kantina hver fredag.';
 const NEW = 'Sjokoladepenger tas ikke lenger imot i kantina.';
 const QUESTION = 'Kan jeg betale med sjokoladepenger i kantina?';
 
-let work;
+let stack;
 let los;
 let browser;
 
 before(async () => {
-  work = await tempDir('los-e2e-editor-');
-  const bin = await losBin(work);
-  const data = `${work}/data`;
-  await addUser(bin, data, 'editor', EMAIL, PASSWORD);
-  los = await startLos(bin, data);
-  browser = await launch();
+  stack = await startStack('editor', { users: [['editor', EMAIL, PASSWORD]], browsers: 1 });
+  los = stack.los;
+  browser = stack.browsers[0];
 });
 
 after(async () => {
-  await browser?.close();
-  await los?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 // ask puts the question to the chat in a new tab (a new conversation) and
