@@ -11,7 +11,6 @@ import (
 
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/kb"
 )
 
 // Editor request bodies may be larger than the chat's: an article, and
@@ -38,7 +37,6 @@ type editor struct {
 // article API. Every route needs a signed-in editor or admin.
 func (s *Server) editorRoutes(e *echo.Echo) {
 	ed := &editor{Server: s, auth: s.auth}
-	ed.applyStoredSynonyms()
 	api := ed.guardAPI()
 	small := slices.Concat(api, []echo.MiddlewareFunc{middleware.BodyLimit(editorBodyLimit)})
 	large := slices.Concat(api, []echo.MiddlewareFunc{middleware.BodyLimit(importBodyLimit)})
@@ -118,26 +116,4 @@ func (ed *editor) change(ctx context.Context, fn func() ([]string, error)) error
 		}
 	}
 	return nil
-}
-
-// applyStoredSynonyms gives the index the synonyms editors saved, when
-// they saved any: they take precedence over the synonyms file.
-func (ed *editor) applyStoredSynonyms() {
-	if ed.DB == nil || ed.Index == nil {
-		return
-	}
-	ctx := context.Background()
-	stored, ok, err := ed.DB.Synonyms(ctx)
-	if err != nil || !ok {
-		if err != nil {
-			ed.Log.Warn("could not load the editors' synonyms; using the synonyms file", "err", err)
-		}
-		return
-	}
-	syn, err := kb.ParseSynonyms("synonyms", strings.NewReader(stored.Text))
-	if err != nil {
-		ed.Log.Warn("the editors' synonyms do not parse; using the synonyms file", "err", err)
-		return
-	}
-	ed.Index.SetSynonyms(syn)
 }

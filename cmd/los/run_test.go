@@ -175,3 +175,24 @@ func TestConfigErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestSavedSynonymsApplyAtStart: synonyms editors saved in the store are
+// used by every command, not only by a running server.
+func TestSavedSynonymsApplyAtStart(t *testing.T) {
+	env := baseEnv(t)
+	if r := runLos(t, env, "", "kb", "search", "hundematen"); r.code != 0 || !strings.Contains(r.stdout, "no sections found") {
+		t.Fatalf("before: exit %d, out %q", r.code, r.stdout)
+	}
+	db, err := openStore(context.Background(), env["LOS_DATA"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetSynonyms(context.Background(), "hundematen = fakturaadresse\n", "test"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	r := runLos(t, env, "", "kb", "search", "hundematen")
+	if r.code != 0 || !strings.Contains(r.stdout, "endre-fakturaadresse") {
+		t.Errorf("after saving a synonym: exit %d, out %q", r.code, r.stdout)
+	}
+}
