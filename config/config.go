@@ -42,6 +42,12 @@ type Config struct {
 	ShutdownPeriod time.Duration // LOS_SHUTDOWN_TIMEOUT
 	OpeningHours   string        // LOS_OPENING_HOURS, e.g. "mon-fri 08-20, sat 10-15"
 	IdleClose      time.Duration // LOS_IDLE_CLOSE: close bot conversations quiet this long
+	// MetricsToken is the bearer token Prometheus reads /metrics with
+	// (LOS_METRICS_TOKEN; no flag, so it never shows in a process list or
+	// in --help). Empty: only admin sessions and admin API keys may.
+	MetricsToken        string
+	WebhookAllowPrivate bool // LOS_WEBHOOK_ALLOW_PRIVATE: let webhooks reach internal addresses
+	WebhookLogDays      int  // LOS_WEBHOOK_LOG_DAYS: days to keep finished webhook deliveries and events
 }
 
 // Default returns the configuration used when nothing is set.
@@ -62,6 +68,7 @@ func Default() Config {
 		ShutdownPeriod: 20 * time.Second,
 		OpeningHours:   "mon-fri 08:00-20:00, sat 10:00-15:00",
 		IdleClose:      30 * time.Minute,
+		WebhookLogDays: 30,
 	}
 }
 
@@ -95,6 +102,8 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.IntVar(&c.HandoffDays, "handoff-retention-days", c.HandoffDays, "days to keep handed-over conversations (LOS_HANDOFF_RETENTION_DAYS)")
 	fs.StringVar(&c.OpeningHours, "opening-hours", c.OpeningHours, "customer service opening hours in Europe/Oslo, closed on public holidays (LOS_OPENING_HOURS)")
 	fs.DurationVar(&c.IdleClose, "idle-close", c.IdleClose, "close conversations the bot holds after this long without a message (LOS_IDLE_CLOSE)")
+	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses (LOS_WEBHOOK_ALLOW_PRIVATE)")
+	fs.IntVar(&c.WebhookLogDays, "webhook-log-days", c.WebhookLogDays, "days to keep finished webhook deliveries and their events (LOS_WEBHOOK_LOG_DAYS)")
 	fs.DurationVar(&c.ShutdownPeriod, "shutdown-timeout", c.ShutdownPeriod, "how long shutdown waits for answers in flight (LOS_SHUTDOWN_TIMEOUT)")
 }
 
@@ -155,6 +164,15 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 	days("LOS_RETENTION_DAYS", &c.RetentionDays)
 	days("LOS_HANDOFF_RETENTION_DAYS", &c.HandoffDays)
+	days("LOS_WEBHOOK_LOG_DAYS", &c.WebhookLogDays)
+	str("LOS_METRICS_TOKEN", &c.MetricsToken)
+	if v := strings.TrimSpace(getenv("LOS_WEBHOOK_ALLOW_PRIVATE")); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("LOS_WEBHOOK_ALLOW_PRIVATE=%q is not true or false", v))
+		}
+		c.WebhookAllowPrivate = b
+	}
 	return c, errors.Join(errs...)
 }
 
@@ -197,6 +215,12 @@ func (c Config) Validate() error {
 	if c.RetentionDays < 1 || c.HandoffDays < 1 {
 		errs = append(errs, fmt.Errorf("retention of %d/%d days is too short; use at least 1", c.RetentionDays, c.HandoffDays))
 	}
+	if c.WebhookLogDays < 1 {
+		errs = append(errs, fmt.Errorf("webhook log retention of %d days is too short; set LOS_WEBHOOK_LOG_DAYS (--webhook-log-days) to at least 1", c.WebhookLogDays))
+	}
+	if err := checkMetricsToken(c.MetricsToken); err != nil {
+		errs = append(errs, err)
+	}
 	for _, o := range c.WidgetOrigins {
 		if u, err := url.Parse(o); err != nil || u.Scheme == "" || u.Host == "" || u.Path != "" {
 			errs = append(errs, fmt.Errorf("widget origin %q is not an origin; write it like https://www.example.no", o))
@@ -211,6 +235,26 @@ func (c Config) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// minMetricsToken is the shortest LOS_METRICS_TOKEN accepted.
+const minMetricsToken = 16
+
+// checkMetricsToken accepts no token or a long one that cannot be taken
+// for an API key or a conversation token.
+func checkMetricsToken(t string) error {
+	const how = "generate one with: openssl rand -hex 32"
+	switch {
+	case t == "":
+		return nil
+	case len(t) < minMetricsToken:
+		return fmt.Errorf("LOS_METRICS_TOKEN has %d characters; use at least %d (%s)", len(t), minMetricsToken, how)
+	case strings.HasPrefix(t, "los_") || strings.HasPrefix(t, "lct_"):
+		return fmt.Errorf("LOS_METRICS_TOKEN may not start with los_ or lct_, which mark API keys and conversation tokens (%s)", how)
+	case strings.ContainsFunc(t, func(r rune) bool { return r <= ' ' || r > '~' }):
+		return fmt.Errorf("LOS_METRICS_TOKEN may hold printable ASCII only, no spaces (%s)", how)
+	}
+	return nil
 }
 
 // ParsePolicy reads "category=action,..." overrides of the triage policy.

@@ -52,6 +52,10 @@ func TestValidateSaysWhatToDo(t *testing.T) {
 		{"redact", func(c *Config) { c.Redact = "fnr,passport" }, "LOS_REDACT"},
 		{"retention", func(c *Config) { c.RetentionDays = 0 }, "at least 1"},
 		{"missing synonyms", func(c *Config) { c.SynonymsFile = "/nonexistent/syn.txt" }, "synonym file"},
+		{"webhook log days", func(c *Config) { c.WebhookLogDays = 0 }, "set LOS_WEBHOOK_LOG_DAYS (--webhook-log-days) to at least 1"},
+		{"short metrics token", func(c *Config) { c.MetricsToken = "hemmelig" }, "LOS_METRICS_TOKEN has 8 characters; use at least 16 (generate one with: openssl rand -hex 32)"},
+		{"metrics token like a key", func(c *Config) { c.MetricsToken = "los_0123456789abcdef" }, "may not start with los_"},
+		{"metrics token with a space", func(c *Config) { c.MetricsToken = "0123456789 abcdef" }, "printable ASCII only"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,5 +83,40 @@ func TestParsePolicy(t *testing.T) {
 		if (err == nil) != (tt.wantErr == "") || (err != nil && !strings.Contains(err.Error(), tt.wantErr)) {
 			t.Errorf("ParsePolicy(%q) err = %v, want %q", tt.in, err, tt.wantErr)
 		}
+	}
+}
+
+func TestHardeningSettings(t *testing.T) {
+	c := Default()
+	if c.WebhookLogDays != 30 || c.WebhookAllowPrivate || c.MetricsToken != "" {
+		t.Fatalf("defaults = %d days, allow private %v, token %q", c.WebhookLogDays, c.WebhookAllowPrivate, c.MetricsToken)
+	}
+	c, err := FromEnv(env(map[string]string{
+		"LOS_METRICS_TOKEN": " 0123456789abcdef0123 ", "LOS_WEBHOOK_ALLOW_PRIVATE": "true", "LOS_WEBHOOK_LOG_DAYS": "7",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.MetricsToken != "0123456789abcdef0123" || !c.WebhookAllowPrivate || c.WebhookLogDays != 7 {
+		t.Fatalf("from env: token %q, allow private %v, %d days", c.MetricsToken, c.WebhookAllowPrivate, c.WebhookLogDays)
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatalf("valid config refused: %v", err)
+	}
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	c.Register(fs)
+	if fs.Lookup("metrics-token") != nil {
+		t.Error("the metrics token has a flag, which would show it in --help and in process lists")
+	}
+	if err := fs.Parse([]string{"--webhook-allow-private=false", "--webhook-log-days", "14"}); err != nil {
+		t.Fatal(err)
+	}
+	if c.WebhookAllowPrivate || c.WebhookLogDays != 14 {
+		t.Fatalf("flags: allow private %v, %d days", c.WebhookAllowPrivate, c.WebhookLogDays)
+	}
+	_, err = FromEnv(env(map[string]string{"LOS_WEBHOOK_ALLOW_PRIVATE": "ja", "LOS_WEBHOOK_LOG_DAYS": "a month"}))
+	if err == nil || !strings.Contains(err.Error(), `LOS_WEBHOOK_ALLOW_PRIVATE="ja" is not true or false`) ||
+		!strings.Contains(err.Error(), `LOS_WEBHOOK_LOG_DAYS="a month" is not a whole number of days`) {
+		t.Fatalf("bad values: %v", err)
 	}
 }

@@ -183,13 +183,3 @@ func (s *DB) queryDeliveries(ctx context.Context, query string, args ...any) ([]
 	}
 	return out, rows.Err()
 }
-
-// PruneDeliveries deletes finished deliveries (delivered or failed) last
-// changed before before, and returns how many.
-func (s *DB) PruneDeliveries(ctx context.Context, before time.Time) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM webhook_deliveries WHERE status != ? AND updated < ?`, DeliveryPending, millis(before))
-	if err != nil {
-		return 0, err
-	}
-	return res.RowsAffected()
-}

@@ -151,34 +151,3 @@ func TestIntegratorEventsInTheOutbox(t *testing.T) {
 		t.Fatalf("events:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
-
-func TestPruneDeliveriesKeepsPending(t *testing.T) {
-	ctx := context.Background()
-	db := open(t)
-	w := &store.Webhook{URL: "http://127.0.0.1:1/", Events: []string{store.EventMessageCreated}, Secret: "s", Active: true}
-	if err := db.CreateWebhook(ctx, w); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.CreateConversation(ctx, &bot.Conversation{ID: "c1", TokenHash: []byte("h"), Status: bot.StatusOpen}); err != nil {
-		t.Fatal(err)
-	}
-	for range 2 {
-		if err := db.AddMessage(ctx, &bot.Message{ConversationID: "c1", Role: bot.RoleCustomer, Text: "hei", Created: time.Now()}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := db.FanOut(ctx, 10, func(e store.Event) ([]byte, error) { return []byte(`{}`), nil }); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.RecordAttempt(ctx, 1, store.DeliveryDelivered, 200, "", time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	n, err := db.PruneDeliveries(ctx, time.Now().Add(time.Hour))
-	if err != nil {
-		t.Fatal(err)
-	}
-	left, _ := db.Deliveries(ctx, w.ID, 10)
-	if n != 1 || len(left) != 1 || left[0].Status != store.DeliveryPending {
-		t.Fatalf("pruned %d, left %+v", n, left)
-	}
-}

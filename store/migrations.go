@@ -60,4 +60,5 @@ var migrations = []string{
 	migration004,
 	migration005,
 	migration006,
+	migration007,
 }

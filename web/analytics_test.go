@@ -15,15 +15,26 @@ import (
 	"github.com/los-bot/los/web"
 )
 
-// newAnalyticsEnv is newDeskEnv with metrics.
+// testMetricsToken is the LOS_METRICS_TOKEN of newAnalyticsEnv.
+const testMetricsToken = "prometheus-0123456789abcdef"
+
+// newAnalyticsEnv is newDeskEnv with metrics, readable with
+// testMetricsToken.
 func newAnalyticsEnv(t *testing.T) *deskEnv {
+	t.Helper()
+	return newMetricsEnv(t, testMetricsToken)
+}
+
+// newMetricsEnv is newDeskEnv with metrics and the metrics token token
+// ("" for none).
+func newMetricsEnv(t *testing.T, token string) *deskEnv {
 	t.Helper()
 	clock := &testClock{t: time.Date(2026, 11, 13, 12, 0, 0, 0, time.UTC)}
 	m := metrics.New()
 	st := newTestStack(t, stackOptions{noIndex: true, clock: clock.now,
 		users: map[string]auth.Role{"kari@example.no": auth.RoleAgent, "ada@example.no": auth.RoleAdmin},
 		bot:   func(c *bot.Config) { c.Retriever, c.Triager, c.Observer = oneSource{}, testTriager, m },
-		deps:  func(d *web.Deps) { d.Metrics = m }})
+		deps:  func(d *web.Deps) { d.Metrics, d.MetricsToken = m, token }})
 	return &deskEnv{srv: st.srv, db: st.db, clock: clock, web: st.web}
 }
 

@@ -53,7 +53,7 @@ func TestMetricsEndpoint(t *testing.T) {
 	c := e.customer(t)
 	c.say("Hvor finner jeg fakturaen?")
 	c.askForHuman()
-	resp, body := e.browser(t).do("GET", "/metrics", "")
+	resp, body := e.browser(t).do("GET", "/metrics", "", "Authorization", "Bearer "+testMetricsToken)
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", resp.StatusCode)
 	}

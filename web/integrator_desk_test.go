@@ -4,12 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/los-bot/los/auth"
+	"github.com/los-bot/los/web"
 	"github.com/los-bot/los/webhook"
 )
 
@@ -63,11 +67,14 @@ func types(ps []webhook.Payload) []string {
 // alone: a chat key starts the conversation, a webhook brings
 // handoff.requested, an agent key claims, replies and closes.
 func TestOwnDeskThroughTheAPI(t *testing.T) {
-	e := newDeskEnv(t)
+	// The receiver is on 127.0.0.1: allowed as LOS_WEBHOOK_ALLOW_PRIVATE
+	// would, both when saved and when delivered.
+	e := newDeskEnv(t, func(d *web.Deps) { d.WebhookGuard.AllowPrivate = true })
 	ctx := context.Background()
 	chat, agent, admin := e.key(t, auth.ScopeChat), e.key(t, auth.ScopeAgent), e.key(t, auth.ScopeAdmin)
 	recv, calls := hookReceiver(t)
 	worker := webhook.NewWorker(e.db, nil)
+	worker.Client = webhook.NewClient(webhook.Guard{AllowPrivate: true})
 	worker.Now = e.clock.now
 
 	var hook struct {
@@ -157,24 +164,49 @@ func TestOwnDeskThroughTheAPI(t *testing.T) {
 	}
 }
 
+// hosts resolves the test's host names without DNS.
+type hosts map[string][]netip.Addr
+
+func (h hosts) LookupNetIP(_ context.Context, _, host string) ([]netip.Addr, error) {
+	if a, ok := h[host]; ok {
+		return a, nil
+	}
+	return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
+}
+
+var testHosts = hosts{
+	"crm.example.no":       {netip.MustParseAddr("193.90.0.1")},
+	"intranett.example.no": {netip.MustParseAddr("193.90.0.2"), netip.MustParseAddr("10.20.30.40")},
+}
+
 func TestWebhookCRUD(t *testing.T) {
-	e := newDeskEnv(t)
+	e := newDeskEnv(t, func(d *web.Deps) { d.WebhookGuard.Resolver = testHosts })
 	admin := e.key(t, auth.ScopeAdmin)
 	tests := []struct {
 		name, body string
 		want       int
+		msg        string
 	}{
-		{"not http", `{"url":"ftp://127.0.0.1/x","events":["handoff.requested"]}`, 422},
-		{"unknown event", `{"url":"http://127.0.0.1/x","events":["kaffe.brygget"]}`, 422},
-		{"no events", `{"url":"http://127.0.0.1/x","events":[]}`, 422},
-		{"missing url", `{"events":["handoff.requested"]}`, 422},
-		{"malformed", `{`, 400},
+		{"not http", `{"url":"ftp://crm.example.no/x","events":["handoff.requested"]}`, 422, "not an http or https URL"},
+		{"unknown event", `{"url":"https://crm.example.no/x","events":["kaffe.brygget"]}`, 422, "kaffe.brygget"},
+		{"no events", `{"url":"https://crm.example.no/x","events":[]}`, 422, "at least one"},
+		{"missing url", `{"events":["handoff.requested"]}`, 422, "give url and events"},
+		{"malformed", `{`, 400, ""},
+		{"loopback", `{"url":"http://127.0.0.1:8080/x","events":["handoff.requested"]}`, 422,
+			"webhook URL resolves to 127.0.0.1, a loopback address; set LOS_WEBHOOK_ALLOW_PRIVATE=true to allow internal destinations"},
+		{"private", `{"url":"http://10.0.0.1/x","events":["handoff.requested"]}`, 422, "10.0.0.1, a private address"},
+		{"cloud metadata", `{"url":"http://169.254.169.254/latest/meta-data/","events":["handoff.requested"]}`, 422,
+			"169.254.169.254, a link-local address (the cloud metadata service)"},
+		{"loopback v6", `{"url":"http://[::1]:8080/x","events":["handoff.requested"]}`, 422, "::1, a loopback address"},
+		{"localhost", `{"url":"http://localhost:8080/x","events":["handoff.requested"]}`, 422, "host localhost resolves to 127.0.0.1"},
+		{"name of a private address", `{"url":"https://intranett.example.no/x","events":["handoff.requested"]}`, 422,
+			"host intranett.example.no resolves to 10.20.30.40, a private address"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			admin.t = t
-			if got, body := admin.do("POST", "/api/v1/webhooks", tt.body); got != tt.want {
-				t.Errorf("%d %s, want %d", got, body, tt.want)
+			if got, body := admin.do("POST", "/api/v1/webhooks", tt.body); got != tt.want || !strings.Contains(body, tt.msg) {
+				t.Errorf("%d %s, want %d with %q", got, body, tt.want, tt.msg)
 			}
 		})
 	}
@@ -191,6 +223,9 @@ func TestWebhookCRUD(t *testing.T) {
 	admin.decode("PATCH", path, `{"active":false,"events":["article.published","feedback.received"]}`, 200, &w)
 	if w.Active || len(w.Events) != 2 || w.Secret != "" {
 		t.Fatalf("updated = %+v (the secret is shown on creation only)", w)
+	}
+	if got, body := admin.do("PATCH", path, `{"url":"http://169.254.169.254/"}`); got != 422 || !strings.Contains(body, "cloud metadata") {
+		t.Fatalf("PATCH to the metadata address: %d %s", got, body)
 	}
 	admin.decode("GET", path, "", 200, &w)
 	admin.decode("DELETE", path, "", 204, nil)

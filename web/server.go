@@ -19,6 +19,7 @@ import (
 	"github.com/los-bot/los/locales"
 	"github.com/los-bot/los/metrics"
 	"github.com/los-bot/los/store"
+	"github.com/los-bot/los/webhook"
 )
 
 // oslo is the time zone customers and agents read times in.
@@ -57,6 +58,18 @@ type Deps struct {
 	Now func() time.Time
 	// Metrics counts requests and serves /metrics; nil: no metrics.
 	Metrics *metrics.Metrics
+	// MetricsToken lets Prometheus read /metrics with
+	// "Authorization: Bearer <token>" (LOS_METRICS_TOKEN). Admin sessions
+	// and API keys with the admin scope may read it too; empty: only they.
+	MetricsToken string
+	// WebhookGuard checks webhook URLs when they are saved; the zero value
+	// refuses internal addresses (see webhook.Guard).
+	WebhookGuard webhook.Guard
+	// IdleClose is how long a conversation the bot holds stays open
+	// without a message (LOS_IDLE_CLOSE); the chat learns it, to ask for
+	// satisfaction when the conversation has ended. 0: never closed for
+	// quiet.
+	IdleClose time.Duration
 }
 
 // Server is Los's HTTP server.

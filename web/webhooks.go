@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -43,10 +44,11 @@ type webhookRequest struct {
 	Active *bool     `json:"active"`
 }
 
-// apply checks the request and sets its fields on w.
-func (r webhookRequest) apply(w *store.Webhook) error {
+// apply checks the request and sets its fields on w. A new URL must pass
+// the guard: no internal addresses unless the operator allows them.
+func (r webhookRequest) apply(ctx context.Context, g webhook.Guard, w *store.Webhook) error {
 	if r.URL != nil {
-		if err := webhook.CheckURL(strings.TrimSpace(*r.URL)); err != nil {
+		if err := g.Check(ctx, strings.TrimSpace(*r.URL)); err != nil {
 			return bot.Errorf(bot.EINVALID, "url: %v", err)
 		}
 		w.URL = strings.TrimSpace(*r.URL)
@@ -77,7 +79,7 @@ func (s *Server) createWebhook(c echo.Context) error {
 		return bot.Errorf(bot.EINVALID, "give url and events")
 	}
 	w := &store.Webhook{Secret: webhook.NewSecret(), Active: true}
-	if err := req.apply(w); err != nil {
+	if err := req.apply(c.Request().Context(), s.WebhookGuard, w); err != nil {
 		return err
 	}
 	if err := s.DB.CreateWebhook(c.Request().Context(), w); err != nil {
@@ -128,7 +130,7 @@ func (s *Server) updateWebhook(c echo.Context) error {
 	if err := decodeJSON(c, &req, false); err != nil {
 		return err
 	}
-	if err := req.apply(w); err != nil {
+	if err := req.apply(c.Request().Context(), s.WebhookGuard, w); err != nil {
 		return err
 	}
 	if err := s.DB.UpdateWebhook(c.Request().Context(), w); err != nil {

@@ -3,6 +3,7 @@ package webhook
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -12,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/los-bot/los/metrics"
 	"github.com/los-bot/los/store"
 )
 
@@ -23,8 +25,6 @@ const (
 	DefaultTimeout     = 10 * time.Second
 	DefaultConcurrency = 4
 	DefaultPoll        = time.Second
-	// KeepDeliveries is how long finished deliveries stay in the log.
-	KeepDeliveries = 30 * 24 * time.Hour
 )
 
 // Worker moves events from the outbox into the delivery queue and
@@ -32,28 +32,29 @@ const (
 // receiver never delays a chat turn: turns only write to the outbox.
 type Worker struct {
 	DB          *store.DB
-	Client      *http.Client
+	Client      *http.Client // see NewClient
 	Log         *slog.Logger
 	Now         func() time.Time
 	MaxAttempts int
 	BaseDelay   time.Duration
-	Timeout     time.Duration // per request
-	Concurrency int           // requests in flight at most
-	Poll        time.Duration // how often to look for work
+	Timeout     time.Duration    // per request
+	Concurrency int              // requests in flight at most
+	Poll        time.Duration    // how often to look for work
+	Metrics     *metrics.Metrics // counts attempts; nil counts nothing
 }
 
 // NewWorker returns a worker with the defaults. Its client follows no
-// redirects.
+// redirects and refuses internal addresses (NewClient with the zero
+// Guard); set Client to NewClient(Guard{AllowPrivate: true}) to reach
+// internal receivers. The retention job prunes the delivery log.
 func NewWorker(db *store.DB, log *slog.Logger) *Worker {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Worker{
-		DB:  db,
-		Log: log,
-		Client: &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error {
-			return http.ErrUseLastResponse
-		}},
+		DB:          db,
+		Log:         log,
+		Client:      NewClient(Guard{}),
 		Now:         time.Now,
 		MaxAttempts: DefaultMaxAttempts,
 		BaseDelay:   DefaultBaseDelay,
@@ -67,16 +68,9 @@ func NewWorker(db *store.DB, log *slog.Logger) *Worker {
 func (w *Worker) Run(ctx context.Context) {
 	t := time.NewTicker(w.Poll)
 	defer t.Stop()
-	var pruned time.Time
 	for {
 		if err := w.Step(ctx); err != nil && ctx.Err() == nil {
 			w.Log.Warn("webhook worker", "err", err)
-		}
-		if now := w.Now(); now.Sub(pruned) > time.Hour {
-			pruned = now
-			if _, err := w.DB.PruneDeliveries(ctx, now.Add(-KeepDeliveries)); err != nil && ctx.Err() == nil {
-				w.Log.Warn("prune webhook deliveries", "err", err)
-			}
 		}
 		select {
 		case <-ctx.Done():
@@ -120,6 +114,7 @@ func (w *Worker) attempt(ctx context.Context, d store.Delivery) {
 	if ctx.Err() != nil {
 		return // shutting down: the attempt did not count
 	}
+	w.Metrics.WebhookDelivery(d.EventType, err == nil)
 	status, next, msg := store.DeliveryDelivered, w.Now(), ""
 	if err != nil {
 		msg = err.Error()
@@ -127,7 +122,11 @@ func (w *Worker) attempt(ctx context.Context, d store.Delivery) {
 		if d.Attempts+1 >= w.MaxAttempts {
 			status = store.DeliveryFailed
 		}
-		w.Log.Info("webhook delivery failed", "webhook", d.WebhookID, "delivery", d.ID, "attempt", d.Attempts+1, "status", code, "err", err)
+		level := slog.LevelInfo
+		if errors.Is(err, ErrInternal) {
+			level = slog.LevelWarn // the operator's to fix, not the receiver's
+		}
+		w.Log.Log(ctx, level, "webhook delivery failed", "webhook", d.WebhookID, "delivery", d.ID, "attempt", d.Attempts+1, "status", code, "err", err)
 	}
 	if err := w.DB.RecordAttempt(context.WithoutCancel(ctx), d.ID, status, code, msg, next); err != nil {
 		w.Log.Warn("record webhook attempt", "delivery", d.ID, "err", err)

@@ -7,11 +7,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/metrics"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/webhook"
 )
@@ -33,6 +35,12 @@ func receiver(t *testing.T, status *atomic.Int32) (*httptest.Server, <-chan rece
 	}))
 	t.Cleanup(srv.Close)
 	return srv, ch
+}
+
+// allowLocal lets w reach the test receivers on 127.0.0.1.
+func allowLocal(w *webhook.Worker) *webhook.Worker {
+	w.Client = webhook.NewClient(webhook.Guard{AllowPrivate: true})
+	return w
 }
 
 func setup(t *testing.T, url string) (*store.DB, *store.Webhook) {
@@ -61,7 +69,7 @@ func TestWorkerDeliversSignedEvents(t *testing.T) {
 	status.Store(http.StatusNoContent)
 	srv, got := receiver(t, &status)
 	db, w := setup(t, srv.URL)
-	wk := webhook.NewWorker(db, nil)
+	wk := allowLocal(webhook.NewWorker(db, nil))
 	if err := wk.Step(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -95,9 +103,10 @@ func TestWorkerRetriesWithBackoffThenGivesUp(t *testing.T) {
 	ctx := context.Background()
 	// The queue stamps deliveries with the store's clock: start after it.
 	now := time.Now().Add(time.Second)
-	wk := webhook.NewWorker(db, nil)
+	wk := allowLocal(webhook.NewWorker(db, nil))
 	wk.Now = func() time.Time { return now }
 	wk.MaxAttempts = 3
+	wk.Metrics = metrics.New()
 	for attempt := 1; attempt <= 3; attempt++ {
 		if err := wk.Step(ctx); err != nil {
 			t.Fatal(err)
@@ -141,6 +150,17 @@ func TestWorkerRetriesWithBackoffThenGivesUp(t *testing.T) {
 	if ds[0].Status != store.DeliveryDelivered {
 		t.Fatalf("after redelivery: %+v", ds[0])
 	}
+	// Every attempt is counted for /metrics.
+	rec := httptest.NewRecorder()
+	wk.Metrics.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	for _, want := range []string{
+		`los_webhook_deliveries_total{event="message.created",result="failed"} 3`,
+		`los_webhook_deliveries_total{event="message.created",result="ok"} 1`,
+	} {
+		if !strings.Contains(rec.Body.String(), want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
 }
 
 func pow3(n int) float64 {
@@ -161,7 +181,7 @@ func TestSlowReceiverTimesOut(t *testing.T) {
 	defer srv.Close()
 	defer close(release)
 	db, w := setup(t, srv.URL)
-	wk := webhook.NewWorker(db, nil)
+	wk := allowLocal(webhook.NewWorker(db, nil))
 	wk.Timeout = 50 * time.Millisecond
 	start := time.Now()
 	if err := wk.Step(context.Background()); err != nil {

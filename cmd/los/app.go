@@ -25,6 +25,7 @@ import (
 	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/triage"
+	"github.com/los-bot/los/webhook"
 )
 
 // app is Los wired together: config -> store -> kb -> bot. Every command
@@ -247,4 +248,10 @@ func ollamaClient(host string) (*api.Client, error) {
 		ResponseHeaderTimeout: 0,
 		IdleConnTimeout:       90 * time.Second,
 	}}), nil
+}
+
+// webhookGuard is what webhooks may reach: internal addresses only when
+// the operator allows them (LOS_WEBHOOK_ALLOW_PRIVATE).
+func webhookGuard(cfg config.Config) webhook.Guard {
+	return webhook.Guard{AllowPrivate: cfg.WebhookAllowPrivate}
 }

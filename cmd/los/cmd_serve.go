@@ -51,6 +51,7 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 	srv := web.New(web.Deps{
 		Bot: a.bot, DB: a.db, Index: a.index, Texts: a.texts, Log: e.log, Hours: hours.New(week, zone),
 		Ollama: ollama.check, WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m,
+		MetricsToken: e.cfg.MetricsToken, WebhookGuard: webhookGuard(e.cfg), IdleClose: e.cfg.IdleClose,
 	})
 	hs := srv.HTTPServer(e.cfg.Addr)
 	ln, err := net.Listen("tcp", e.cfg.Addr)
@@ -74,7 +75,10 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 	hooksDone := make(chan struct{})
 	go func() {
 		defer close(hooksDone)
-		webhook.NewWorker(a.db, e.log).Run(jobs)
+		w := webhook.NewWorker(a.db, e.log)
+		w.Client = webhook.NewClient(webhookGuard(e.cfg))
+		w.Metrics = m
+		w.Run(jobs)
 	}()
 	defer func() { stopJobs(); <-hooksDone }()
 	// Background jobs end before the store closes (deferred above).

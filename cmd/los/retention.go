@@ -19,10 +19,6 @@ const (
 // the closing of idle conversations. Both compare times only, so a restart
 // or a second replica does no harm.
 func runJobs(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger) {
-	r := store.Retention{
-		Conversations: time.Duration(cfg.RetentionDays) * 24 * time.Hour,
-		Handoffs:      time.Duration(cfg.HandoffDays) * 24 * time.Hour,
-	}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -31,12 +27,31 @@ func runJobs(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Log
 			report(ctx, log, "idle close: closed quiet conversations", n, err)
 		})
 	}()
-	every(ctx, purgeEvery, func() {
-		n, err := db.Purge(ctx, r)
-		report(ctx, log, "retention: deleted expired conversations", int(n), err)
-	})
+	every(ctx, purgeEvery, func() { purge(ctx, db, cfg, log) })
 	<-done
 }
+
+// purge deletes expired conversations, then finished webhook deliveries
+// and read events older than LOS_WEBHOOK_LOG_DAYS (pending deliveries
+// stay), and logs how many.
+func purge(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger) {
+	n, err := db.Purge(ctx, store.Retention{
+		Conversations: days(cfg.RetentionDays),
+		Handoffs:      days(cfg.HandoffDays),
+	})
+	report(ctx, log, "retention: deleted expired conversations", int(n), err)
+	p, err := db.PruneWebhookLog(ctx, days(cfg.WebhookLogDays), store.DefaultPruneBatch)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		log.Error("retention: pruning the webhook delivery log failed; will retry", "err", err,
+			"deliveries", p.Deliveries, "events", p.Events)
+	case p.Deliveries > 0 || p.Events > 0:
+		log.Info("retention: pruned the webhook delivery log", "deliveries", p.Deliveries, "events", p.Events,
+			"older_than_days", cfg.WebhookLogDays)
+	}
+}
+
+func days(n int) time.Duration { return time.Duration(n) * 24 * time.Hour }
 
 // every runs job at once and then every interval until ctx ends.
 func every(ctx context.Context, interval time.Duration, job func()) {
