@@ -74,9 +74,15 @@ type Message struct {
 	// for generated answers; 0 otherwise.
 	FirstTokenMS float64
 
-	// Set on customer messages: the triage decision about them.
+	// Set on customer messages: the triage decision about them. On bot
+	// messages: SignalCallbackOffered when the reply offered a call-back.
 	Signals []string
 }
+
+// SignalCallbackOffered marks a bot message that offered the customer a
+// call-back because nobody could take over, so the chat can show the
+// call-back form again after a reload.
+const SignalCallbackOffered = "staffing:callback_offered"
 
 // Source is a knowledge-base passage the bot used, for citations and links.
 type Source struct {

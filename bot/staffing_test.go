@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -68,6 +69,10 @@ func TestHandoffWhenNobodyCanTakeOver(t *testing.T) {
 			}
 			if tt.category.Severity() == bot.SeverityCritical && strings.Index(res.Answer, "stengt") < strings.Index(res.Answer, "113") {
 				t.Errorf("the opening hours come before the crisis numbers:\n%s", res.Answer)
+			}
+			msgs, _ := h.store.Messages(context.Background(), id)
+			if last := msgs[len(msgs)-1]; slices.Contains(last.Signals, bot.SignalCallbackOffered) != tt.wantCallback {
+				t.Errorf("stored reply signals %v; want the call-back offer marked: %v", last.Signals, tt.wantCallback)
 			}
 			if len(h.handoffs.got) != 1 {
 				t.Errorf("%d handoffs requested, want 1: the conversation is queued whatever the hour", len(h.handoffs.got))

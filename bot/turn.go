@@ -132,6 +132,9 @@ func (b *Bot) Turn(ctx context.Context, req Request) (Result, error) {
 		Mode: res.Mode, Action: res.Action, Category: res.Category, Citations: res.Citations, NoAnswer: noAnswer,
 		FirstTokenMS: res.Timings.FirstTokenMS,
 	}
+	if res.Callback {
+		reply.Signals = []string{SignalCallbackOffered}
+	}
 	if conv != nil {
 		if err := b.Store.AddTurn(ctx, customer, reply); err != nil {
 			return Result{}, err

@@ -3,16 +3,16 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"time"
 )
 
 // analyticsQuery runs the report's queries over the conversations of one
 // period: every query starts from the CTE sel.
 type analyticsQuery struct {
-	s      *DB
-	p      Period
-	args   []any
-	offset int64 // seconds east of UTC, for days
+	s    *DB
+	p    Period
+	args []any
 }
 
 const selCTE = `WITH sel AS (
@@ -21,9 +21,8 @@ const selCTE = `WITH sel AS (
 ) `
 
 func newAnalyticsQuery(s *DB, p Period) *analyticsQuery {
-	_, off := p.From.In(p.Zone).Zone()
 	l := string(p.Lang)
-	return &analyticsQuery{s: s, p: p, args: []any{millis(p.From), millis(p.To), l, l}, offset: int64(off)}
+	return &analyticsQuery{s: s, p: p, args: []any{millis(p.From), millis(p.To), l, l}}
 }
 
 // query runs sel + q with the period's arguments followed by args.
@@ -175,49 +174,63 @@ func (q *analyticsQuery) latency(ctx context.Context, values string) (Latency, e
 }
 
 // days fills in every day of the period, with zeros where nothing
-// happened.
+// happened. A day runs from midnight to midnight in the period's zone, so
+// it has 23 or 25 hours when the clocks change.
 func (q *analyticsQuery) days(ctx context.Context, r *Report) error {
-	rows, err := q.query(ctx, `SELECT date(sel.created / 1000 + ?, 'unixepoch') AS day, sel.outcome, count(*),
-		count(c.score), COALESCE(sum(c.score), 0)
-		FROM sel LEFT JOIN csat c ON c.conversation_id = sel.conversation_id
-		GROUP BY day, sel.outcome`, q.offset)
+	starts := CalendarDays(q.p.From, q.p.To, q.p.Zone)
+	bounds := make([][2]int64, len(starts))
+	for i, d := range starts {
+		bounds[i] = [2]int64{millis(d), millis(d.AddDate(0, 0, 1))}
+	}
+	js, err := json.Marshal(bounds)
+	if err != nil {
+		return err
+	}
+	rows, err := q.query(ctx, `, day(i, lo, hi) AS (
+			SELECT CAST(key AS INTEGER), json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))
+		SELECT day.i, sel.outcome, count(*), count(c.score), COALESCE(sum(c.score), 0)
+		FROM sel JOIN day ON sel.created >= day.lo AND sel.created < day.hi
+		LEFT JOIN csat c ON c.conversation_id = sel.conversation_id
+		GROUP BY day.i, sel.outcome`, string(js))
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	type sums struct {
-		outcomes     map[string]int
-		n, csat, sum int
+	r.Days = make([]Day, len(starts))
+	for i, d := range starts {
+		r.Days[i] = Day{Date: d, Outcomes: map[string]int{}}
 	}
-	byDay := map[string]*sums{}
+	sums := make([]int, len(starts))
 	for rows.Next() {
-		var day, outcome string
-		var n, answers, total int
-		if err := rows.Scan(&day, &outcome, &n, &answers, &total); err != nil {
+		var i, n, answers, total int
+		var outcome string
+		if err := rows.Scan(&i, &outcome, &n, &answers, &total); err != nil {
 			return err
 		}
-		d := byDay[day]
-		if d == nil {
-			d = &sums{outcomes: map[string]int{}}
-			byDay[day] = d
-		}
-		d.outcomes[outcome] += n
-		d.n += n
-		d.csat += answers
-		d.sum += total
+		d := &r.Days[i]
+		d.Outcomes[outcome] += n
+		d.Conversations += n
+		d.CSATAnswers += answers
+		sums[i] += total
 	}
-	if err := rows.Err(); err != nil {
-		return err
+	for i := range r.Days {
+		r.Days[i].CSATAverage = ratio(sums[i], r.Days[i].CSATAnswers)
 	}
-	from := q.p.From.In(q.p.Zone)
-	start := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, q.p.Zone)
-	for d := start; d.Before(q.p.To) && len(r.Days) < 400; d = d.AddDate(0, 0, 1) {
-		day := Day{Date: d, Outcomes: map[string]int{}}
-		if s := byDay[d.Format(time.DateOnly)]; s != nil {
-			day.Conversations, day.Outcomes, day.CSATAnswers = s.n, s.outcomes, s.csat
-			day.CSATAverage = ratio(s.sum, s.csat)
-		}
-		r.Days = append(r.Days, day)
+	return rows.Err()
+}
+
+// maxDays bounds the days of a report.
+const maxDays = 400
+
+// CalendarDays returns the midnights, in zone, of the calendar days that
+// [from, to) touches, at most maxDays of them. Days are counted on the
+// calendar, not in 24-hour steps, so the days on which the clocks change
+// (23 or 25 hours long) start at midnight like the others.
+func CalendarDays(from, to time.Time, zone *time.Location) []time.Time {
+	f := from.In(zone)
+	var out []time.Time
+	for d := time.Date(f.Year(), f.Month(), f.Day(), 0, 0, 0, 0, zone); d.Before(to) && len(out) < maxDays; d = d.AddDate(0, 0, 1) {
+		out = append(out, d)
 	}
-	return nil
+	return out
 }

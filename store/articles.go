@@ -120,3 +120,24 @@ func nonNil[T any](s []T) []T {
 	}
 	return s
 }
+
+// CitedTitles returns the titles of the articles a conversation's messages
+// cite, by slug. Articles deleted since are missing.
+func (s *DB) CitedTitles(ctx context.Context, conversationID string) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT a.slug, a.title
+		FROM messages m, json_each(m.citations) j JOIN articles a ON a.slug = j.value
+		WHERE m.conversation_id = ?`, conversationID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var slug, title string
+		if err := rows.Scan(&slug, &title); err != nil {
+			return nil, err
+		}
+		out[slug] = title
+	}
+	return out, rows.Err()
+}

@@ -87,3 +87,17 @@ func (s *DB) CompleteCallback(ctx context.Context, id int64, agent string) error
 	}
 	return nil
 }
+
+// CallbackPending reports whether a conversation still waiting for a
+// person was offered a call-back that the customer has not asked for
+// since: the chat shows the call-back form again.
+func (s *DB) CallbackPending(ctx context.Context, conversationID string) (bool, error) {
+	var pending bool
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (
+		SELECT 1 FROM messages m JOIN conversations c ON c.id = m.conversation_id
+		WHERE m.conversation_id = ? AND m.role = 'bot' AND c.status = ?
+			AND EXISTS (SELECT 1 FROM json_each(m.signals) WHERE value = ?)
+			AND NOT EXISTS (SELECT 1 FROM callbacks cb WHERE cb.conversation_id = m.conversation_id AND cb.created >= m.created))`,
+		conversationID, string(bot.StatusWaiting), bot.SignalCallbackOffered).Scan(&pending)
+	return pending, err
+}

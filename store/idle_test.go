@@ -62,3 +62,59 @@ func TestCloseIdle(t *testing.T) {
 		t.Errorf("%d conversation.closed events for the quiet conversation, want 1", closed)
 	}
 }
+
+func TestCloseIdleConversation(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	now := time.Date(2026, 3, 29, 12, 0, 0, 0, time.UTC)
+	db.SetClock(func() time.Time { return now })
+	before := now.Add(-30 * time.Minute)
+	tests := []struct {
+		name    string
+		msgAt   time.Time // zero: nobody wrote
+		handoff bool
+		want    bool
+	}{
+		{name: "quiet", msgAt: now.Add(-31 * time.Minute), want: true},
+		{name: "just inside the spell", msgAt: before},
+		{name: "active", msgAt: now.Add(-time.Minute)},
+		{name: "never spoke"},
+		{name: "handed over", msgAt: now.Add(-2 * time.Hour), handoff: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &bot.Conversation{ID: tt.name, TokenHash: []byte{1}}
+			if err := db.CreateConversation(ctx, c); err != nil {
+				t.Fatal(err)
+			}
+			if !tt.msgAt.IsZero() {
+				if err := db.AddMessage(ctx, &bot.Message{ConversationID: c.ID, Role: bot.RoleCustomer, Text: "hei", Created: tt.msgAt}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tt.handoff {
+				if err := db.RequestHandoff(ctx, c, bot.Triage{Category: bot.CategoryHumanRequest}, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			closed, err := db.CloseIdleConversation(ctx, c.ID, before)
+			if err != nil || closed != tt.want {
+				t.Fatalf("closed %v (%v), want %v", closed, err, tt.want)
+			}
+			got, err := db.Conversation(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (got.Status == bot.StatusClosed) != tt.want {
+				t.Errorf("status %s after closed=%v", got.Status, tt.want)
+			}
+			if again, _ := db.CloseIdleConversation(ctx, c.ID, before); again {
+				t.Error("closed twice")
+			}
+		})
+	}
+	// Only the named conversation is closed.
+	if n, err := db.CloseIdle(ctx, now); err != nil || n != 2 {
+		t.Errorf("the idle job closed %d (%v), want the 2 left open with messages", n, err)
+	}
+}

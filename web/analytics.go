@@ -28,7 +28,7 @@ type analytics struct {
 func (s *Server) analyticsRoutes(e *echo.Echo) {
 	if s.Metrics != nil {
 		e.Use(s.countResponses)
-		e.GET("/metrics", echo.WrapHandler(s.Metrics.Handler()))
+		e.GET("/metrics", echo.WrapHandler(s.Metrics.Handler()), s.metricsAuth)
 	}
 	a := &analytics{s: s, auth: s.auth, pages: mustLoadAnalyticsPages()}
 	e.GET("/admin/analytics", a.dashboard, a.auth.Sessions, a.guard)
@@ -67,7 +67,9 @@ func (a *analytics) guard(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // period reads ?from=YYYY-MM-DD&to=YYYY-MM-DD (both days included, in
-// Oslo time; the last 30 days by default) and ?standard=nb|nn|en.
+// Oslo time; the last 30 days by default) and ?standard=nb|nn|en. The
+// period runs from midnight to midnight in Oslo, whatever the clocks did
+// in between.
 func (a *analytics) period(c echo.Context) (store.Period, error) {
 	today := a.s.Now().In(oslo)
 	to := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, oslo)
@@ -86,8 +88,10 @@ func (a *analytics) period(c echo.Context) (store.Period, error) {
 			return store.Period{}, bot.Errorf(bot.EINVALID, "from must be a date like 2026-11-01")
 		}
 	}
+	// Days are Oslo calendar days: 23 or 25 hours long when the clocks
+	// change.
 	end := to.AddDate(0, 0, 1)
-	if !from.Before(end) || end.Sub(from) > maxAnalyticsDays*24*time.Hour+time.Hour {
+	if !from.Before(end) || len(store.CalendarDays(from, end, oslo)) > maxAnalyticsDays {
 		return store.Period{}, bot.Errorf(bot.EINVALID, "the period must run forwards and span at most %d days", maxAnalyticsDays)
 	}
 	p := store.Period{From: from, To: end, Zone: oslo}

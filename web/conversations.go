@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -24,6 +23,9 @@ type createConversationRequest struct {
 type createConversationResponse struct {
 	ID    string `json:"id"`
 	Token string `json:"token"`
+	// IdleCloseSeconds is how long the conversation stays open without a
+	// message while the bot holds it; 0 (left out): no limit.
+	IdleCloseSeconds int `json:"idle_close_seconds,omitempty"`
 }
 
 func (s *Server) createConversation(c echo.Context) error {
@@ -44,43 +46,7 @@ func (s *Server) createConversation(c echo.Context) error {
 	if err := s.DB.CreateConversation(c.Request().Context(), conv); err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, createConversationResponse{ID: conv.ID, Token: token})
-}
-
-type messageJSON struct {
-	ID        int64        `json:"id"`
-	Role      bot.Role     `json:"role"`
-	Text      string       `json:"text"`
-	Created   time.Time    `json:"created"`
-	Mode      bot.Mode     `json:"mode,omitempty"`
-	Action    bot.Action   `json:"action,omitempty"`
-	Category  bot.Category `json:"category,omitempty"`
-	Citations []string     `json:"citations,omitempty"`
-	Rating    int          `json:"rating,omitempty"`
-}
-
-type transcriptJSON struct {
-	ID       string        `json:"id"`
-	Lang     string        `json:"lang"`
-	Status   bot.Status    `json:"status"`
-	Created  time.Time     `json:"created"`
-	Messages []messageJSON `json:"messages"`
-}
-
-func (s *Server) getConversation(c echo.Context) error {
-	conv := conversationOf(c)
-	msgs, err := s.DB.Messages(c.Request().Context(), conv.ID)
-	if err != nil {
-		return err
-	}
-	out := transcriptJSON{ID: conv.ID, Lang: string(conv.Lang), Status: conv.Status, Created: conv.Created, Messages: []messageJSON{}}
-	for _, m := range msgs {
-		out.Messages = append(out.Messages, messageJSON{
-			ID: m.ID, Role: m.Role, Text: m.Text, Created: m.Created, Mode: m.Mode, Action: m.Action,
-			Category: m.Category, Citations: m.Citations, Rating: m.Rating,
-		})
-	}
-	return c.JSON(http.StatusOK, out)
+	return c.JSON(http.StatusCreated, createConversationResponse{ID: conv.ID, Token: token, IdleCloseSeconds: seconds(s.IdleClose)})
 }
 
 type messageRequest struct {
@@ -105,7 +71,8 @@ func (s *Server) postMessage(c echo.Context) error {
 	}
 	// The turn outlives a client that hangs up, so the reply is stored
 	// whole; the bot's own deadlines bound it.
-	res, err := s.Bot.Turn(contextWithoutCancel(c), bot.Request{ConversationID: conv.ID, Text: text})
+	ctx := contextWithoutCancel(c)
+	res, err := s.Bot.Turn(ctx, bot.Request{ConversationID: conv.ID, Text: text})
 	if err != nil {
 		return err
 	}
@@ -146,6 +113,9 @@ func (s *Server) requestHandoff(c echo.Context) error {
 	text, callback := s.Bot.HandoffText(ctx, l, t)
 	reply := &bot.Message{ConversationID: conv.ID, Role: bot.RoleBot, Text: text,
 		Created: s.Now(), Mode: bot.ModeExtractive, Action: t.Action, Category: t.Category}
+	if callback {
+		reply.Signals = []string{bot.SignalCallbackOffered}
+	}
 	if err := s.Bot.Store.AddMessage(ctx, reply); err != nil {
 		return err
 	}

@@ -176,10 +176,11 @@ export async function signIn(page, email, password) {
   await page.getByRole('button', { name: 'Logg inn' }).click();
 }
 
-// startStack builds los, adds users ([role, email, password] each), serves
-// it with extra serve flags and launches browsers. stop() undoes all of it,
-// also after a partial start.
-export async function startStack(name, { users = [], browsers = 1, args = [] } = {}) {
+// startStack builds los, adds users ([role, email, password] each) and
+// articles (file name -> Markdown, beside the demo ones), serves it with
+// extra serve flags and launches browsers. stop() undoes all of it, also
+// after a partial start.
+export async function startStack(name, { users = [], articles = {}, browsers = 1, args = [] } = {}) {
   const stack = { browsers: [] };
   stack.stop = async () => {
     for (const b of stack.browsers) await b.close();
@@ -190,6 +191,7 @@ export async function startStack(name, { users = [], browsers = 1, args = [] } =
   const bin = await losBin(stack.work);
   const data = `${stack.work}/data`;
   for (const [role, email, password] of users) await addUser(bin, data, role, email, password);
+  if (Object.keys(articles).length) await importArticles(bin, data, articles);
   stack.los = await startLos(bin, data, '', args);
   for (let i = 0; i < browsers; i++) stack.browsers.push(await launch());
   return stack;

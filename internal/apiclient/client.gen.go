@@ -162,6 +162,13 @@ type CallbackRequest struct {
 	Phone string `json:"phone"`
 }
 
+// Citation: A cited article: its slug, its current title and where it is.
+type Citation struct {
+	Slug  string `json:"slug"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
 type CloseRequest struct {
 	Outcome string `json:"outcome,omitempty"`
 }
@@ -181,8 +188,9 @@ type CreatedAPIKey struct {
 }
 
 type CreatedConversation struct {
-	ID    string `json:"id"`
-	Token string `json:"token"`
+	ID               string `json:"id"`
+	IdleCloseSeconds int64  `json:"idle_close_seconds,omitempty"`
+	Token            string `json:"token"`
 }
 
 type Delivery struct {
@@ -272,15 +280,16 @@ type Me struct {
 }
 
 type Message struct {
-	Action    string    `json:"action,omitempty"`
-	Category  string    `json:"category,omitempty"`
-	Citations []string  `json:"citations,omitempty"`
-	Created   time.Time `json:"created"`
-	ID        int64     `json:"id"`
-	Mode      string    `json:"mode,omitempty"`
-	Rating    int64     `json:"rating,omitempty"`
-	Role      string    `json:"role"`
-	Text      string    `json:"text"`
+	Action    string     `json:"action,omitempty"`
+	Category  string     `json:"category,omitempty"`
+	Citations []string   `json:"citations,omitempty"`
+	Created   time.Time  `json:"created"`
+	ID        int64      `json:"id"`
+	Mode      string     `json:"mode,omitempty"`
+	Rating    int64      `json:"rating,omitempty"`
+	Role      string     `json:"role"`
+	Sources   []Citation `json:"sources,omitempty"`
+	Text      string     `json:"text"`
 }
 
 type MessageRequest struct {
@@ -376,11 +385,15 @@ type TestResult struct {
 type Texts = map[string]string
 
 type Transcript struct {
-	Created  time.Time `json:"created"`
-	ID       string    `json:"id"`
-	Lang     string    `json:"lang"`
-	Messages []Message `json:"messages"`
-	Status   string    `json:"status"`
+	CallbackOffered  bool      `json:"callback_offered,omitempty"`
+	ClosesInSeconds  int64     `json:"closes_in_seconds,omitempty"`
+	Created          time.Time `json:"created"`
+	CsatAnswered     bool      `json:"csat_answered,omitempty"`
+	ID               string    `json:"id"`
+	IdleCloseSeconds int64     `json:"idle_close_seconds,omitempty"`
+	Lang             string    `json:"lang"`
+	Messages         []Message `json:"messages"`
+	Status           string    `json:"status"`
 }
 
 type TurnResult struct {

@@ -14,9 +14,10 @@
   const storeKey = 'los:' + base;
   const texts = {};
   const POLL_MS = 4000;
-  // CSAT_AFTER_MS of silence after a bot answer ends the conversation for
-  // the satisfaction question (data-csat-after overrides it, in ms).
-  const CSAT_AFTER_MS = Number(ds.csatAfter) || 10 * 60 * 1000;
+  // The server closes a conversation the bot holds after a quiet spell
+  // (LOS_IDLE_CLOSE, which it tells us); the chat looks this long after
+  // that spell has passed, to learn that it has ended.
+  const IDLE_MARGIN_MS = 1000;
 
   const norm = (s) => {
     s = String(s || '').toLowerCase().split(/[-_]/)[0];
@@ -31,6 +32,8 @@
   let busy = false;
   let asked = false; // the customer has sent a message in this page view
   let pollTimer = 0;
+  let idleMs = 0; // the server's quiet spell before it closes, 0: none
+  let idleTimer = 0;
 
   // t returns a text of the chat in the current standard; %s are filled in
   // order.
@@ -303,6 +306,9 @@
     return a;
   }
   const titled = (slug) => slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  // cited pairs cited slugs with their article titles, as the server gave
+  // them.
+  const cited = (slugs, sources) => (slugs || []).map((slug) => ({ slug, title: (sources || []).find((s) => s.slug === slug)?.title || titled(slug) }));
 
   // answer fills a bot message with the answer, its sources and feedback.
   function answer(m, text, cites, id, rating) {
@@ -368,11 +374,13 @@
     const r = await call('POST', 'conversations', {});
     const j = await r.json();
     conv = { id: j.id, token: j.token };
+    idleMs = (j.idle_close_seconds || 0) * 1000;
     status = 'open';
     shown.clear();
     save();
   }
   function forget() {
+    clearTimeout(idleTimer);
     conv = null;
     status = 'open';
     save();
@@ -463,9 +471,7 @@
   // finish shows a turn's result and follows its language and status.
   async function finish(res, m, cites) {
     if (res.message_id) shown.add(res.message_id);
-    if (!cites.length) {
-      cites = (res.citations || []).map((slug) => ({ slug, title: (res.sources || []).find((s) => s.slug === slug)?.title || titled(slug) }));
-    }
+    if (!cites.length) cites = cited(res.citations, res.sources);
     if (!asked && res.lang && res.lang !== lang) await switchLang(res.lang);
     asked = true;
     starters.hidden = true;
@@ -477,11 +483,7 @@
     }
     if (res.action === 'handoff_now' && status === 'open') status = 'waiting';
     if (res.callback) callbackForm();
-    clearTimeout(csatTimer);
-    if (status === 'open' && !res.held) {
-      const c = conv;
-      csatTimer = setTimeout(() => { if (conv === c && !busy) csatForm(c); }, CSAT_AFTER_MS);
-    }
+    watchIdle(status === 'open' && !res.held ? idleMs : 0);
     poll();
   }
 
@@ -618,7 +620,8 @@
     }
   }
 
-  // ---- the transcript: restored after a reload, polled for agents ----
+  // ---- the transcript: restored after a reload, polled for agents,
+  // looked at again when the conversation may have ended ----
   async function restore() {
     let tr;
     try {
@@ -627,21 +630,50 @@
       if (e.status === 401 || e.status === 404) forget();
       return;
     }
-    if (tr.status === 'closed') return forget();
+    // A conversation that ended while the page was away is shown once
+    // more, to ask how it went, unless that was asked already.
+    if (tr.status === 'closed' && (conv.csat || tr.csat_answered || !answered(tr.messages))) return forget();
     if (tr.lang && tr.lang !== lang) await switchLang(tr.lang);
     asked = tr.messages.some((x) => x.role === 'customer');
     starters.hidden = asked;
     for (const x of tr.messages) show(x);
     status = tr.status;
-    poll();
+    if (status === 'closed') return ended(tr);
+    if (tr.callback_offered) callbackForm();
+    follow(tr);
   }
   function show(x) {
     shown.add(x.id);
     if (x.role === 'bot') {
-      answer(message('bot'), x.text, (x.citations || []).map((slug) => ({ slug, title: titled(slug) })), x.id, x.rating);
+      answer(message('bot'), x.text, cited(x.citations, x.sources), x.id, x.rating);
     } else {
       message(x.role, x.text);
     }
+  }
+  // answered reports whether the customer got an answer: from an agent,
+  // or from the bot after writing.
+  function answered(msgs) {
+    let wrote = false;
+    for (const x of msgs) {
+      if (x.role === 'customer') wrote = true;
+      else if (x.role === 'agent' || (x.role === 'bot' && wrote)) return true;
+    }
+    return false;
+  }
+  // follow keeps up with the conversation's state: polls while a person
+  // is involved, and looks again when the bot's quiet spell is over.
+  function follow(tr) {
+    idleMs = (tr.idle_close_seconds || 0) * 1000;
+    watchIdle(status === 'open' ? (tr.closes_in_seconds || 0) * 1000 : 0);
+    poll();
+  }
+  function watchIdle(ms) {
+    clearTimeout(idleTimer);
+    if (!conv || !ms) return;
+    const c = conv;
+    idleTimer = setTimeout(() => {
+      if (conv === c && !busy) refresh().catch(() => {});
+    }, ms + IDLE_MARGIN_MS);
   }
   function poll() {
     clearTimeout(pollTimer);
@@ -652,7 +684,11 @@
     }, POLL_MS);
   }
   async function refresh() {
+    const c = conv;
     const tr = await (await call('GET', convPath(''))).json();
+    // Deleted, ended or replaced meanwhile; or a message is on its way,
+    // whose answer tells what became of the conversation.
+    if (conv !== c || busy) return;
     for (const x of tr.messages) {
       if (shown.has(x.id)) continue;
       shown.add(x.id);
@@ -660,19 +696,27 @@
       message(x.role, x.text);
       if (x.role === 'agent') markUnread();
     }
-    if (tr.status === status) return;
-    status = tr.status;
-    // The server stores the agent's notice (taken over, handed back,
+    // The server stores an agent's notice (taken over, handed back,
     // closed) as a message, shown above.
-    if (status === 'closed') {
-      csatForm(conv);
-      forget();
-    }
+    status = tr.status;
+    if (status === 'closed') ended(tr);
+    else follow(tr);
+  }
+  // ended says that the conversation is over (the server stores an
+  // agent's closing notice; closing for quiet has none), asks how it went
+  // if the customer got an answer and was not asked yet, and lets the
+  // next message start a new conversation.
+  function ended(tr) {
+    const c = conv;
+    if (tr.messages.at(-1)?.role !== 'system') message('system', t('ended_idle'));
+    cbForm?.remove();
+    cbForm = null;
+    if (answered(tr.messages) && !tr.csat_answered) csatForm(c);
+    forget();
   }
 
   // ---- satisfaction: one question (1 to 5, optional comment) when the
   // conversation has ended; a later answer replaces an earlier one ----
-  let csatTimer = 0;
   let csatEl = null;
   function csatForm(c) {
     if (!c || c.csat) return;
@@ -729,6 +773,10 @@
     if (!host) return;
     build(host);
     if (conv) await restore();
+    // Timers sleep in a hidden tab: look once when the customer is back.
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden && conv && !busy) refresh().catch(() => {});
+    });
   }
   start();
 })();

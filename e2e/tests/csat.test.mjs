@@ -1,0 +1,157 @@
+// Browser tests of the satisfaction question (CSAT): the chat asks when
+// the server has closed the conversation, by an agent or for quiet
+// (LOS_IDLE_CLOSE, here 3 s, which the server tells the chat), once per
+// conversation, and never before an answer. One `los serve`, no model.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { axe, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
+
+const GRIEF = 'Mannen min døde i forrige uke, og jeg trenger hjelp med strømavtalen hans';
+const REPLY = 'Kondolerer. Jeg har ordnet avtalen, du trenger ikke gjøre noe mer.';
+const QUIET = 'Samtalen ble avsluttet fordi det var stille en stund.';
+const EMAIL = 'kari@example.no';
+const PASSWORD = 'riktig hest batteri stift';
+
+let stack;
+let los;
+let customer;
+let agent;
+
+before(async () => {
+  stack = await startStack('csat', { users: [['agent', EMAIL, PASSWORD]], browsers: 2, args: ['--idle-close', '3s'] });
+  los = stack.los;
+  customer = stack.browsers[0];
+  agent = stack.browsers[1];
+});
+
+after(async () => {
+  await stack?.stop();
+});
+
+// ask sends a question in the hosted chat, waits for the answer and
+// returns the conversation the chat keeps ({id, token}).
+async function ask(page, text) {
+  const input = page.getByRole('textbox', { name: 'Skriv meldingen din' });
+  const before = await page.locator('.msg.bot:not(.greeting):not(.typing) .feedback').count();
+  await input.fill(text);
+  await input.press('Enter');
+  await page.locator('.msg.bot:not(.greeting):not(.typing) .feedback').nth(before).waitFor();
+  return page.evaluate(() => JSON.parse(Object.entries(sessionStorage).find(([k]) => k.startsWith('los:'))[1]));
+}
+
+// state reads a conversation's transcript and state from the API.
+async function state(conv) {
+  const r = await fetch(`${los.url}/api/v1/conversations/${conv.id}`, { headers: { Authorization: 'Bearer ' + conv.token } });
+  assert.equal(r.status, 200);
+  return r.json();
+}
+
+test('CSAT comes when the agent closes the conversation, and only once', async () => {
+  const inbox = await agent.context.newPage();
+  await inbox.goto(los.url + '/agent/login');
+  await signIn(inbox, EMAIL, PASSWORD);
+  await inbox.waitForURL(/\/agent$/);
+
+  const chat = await customer.context.newPage();
+  const seen = watch(chat);
+  await chat.goto(los.url + '/');
+  const conv = await ask(chat, GRIEF);
+
+  await inbox.locator('#queue li').first().filter({ hasText: 'Dødsfall' }).waitFor();
+  await inbox.locator('#queue li').first().getByRole('button').click();
+  await inbox.getByRole('button', { name: 'Ta samtalen' }).click();
+  await inbox.getByLabel('Svar til kunden').fill(REPLY);
+  await inbox.getByRole('button', { name: 'Send', exact: true }).click();
+  await chat.locator('.msg.agent .text').filter({ hasText: REPLY }).waitFor({ timeout: 20_000 });
+  // An agent holds it: no quiet spell counts down, and nobody asks.
+  const held = await state(conv);
+  assert.equal(held.status, 'agent');
+  assert.equal(held.closes_in_seconds, undefined);
+  assert.equal(await chat.locator('form.csat').count(), 0, 'no CSAT while an agent holds the conversation');
+
+  await inbox.getByRole('button', { name: 'Avslutt samtalen' }).click();
+  const form = chat.getByRole('form', { name: 'Hvor fornøyd er du med hjelpen du fikk?' });
+  await form.waitFor({ timeout: 20_000 });
+  assert.equal(await chat.locator('.msg.system').filter({ hasText: 'har avsluttet samtalen' }).count(), 1);
+  assert.equal(await chat.locator('.msg.system').filter({ hasText: QUIET }).count(), 0, 'the agent closed it, not the quiet');
+  assert.equal(await form.count(), 1);
+  const violations = await axe(chat);
+  assert.deepEqual(violations, [], violations.join('\n'));
+  await form.getByRole('button', { name: '5 av 5' }).click();
+  await form.getByRole('button', { name: 'Send svar' }).click();
+  await chat.locator('.msg.system').filter({ hasText: 'Takk for svaret!' }).waitFor();
+
+  // A reload starts afresh: the ended conversation is not asked about again.
+  await chat.reload();
+  await chat.locator('#los-chat .starter').first().waitFor();
+  assert.equal(await chat.locator('.msg').count(), 1, 'only the greeting');
+  assert.equal(await form.count(), 0);
+  assert.deepEqual(seen.errors, []);
+  await chat.close();
+  await inbox.close();
+});
+
+test('CSAT comes when the server closes a quiet conversation', async () => {
+  const chat = await customer.context.newPage();
+  const seen = watch(chat);
+  await chat.goto(los.url + '/');
+  const conv = await ask(chat, 'Hvordan får jeg e-faktura?');
+  const form = chat.getByRole('form', { name: 'Hvor fornøyd er du med hjelpen du fikk?' });
+  await form.waitFor({ timeout: 20_000 });
+  await chat.locator('.msg.system').filter({ hasText: QUIET }).waitFor();
+  assert.equal(await form.count(), 1);
+  assert.equal((await state(conv)).status, 'closed', 'the server closed it');
+  await screenshot(chat, 'csat-quiet');
+  const violations = await axe(chat);
+  assert.deepEqual(violations, [], violations.join('\n'));
+  await form.getByRole('button', { name: '3 av 5' }).click();
+  await form.getByRole('button', { name: 'Send svar' }).click();
+  await chat.locator('.msg.system').filter({ hasText: 'Takk for svaret!' }).waitFor();
+  assert.equal(await form.count(), 0);
+
+  // Writing again starts a new conversation, without an error.
+  await ask(chat, 'Hvordan melder jeg flytting?');
+  assert.equal(await chat.locator('.msg.error').count(), 0);
+  assert.deepEqual(seen.errors, []);
+  await chat.close();
+});
+
+test('a conversation that closed while the page was away asks once on return', async () => {
+  const chat = await customer.context.newPage();
+  // A conversation nobody writes in, started first.
+  const r = await fetch(`${los.url}/api/v1/conversations`, { method: 'POST' });
+  const empty = await r.json();
+  assert.equal(empty.idle_close_seconds, 3, 'the server tells its quiet spell');
+
+  await chat.goto(los.url + '/');
+  const conv = await ask(chat, 'Hvordan endrer jeg fakturaadressen min?');
+
+  // Away: the tab shows another page while the server closes the
+  // conversation (reading it after the quiet spell closes it).
+  await chat.goto('about:blank');
+  let tr = await state(conv);
+  assert.ok(tr.closes_in_seconds >= 1 && tr.closes_in_seconds <= 3, `closes in ${tr.closes_in_seconds} s`);
+  for (let i = 0; i < 200 && tr.status !== 'closed'; i++) {
+    await new Promise((ok) => setTimeout(ok, 100)); // between looks at the condition, bounded
+    tr = await state(conv);
+  }
+  assert.equal(tr.status, 'closed');
+  assert.equal(tr.csat_answered, false);
+  // The empty one is older, yet stays open: there is nothing to ask about.
+  const still = await state(empty);
+  assert.equal(still.status, 'open');
+  assert.equal(still.closes_in_seconds, undefined);
+
+  await chat.goto(los.url + '/');
+  const form = chat.getByRole('form', { name: 'Hvor fornøyd er du med hjelpen du fikk?' });
+  await form.waitFor();
+  assert.equal(await chat.locator('.msg.customer .text').first().textContent(), 'Hvordan endrer jeg fakturaadressen min?');
+  await chat.locator('.msg.system').filter({ hasText: QUIET }).waitFor();
+
+  // Left unanswered, it is not asked again.
+  await chat.reload();
+  await chat.locator('#los-chat .starter').first().waitFor();
+  assert.equal(await chat.locator('.msg').count(), 1, 'only the greeting');
+  assert.equal(await form.count(), 0);
+  await chat.close();
+});
