@@ -36,12 +36,9 @@ type desk struct {
 
 // agentRoutes serves the agent inbox at /agent, its JSON API under
 // /api/v1/agent (session cookie, CSRF header on unsafe methods, role
-// agent or admin) and the customer's call-back request. It also attaches
-// the desk to the bot: the bot asks it whether anyone can take over, and
-// tells it about conversations it changes, so the inbox updates live.
+// agent or admin) and the customer's call-back request.
 func (s *Server) agentRoutes(e *echo.Echo) {
-	d := newDesk(s)
-	d.attach(s.Bot)
+	d := s.desk
 
 	e.GET("/agent", d.inbox, d.auth.Sessions)
 	e.GET("/agent/login", d.loginPage, d.auth.Sessions)

@@ -79,9 +79,14 @@ type Server struct {
 	// auth recognises sessions and API keys; one for every area, so the
 	// login throttle and key lookups are shared.
 	auth *auth.Service
+	// desk is the agent inbox: staffing, presence and live updates.
+	desk *desk
 }
 
-// New builds the server and its routes.
+// New builds the server and its routes, and connects the agent desk to
+// d.Bot: the bot asks the desk whether anyone can take over (unless the
+// bot already has Staffing), and its store, handoff and summary writes
+// notify open inboxes, so they update without polling.
 func New(d Deps) *Server {
 	if d.Log == nil {
 		d.Log = slog.New(slog.DiscardHandler)
@@ -102,6 +107,8 @@ func New(d Deps) *Server {
 	// Client IPs (for rate limits) come from the connection, never from
 	// headers a client can forge.
 	s.echo.IPExtractor = echo.ExtractIPDirect()
+	s.desk = newDesk(s)
+	s.desk.attach(d.Bot)
 	s.routes()
 	return s
 }
