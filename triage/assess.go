@@ -3,6 +3,7 @@ package triage
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/los-bot/los/bot"
 )
@@ -32,8 +33,13 @@ var numCats = len(bot.Categories)
 
 // assessment is what the rules make of one message.
 type assessment struct {
-	score    []float64 // by position in bot.Categories
-	cue      []bool    // some unsuppressed evidence, however weak
+	score []float64 // by position in bot.Categories
+	cue   []bool    // some unsuppressed evidence, however weak
+	// vetoed marks categories whose evidence the rules found figurative
+	// (any category) or negated (non-critical ones; a negated critical
+	// phrase may be a clumsy negator): the learned model may not raise a
+	// message to them.
+	vetoed   []bool
 	signals  []string
 	category bot.Category
 	conf     float64
@@ -46,7 +52,7 @@ type hit struct {
 
 // assess runs the lexicons and the intensity rules over t.
 func (l *Lexicon) assess(t *text) assessment {
-	a := assessment{score: make([]float64, numCats), cue: make([]bool, numCats)}
+	a := assessment{score: make([]float64, numCats), cue: make([]bool, numCats), vetoed: make([]bool, numCats)}
 	var hits []hit
 	for i := range t.tokens {
 		l.candidates(&t.tokens[i], func(rf *ref) {
@@ -72,6 +78,9 @@ func (l *Lexicon) assess(t *text) assessment {
 		}
 		if sig, ok := l.suppressed(t, h); ok {
 			a.signals = append(a.signals, sig)
+			if strings.HasPrefix(sig, "rule:figurative:") || h.rule.cat.Severity() != bot.SeverityCritical {
+				a.vetoed[catIndex[h.rule.cat]] = true
+			}
 			continue
 		}
 		w := h.rule.weight

@@ -5,8 +5,10 @@
 // Decisions come from lexicons per written standard (lexicons/*.json,
 // matched on Snowball-stemmed Norwegian or English words and multi-word
 // phrases), negation and figurative-language rules, and the intensity of the
-// writing. A chat model may give a second opinion on unsure cases, within
-// bounds (see SecondOpinion).
+// writing. A small learned model (lexicons/model.json, see Model and
+// Train) complements the rules within bounds: it may raise a decision the
+// rules missed, never change a critical one. A chat model may give a second
+// opinion on unsure cases, within bounds (see SecondOpinion).
 package triage
 
 import (
@@ -19,6 +21,7 @@ import (
 // Classifier triages messages. It is safe for concurrent use.
 type Classifier struct {
 	lex    *Lexicon
+	model  *Model
 	second *SecondOpinion
 }
 
@@ -31,10 +34,16 @@ func WithSecondOpinion(s SecondOpinion) Option {
 	return func(c *Classifier) { c.second = &s }
 }
 
+// WithModel replaces the learned model loaded with the lexicons; nil
+// turns the learned layer off, leaving the rules alone.
+func WithModel(m *Model) Option {
+	return func(c *Classifier) { c.model = m }
+}
+
 // New returns a classifier using lex, which must not be nil (see
-// NewDefault, Embedded and LoadDir).
+// NewDefault, Embedded and LoadDir), and the learned model loaded with it.
 func New(lex *Lexicon, opts ...Option) *Classifier {
-	c := &Classifier{lex: lex}
+	c := &Classifier{lex: lex, model: lex.model}
 	for _, o := range opts {
 		o(c)
 	}
@@ -53,7 +62,11 @@ func NewDefault(opts ...Option) (*Classifier, error) {
 // Classify triages one message. Action is filled from bot.DefaultPolicy;
 // callers with a configured policy set it again from Category.
 func (c *Classifier) Classify(ctx context.Context, text string) bot.Triage {
-	a := c.lex.assess(analyse(text))
+	t := analyse(text)
+	a := c.lex.assess(t)
+	if c.model != nil {
+		c.model.apply(t, &a)
+	}
 	if c.second != nil && c.second.wants(a) {
 		c.second.review(ctx, text, &a)
 	}

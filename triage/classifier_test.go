@@ -147,7 +147,16 @@ func TestClassifyConcurrent(t *testing.T) {
 }
 
 func BenchmarkClassify(b *testing.B) {
-	c := newTestClassifier(b)
+	benchmarkClassify(b, newTestClassifier(b))
+}
+
+// BenchmarkClassifyRules is the rules alone, to show what the learned
+// layer costs.
+func BenchmarkClassifyRules(b *testing.B) {
+	benchmarkClassify(b, newTestClassifier(b, WithModel(nil)))
+}
+
+func benchmarkClassify(b *testing.B, c *Classifier) {
 	msgs := []string{
 		"Hvordan betaler jeg regningen med Vipps?",
 		"Mannen min døde forrige uke, og strømavtalen står i hans navn",

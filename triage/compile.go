@@ -19,6 +19,7 @@ type Lexicon struct {
 	scan     []*ref          // phrases whose first position is a prefix, suffix or number
 	acronyms map[string]bool
 	scopes   [numStemmers]*scope
+	model    *Model // the learned second layer (ModelFile), if any
 }
 
 // scope holds what the lexicon files of one language (by stemmer: nb and
@@ -76,6 +77,9 @@ func (l *Lexicon) Files() []string { return append([]string(nil), l.files...) }
 
 // Entries is the number of lexicon entries loaded.
 func (l *Lexicon) Entries() int { return len(l.rules) }
+
+// Model is the learned model loaded with the lexicons (ModelFile), or nil.
+func (l *Lexicon) Model() *Model { return l.model }
 
 func (l *Lexicon) add(file string, spec *fileSpec) error {
 	fail := func(err error) error { return &LoadError{File: file, Err: err} }

@@ -71,7 +71,10 @@ func TestDevTargets(t *testing.T) {
 //     run printed six of its false alarms and one pattern ("dødt igjen" of a
 //     device) was shaped by them, so its false-alarm figure is no longer
 //     fully blind; its recall figures are. Its mistakes are now kept out of
-//     the test log (see evaluateFile).
+//     the test log (see evaluateFile). With the learned second layer
+//     (model.json, trained without blind_b, thresholds chosen by
+//     cross-validation on the other sets): 1.000 / 0.973 / 7.7% / 0.919;
+//     floors raised to just under that.
 func TestFloors(t *testing.T) {
 	tests := []struct {
 		file  string
@@ -81,7 +84,7 @@ func TestFloors(t *testing.T) {
 		{"blind_a.tsv", Goals{CriticalRecall: 0.95, SensitiveRecall: 0.95, FalseAlarmRate: 0.03, CategoryAccuracy: 0.95}},
 		{"blind_c.tsv", Goals{CriticalRecall: 0.97, SensitiveRecall: 0.95, FalseAlarmRate: 0.03, CategoryAccuracy: 0.95}},
 		{"blind_d.tsv", Goals{CriticalRecall: 0.97, SensitiveRecall: 0.95, FalseAlarmRate: 0.03, CategoryAccuracy: 0.95}},
-		{"blind_b.tsv", Goals{CriticalRecall: 0.70, SensitiveRecall: 0.82, FalseAlarmRate: 0.11, CategoryAccuracy: 0.80}},
+		{"blind_b.tsv", Goals{CriticalRecall: 0.95, SensitiveRecall: 0.95, FalseAlarmRate: 0.09, CategoryAccuracy: 0.89}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

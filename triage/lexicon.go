@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"sync"
 
@@ -76,8 +77,8 @@ var loadEmbedded = sync.OnceValues(func() (*Lexicon, error) {
 })
 
 // LoadDir returns the built-in lexicons overlaid with every *.json file in
-// dir: a file named like a built-in one (nb.json, nn.json, en.json) replaces
-// it, other names add to them.
+// dir: a file named like a built-in one (nb.json, nn.json, en.json, and the
+// learned model, ModelFile) replaces it, other names add to them.
 func LoadDir(dir string) (*Lexicon, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("triage lexicon directory: %w", err)
@@ -99,7 +100,8 @@ func LoadDir(dir string) (*Lexicon, error) {
 	return compile(files)
 }
 
-// LoadFS reads every *.json file at the root of fsys, and nothing else.
+// LoadFS reads every *.json file at the root of fsys, and nothing else;
+// ModelFile among them is the learned model rather than a lexicon.
 func LoadFS(fsys fs.FS) (*Lexicon, error) {
 	names, err := fs.Glob(fsys, "*.json")
 	if err != nil {
@@ -132,6 +134,14 @@ func compile(files map[string][]byte) (*Lexicon, error) {
 	}
 	sort.Strings(names)
 	l := newLexicon()
+	if b, ok := files[ModelFile]; ok {
+		m, err := decodeModel(b)
+		if err != nil {
+			return nil, &LoadError{File: ModelFile, Err: err}
+		}
+		l.model = m
+		names = slices.DeleteFunc(names, func(n string) bool { return n == ModelFile })
+	}
 	for _, name := range names {
 		spec, err := decode(files[name])
 		if err != nil {

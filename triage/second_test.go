@@ -42,6 +42,9 @@ const (
 	sureNone   = "Hvordan betaler jeg regningen med Vipps?" // no cue at all
 )
 
+// The second-opinion tests use the rules alone (WithModel(nil)), whose
+// decisions on these texts are fixed; TestSecondOpinionOverLearned checks
+// the two layers together.
 func TestSecondOpinion(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -69,7 +72,7 @@ func TestSecondOpinion(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := newTestClassifier(t, WithSecondOpinion(SecondOpinion{Chat: tt.chat, Model: "tiny"}))
+			c := newTestClassifier(t, WithModel(nil), WithSecondOpinion(SecondOpinion{Chat: tt.chat, Model: "tiny"}))
 			got := c.Classify(context.Background(), tt.text)
 			if got.Category != tt.want {
 				t.Errorf("Classify(%q) = %s %v, want %s", tt.text, got.Category, got.Signals, tt.want)
@@ -97,7 +100,7 @@ func TestSecondOpinionRequest(t *testing.T) {
 		}
 		return fn(api.ChatResponse{Message: api.Message{Content: `{"category":"none"}`}, Done: true})
 	}}
-	c := newTestClassifier(t, WithSecondOpinion(SecondOpinion{Chat: chat, Model: "tiny", Timeout: time.Second}))
+	c := newTestClassifier(t, WithModel(nil), WithSecondOpinion(SecondOpinion{Chat: chat, Model: "tiny", Timeout: time.Second}))
 	c.Classify(context.Background(), unsureNone)
 	if got == nil {
 		t.Fatal("model not asked")
@@ -132,7 +135,7 @@ func TestSecondOpinionTimeout(t *testing.T) {
 		<-ctx.Done() // a model that never answers in time
 		return ctx.Err()
 	}}
-	c := newTestClassifier(t, WithSecondOpinion(SecondOpinion{Chat: chat, Timeout: 20 * time.Millisecond}))
+	c := newTestClassifier(t, WithModel(nil), WithSecondOpinion(SecondOpinion{Chat: chat, Timeout: 20 * time.Millisecond}))
 	start := time.Now()
 	got := c.Classify(context.Background(), unsureHigh)
 	if elapsed := time.Since(start); elapsed > 2*time.Second {
@@ -146,8 +149,40 @@ func TestSecondOpinionTimeout(t *testing.T) {
 func TestSecondOpinionBand(t *testing.T) {
 	chat := answer(`{"category":"none"}`)
 	// With Below 0.5 an illness decision at 0.6 is sure enough.
-	c := newTestClassifier(t, WithSecondOpinion(SecondOpinion{Chat: chat, Below: 0.5}))
+	c := newTestClassifier(t, WithModel(nil), WithSecondOpinion(SecondOpinion{Chat: chat, Below: 0.5}))
 	if got := c.Classify(context.Background(), unsureHigh); got.Category != bot.CategoryIllness || chat.calls.Load() != 0 {
 		t.Errorf("got %s after %d calls, want illness without asking", got.Category, chat.calls.Load())
+	}
+}
+
+// TestSecondOpinionOverLearned: the chat model reviews what the learned
+// layer decided, within the same bounds, and is never asked about a
+// critical decision the learned layer made.
+func TestSecondOpinionOverLearned(t *testing.T) {
+	tests := []struct {
+		name      string
+		text      string
+		answer    string
+		want      bot.Category
+		wantCalls int32
+	}{
+		// The learned layer raises this to self_harm: critical, not asked.
+		{"learned critical", "Det er ingen vits å fikse noe mer, jeg skal snart bort for godt.", `{"category":"none"}`, bot.CategorySelfHarm, 0},
+		// The learned layer lowers the unsure illness to none (under 0.8):
+		// the illness cue lets the chat model restore it.
+		{"learned lowered", unsureHigh, `{"category":"illness"}`, bot.CategoryIllness, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			chat := answer(tt.answer)
+			c := newTestClassifier(t, WithSecondOpinion(SecondOpinion{Chat: chat, Model: "tiny"}))
+			got := c.Classify(context.Background(), tt.text)
+			if got.Category != tt.want || !slices.ContainsFunc(got.Signals, func(s string) bool { return strings.HasPrefix(s, "learned:") }) {
+				t.Errorf("Classify(%q) = %s %v, want %s after a learned: signal", tt.text, got.Category, got.Signals, tt.want)
+			}
+			if n := chat.calls.Load(); n != tt.wantCalls {
+				t.Errorf("chat model called %d times, want %d", n, tt.wantCalls)
+			}
+		})
 	}
 }

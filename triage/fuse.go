@@ -1,0 +1,121 @@
+package triage
+
+import (
+	"strconv"
+
+	"github.com/los-bot/los/bot"
+)
+
+// fuse lets the learned model complement the rules decision in a, given
+// the model's probabilities p (in the order of m.classes). The rules come
+// first and keep their signals; the model:
+//
+//   - never changes a critical decision (self_harm, violence) of the rules;
+//   - raises a decision to a more severe category c when p[c] reaches the
+//     threshold of c's severity (critical ones lowest, since missing them is
+//     worst): from none, or from a non-critical category the model finds
+//     less probable than c; not to a category whose words the rules found
+//     figurative (or negated, for non-critical ones), and not in messages
+//     of fewer than minWords words;
+//   - lowers an unsure (confidence under Thresholds.Below), non-critical
+//     decision to none when p[none] reaches Thresholds.Lower, if set.
+//
+// What it did shows as a signal "learned:CATEGORY:P". A raised category
+// counts as a cue, so the second opinion may still review it.
+func (m *Model) fuse(a *assessment, words int, p []float64) {
+	if len(p) != len(m.classes) {
+		return
+	}
+	c, conf, changed := m.thresholds.decide(m.classes, ruling{a.category, a.conf, a.vetoed, words}, p)
+	if !changed {
+		return
+	}
+	if c != bot.CategoryNone {
+		a.cue[catIndex[c]] = true
+	}
+	a.category, a.conf = c, conf
+	a.signals = append(a.signals, learnedSignal(c, conf))
+}
+
+// minWords is the fewest words a message needs for the model to raise it:
+// greetings and fragments ("Hei, dette er Kari.") give it too little to go
+// on. On the cross-validation folds this cost one sensitive message of 508.
+const minWords = 6
+
+// ruling is what fuse weighs of the rules' assessment of a text.
+type ruling struct {
+	cat    bot.Category
+	conf   float64
+	vetoed []bool // see assessment
+	words  int
+}
+
+// decide is fuse without the signals: the category and confidence after
+// the model, given the rules' ruling.
+func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot.Category, float64, bool) {
+	cat, conf, vetoed := ru.cat, ru.conf, ru.vetoed
+	rank := cat.Severity().Rank()
+	if rank == bot.SeverityCritical.Rank() {
+		return cat, conf, false
+	}
+	// Over a category the rules chose, the model must prefer the new one.
+	floor := 0.0
+	if cat != bot.CategoryNone {
+		for j, c := range classes {
+			if c == cat {
+				floor = p[j]
+			}
+		}
+	}
+	best, bestP, bestRank := bot.CategoryNone, 0.0, 0
+	for j, c := range classes {
+		if ru.words < minWords {
+			break
+		}
+		var need float64
+		switch c.Severity() {
+		case bot.SeverityCritical:
+			need = th.Critical
+		case bot.SeverityHigh:
+			need = th.High
+		case bot.SeverityMedium:
+			need = th.Medium
+		default:
+			continue
+		}
+		r := c.Severity().Rank()
+		if p[j] < need || p[j] <= floor || r <= rank || vetoed[catIndex[c]] {
+			continue
+		}
+		// The most severe category that qualifies; within one severity the
+		// more probable.
+		if r > bestRank || r == bestRank && p[j] > bestP {
+			best, bestP, bestRank = c, p[j], r
+		}
+	}
+	if best != bot.CategoryNone {
+		return best, bestP, true
+	}
+	if th.Lower > 0 && cat != bot.CategoryNone && conf < th.Below {
+		for j, c := range classes {
+			if c == bot.CategoryNone && p[j] >= th.Lower {
+				return c, p[j], true
+			}
+		}
+	}
+	return cat, conf, false
+}
+
+// apply runs the model on t and fuses its answer into the rules' a.
+func (m *Model) apply(t *text, a *assessment) {
+	if a.category.Severity() == bot.SeverityCritical {
+		return // nothing the model says can change it
+	}
+	p := make([]float64, len(m.classes))
+	m.probs(t.features(nil), p)
+	m.fuse(a, t.words(), p)
+}
+
+func learnedSignal(c bot.Category, p float64) string {
+	return "learned:" + string(c) + ":" + strconv.FormatFloat(p, 'f', 2, 64)
+}

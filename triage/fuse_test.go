@@ -1,0 +1,154 @@
+package triage
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/los-bot/los/bot"
+)
+
+// probsFor builds model probabilities over bot.Categories: the named
+// categories get their values, none gets the rest.
+func probsFor(m map[bot.Category]float64) []float64 {
+	p := make([]float64, len(bot.Categories))
+	rest := 1.0
+	for c, v := range m {
+		p[catIndex[c]] = v
+		rest -= v
+	}
+	p[catIndex[bot.CategoryNone]] += rest
+	return p
+}
+
+func TestThresholdsDecide(t *testing.T) {
+	th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8}
+	tests := []struct {
+		name   string
+		rules  bot.Category
+		conf   float64
+		vetoed bot.Category
+		p      map[bot.Category]float64
+		want   bot.Category
+	}{
+		{"raise none to self_harm", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.31}, bot.CategorySelfHarm},
+		{"under the critical threshold", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.29}, bot.CategoryNone},
+		{"raise none to illness", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryIllness: 0.4}, bot.CategoryIllness},
+		{"medium needs more", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryDistress: 0.45}, bot.CategoryNone},
+		{"critical before a likelier high one", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryViolence: 0.32, bot.CategoryFraudVictim: 0.6}, bot.CategoryViolence},
+		{"raise distress to violence", bot.CategoryDistress, 0.9, "", map[bot.Category]float64{bot.CategoryViolence: 0.5, bot.CategoryDistress: 0.2}, bot.CategoryViolence},
+		{"the model must prefer the raise over the rules' category", bot.CategoryBereavement, 0.98, "", map[bot.Category]float64{bot.CategoryViolence: 0.35, bot.CategoryBereavement: 0.45}, bot.CategoryBereavement},
+		{"no sideways change", bot.CategoryIllness, 0.6, "", map[bot.Category]float64{bot.CategoryFinancialHardship: 0.9}, bot.CategoryIllness},
+		{"short: not raised", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.9}, bot.CategoryNone},
+		{"short: may be lowered", bot.CategoryDistress, 0.6, "", map[bot.Category]float64{}, bot.CategoryNone},
+		{"figurative veto", bot.CategoryNone, 1, bot.CategoryBereavement, map[bot.Category]float64{bot.CategoryBereavement: 0.95}, bot.CategoryNone},
+		{"lower an unsure distress", bot.CategoryDistress, 0.6, "", map[bot.Category]float64{}, bot.CategoryNone},
+		{"keep a sure distress", bot.CategoryDistress, 0.85, "", map[bot.Category]float64{}, bot.CategoryDistress},
+		{"keep when none is not likely enough", bot.CategoryFraudVictim, 0.6, "", map[bot.Category]float64{bot.CategoryFraudVictim: 0.25}, bot.CategoryFraudVictim},
+		{"never lower self_harm", bot.CategorySelfHarm, 0.5, "", map[bot.Category]float64{}, bot.CategorySelfHarm},
+		{"never lower violence", bot.CategoryViolence, 0.5, "", map[bot.Category]float64{}, bot.CategoryViolence},
+		{"never turn violence into self_harm", bot.CategoryViolence, 0.5, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.99}, bot.CategoryViolence},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			vetoed := make([]bool, numCats)
+			if tt.vetoed != "" {
+				vetoed[catIndex[tt.vetoed]] = true
+			}
+			words := 10
+			if strings.HasPrefix(tt.name, "short") {
+				words = minWords - 1
+			}
+			got, conf, changed := th.decide(bot.Categories, ruling{tt.rules, tt.conf, vetoed, words}, probsFor(tt.p))
+			if got != tt.want {
+				t.Errorf("decide(%s %.2f, %v) = %s, want %s", tt.rules, tt.conf, tt.p, got, tt.want)
+			}
+			if changed != (got != tt.rules) || conf < 0 || conf > 1 {
+				t.Errorf("changed %v confidence %v for %s -> %s", changed, conf, tt.rules, got)
+			}
+		})
+	}
+}
+
+// TestFusion runs the built-in model on messages written for this test
+// (not taken from any labelled set): clearly sensitive ones in words the
+// lexicons lack, which the model raises with a "learned:" signal, and hard
+// negatives that it must leave alone.
+func TestFusion(t *testing.T) {
+	lex, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lex.Model() == nil {
+		t.Fatal("the built-in lexicons carry no model")
+	}
+	fused, rules := New(lex), New(lex, WithModel(nil))
+	tests := []struct {
+		name string
+		text string
+		want bot.Category
+	}{
+		{"not here at Christmas", "Jeg har bestemt meg for at jeg ikke skal være her til jul. Kan dere avslutte abonnementet mitt fra neste uke?", bot.CategorySelfHarm},
+		{"away for good", "Det er ingen vits å fikse noe mer, jeg skal snart bort for godt.", bot.CategorySelfHarm},
+		{"knife threat", "Naboen har sagt at han skal knivstikke meg hvis jeg klager igjen på støyen fra ruteren hans.", bot.CategoryViolence},
+		{"sister took her life", "Søsteren min tok sitt eget liv i helgen. Hvordan sier jeg opp mobilen hennes?", bot.CategoryBereavement},
+
+		{"died laughing", "jeg døde av latter", bot.CategoryNone},
+		{"dead battery", "batteriet er dødt", bot.CategoryNone},
+		{"dead battery again", "Batteriet er dødt igjen på mobilen, kan jeg få ny?", bot.CategoryNone},
+		{"update kills the battery", "Denne oppdateringen dreper batteriet mitt", bot.CategoryNone},
+		{"killing me with the queue", "Vil du drepe meg med ventetid? Haha, hvordan bytter jeg pakke?", bot.CategoryNone},
+		{"no human needed", "Jeg trenger ikke å snakke med noen", bot.CategoryNone},
+		{"notifications", "Hvordan skrur jeg av varsler i appen?", bot.CategoryNone},
+		{"greeting", "Hei, dette er Kari.", bot.CategoryNone},
+		{"critical stays", "Jeg vil ikke leve lenger", bot.CategorySelfHarm},
+	}
+	ctx := context.Background()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := fused.Classify(ctx, tt.text)
+			alone := rules.Classify(ctx, tt.text)
+			if got.Category != tt.want {
+				t.Errorf("Classify(%q) = %s %v, want %s", tt.text, got.Category, got.Signals, tt.want)
+			}
+			learned := slices.ContainsFunc(got.Signals, func(s string) bool { return strings.HasPrefix(s, "learned:") })
+			if learned != (got.Category != alone.Category) {
+				t.Errorf("rules alone %s, fused %s with signals %v: a change needs a learned: signal and vice versa", alone.Category, got.Category, got.Signals)
+			}
+			if alone.Severity == bot.SeverityCritical && got.Category != alone.Category {
+				t.Errorf("the model changed a critical rules decision %s to %s", alone.Category, got.Category)
+			}
+			if !slices.Equal(got.Signals[:len(alone.Signals)], alone.Signals) {
+				t.Errorf("signals %v do not start with the rules' %v", got.Signals, alone.Signals)
+			}
+		})
+	}
+}
+
+// TestFusionNeverLowersCritical classifies every labelled message the
+// rules call critical, with and without the model.
+func TestFusionNeverLowersCritical(t *testing.T) {
+	lex, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fused, rules := New(lex), New(lex, WithModel(nil))
+	ctx := context.Background()
+	n := 0
+	for _, name := range TrainingSets {
+		for _, ex := range readTestSet(t, name) {
+			alone := rules.Classify(ctx, ex.Text)
+			if alone.Severity != bot.SeverityCritical {
+				continue
+			}
+			n++
+			if got := fused.Classify(ctx, ex.Text); got.Category != alone.Category {
+				t.Errorf("%s line %d: rules %s, fused %s", name, ex.Line, alone.Category, got.Category)
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d critical decisions checked", n)
+	}
+}

@@ -1,0 +1,161 @@
+// Command train fits the learned second layer of the triage on the labelled
+// sets (triage.TrainingSets) and writes the model file; with -cv it prints
+// leave-one-set-out cross-validation figures instead. Run it through
+// go generate ./triage.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/los-bot/los/triage"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	dir := fs.String("dir", "testdata", "directory of the labelled sets")
+	out := fs.String("o", "lexicons/model.json", "model file to write")
+	cv := fs.Bool("cv", false, "print leave-one-set-out figures with the current rules; write nothing")
+	history := fs.String("history", "", "directory of rules as they were before each set was tuned on (see README); choose thresholds on them; write nothing")
+	var th triage.Thresholds
+	fs.Float64Var(&th.Critical, "critical", 0.2, "probability from which the model raises to self_harm or violence")
+	fs.Float64Var(&th.High, "high", 0.35, "probability from which the model raises to a high category")
+	fs.Float64Var(&th.Medium, "medium", 0.4, "probability from which the model raises to distress or vulnerable")
+	fs.Float64Var(&th.Lower, "lower", 0.7, "probability of none from which the model lowers a non-critical decision (0: never)")
+	fs.Float64Var(&th.Below, "below", 0.8, "rules confidence under which the model may lower")
+	var opt triage.TrainOptions
+	fs.Float64Var(&opt.L2, "l2", 0, "weight decay (0: default)")
+	fs.IntVar(&opt.Iterations, "iterations", 0, "training steps (0: default)")
+	fs.IntVar(&opt.MinCount, "min-count", 0, "messages a feature must occur in (0: default)")
+	fs.Float64Var(&opt.Rate, "rate", 0, "step size (0: default)")
+	costs := triage.DefaultCosts
+	fs.Float64Var(&costs.FalseAlarm, "cost-false-alarm", costs.FalseAlarm, "cost of a false alarm when choosing thresholds (-history)")
+	fs.Float64Var(&costs.Critical, "cost-critical", costs.Critical, "extra cost of a missed critical message (-history)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	opt.Thresholds = th
+	sets := map[string][]triage.Example{}
+	var pool []triage.Example
+	for _, name := range triage.TrainingSets {
+		ex, err := readSet(filepath.Join(*dir, name))
+		if err != nil {
+			return err
+		}
+		sets[name] = ex
+		pool = append(pool, ex...)
+	}
+	switch {
+	case *history != "":
+		return chooseOnHistory(*history, sets, opt, costs, stdout)
+	case *cv:
+		folds, err := currentFolds(sets)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "thresholds %+v\n", th)
+		return triage.WriteFolds(stdout, triage.CrossValidate(folds, opt))
+	}
+	m := triage.Train(pool, opt)
+	f, err := os.Create(*out)
+	if err != nil {
+		return err
+	}
+	if _, err := m.WriteTo(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s: %d messages, %d features\n", *out, len(pool), m.Features())
+	return nil
+}
+
+// chooseOnHistory runs one fold per subdirectory of dir named like a
+// blind set (blind_a, ...): its lexicons are the rules before that set was
+// tuned on, its dev.tsv the dev set of that time; the model trains on that
+// dev set and the other sets of the pool, never on the left-out one. The
+// thresholds are chosen on these folds and on those of the current rules
+// (see currentFolds) together.
+func chooseOnHistory(dir string, sets map[string][]triage.Example, opt triage.TrainOptions, costs triage.Costs, stdout io.Writer) error {
+	var folds []triage.Fold
+	for _, left := range triage.TrainingSets[2:] {
+		sub := filepath.Join(dir, strings.TrimSuffix(left, ".tsv"))
+		lex, err := triage.LoadDir(sub)
+		if err != nil {
+			return err
+		}
+		dev, err := readSet(filepath.Join(sub, "dev.tsv"))
+		if err != nil {
+			return err
+		}
+		folds = append(folds, triage.Fold{Name: left, Test: sets[left], Lex: lex, Train: append(dev, except(sets, left, "dev.tsv")...)})
+	}
+	current, err := currentFolds(sets)
+	if err != nil {
+		return err
+	}
+	th, at, nested := triage.ChooseThresholds(append(folds, current...), opt, costs)
+	fmt.Fprintf(stdout, "least cost (%+v) over all folds: %+v\n", costs, th)
+	fmt.Fprintln(stdout, "rules before the left-out set was tuned on, thresholds as given:")
+	if err := triage.WriteFolds(stdout, triage.CrossValidate(folds, opt)); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "\nwith the thresholds of least cost (first the rules before tuning, then the current rules):")
+	if err := triage.WriteFolds(stdout, at); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "\nwith thresholds chosen on the other sets:")
+	return triage.WriteFolds(stdout, nested)
+}
+
+// currentFolds leave out each set but dev.tsv in turn, with the current
+// rules, which were tuned on every set of the pool.
+func currentFolds(sets map[string][]triage.Example) ([]triage.Fold, error) {
+	lex, err := triage.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	var folds []triage.Fold
+	for _, left := range triage.TrainingSets[1:] {
+		folds = append(folds, triage.Fold{Name: left, Test: sets[left], Lex: lex, Train: except(sets, left)})
+	}
+	return folds, nil
+}
+
+// except joins the sets other than the named ones, in TrainingSets order.
+func except(sets map[string][]triage.Example, names ...string) []triage.Example {
+	var out []triage.Example
+	for _, name := range triage.TrainingSets {
+		if !slices.Contains(names, name) {
+			out = append(out, sets[name]...)
+		}
+	}
+	return out
+}
+
+func readSet(path string) ([]triage.Example, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	ex, err := triage.ReadExamples(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return ex, nil
+}

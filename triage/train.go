@@ -1,0 +1,168 @@
+package triage
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/los-bot/los/bot"
+)
+
+//go:generate go run ./internal/train -dir testdata -o lexicons/model.json
+
+// TrainingSets are the labelled files of testdata/ the built-in model is
+// trained on, in this order. blind_b.tsv is held out: it is never trained
+// or tuned on, so that it measures how Los does on unseen wording.
+var TrainingSets = []string{"dev.tsv", "holdout.tsv", "blind_a.tsv", "blind_c.tsv", "blind_d.tsv"}
+
+// TrainOptions steer Train; zero fields take the defaults.
+type TrainOptions struct {
+	MinCount   int     // messages a feature must occur in (default 3)
+	L2         float64 // weight decay (default 3e-5)
+	Iterations int     // full-batch Adam steps (default 300)
+	Rate       float64 // Adam step size (default 0.1)
+	Thresholds Thresholds
+}
+
+func (o TrainOptions) withDefaults() TrainOptions {
+	if o.MinCount == 0 {
+		o.MinCount = 3
+	}
+	if o.L2 == 0 {
+		o.L2 = 3e-5
+	}
+	if o.Iterations == 0 {
+		o.Iterations = 300
+	}
+	if o.Rate == 0 {
+		o.Rate = 0.1
+	}
+	return o
+}
+
+// TrainingDigest identifies examples and options: the model file records
+// it, and a test compares it with the digest of the files in testdata/ to
+// catch a model that was not retrained after the data changed.
+func TrainingDigest(examples []Example, opt TrainOptions) string {
+	opt = opt.withDefaults()
+	h := sha256.New()
+	fmt.Fprintf(h, "features %d\noptions %+v\n", featureVersion, opt)
+	for _, ex := range examples {
+		fmt.Fprintf(h, "%s\t%s\t%s\n", ex.Label, ex.Variant, ex.Text)
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+}
+
+// Train fits a model to examples. Training is deterministic: full-batch
+// gradient steps in a fixed order, with no randomness, so the same
+// examples and options give the same weights, bit for bit.
+func Train(examples []Example, opt TrainOptions) *Model {
+	opt = opt.withDefaults()
+	classes := bot.Categories
+	k := len(classes)
+	class := map[bot.Category]int{}
+	for j, c := range classes {
+		class[c] = j
+	}
+
+	// Vocabulary: features in at least MinCount messages, sorted.
+	docs := make([][]string, len(examples))
+	count := map[string]int{}
+	for i, ex := range examples {
+		docs[i] = analyse(ex.Text).features(nil)
+		for _, f := range docs[i] {
+			count[f]++
+		}
+	}
+	var vocab []string
+	for f, n := range count {
+		if n >= opt.MinCount {
+			vocab = append(vocab, f)
+		}
+	}
+	sort.Strings(vocab)
+	index := make(map[string]int32, len(vocab))
+	for i, f := range vocab {
+		index[f] = int32(i)
+	}
+	rows := make([][]int32, len(examples))
+	scale := make([]float64, len(examples))
+	ys := make([]int, len(examples))
+	for i, d := range docs {
+		for _, f := range d {
+			if r, ok := index[f]; ok {
+				rows[i] = append(rows[i], r)
+			}
+		}
+		scale[i] = featureScale(len(d))
+		ys[i] = class[examples[i].Label]
+	}
+
+	// Parameters: weights then bias, in one vector for Adam.
+	nw := len(vocab) * k
+	theta := make([]float64, nw+k)
+	grad := make([]float64, len(theta))
+	m1 := make([]float64, len(theta))
+	m2 := make([]float64, len(theta))
+	z := make([]float64, k)
+	const beta1, beta2, eps = 0.9, 0.999, 1e-8
+	n := float64(len(examples))
+	for it := 1; it <= opt.Iterations; it++ {
+		clear(grad)
+		for i, row := range rows {
+			copy(z, theta[nw:])
+			s := scale[i]
+			for _, r := range row {
+				w := theta[int(r)*k : int(r)*k+k]
+				for j := range z {
+					z[j] += float64(w[j] * s)
+				}
+			}
+			softmax(z)
+			z[ys[i]]--
+			for _, r := range row {
+				g := grad[int(r)*k : int(r)*k+k]
+				for j := range z {
+					g[j] += float64(z[j] * s)
+				}
+			}
+			for j := range z {
+				grad[nw+j] += z[j]
+			}
+		}
+		c1 := 1 - math.Pow(beta1, float64(it))
+		c2 := 1 - math.Pow(beta2, float64(it))
+		for p := range theta {
+			g := grad[p] / n
+			if p < nw {
+				g += float64(opt.L2 * theta[p])
+			}
+			m1[p] = float64(beta1*m1[p]) + float64((1-beta1)*g)
+			m2[p] = float64(beta2*m2[p]) + float64((1-beta2)*float64(g*g))
+			theta[p] -= float64(opt.Rate*(m1[p]/c1)) / (math.Sqrt(m2[p]/c2) + eps)
+		}
+	}
+
+	// Features whose weights all round to zero are left out of the model.
+	m := &Model{classes: classes, bias: theta[nw:], thresholds: opt.Thresholds,
+		data: TrainingDigest(examples, opt), index: map[string]int32{}}
+	for i, f := range vocab {
+		w := theta[i*k : i*k+k]
+		if maxAbs(w) < 0.0005 {
+			continue
+		}
+		m.index[f] = int32(len(m.index))
+		m.weights = append(m.weights, w...)
+	}
+	return m
+}
+
+func maxAbs(v []float64) float64 {
+	top := 0.0
+	for _, x := range v {
+		top = math.Max(top, math.Abs(x))
+	}
+	return top
+}
