@@ -66,7 +66,7 @@ func (s *Server) editorRoutes(e *echo.Echo) {
 	e.GET("/api/v1/editor/gaps", ed.gaps, api...)
 
 	pages := ed.guardPage()
-	e.GET("/editor/static/:name", serveAssets(editorAssets))
+	e.GET("/editor/static/*", serveAssets(editorAssets, "*"))
 	for _, v := range editorViews {
 		e.GET(v.path, ed.page(v), pages...)
 	}

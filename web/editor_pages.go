@@ -15,10 +15,11 @@ import (
 	"github.com/los-bot/los/locales"
 )
 
-// The editor's own files. Its script and stylesheet sit flat in static/
-// (the help centre's asset loader reads static/ without descending).
+// The editor's own files: templates, stylesheet and script modules (see
+// editor_assets.go). The help centre's pageFS names its files one by one,
+// so static/editor/ is the editor's alone.
 //
-//go:embed templates/editor/*.html static/editor.js static/editor.css
+//go:embed templates/editor/*.html static/editor.css static/editor/*.js
 var editorFS embed.FS
 
 // editorView is one page of the editor: all share the layout and the
@@ -56,18 +57,6 @@ var editorTemplates = func() map[string]*template.Template {
 	return out
 }()
 
-var editorAssets = func() assets {
-	out := assets{}
-	for name, ct := range map[string]string{"editor.js": "text/javascript; charset=utf-8", "editor.css": "text/css; charset=utf-8"} {
-		b, err := editorFS.ReadFile("static/" + name)
-		if err != nil {
-			panic(err)
-		}
-		out[name] = &asset{body: b, contentType: ct, version: hashOf(b)}
-	}
-	return out
-}()
-
 type navItem struct {
 	Key, Path string
 	Current   bool
@@ -90,13 +79,6 @@ type editorPage struct {
 }
 
 func (p editorPage) T(key string, args ...any) string { return p.texts.T(p.Lang, key, args...) }
-
-func (p editorPage) Asset(name string) string {
-	if a := editorAssets[name]; a != nil {
-		return "/editor/static/" + name + "?v=" + a.version
-	}
-	return "/editor/static/" + name
-}
 
 func (p editorPage) Langs() []lang.Standard { return lang.All }
 

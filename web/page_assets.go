@@ -98,11 +98,13 @@ func (as assets) url(name string) string {
 	return "/static/" + name + "?v=" + a.version
 }
 
-// serveAssets serves /…/NAME from assets. A request naming the current
-// version may be cached for a year; any other revalidates with the ETag.
-func serveAssets(assets map[string]*asset) echo.HandlerFunc {
+// serveAssets serves the asset named by the route's param (":name", or
+// "*" for a path) from assets; any other name is not found. A request
+// naming the current version may be cached for a year; any other
+// revalidates with the ETag.
+func serveAssets(assets map[string]*asset, param string) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		a := assets[c.Param("name")]
+		a := assets[c.Param(param)]
 		if a == nil {
 			return echo.ErrNotFound
 		}

@@ -18,7 +18,7 @@ const chatPrefix = "web.chat."
 func (s *Server) pageRoutes(e *echo.Echo) {
 	e.GET("/", s.chatPage)
 	e.GET("/widget.js", s.serveWidget)
-	e.GET("/static/:name", serveAssets(staticAssets))
+	e.GET("/static/:name", serveAssets(staticAssets, "name"))
 	e.GET("/artikler", s.articles)
 	e.GET("/artikler/:slug", s.article)
 	e.GET("/api/v1/locales/:lang", s.chatTexts, s.cors())

@@ -2,7 +2,10 @@
 // article and publishes it; a customer's question in the chat is answered
 // from it with a citation; the editor changes and republishes it, then
 // rolls back to the first version, and the chat answers with the old text
-// again. One `los serve`, no model (answers quote the knowledge base).
+// again. A second test opens the other views (bin, synonyms, gaps, tester,
+// export and import preview) so every script module runs. Both fail on a
+// page error or a console error. One `los serve`, no model (answers quote
+// the knowledge base).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { axe, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
@@ -29,6 +32,20 @@ after(async () => {
   await stack?.stop();
 });
 
+// watchEditor is watch() plus the console's errors: a module that does
+// not load, or a script the CSP refuses, is logged there, not thrown. The
+// browser's own try at /favicon.ico (the editor links no icon) is not the
+// page's.
+function watchEditor(page) {
+  const seen = watch(page);
+  seen.console = [];
+  page.on('console', (m) => {
+    const url = m.location().url || '';
+    if (m.type() === 'error' && !url.endsWith('/favicon.ico')) seen.console.push(`${m.text()} (${url})`);
+  });
+  return seen;
+}
+
 // ask puts the question to the chat in a new tab (a new conversation) and
 // returns the answer's text and the links of its citations.
 async function ask(question) {
@@ -49,7 +66,7 @@ async function ask(question) {
 
 test('an editor publishes an article, the chat cites it, and a rollback restores the old text', async () => {
   const page = await browser.context.newPage();
-  const seen = watch(page);
+  const seen = watchEditor(page);
 
   // Signing in through the shared sign-in page brings the editor back.
   await page.goto(los.url + '/editor');
@@ -58,6 +75,7 @@ test('an editor publishes an article, the chat cites it, and a rollback restores
   await page.waitForURL(/\/editor$/);
   await page.locator('#articles tbody tr').first().waitFor();
   assert.deepEqual(await axe(page), [], 'article list');
+  await screenshot(page, 'editor-articles');
 
   // Write and publish.
   await page.getByRole('link', { name: 'Skriv ny artikkel' }).click();
@@ -104,5 +122,50 @@ test('an editor publishes an article, the chat cites it, and a rollback restores
   assert.match(answer.text, /hver fredag/);
   assert.doesNotMatch(answer.text, /ikke lenger/);
   assert.deepEqual(seen.errors, [], 'editor page errors');
+  assert.deepEqual(seen.console, [], 'editor console errors');
   assert.deepEqual(seen.dialogs, [], 'unexpected browser dialogs');
+});
+
+test('every other editor view runs its script', async () => {
+  const page = await browser.context.newPage();
+  const seen = watchEditor(page);
+  await page.goto(los.url + '/editor/bin');
+  if (/\/agent\/login/.test(page.url())) {
+    await signIn(page, EMAIL, PASSWORD);
+    await page.waitForURL(/\/editor\/bin$/);
+  }
+  await page.locator('#bin-status').filter({ hasText: 'Papirkurven er tom.' }).waitFor();
+  assert.deepEqual(await axe(page), [], 'bin');
+
+  await page.getByRole('link', { name: 'Synonymer' }).click();
+  await page.locator('#syn-status').filter({ hasText: /\S/ }).waitFor();
+  assert.deepEqual(await axe(page), [], 'synonyms');
+
+  await page.getByRole('link', { name: 'Ubesvarte spørsmål' }).click();
+  await page.locator('#gaps-status').filter({ hasText: /spørsmål/ }).waitFor();
+  assert.deepEqual(await axe(page), [], 'gaps');
+
+  await page.getByRole('link', { name: 'Test et spørsmål' }).click();
+  await page.getByLabel('Spørsmål', { exact: true }).fill(QUESTION);
+  await page.locator('#test-form button[type=submit]').click();
+  await page.locator('#test-result').waitFor();
+  assert.ok(await page.locator('#t-hits tbody tr').count() > 0, 'tester hits');
+  assert.notEqual((await page.locator('#t-answer').textContent()).trim(), '', 'tester answer');
+  assert.deepEqual(await axe(page), [], 'tester');
+
+  // Export the knowledge base and preview it as an import: nothing new.
+  await page.getByRole('link', { name: 'Import og eksport' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Last ned kunnskapsbasen (zip)' }).click();
+  await page.locator('#zip').setInputFiles(await (await download).path());
+  await page.getByRole('button', { name: 'Vis hva som vil endres' }).click();
+  await page.locator('#import-summary').filter({ hasText: /^0 nye, 0 endret, \d+ uendret, 0 med feil/ }).waitFor();
+  assert.ok(await page.locator('#import-items tbody tr').count() > 0, 'import items');
+  assert.deepEqual(await axe(page), [], 'import');
+  await screenshot(page, 'editor-import');
+
+  assert.deepEqual(seen.errors, [], 'editor page errors');
+  assert.deepEqual(seen.console, [], 'editor console errors');
+  assert.deepEqual(seen.dialogs, [], 'unexpected browser dialogs');
+  await page.close();
 });
