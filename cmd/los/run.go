@@ -43,6 +43,8 @@ func commands() []command {
 		{"health", "check a running server: exit 0 when it answers /healthz", cmdHealth},
 		{"users", "accounts: los users add --role agent --email E < password", cmdUsers},
 		{"keys", "API keys: los keys create --scope chat,agent [--name N] | list | revoke ID", cmdKeys},
+		{"backup", "snapshot the database while Los runs: los backup [--force] FILE", cmdBackup},
+		{"restore", "put a backup in place (Los stopped): los restore FILE", cmdRestore},
 		{"version", "print the version", func(_ context.Context, e *env) error {
 			fmt.Fprintf(e.stdout, "los %s\n", version)
 			return nil
