@@ -112,7 +112,11 @@ func (s *DB) finish(ctx context.Context, conversationID, agent, outcome string, 
 		if err := setStatus(ctx, tx, conversationID, status, now); err != nil {
 			return err
 		}
-		return insertEvent(ctx, tx, event, conversationID, map[string]any{"handoff_id": h.ID, "agent": agent, "outcome": outcome}, now)
+		data := map[string]any{"handoff_id": h.ID, "agent": agent, "outcome": outcome}
+		if event == EventConversationClose {
+			data["reason"] = CloseReasonAgent
+		}
+		return insertEvent(ctx, tx, event, conversationID, data, now)
 	})
 }
 

@@ -190,7 +190,8 @@ func TestTakeOverReplyHandBackClose(t *testing.T) {
 		} `json:"items"`
 	}
 	_, body = e.login(t, "ada@example.no").do("GET", "/api/v1/agent/events?after="+jsonInt(evs[len(evs)-2].ID), "")
-	if err := json.Unmarshal([]byte(body), &out); err != nil || len(out.Items) != 1 || !strings.Contains(string(out.Items[0].Data), `"outcome":"resolved"`) {
+	if err := json.Unmarshal([]byte(body), &out); err != nil || len(out.Items) != 1 || !strings.Contains(string(out.Items[0].Data), `"outcome":"resolved"`) ||
+		!strings.Contains(string(out.Items[0].Data), `"reason":"agent"`) {
 		t.Errorf("the last event: %s", body)
 	}
 }

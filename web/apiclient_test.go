@@ -54,6 +54,12 @@ func TestWholeConversationThroughGeneratedClient(t *testing.T) {
 	if err != nil || closed.Status != "closed" {
 		t.Fatalf("close = %+v, %v", closed, err)
 	}
+	// The customer's "Avslutt samtalen" on a closed conversation changes
+	// nothing.
+	ended, err := customer.CloseConversation(ctx, conv.ID)
+	if err != nil || ended.Status != "closed" || len(ended.Messages) != len(tr.Messages)+1 {
+		t.Fatalf("customer close after the agent's = %+v, %v", ended, err)
+	}
 	if err := customer.DeleteConversation(ctx, conv.ID); err != nil {
 		t.Fatal(err)
 	}

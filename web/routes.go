@@ -28,6 +28,7 @@ func (s *Server) routes() {
 	conv.POST("/messages", s.postMessage, s.limitConversation())
 	conv.POST("/feedback", s.postFeedback)
 	conv.POST("/handoff", s.requestHandoff)
+	conv.POST("/close", s.closeConversation)
 	conv.GET("/export", s.exportConversation)
 	conv.DELETE("", s.deleteConversation)
 

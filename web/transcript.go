@@ -58,13 +58,22 @@ func (s *Server) getConversation(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	now := s.Now()
-	if err := s.closeIfIdle(ctx, conv, len(msgs) > 0, now); err != nil {
+	if err := s.closeIfIdle(ctx, conv, len(msgs) > 0, s.Now()); err != nil {
 		return err
 	}
-	titles, err := s.DB.CitedTitles(ctx, conv.ID)
+	out, err := s.transcript(ctx, conv, msgs)
 	if err != nil {
 		return err
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// transcript is conv with its messages msgs as its customer sees it.
+func (s *Server) transcript(ctx context.Context, conv *bot.Conversation, msgs []bot.Message) (*transcriptJSON, error) {
+	now := s.Now()
+	titles, err := s.DB.CitedTitles(ctx, conv.ID)
+	if err != nil {
+		return nil, err
 	}
 	out := transcriptJSON{ID: conv.ID, Lang: string(conv.Lang), Status: conv.Status, Created: conv.Created,
 		Messages: []messageJSON{}, IdleCloseSeconds: seconds(s.IdleClose)}
@@ -79,15 +88,15 @@ func (s *Server) getConversation(c echo.Context) error {
 	}
 	if conv.Status == bot.StatusWaiting {
 		if out.CallbackOffered, err = s.DB.CallbackPending(ctx, conv.ID); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if _, err := s.DB.CSATOf(ctx, conv.ID); err == nil {
 		out.CSATAnswered = true
 	} else if bot.ErrorCode(err) != bot.ENOTFOUND {
-		return err
+		return nil, err
 	}
-	return c.JSON(http.StatusOK, out)
+	return &out, nil
 }
 
 // closeIfIdle closes conv when the bot holds it, someone wrote in it and

@@ -694,6 +694,15 @@ func (c *Client) RequestCallback(ctx context.Context, id string, body *CallbackR
 	return &out, nil
 }
 
+// CloseConversation: End the conversation ("Avslutt samtalen") (POST /api/v1/conversations/{id}/close).
+func (c *Client) CloseConversation(ctx context.Context, id string) (*Transcript, error) {
+	var out Transcript
+	if err := c.do(ctx, "POST", "/api/v1/conversations/"+url.PathEscape(id)+"/close", nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // PostCSAT: Say how satisfied the customer was (1-5) (POST /api/v1/conversations/{id}/csat).
 func (c *Client) PostCSAT(ctx context.Context, id string, body *CSATRequest) (*CSAT, error) {
 	var out CSAT

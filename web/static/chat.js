@@ -113,7 +113,7 @@
   }
 
   // ---- the user interface ----
-  let root, panel, log, input, sendBtn, humanBtn, launcher, starters, privacy, confirmBox, badge, news;
+  let root, panel, log, input, sendBtn, humanBtn, launcher, starters, privacy, confirmBox, endBox, endNo, badge, news;
 
   function build(host) {
     root = host.attachShadow({ mode: 'open' });
@@ -136,15 +136,24 @@
     bind(sendBtn, 'send');
     humanBtn = el('button', { type: 'button', class: 'human', onclick: human });
     bind(humanBtn, 'human');
-    const no = bind(el('button', { type: 'button', onclick: () => confirmDelete(false) }), 'cancel');
+    const endBtn = bind(el('button', { type: 'button', class: 'link', onclick: askEnd }), 'end');
+    const delBtn = bind(el('button', { type: 'button', class: 'link', onclick: () => showConfirm(confirmBox, no) }), 'delete');
+    const no = bind(el('button', { type: 'button', onclick: () => showConfirm(null, delBtn) }), 'cancel');
+    endNo = bind(el('button', { type: 'button', onclick: () => showConfirm(null, endBtn) }), 'cancel');
     privacy = el('span', { class: 'privacy' }, [
+      endBtn,
       bind(el('button', { type: 'button', class: 'link', onclick: download }), 'download'),
-      bind(el('button', { type: 'button', class: 'link', onclick: () => confirmDelete(true, no) }), 'delete'),
+      delBtn,
     ]);
     confirmBox = el('div', { class: 'confirm', role: 'group', hidden: true }, [
       bind(el('span'), 'delete_confirm'),
       bind(el('button', { type: 'button', class: 'danger', onclick: remove }), 'delete_yes'),
       no,
+    ]);
+    endBox = el('div', { class: 'confirm', role: 'group', hidden: true }, [
+      bind(el('span'), 'end_confirm'),
+      bind(el('button', { type: 'button', onclick: end }), 'end_yes'),
+      endNo,
     ]);
     const title = el('span');
     bind(title, () => ds.title || t('title'));
@@ -163,6 +172,7 @@
       starters,
       el('div', { class: 'bar' }, [humanBtn, privacy]),
       confirmBox,
+      endBox,
       el('form', { class: 'composer', onsubmit: (e) => { e.preventDefault(); send(input.value); } }, [
         bind(el('label', { for: 'los-input', class: 'sr' }), 'input_label'),
         input,
@@ -381,6 +391,7 @@
   }
   function forget() {
     clearTimeout(idleTimer);
+    if (endBox) endBox.hidden = true;
     conv = null;
     status = 'open';
     save();
@@ -511,6 +522,39 @@
     }
   }
 
+  // ---- ending the conversation: "Avslutt samtalen" ----
+  // Ending is asked first only while a person is involved (waiting for or
+  // talking with an agent), where it gives up the place in the queue; with
+  // the bot it loses nothing: the transcript stays, and writing again
+  // starts a new conversation.
+  function askEnd() {
+    if (busy) return message('system', t('busy'));
+    if (status === 'waiting' || status === 'agent') return showConfirm(endBox, endNo);
+    end();
+  }
+  async function end() {
+    showConfirm(null);
+    if (busy || !conv) return;
+    const c = conv;
+    let tr;
+    setBusy(true);
+    try {
+      tr = await (await call('POST', convPath('/close'))).json();
+    } catch (e) {
+      if (e.status !== 401 && e.status !== 404) return message('system', e instanceof Failure ? e.message : t('error'), 'error');
+      forget(); // gone already: deleted or expired
+      return message('system', t('ended_customer'));
+    } finally {
+      setBusy(false);
+    }
+    if (conv !== c) return;
+    clearTimeout(pollTimer);
+    showNew(tr);
+    status = tr.status;
+    ended(tr);
+    input.focus();
+  }
+
   // ---- privacy: download or delete the conversation ----
   async function download() {
     try {
@@ -524,9 +568,11 @@
       message('system', e instanceof Failure ? e.message : t('error'), 'error');
     }
   }
-  function confirmDelete(show, focus) {
-    confirmBox.hidden = !show;
-    (show ? focus : privacy.lastChild).focus();
+  // showConfirm shows one confirmation box (none: null) and moves focus to
+  // focus.
+  function showConfirm(box, focus) {
+    for (const b of [confirmBox, endBox]) b.hidden = b !== box;
+    focus?.focus();
   }
   async function remove() {
     try {
@@ -537,7 +583,7 @@
     clearTimeout(pollTimer);
     forget();
     cbForm?.remove();
-    confirmBox.hidden = true;
+    showConfirm(null);
     for (const m of log.querySelectorAll('.msg:not(.greeting)')) m.remove();
     starters.hidden = false;
     asked = false;
@@ -689,6 +735,14 @@
     // Deleted, ended or replaced meanwhile; or a message is on its way,
     // whose answer tells what became of the conversation.
     if (conv !== c || busy) return;
+    showNew(tr);
+    status = tr.status;
+    if (status === 'closed') ended(tr);
+    else follow(tr);
+  }
+  // showNew shows the agent's messages and the server's notices (taken
+  // over, handed back, closed) the log does not have yet.
+  function showNew(tr) {
     for (const x of tr.messages) {
       if (shown.has(x.id)) continue;
       shown.add(x.id);
@@ -696,14 +750,10 @@
       message(x.role, x.text);
       if (x.role === 'agent') markUnread();
     }
-    // The server stores an agent's notice (taken over, handed back,
-    // closed) as a message, shown above.
-    status = tr.status;
-    if (status === 'closed') ended(tr);
-    else follow(tr);
   }
-  // ended says that the conversation is over (the server stores an
-  // agent's closing notice; closing for quiet has none), asks how it went
+  // ended says that the conversation is over (the server stores the
+  // notice of an agent's or the customer's closing; closing for quiet has
+  // none), asks how it went
   // if the customer got an answer and was not asked yet, and lets the
   // next message start a new conversation.
   function ended(tr) {

@@ -1,0 +1,174 @@
+package store_test
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los/store"
+)
+
+var answered = bot.Message{Mode: bot.ModeGenerated, Action: bot.ActionAnswer, Category: bot.CategoryNone}
+
+// held brings a new conversation with one question and reply to a state:
+// open (the bot holds it), waiting (handed over), agent (taken over) or
+// closed (by the customer already).
+func held(t *testing.T, db *store.DB, id string, state bot.Status, reply bot.Message) {
+	t.Helper()
+	ctx := context.Background()
+	conv := &bot.Conversation{ID: id, TokenHash: []byte{1}, Lang: lang.Bokmal}
+	if err := db.CreateConversation(ctx, conv); err != nil {
+		t.Fatal(err)
+	}
+	q := &bot.Message{ConversationID: id, Role: bot.RoleCustomer, Text: "spørsmål", Created: time.Now()}
+	a := &reply
+	a.ConversationID, a.Role, a.Text, a.Created = id, bot.RoleBot, "svar", time.Now()
+	if err := db.AddTurn(ctx, q, a); err != nil {
+		t.Fatal(err)
+	}
+	if state == bot.StatusWaiting || state == bot.StatusAgent {
+		if err := db.RequestHandoff(ctx, conv, bot.Triage{Category: bot.CategoryHumanRequest}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if state == bot.StatusAgent {
+		if _, err := db.Claim(ctx, id, "kari@example.no", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if state == bot.StatusClosed {
+		if _, err := db.CloseByCustomer(ctx, id, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestCloseByCustomer(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name     string
+		state    bot.Status
+		closes   bool // this call closes it
+		handoff  bool // the event names the handoff it closed
+		messages int  // in the transcript afterwards
+		lastRole bot.Role
+	}{
+		{name: "the bot holds it", state: bot.StatusOpen, closes: true, messages: 3, lastRole: bot.RoleSystem},
+		{name: "waiting for an agent", state: bot.StatusWaiting, closes: true, handoff: true, messages: 3, lastRole: bot.RoleSystem},
+		{name: "an agent holds it", state: bot.StatusAgent, closes: true, handoff: true, messages: 3, lastRole: bot.RoleSystem},
+		{name: "closed already", state: bot.StatusClosed, messages: 2, lastRole: bot.RoleBot},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := open(t)
+			held(t, db, "c", tt.state, answered)
+			before, err := db.Events(ctx, 0, 100)
+			if err != nil {
+				t.Fatal(err)
+			}
+			closed, err := db.CloseByCustomer(ctx, "c", "Du har avsluttet samtalen.")
+			if err != nil || closed != tt.closes {
+				t.Fatalf("closed = %v (%v), want %v", closed, err, tt.closes)
+			}
+			if c, err := db.Conversation(ctx, "c"); err != nil || c.Status != bot.StatusClosed {
+				t.Errorf("status %v (%v), want closed", c.Status, err)
+			}
+			msgs, err := db.Messages(ctx, "c")
+			if err != nil || len(msgs) != tt.messages || msgs[len(msgs)-1].Role != tt.lastRole {
+				t.Errorf("transcript %+v (%v), want %d messages ending with %s", msgs, err, tt.messages, tt.lastRole)
+			}
+			if q, err := db.Queue(ctx); err != nil || len(q) != 0 {
+				t.Errorf("queue = %+v (%v), want empty", q, err)
+			}
+			if h, err := db.LatestHandoff(ctx, "c"); err == nil && h.Status != "closed" {
+				t.Errorf("handoff status %q, want closed", h.Status)
+			}
+			after, err := db.Events(ctx, 0, 100)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var added []store.Event
+			for _, e := range after[len(before):] {
+				if e.Type != store.EventMessageCreated { // the notice's
+					added = append(added, e)
+				}
+			}
+			if !tt.closes {
+				if len(added) != 0 {
+					t.Errorf("closing again recorded %+v", added)
+				}
+				return
+			}
+			if len(added) != 1 || added[0].Type != store.EventConversationClose || added[0].ConversationID != "c" {
+				t.Fatalf("events added = %+v, want one conversation.closed", added)
+			}
+			var data map[string]any
+			if err := json.Unmarshal(added[0].Data, &data); err != nil {
+				t.Fatal(err)
+			}
+			_, hasHandoff := data["handoff_id"]
+			if data["reason"] != store.CloseReasonCustomer || hasHandoff != tt.handoff {
+				t.Errorf("event data = %v, want reason customer, handoff_id %v", data, tt.handoff)
+			}
+			if tt.handoff && data["outcome"] != store.OutcomeCustomerClosed {
+				t.Errorf("event data = %v, want outcome %s", data, store.OutcomeCustomerClosed)
+			}
+		})
+	}
+	t.Run("unknown conversation", func(t *testing.T) {
+		if _, err := open(t).CloseByCustomer(ctx, "nope", ""); bot.ErrorCode(err) != bot.ENOTFOUND {
+			t.Errorf("error %v, want not found", err)
+		}
+	})
+}
+
+// TestOutcomeOfCustomerClose: closing by the customer is no outcome of its
+// own; the conversation counts as its messages and handoffs say.
+func TestOutcomeOfCustomerClose(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)
+	noAnswer := bot.Message{Mode: bot.ModeExtractive, Action: bot.ActionOfferHandoff, Category: bot.CategoryNone, NoAnswer: true}
+	tests := []struct {
+		name    string
+		state   bot.Status
+		reply   bot.Message
+		rating  int
+		outcome string
+	}{
+		{name: "answered", state: bot.StatusOpen, reply: answered, outcome: "resolved"},
+		{name: "answered, then thumbs-down", state: bot.StatusOpen, reply: answered, rating: -1, outcome: "abandoned"},
+		{name: "answered, then thumbs-up", state: bot.StatusOpen, reply: answered, rating: 1, outcome: "resolved"},
+		{name: "no answer at the end", state: bot.StatusOpen, reply: noAnswer, outcome: "abandoned"},
+		{name: "waiting for an agent", state: bot.StatusWaiting, reply: answered, outcome: "handed_over"},
+		{name: "an agent held it", state: bot.StatusAgent, reply: answered, outcome: "handed_over"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := open(t)
+			db.SetClock(func() time.Time { return at })
+			held(t, db, "c", tt.state, tt.reply)
+			if tt.rating != 0 {
+				msgs, err := db.Messages(ctx, "c")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := db.RateMessage(ctx, "c", msgs[len(msgs)-1].ID, tt.rating); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if closed, err := db.CloseByCustomer(ctx, "c", "Du har avsluttet samtalen."); err != nil || !closed {
+				t.Fatalf("closed = %v (%v)", closed, err)
+			}
+			r, err := db.Analytics(ctx, store.Period{From: at.Add(-time.Hour), To: at.Add(time.Hour), Zone: time.UTC})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Conversations != 1 || r.Outcomes[tt.outcome] != 1 {
+				t.Errorf("%d conversations, outcomes %v; want one %s", r.Conversations, r.Outcomes, tt.outcome)
+			}
+		})
+	}
+}

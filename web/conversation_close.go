@@ -1,0 +1,38 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/los-bot/los/bot"
+)
+
+// closeConversation: POST /api/v1/conversations/:id/close is "Avslutt
+// samtalen": the customer ends the conversation, whoever holds it. A
+// handoff still waiting or taken by an agent is closed too, and open
+// inboxes learn of it. The customer is told, in a stored notice, that
+// writing again starts a new conversation. Closing a closed conversation
+// changes nothing. The answer is the transcript, as GET returns it.
+func (s *Server) closeConversation(c echo.Context) error {
+	ctx := c.Request().Context()
+	conv := conversationOf(c)
+	notice := s.Texts.T(requestLang(c), "web.chat.ended_customer")
+	closed, err := s.DB.CloseByCustomer(ctx, conv.ID, notice)
+	if err != nil {
+		return err
+	}
+	if closed {
+		s.desk.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: conv.ID})
+	}
+	conv.Status = bot.StatusClosed
+	msgs, err := s.DB.Messages(ctx, conv.ID)
+	if err != nil {
+		return err
+	}
+	out, err := s.transcript(ctx, conv, msgs)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, out)
+}
