@@ -192,3 +192,21 @@ func TestCustomerClosesAHeldConversation(t *testing.T) {
 		t.Errorf("conversation.closed events = %v, want one with reason customer and the handoff", evs)
 	}
 }
+
+func TestCustomerDeletesAQueuedConversation(t *testing.T) {
+	e := newDeskEnv(t)
+	kari := e.login(t, "kari@example.no")
+	events := kari.openStream(t)
+	nextQueue(t, events, func(q queueResp) bool { return len(q.Items) == 0 })
+	c := e.customer(t)
+	c.askForHuman()
+	nextQueue(t, events, func(q queueResp) bool { return len(q.Items) == 1 })
+	if resp, body := c.do("DELETE", "/api/v1/conversations/"+c.id, ""); resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("delete: %d %s", resp.StatusCode, body)
+	}
+	// The inbox drops it at once, and the conversation is gone for the agent.
+	nextQueue(t, events, func(q queueResp) bool { return len(q.Items) == 0 })
+	if resp, body := kari.do("GET", "/api/v1/agent/conversations/"+c.id, ""); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("the agent can still open it: %d %s", resp.StatusCode, body)
+	}
+}

@@ -35,12 +35,15 @@ func (s *Server) exportConversation(c echo.Context) error {
 
 // deleteConversation deletes the conversation now: "Slett samtalen".
 func (s *Server) deleteConversation(c echo.Context) error {
-	if err := s.DB.DeleteConversation(c.Request().Context(), conversationOf(c).ID); err != nil {
+	id := conversationOf(c).ID
+	if err := s.DB.DeleteConversation(c.Request().Context(), id); err != nil {
 		if bot.ErrorCode(err) == bot.ENOTFOUND {
 			return errUnauthorized
 		}
 		return err
 	}
+	// An agent may have it in the queue or open: their inbox drops it now.
+	s.desk.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: id})
 	return c.NoContent(http.StatusNoContent)
 }
 
