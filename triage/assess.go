@@ -36,10 +36,14 @@ type assessment struct {
 	score []float64 // by position in bot.Categories
 	cue   []bool    // some unsuppressed evidence, however weak
 	// vetoed marks categories whose evidence the rules found figurative
-	// (any category) or negated (non-critical ones; a negated critical
-	// phrase may be a clumsy negator): the learned model may not raise a
-	// message to them.
-	vetoed   []bool
+	// or joking (any category) or negated (non-critical ones; a negated
+	// critical phrase may be a clumsy negator): the learned model may not
+	// raise a message to them.
+	vetoed []bool
+	// lowered is true when the learned model lowered the rules' decision
+	// to none: the two layers disagree, so the second opinion is asked
+	// whatever the confidence.
+	lowered  bool
 	signals  []string
 	category bot.Category
 	conf     float64
@@ -78,7 +82,7 @@ func (l *Lexicon) assess(t *text) assessment {
 		}
 		if sig, ok := l.suppressed(t, h); ok {
 			a.signals = append(a.signals, sig)
-			if strings.HasPrefix(sig, "rule:figurative:") || h.rule.cat.Severity() != bot.SeverityCritical {
+			if !strings.HasPrefix(sig, "rule:negated:") || h.rule.cat.Severity() != bot.SeverityCritical {
 				a.vetoed[catIndex[h.rule.cat]] = true
 			}
 			continue
@@ -100,6 +104,13 @@ func (l *Lexicon) assess(t *text) assessment {
 			first[h.rule.cat] = h
 		}
 		best[h.rule] = evidence{h.rule.cat, w, h.m.from, h.m.to}
+	}
+	// Killing words are shared by self_harm and violence ("dreper meg",
+	// "tar livet av meg"): wording the rules found figurative or joking
+	// for one is not evidence for the other either.
+	sh, v := catIndex[bot.CategorySelfHarm], catIndex[bot.CategoryViolence]
+	if a.vetoed[sh] || a.vetoed[v] {
+		a.vetoed[sh], a.vetoed[v] = true, true
 	}
 	for _, e := range strongest(best) {
 		a.add(e.cat, e.w)
@@ -187,6 +198,11 @@ func (l *Lexicon) suppressed(t *text, h hit) (string, bool) {
 			return "rule:figurative:" + t.span(fm.from, fm.to), true
 		}
 	}
+	for _, f := range h.rule.scope.hyperbole[h.rule.cat] {
+		if fm, ok := f.overlapping(t, h.m); ok && h.rule.scope.joking(t) {
+			return "rule:joking:" + t.span(fm.from, fm.to), true
+		}
+	}
 	for _, n := range h.rule.negating {
 		for _, nm := range n.findAll(t) {
 			if t.tokens[nm.from].sentence == t.tokens[h.m.from].sentence {
@@ -198,6 +214,23 @@ func (l *Lexicon) suppressed(t *text, h hit) (string, bool) {
 		return "rule:negated:" + t.span(h.m.from, h.m.to), true
 	}
 	return "", false
+}
+
+// joking reports whether a mark of a joke (the set "joke": "haha", "lol")
+// stands anywhere in t, not negated before or after ("ikke en spøk", "jeg
+// tuller ikke"). Hyperbole phrases ("sjefen dreper meg", "tar livet av
+// meg") do not count in such messages.
+func (sc *scope) joking(t *text) bool {
+	for i := range t.tokens {
+		if !sc.joke.matches(&t.tokens[i]) || sc.negated(t, match{from: i, to: i, pos: []int{i}}) {
+			continue
+		}
+		if j := i + 1; j < len(t.tokens) && !t.tokens[j].boundary && sc.negators[t.tokens[j].surface] {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // negated reports whether a negator stands in the gaps of m or shortly

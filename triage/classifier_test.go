@@ -93,6 +93,22 @@ func TestClassify(t *testing.T) {
 		// Severity order: the most severe category wins.
 		{"most severe wins", "Jeg har ikke råd til strøm, og jeg vil ikke leve lenger", bot.CategorySelfHarm, "lexicon:financial_hardship:"},
 
+		// Round E families: things, jokes, old deaths, star signs, asking
+		// about scams (see lexicons/README.md).
+		{"the queue kills me", "ventetida deres dreper meg, kan jeg bestille time?", bot.CategoryNone, "rule:figurative:ventetida deres dreper meg"},
+		{"kill the old subscription", "skal ta livet av det gamle abonnementet, hvordan?", bot.CategoryNone, "rule:figurative:ta livet av det gamle abonnementet"},
+		{"boss joke", "sjefen kommer til å drepe meg hvis rapporten er sen haha, når er nettet oppe?", bot.CategoryNone, "rule:joking:drepe meg"},
+		{"laughing face", "kona dreper meg når hun ser regningen 😂 kan jeg dele den?", bot.CategoryNone, "rule:joking:dreper meg"},
+		{"no joke", "han kommer til å drepe meg, jeg tuller ikke", bot.CategoryViolence, "lexicon:violence:"},
+		{"not a joke", "han skal drepe meg, det er ikke en spøk", bot.CategoryViolence, "lexicon:violence:"},
+		{"long ago", "far døde for ti år siden, nå vil mor bytte til fastpris", bot.CategoryNone, "rule:figurative:døde for ti år siden"},
+		{"weeks ago", "far døde for to uker siden, hvordan sier jeg opp avtalen?", bot.CategoryBereavement, "who:close:far"},
+		{"star sign", "eg er kreft i stjerneteiknet, kvifor har prisen auka?", bot.CategoryNone, "rule:figurative:kreft i stjerneteiknet"},
+		{"confirm", "kan dere bekrefte oppsigelsen?", bot.CategoryNone, "rule:figurative:bekrefte"},
+		{"is it a scam", "Er det svindel når noen ringer og sier de er fra dere?", bot.CategoryNone, "rule:negated:er det svindel"},
+		{"sister took her own life", "Søsteren min tok sitt eget liv i helgen. Hvordan sier jeg opp mobilen hennes?", bot.CategoryBereavement, "rule:figurative:tok sitt eget liv"},
+		{"estates in general", "Har et generelt spørsmål om dødsbo, hvem får sluttfakturaen?", bot.CategoryNone, "rule:negated:generelt spørsmål"},
+
 		// English, lightly.
 		{"en died", "my husband died last week", bot.CategoryBereavement, ""},
 		{"en figurative", "my phone battery died", bot.CategoryNone, ""},

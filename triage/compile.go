@@ -34,7 +34,9 @@ type scope struct {
 	light      map[string]bool
 	self       slot // the writer: "jeg", "eg", "meg"
 	close      slot // close persons: "mann", "mor", "far"
+	joke       slot // marks of a joke: "haha", "lol"
 	figurative map[bot.Category][]*phrase
+	hyperbole  map[bot.Category][]*phrase
 }
 
 // rule is one compiled lexicon entry.
@@ -48,6 +50,7 @@ type rule struct {
 	personal   bool
 	phrases    []*phrase
 	figurative []*phrase
+	hyperbole  []*phrase
 	negating   []*phrase
 }
 
@@ -67,7 +70,8 @@ const exactKind = 255
 func newLexicon() *Lexicon {
 	l := &Lexicon{index: map[ikey][]*ref{}, acronyms: map[string]bool{}}
 	for i := range l.scopes {
-		l.scopes[i] = &scope{stemmer: stemmer(i), negators: map[string]bool{}, breaks: map[string]bool{}, light: map[string]bool{}, figurative: map[bot.Category][]*phrase{}}
+		l.scopes[i] = &scope{stemmer: stemmer(i), negators: map[string]bool{}, breaks: map[string]bool{}, light: map[string]bool{},
+			figurative: map[bot.Category][]*phrase{}, hyperbole: map[bot.Category][]*phrase{}}
 	}
 	return l
 }
@@ -106,7 +110,7 @@ func (l *Lexicon) add(file string, spec *fileSpec) error {
 	addAll(sc.breaks, spec.ClauseBreaks)
 	addAll(sc.light, spec.NegationSkip)
 	addAll(l.acronyms, spec.Acronyms)
-	for name, target := range map[string]*slot{"self": &sc.self, "close": &sc.close} {
+	for name, target := range map[string]*slot{"self": &sc.self, "close": &sc.close, "joke": &sc.joke} {
 		if _, ok := spec.Sets[name]; !ok {
 			continue
 		}
@@ -131,6 +135,7 @@ func (l *Lexicon) add(file string, spec *fileSpec) error {
 		ids[e.ID] = true
 		r.file, r.n, r.scope = file, len(l.rules), sc
 		sc.figurative[r.cat] = append(sc.figurative[r.cat], r.figurative...)
+		sc.hyperbole[r.cat] = append(sc.hyperbole[r.cat], r.hyperbole...)
 		l.rules = append(l.rules, r)
 		for _, p := range r.phrases {
 			l.indexPhrase(&ref{rule: r, phrase: p})
@@ -174,6 +179,7 @@ func (l *Lexicon) compileEntry(e entrySpec, st stemmer, sets map[string][]string
 		{"terms", e.Terms, &r.phrases},
 		{"phrases", e.Phrases, &r.phrases},
 		{"figurative", e.Figurative, &r.figurative},
+		{"hyperbole", e.Hyperbole, &r.hyperbole},
 		{"negating", e.Negating, &r.negating},
 	}
 	for _, list := range lists {

@@ -170,6 +170,9 @@ func ChooseThresholds(folds []Fold, opt TrainOptions, w Costs) (Thresholds, []Fo
 	return best, at, nested
 }
 
+// noneRatios are the values of Thresholds.NoneRatio pick tries.
+var noneRatios = []float64{0, 0.5, 0.7, 0.85, 1}
+
 // pick searches a grid of thresholds. The model may lower only decisions
 // the rules are unsure of (under DefaultBelow, where the second opinion is
 // asked too): lowering sure ones cost right decisions of the tuned rules.
@@ -192,13 +195,15 @@ func pick(runs []foldRun, w Costs) Thresholds {
 		for _, h := range grid {
 			for _, m := range grid {
 				for _, l := range lowers {
-					th := Thresholds{Critical: c, High: h, Medium: m, Lower: l, Below: DefaultBelow}
-					var t tally
-					for _, r := range runs {
-						r.tally(th, &t)
-					}
-					if cost := t.cost(w); bestCost < 0 || cost < bestCost {
-						best, bestCost = th, cost
+					for _, nr := range noneRatios {
+						th := Thresholds{Critical: c, High: h, Medium: m, Lower: l, Below: DefaultBelow, NoneRatio: nr}
+						var t tally
+						for _, r := range runs {
+							r.tally(th, &t)
+						}
+						if cost := t.cost(w); bestCost < 0 || cost < bestCost {
+							best, bestCost = th, cost
+						}
 					}
 				}
 			}

@@ -74,7 +74,15 @@ func TestDevTargets(t *testing.T) {
 //     the test log (see evaluateFile). With the learned second layer
 //     (model.json, trained without blind_b, thresholds chosen by
 //     cross-validation on the other sets): 1.000 / 0.973 / 7.7% / 0.919;
-//     floors raised to just under that.
+//     floors raised to just under that. After round E (families of false
+//     alarms, fusion bounded by none_ratio): 1.000 / 0.973 / 3.8% / 0.926.
+//   - blind_e.tsv: written the same way; first measured untuned, with the
+//     rules alone 0.827 / 0.857 / 11.5% / 0.835 and with the learned layer
+//     1.000 / 0.962 / 15.4% / 0.912 (recall good, false alarms the
+//     problem), then tuned on by wording family (round E: killing words
+//     about things, jokes, deaths long ago, star signs, asking about
+//     scams, general questions about estates) and trained on: a TUNING
+//     set.
 func TestFloors(t *testing.T) {
 	tests := []struct {
 		file  string
@@ -84,7 +92,8 @@ func TestFloors(t *testing.T) {
 		{"blind_a.tsv", Goals{CriticalRecall: 0.95, SensitiveRecall: 0.95, FalseAlarmRate: 0.03, CategoryAccuracy: 0.95}},
 		{"blind_c.tsv", Goals{CriticalRecall: 0.97, SensitiveRecall: 0.95, FalseAlarmRate: 0.03, CategoryAccuracy: 0.95}},
 		{"blind_d.tsv", Goals{CriticalRecall: 0.97, SensitiveRecall: 0.95, FalseAlarmRate: 0.03, CategoryAccuracy: 0.95}},
-		{"blind_b.tsv", Goals{CriticalRecall: 0.95, SensitiveRecall: 0.95, FalseAlarmRate: 0.09, CategoryAccuracy: 0.89}},
+		{"blind_e.tsv", Goals{CriticalRecall: 0.98, SensitiveRecall: 0.97, FalseAlarmRate: 0.03, CategoryAccuracy: 0.95}},
+		{"blind_b.tsv", Goals{CriticalRecall: 0.95, SensitiveRecall: 0.95, FalseAlarmRate: 0.05, CategoryAccuracy: 0.9}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

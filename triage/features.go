@@ -7,8 +7,9 @@ import (
 
 // featureVersion names the feature extraction below. A model file records
 // the version it was trained with; a model of another version is refused,
-// since its weights would be read against the wrong features.
-const featureVersion = 1
+// since its weights would be read against the wrong features. Version 2:
+// laughing emoji read as the word "haha" (see analyse).
+const featureVersion = 2
 
 // modelNegators start a negated stretch for the learned model. They are
 // fixed here, not read from the lexicons, so that an operator's lexicon

@@ -15,8 +15,11 @@ import (
 //     threshold of c's severity (critical ones lowest, since missing them is
 //     worst): from none, or from a non-critical category the model finds
 //     less probable than c; not to a category whose words the rules found
-//     figurative (or negated, for non-critical ones), and not in messages
-//     of fewer than minWords words;
+//     figurative or joking (or negated, for non-critical ones; killing
+//     words found figurative bar both critical categories), and not in
+//     messages of fewer than minWords words; from none to a critical
+//     category only when p[c] also reaches Thresholds.NoneRatio times
+//     p[none];
 //   - lowers an unsure (confidence under Thresholds.Below), non-critical
 //     decision to none when p[none] reaches Thresholds.Lower, if set.
 //
@@ -33,6 +36,7 @@ func (m *Model) fuse(a *assessment, words int, p []float64) {
 	if c != bot.CategoryNone {
 		a.cue[catIndex[c]] = true
 	}
+	a.lowered = c == bot.CategoryNone
 	a.category, a.conf = c, conf
 	a.signals = append(a.signals, learnedSignal(c, conf))
 }
@@ -67,6 +71,12 @@ func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot
 			}
 		}
 	}
+	pNone := 0.0
+	for j, c := range classes {
+		if c == bot.CategoryNone {
+			pNone = p[j]
+		}
+	}
 	best, bestP, bestRank := bot.CategoryNone, 0.0, 0
 	for j, c := range classes {
 		if ru.words < minWords {
@@ -76,6 +86,9 @@ func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot
 		switch c.Severity() {
 		case bot.SeverityCritical:
 			need = th.Critical
+			if cat == bot.CategoryNone {
+				need = max(need, th.NoneRatio*pNone)
+			}
 		case bot.SeverityHigh:
 			need = th.High
 		case bot.SeverityMedium:

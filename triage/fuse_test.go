@@ -23,7 +23,7 @@ func probsFor(m map[bot.Category]float64) []float64 {
 }
 
 func TestThresholdsDecide(t *testing.T) {
-	th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8}
+	th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8, NoneRatio: 0.7}
 	tests := []struct {
 		name   string
 		rules  bot.Category
@@ -32,8 +32,8 @@ func TestThresholdsDecide(t *testing.T) {
 		p      map[bot.Category]float64
 		want   bot.Category
 	}{
-		{"raise none to self_harm", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.31}, bot.CategorySelfHarm},
-		{"under the critical threshold", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.29}, bot.CategoryNone},
+		{"raise none to self_harm", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.31, bot.CategoryDistress: 0.3}, bot.CategorySelfHarm},
+		{"under the critical threshold", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.29, bot.CategoryDistress: 0.3}, bot.CategoryNone},
 		{"raise none to illness", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryIllness: 0.4}, bot.CategoryIllness},
 		{"medium needs more", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryDistress: 0.45}, bot.CategoryNone},
 		{"critical before a likelier high one", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryViolence: 0.32, bot.CategoryFraudVictim: 0.6}, bot.CategoryViolence},
@@ -49,6 +49,9 @@ func TestThresholdsDecide(t *testing.T) {
 		{"never lower self_harm", bot.CategorySelfHarm, 0.5, "", map[bot.Category]float64{}, bot.CategorySelfHarm},
 		{"never lower violence", bot.CategoryViolence, 0.5, "", map[bot.Category]float64{}, bot.CategoryViolence},
 		{"never turn violence into self_harm", bot.CategoryViolence, 0.5, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.99}, bot.CategoryViolence},
+		{"ratio: critical as likely as none", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.4, bot.CategoryDistress: 0.1}, bot.CategorySelfHarm},
+		{"ratio: the model leans to none", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryViolence: 0.32}, bot.CategoryNone},
+		{"ratio: only from none", bot.CategoryDistress, 0.9, "", map[bot.Category]float64{bot.CategoryViolence: 0.32, bot.CategoryDistress: 0.1}, bot.CategoryViolence},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,7 +95,7 @@ func TestFusion(t *testing.T) {
 		{"not here at Christmas", "Jeg har bestemt meg for at jeg ikke skal være her til jul. Kan dere avslutte abonnementet mitt fra neste uke?", bot.CategorySelfHarm},
 		{"away for good", "Det er ingen vits å fikse noe mer, jeg skal snart bort for godt.", bot.CategorySelfHarm},
 		{"knife threat", "Naboen har sagt at han skal knivstikke meg hvis jeg klager igjen på støyen fra ruteren hans.", bot.CategoryViolence},
-		{"sister took her life", "Søsteren min tok sitt eget liv i helgen. Hvordan sier jeg opp mobilen hennes?", bot.CategoryBereavement},
+		{"no salary", "Lønna kom ikke denne måneden og det er tomt på kortet. Kan jeg vente med regningen?", bot.CategoryFinancialHardship},
 
 		{"died laughing", "jeg døde av latter", bot.CategoryNone},
 		{"dead battery", "batteriet er dødt", bot.CategoryNone},
@@ -150,5 +153,39 @@ func TestFusionNeverLowersCritical(t *testing.T) {
 	}
 	if n < 100 {
 		t.Errorf("only %d critical decisions checked", n)
+	}
+}
+
+// TestVetoes checks which categories the rules bar the model from: killing
+// words found figurative or joking bar both critical categories.
+func TestVetoes(t *testing.T) {
+	lex, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		want       []bot.Category
+	}{
+		{"figurative violence", "ventetida deres dreper meg, 40 minutter i kø", []bot.Category{bot.CategorySelfHarm, bot.CategoryViolence}},
+		{"figurative self_harm", "skal ta livet av det gamle abonnementet mitt", []bot.Category{bot.CategorySelfHarm, bot.CategoryViolence}},
+		{"joking", "sjefen dreper meg hvis jeg glemmer rapporten haha", []bot.Category{bot.CategorySelfHarm, bot.CategoryViolence}},
+		{"negated fraud", "Er det svindel når noen ringer og sier de er fra dere?", []bot.Category{bot.CategoryFraudVictim}},
+		{"nothing", "Hvordan bytter jeg til fastpris på strøm?", nil},
+		{"a real threat", "han sier han skal drepe meg og jeg er redd", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := lex.assess(analyse(tt.text))
+			var got []bot.Category
+			for i, v := range a.vetoed {
+				if v {
+					got = append(got, bot.Categories[i])
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("vetoed %v, want %v (signals %v)", got, tt.want, a.signals)
+			}
+		})
 	}
 }

@@ -42,6 +42,7 @@ type entrySpec struct {
 	Phrases    []string     `json:"phrases"`
 	Gap        *int         `json:"gap"`
 	Figurative []string     `json:"figurative"`
+	Hyperbole  []string     `json:"hyperbole"`
 	Negating   []string     `json:"negating"`
 	Negatable  *bool        `json:"negatable"`
 	Personal   bool         `json:"personal"`

@@ -55,6 +55,7 @@ func TestLoadErrors(t *testing.T) {
 		{"number range", head + `{"id": "a", "category": "vulnerable", "weight": 0.5, "phrases": ["#110-80 år"]}]}`, 1, `number "#110-80"`},
 		{"ellipsis first", head + `{"id": "a", "category": "illness", "weight": 0.5, "phrases": ["... syk"]}]}`, 1, "cannot start with ..."},
 		{"figurative", head + `{"id": "a", "category": "illness", "weight": 0.5, "terms": ["syk"], "figurative": ["sykt|"]}]}`, 1, `figurative[0] "sykt|": empty alternative`},
+		{"hyperbole", head + `{"id": "a", "category": "violence", "weight": 0.5, "terms": ["drepe"], "hyperbole": ["@nope meg"]}]}`, 1, `hyperbole[0] "@nope meg": unknown set "nope"`},
 		{"gap", head + `{"id": "a", "category": "illness", "weight": 0.5, "terms": ["syk"], "gap": 9}]}`, 1, "gap 9"},
 		{"duplicate id", head + `{"id": "a", "category": "illness", "weight": 0.5, "terms": ["syk"]}, {"id": "a", "category": "illness", "weight": 0.5, "terms": ["kreft"]}]}`, 2, "duplicate id"},
 		{"personal without persons", `{"standard": "nb", "entries": [{"id": "a", "category": "illness", "weight": 0.5, "terms": ["syk"], "personal": true}]}`, 1, `personal needs the set "self" or "close"`},

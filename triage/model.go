@@ -42,6 +42,11 @@ type Thresholds struct {
 	// 0 means never.
 	Lower float64 `json:"lower"`
 	Below float64 `json:"below"`
+	// NoneRatio bounds raises to a critical category where the rules found
+	// nothing: p[c] must also reach NoneRatio times p[none], so that a
+	// model that leans to none does not send a customer to a crisis line
+	// on a low critical probability. 0 means no such bound.
+	NoneRatio float64 `json:"none_ratio"`
 }
 
 // modelFile is the JSON form of a Model.
@@ -127,6 +132,9 @@ func decodeModel(b []byte) (*Model, error) {
 	}
 	if !(f.Thresholds.Below >= 0 && f.Thresholds.Below <= 1) {
 		return nil, fmt.Errorf("thresholds.below %v: want 0 to 1", f.Thresholds.Below)
+	}
+	if !(f.Thresholds.NoneRatio >= 0 && f.Thresholds.NoneRatio <= 10) {
+		return nil, fmt.Errorf("thresholds.none_ratio %v: want 0 (no bound) to 10", f.Thresholds.NoneRatio)
 	}
 	k := len(f.Classes)
 	if len(f.Bias) != k {

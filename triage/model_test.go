@@ -14,7 +14,7 @@ import (
 )
 
 // smallModel is a valid model file with two classes and one feature.
-const smallModel = `{"version": 1, "data": "sha256:x", "classes": ["self_harm", "none"],
+const smallModel = `{"version": 2, "data": "sha256:x", "classes": ["self_harm", "none"],
 "thresholds": {"critical": 0.3, "high": 0.35, "medium": 0.5, "lower": 0, "below": 0.8},
 "bias": [0, 0], "weights": {"w:sorg": [1.5, -1.5]}}`
 
@@ -49,7 +49,7 @@ func TestLoadModelErrors(t *testing.T) {
 		{"syntax", replace(`"bias": [0, 0],`, `"bias": [0, 0]`), "line 3, column 16: invalid character"},
 		{"type", replace(`"bias": [0, 0]`, `"bias": "0"`), "line 3, column"},
 		{"unknown field", replace(`"data"`, `"dataset": "a", "data"`), `unknown field "dataset"`},
-		{"version", replace(`"version": 1`, `"version": 2`), "version 2: this build reads version 1"},
+		{"version", replace(`"version": 2`, `"version": 1`), "version 1: this build reads version 2"},
 		{"no digest", replace(`"data": "sha256:x"`, `"data": ""`), "data: missing"},
 		{"class", replace(`"self_harm", "none"`, `"grief", "none"`), `classes[0]: "grief" is not a triage category`},
 		{"no none", replace(`"self_harm", "none"`, `"self_harm", "violence"`), `classes: "none" is missing`},

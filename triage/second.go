@@ -34,7 +34,8 @@ const (
 )
 
 // SecondOpinion asks a chat model for a structured classification when the
-// rules are unsure: their confidence is below Below and some rule fired.
+// rules are unsure: their confidence is below Below and some rule fired,
+// or the learned model lowered a decision of the rules to none.
 //
 // Bounds on the model: it is never asked about, and so never lowers, a
 // critical decision (self_harm, violence). Its answer stands when it is none,
@@ -59,7 +60,7 @@ func (s *SecondOpinion) wants(a assessment) bool {
 	if below == 0 {
 		below = DefaultBelow
 	}
-	if a.category.Severity() == bot.SeverityCritical || a.conf >= below {
+	if a.category.Severity() == bot.SeverityCritical || a.conf >= below && !a.lowered {
 		return false
 	}
 	for _, c := range a.cue {

@@ -90,6 +90,14 @@ func analyse(raw string) *text {
 		} else {
 			run = 0
 		}
+		if laughing[r] {
+			// A laughing face reads as the word "haha" (see the set
+			// "joke" of the lexicons).
+			flush(i)
+			t.tokens = append(t.tokens, newToken("haha", sentence, boundary, &b))
+			boundary = false
+			continue
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' {
 			if start < 0 {
 				start = i
@@ -115,6 +123,12 @@ func analyse(raw string) *text {
 	std, marked := lang.DetectScore(raw)
 	t.english = std == lang.English || !marked
 	return t
+}
+
+// laughing are emoji that mark a joke as "haha" does.
+var laughing = map[rune]bool{
+	'😂': true, '🤣': true, '😆': true, '😅': true, '😹': true, '😜': true,
+	'😝': true, '🙃': true, '😉': true, '😁': true, '😄': true,
 }
 
 func newToken(word string, sentence int, boundary bool, b *strings.Builder) token {
