@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,7 +31,7 @@ func evaluateFile(t *testing.T, path string) Report {
 	// The held-out set's messages never reach the test log, not even on
 	// failure: whoever reads them can no longer tune blind.
 	shown := rep
-	if strings.Contains(path, "blind_b") {
+	if slices.Contains(HeldOutSets, filepath.Base(path)) {
 		shown.Mistakes = nil
 	}
 	var buf bytes.Buffer
@@ -76,6 +78,8 @@ func TestDevTargets(t *testing.T) {
 //     cross-validation on the other sets): 1.000 / 0.973 / 7.7% / 0.919;
 //     floors raised to just under that. After round E (families of false
 //     alarms, fusion bounded by none_ratio): 1.000 / 0.973 / 3.8% / 0.926.
+//     After round F+G (no none_ratio bound, F and G trained on):
+//     1.000 / 0.959 / 1.9% / 0.919.
 //   - blind_e.tsv: written the same way; first measured untuned, with the
 //     rules alone 0.827 / 0.857 / 11.5% / 0.835 and with the learned layer
 //     1.000 / 0.962 / 15.4% / 0.912 (recall good, false alarms the
@@ -83,6 +87,19 @@ func TestDevTargets(t *testing.T) {
 //     about things, jokes, deaths long ago, star signs, asking about
 //     scams, general questions about estates) and trained on: a TUNING
 //     set.
+//   - blind_f.tsv and blind_g.tsv: written the same way; measured untuned
+//     with the rules alone (before round E) F 0.688 / 0.825 / 13.5% / 0.783,
+//     G 0.750 / 0.795 / 17.6% / 0.753, and with rules + model of round E
+//     F 0.938 / 0.958 / 10.8% / 0.873, G 0.938 / 0.952 / 16.2% / 0.880
+//     (none_ratio 0: F 0.938 / 0.964 / 16.2%, G 1.000 / 0.970 / 21.6%);
+//     then tuned on by wording family (round F+G) and trained on: TUNING
+//     sets.
+//   - blind_h.tsv: written the same way after round E (40 hard and 34
+//     ordinary negatives) and NEVER tuned on, like blind_b: do not read its
+//     messages when changing rules or training. Rules alone before the
+//     learned layer 0.729 / 0.777 / 6.8% / 0.741; round E with none_ratio
+//     0, 0.979 / 0.964 / 8.1% / 0.892; after round F+G, measured once:
+//     1.000 / 0.982 / 5.4% / 0.916. The floor only catches regressions.
 func TestFloors(t *testing.T) {
 	tests := []struct {
 		file  string
@@ -93,7 +110,10 @@ func TestFloors(t *testing.T) {
 		{"blind_c.tsv", Goals{CriticalRecall: 0.97, SensitiveRecall: 0.95, FalseAlarmRate: 0.03, CategoryAccuracy: 0.95}},
 		{"blind_d.tsv", Goals{CriticalRecall: 0.97, SensitiveRecall: 0.95, FalseAlarmRate: 0.03, CategoryAccuracy: 0.95}},
 		{"blind_e.tsv", Goals{CriticalRecall: 0.98, SensitiveRecall: 0.97, FalseAlarmRate: 0.03, CategoryAccuracy: 0.95}},
+		{"blind_f.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.98, FalseAlarmRate: 0.03, CategoryAccuracy: 0.96}},
+		{"blind_g.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.99, FalseAlarmRate: 0.04, CategoryAccuracy: 0.96}},
 		{"blind_b.tsv", Goals{CriticalRecall: 0.95, SensitiveRecall: 0.95, FalseAlarmRate: 0.05, CategoryAccuracy: 0.9}},
+		{"blind_h.tsv", Goals{CriticalRecall: 0.97, SensitiveRecall: 0.97, FalseAlarmRate: 0.07, CategoryAccuracy: 0.9}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -31,11 +31,11 @@ func run(args []string, stdout io.Writer) error {
 	history := fs.String("history", "", "directory of rules as they were before each set was tuned on (see README); choose thresholds on them; write nothing")
 	var th triage.Thresholds
 	fs.Float64Var(&th.Critical, "critical", 0.15, "probability from which the model raises to self_harm or violence")
-	fs.Float64Var(&th.High, "high", 0.4, "probability from which the model raises to a high category")
-	fs.Float64Var(&th.Medium, "medium", 0.35, "probability from which the model raises to distress or vulnerable")
-	fs.Float64Var(&th.Lower, "lower", 0.8, "probability of none from which the model lowers a non-critical decision (0: never)")
+	fs.Float64Var(&th.High, "high", 0.35, "probability from which the model raises to a high category")
+	fs.Float64Var(&th.Medium, "medium", 0.3, "probability from which the model raises to distress or vulnerable")
+	fs.Float64Var(&th.Lower, "lower", 0.5, "probability of none from which the model lowers a non-critical decision (0: never)")
 	fs.Float64Var(&th.Below, "below", 0.8, "rules confidence under which the model may lower")
-	fs.Float64Var(&th.NoneRatio, "none-ratio", 0.7, "from none, a critical raise also needs p(critical) >= this times p(none) (0: no bound)")
+	fs.Float64Var(&th.NoneRatio, "none-ratio", 0, "from none, a critical raise also needs p(critical) >= this times p(none) (0: no bound)")
 	var opt triage.TrainOptions
 	fs.Float64Var(&opt.L2, "l2", 0, "weight decay (0: default)")
 	fs.IntVar(&opt.Iterations, "iterations", 0, "training steps (0: default)")
