@@ -156,23 +156,30 @@ func compile(files map[string][]byte) (*Lexicon, error) {
 	return l, nil
 }
 
+// decodeStrict decodes the JSON document b into v: unknown fields are
+// errors, and syntax and type errors carry a line and column.
+func decodeStrict(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		line, col := position(b, se.Offset)
+		return fmt.Errorf("line %d, column %d: %v", line, col, err)
+	case errors.As(err, &te):
+		line, col := position(b, te.Offset)
+		return fmt.Errorf("line %d, column %d: %v", line, col, err)
+	}
+	return err
+}
+
 // decode parses a lexicon file strictly: unknown fields are errors, and
 // syntax errors carry a line and column.
 func decode(b []byte) (*fileSpec, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
 	var spec fileSpec
-	if err := dec.Decode(&spec); err != nil {
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			line, col := position(b, se.Offset)
-			return nil, fmt.Errorf("line %d, column %d: %v", line, col, err)
-		case errors.As(err, &te):
-			line, col := position(b, te.Offset)
-			return nil, fmt.Errorf("line %d, column %d: %v", line, col, err)
-		}
+	if err := decodeStrict(b, &spec); err != nil {
 		return nil, err
 	}
 	if _, ok := lang.Parse(spec.Standard); !ok {

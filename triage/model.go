@@ -87,20 +87,8 @@ func LoadModel(r io.Reader) (*Model, error) {
 }
 
 func decodeModel(b []byte) (*Model, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
 	var f modelFile
-	if err := dec.Decode(&f); err != nil {
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			line, col := position(b, se.Offset)
-			return nil, fmt.Errorf("line %d, column %d: %v", line, col, err)
-		case errors.As(err, &te):
-			line, col := position(b, te.Offset)
-			return nil, fmt.Errorf("line %d, column %d: %v", line, col, err)
-		}
+	if err := decodeStrict(b, &f); err != nil {
 		return nil, err
 	}
 	if f.Version != featureVersion {
