@@ -172,3 +172,53 @@ func TestOutcomeOfCustomerClose(t *testing.T) {
 		})
 	}
 }
+
+// TestNothingAfterTheEnd: a turn or handoff that was under way when the
+// conversation closed (the customer ended it, an agent closed it, the idle
+// job) is refused, so nothing appears after the end and the conversation
+// is not reopened behind the customer's back.
+func TestNothingAfterTheEnd(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name  string
+		write func(db *store.DB, id string) error
+	}{
+		{name: "turn", write: func(db *store.DB, id string) error {
+			q := &bot.Message{ConversationID: id, Role: bot.RoleCustomer, Text: "hei igjen", Created: time.Now()}
+			a := &bot.Message{ConversationID: id, Role: bot.RoleBot, Text: "svar", Created: time.Now()}
+			return db.AddTurn(ctx, q, a)
+		}},
+		{name: "message", write: func(db *store.DB, id string) error {
+			return db.AddMessage(ctx, &bot.Message{ConversationID: id, Role: bot.RoleBot, Text: "svar", Created: time.Now()})
+		}},
+		{name: "handoff", write: func(db *store.DB, id string) error {
+			return db.RequestHandoff(ctx, &bot.Conversation{ID: id}, bot.Triage{Category: bot.CategorySelfHarm, Severity: bot.SeverityCritical}, nil)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := open(t)
+			held(t, db, "c", bot.StatusClosed, answered)
+			before, err := db.Events(ctx, 0, 100)
+			if err != nil {
+				t.Fatal(err)
+			}
+			msgs, _ := db.Messages(ctx, "c")
+			if err := tt.write(db, "c"); bot.ErrorCode(err) != bot.ECONFLICT {
+				t.Fatalf("writing to a closed conversation: %v, want a conflict", err)
+			}
+			conv, err := db.Conversation(ctx, "c")
+			if err != nil || conv.Status != bot.StatusClosed {
+				t.Errorf("status = %v (%v), want closed", conv, err)
+			}
+			after, _ := db.Events(ctx, 0, 100)
+			again, _ := db.Messages(ctx, "c")
+			if len(after) != len(before) || len(again) != len(msgs) {
+				t.Errorf("events %d -> %d, messages %d -> %d: something was added after the end", len(before), len(after), len(msgs), len(again))
+			}
+			if q, _ := db.Queue(ctx); len(q) != 0 {
+				t.Errorf("queue = %v, want empty", q)
+			}
+		})
+	}
+}

@@ -61,9 +61,15 @@ func (s *DB) SetConversationStatus(ctx context.Context, id string, status bot.St
 	return nil
 }
 
-// AddTurn stores a customer message and the reply in one transaction.
+// AddTurn stores a customer message and the reply in one transaction. A
+// conversation closed meanwhile (by the customer, an agent or the idle
+// job, while the answer was written) is refused with ECONFLICT: nothing is
+// added after the conversation ended.
 func (s *DB) AddTurn(ctx context.Context, customer, reply *bot.Message) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := requireOpen(ctx, tx, customer.ConversationID); err != nil {
+			return err
+		}
 		if err := insertMessage(ctx, tx, customer); err != nil {
 			return err
 		}
@@ -74,14 +80,38 @@ func (s *DB) AddTurn(ctx context.Context, customer, reply *bot.Message) error {
 	})
 }
 
-// AddMessage stores one message.
+// AddMessage stores one message; like AddTurn, not in a closed
+// conversation.
 func (s *DB) AddMessage(ctx context.Context, m *bot.Message) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := requireOpen(ctx, tx, m.ConversationID); err != nil {
+			return err
+		}
 		if err := insertMessage(ctx, tx, m); err != nil {
 			return err
 		}
 		return touch(ctx, tx, m.ConversationID, m.Created)
 	})
+}
+
+// errClosed is what writes to a closed conversation get; the customer
+// reads the text of its Key.
+var errClosed = &bot.Error{Code: bot.ECONFLICT, Message: "conversation is closed", Key: "error.closed"}
+
+// requireOpen refuses a conversation that has been closed. A missing one
+// is left to the insert's foreign key.
+func requireOpen(ctx context.Context, tx *sql.Tx, id string) error {
+	var status string
+	err := tx.QueryRowContext(ctx, `SELECT status FROM conversations WHERE id = ?`, id).Scan(&status)
+	switch {
+	case isNoRows(err):
+		return nil
+	case err != nil:
+		return err
+	case status == string(bot.StatusClosed):
+		return errClosed
+	}
+	return nil
 }
 
 func touch(ctx context.Context, tx *sql.Tx, id string, at interface{ UnixMilli() int64 }) error {

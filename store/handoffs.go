@@ -17,6 +17,9 @@ func (s *DB) RequestHandoff(ctx context.Context, conv *bot.Conversation, t bot.T
 	h := bot.NewHandoff(conv, t, transcript)
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := requireOpen(ctx, tx, conv.ID); err != nil {
+			return err
+		}
 		var open int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM handoffs WHERE conversation_id = ? AND status != 'closed'`, conv.ID).Scan(&open); err != nil {
 			return err
