@@ -145,8 +145,11 @@ var internal = []struct {
 	{netip.MustParsePrefix("100.64.0.0/10"), "a shared (CGNAT) address"},
 	{netip.MustParsePrefix("169.254.169.254/32"), "a link-local address (the cloud metadata service)"},
 	{netip.MustParsePrefix("169.254.0.0/16"), "a link-local address"},
+	{netip.MustParsePrefix("192.0.0.0/24"), "a reserved (IETF protocol) address"},
+	{netip.MustParsePrefix("198.18.0.0/15"), "a reserved (benchmarking) address"},
 	{netip.MustParsePrefix("224.0.0.0/4"), "a multicast address"},
 	{netip.MustParsePrefix("255.255.255.255/32"), "a broadcast address"},
+	{netip.MustParsePrefix("240.0.0.0/4"), "a reserved address"},
 	{netip.MustParsePrefix("::/128"), "an unspecified address"},
 	{netip.MustParsePrefix("::1/128"), "a loopback address"},
 	{netip.MustParsePrefix("::/96"), "a deprecated IPv4-compatible address"},
@@ -156,8 +159,14 @@ var internal = []struct {
 	{netip.MustParsePrefix("ff00::/8"), "a multicast address"},
 }
 
-// nat64 is the well-known NAT64 prefix; its addresses embed an IPv4 one.
-var nat64 = netip.MustParsePrefix("64:ff9b::/96")
+// Prefixes whose addresses embed an IPv4 address: the well-known and the
+// local-use NAT64 prefixes (RFC 6052, RFC 8215; the IPv4 address is the
+// last 32 bits) and 6to4 (RFC 3056; bits 16 to 48).
+var (
+	nat64      = netip.MustParsePrefix("64:ff9b::/96")
+	nat64Local = netip.MustParsePrefix("64:ff9b:1::/48")
+	sixToFour  = netip.MustParsePrefix("2002::/16")
+)
 
 // Classify says what kind of internal address ip is ("a loopback
 // address", "a private address", ...), or "" when it is public. IPv4
@@ -168,9 +177,11 @@ func Classify(ip netip.Addr) string {
 		return "an invalid address"
 	}
 	ip = ip.Unmap().WithZone("")
-	if nat64.Contains(ip) {
-		b := ip.As16()
+	switch b := ip.As16(); {
+	case nat64.Contains(ip), nat64Local.Contains(ip):
 		ip = netip.AddrFrom4([4]byte(b[12:]))
+	case sixToFour.Contains(ip):
+		ip = netip.AddrFrom4([4]byte(b[2:6]))
 	}
 	for _, r := range internal {
 		if r.prefix.Contains(ip) {
