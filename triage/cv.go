@@ -36,6 +36,7 @@ type foldRun struct {
 	confs []float64
 	vetos [][]bool
 	words []int
+	cued  []bool
 	probs [][]float64
 	model *Model
 }
@@ -51,6 +52,7 @@ func runFold(f Fold, opt TrainOptions) foldRun {
 		r.confs = append(r.confs, a.conf)
 		r.vetos = append(r.vetos, a.vetoed)
 		r.words = append(r.words, t.words())
+		r.cued = append(r.cued, a.criticalCue())
 		r.probs = append(r.probs, p)
 	}
 	return r
@@ -62,7 +64,7 @@ func (r foldRun) result(th Thresholds) FoldResult {
 	alone := make([]bot.Triage, len(r.test))
 	for i := range r.test {
 		rules[i] = triageOf(r.cats[i])
-		c, _, _ := th.decide(r.model.classes, ruling{r.cats[i], r.confs[i], r.vetos[i], r.words[i]}, r.probs[i])
+		c, _, _ := th.decide(r.model.classes, ruling{r.cats[i], r.confs[i], r.vetos[i], r.words[i], r.cued[i]}, r.probs[i])
 		fused[i] = triageOf(c)
 		top := 0
 		for j, p := range r.probs[i] {
@@ -98,7 +100,7 @@ type tally struct{ crit, critMiss, sens, missed, wrong, none, alarms int }
 
 func (r foldRun) tally(th Thresholds, t *tally) {
 	for i, ex := range r.test {
-		c, _, _ := th.decide(r.model.classes, ruling{r.cats[i], r.confs[i], r.vetos[i], r.words[i]}, r.probs[i])
+		c, _, _ := th.decide(r.model.classes, ruling{r.cats[i], r.confs[i], r.vetos[i], r.words[i], r.cued[i]}, r.probs[i])
 		if ex.Label == bot.CategoryNone {
 			t.none++
 			if c != bot.CategoryNone {
@@ -172,6 +174,15 @@ func ChooseThresholds(folds []Fold, opt TrainOptions, w Costs) (Thresholds, []Fo
 	return best, at, nested
 }
 
+// DefaultUncued is Thresholds.Uncued, a fixed value not searched by pick:
+// 0, no bound. Measured in round H on the folds of both kinds, 0.18 (a
+// critical raise without any self_harm or violence evidence of the rules
+// needs 0.18 rather than 0.15) cut false alarms from 92 to 81 of 944 with
+// the rules before round H, but after retraining it lost a critical
+// message of set G at p 0.178 ("eg vil ikkje bli funnen før det er for
+// seint"); 0.20 lost one before. The margin is too thin to keep.
+const DefaultUncued = 0
+
 // noneRatios are the values of Thresholds.NoneRatio pick tries: only 0 (no
 // bound), since a critical message missed is the worst mistake (on blind
 // set G a bound of 0.7 lost 4 of 48 critical messages).
@@ -200,7 +211,7 @@ func pick(runs []foldRun, w Costs) Thresholds {
 			for _, m := range grid {
 				for _, l := range lowers {
 					for _, nr := range noneRatios {
-						th := Thresholds{Critical: c, High: h, Medium: m, Lower: l, Below: DefaultBelow, NoneRatio: nr}
+						th := Thresholds{Critical: c, High: h, Medium: m, Lower: l, Below: DefaultBelow, NoneRatio: nr, Uncued: DefaultUncued}
 						var t tally
 						for _, r := range runs {
 							r.tally(th, &t)

@@ -95,11 +95,19 @@ func TestDevTargets(t *testing.T) {
 //     then tuned on by wording family (round F+G) and trained on: TUNING
 //     sets.
 //   - blind_h.tsv: written the same way after round E (40 hard and 34
+//     ordinary negatives) and held out through round F+G. Untuned: rules
+//     alone before the learned layer 0.729 / 0.777 / 6.8% / 0.741; round E
+//     with none_ratio 0, 0.979 / 0.964 / 8.1% / 0.892; after round F+G,
+//     measured once: 1.000 / 0.982 / 5.4% / 0.916. Then tuned on by wording
+//     family (round H: brain injury and autism, behind with bills, crypto
+//     and fake-caller fraud, "sørge for", "blir borte" in rehab, heard about
+//     scams, estate questions for clients) and trained on: a TUNING set.
+//   - blind_i.tsv: written the same way after round F+G (40 hard and 34
 //     ordinary negatives) and NEVER tuned on, like blind_b: do not read its
 //     messages when changing rules or training. Rules alone before the
-//     learned layer 0.729 / 0.777 / 6.8% / 0.741; round E with none_ratio
-//     0, 0.979 / 0.964 / 8.1% / 0.892; after round F+G, measured once:
-//     1.000 / 0.982 / 5.4% / 0.916. The floor only catches regressions.
+//     learned layer 0.792 / 0.849 / 10.8% / 0.813; after round F+G 0.979 /
+//     0.958 / 10.8% / 0.916; after round H 0.979 / 0.958 / 12.2% / 0.934.
+//     The floor only catches regressions.
 func TestFloors(t *testing.T) {
 	tests := []struct {
 		file  string
@@ -112,8 +120,9 @@ func TestFloors(t *testing.T) {
 		{"blind_e.tsv", Goals{CriticalRecall: 0.98, SensitiveRecall: 0.97, FalseAlarmRate: 0.03, CategoryAccuracy: 0.95}},
 		{"blind_f.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.98, FalseAlarmRate: 0.03, CategoryAccuracy: 0.96}},
 		{"blind_g.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.99, FalseAlarmRate: 0.04, CategoryAccuracy: 0.96}},
+		{"blind_h.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.99, FalseAlarmRate: 0.03, CategoryAccuracy: 0.97}},
 		{"blind_b.tsv", Goals{CriticalRecall: 0.95, SensitiveRecall: 0.95, FalseAlarmRate: 0.05, CategoryAccuracy: 0.9}},
-		{"blind_h.tsv", Goals{CriticalRecall: 0.97, SensitiveRecall: 0.97, FalseAlarmRate: 0.07, CategoryAccuracy: 0.9}},
+		{"blind_i.tsv", Goals{CriticalRecall: 0.97, SensitiveRecall: 0.95, FalseAlarmRate: 0.14, CategoryAccuracy: 0.92}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

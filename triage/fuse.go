@@ -29,7 +29,7 @@ func (m *Model) fuse(a *assessment, words int, p []float64) {
 	if len(p) != len(m.classes) {
 		return
 	}
-	c, conf, changed := m.thresholds.decide(m.classes, ruling{a.category, a.conf, a.vetoed, words}, p)
+	c, conf, changed := m.thresholds.decide(m.classes, ruling{a.category, a.conf, a.vetoed, words, a.criticalCue()}, p)
 	if !changed {
 		return
 	}
@@ -52,6 +52,9 @@ type ruling struct {
 	conf   float64
 	vetoed []bool // see assessment
 	words  int
+	// cued is true when the rules found some unsuppressed self_harm or
+	// violence evidence, however weak (see Thresholds.Uncued).
+	cued bool
 }
 
 // decide is fuse without the signals: the category and confidence after
@@ -86,6 +89,9 @@ func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot
 		switch c.Severity() {
 		case bot.SeverityCritical:
 			need = th.Critical
+			if !ru.cued {
+				need = max(need, th.Uncued)
+			}
 			if cat == bot.CategoryNone {
 				need = max(need, th.NoneRatio*pNone)
 			}
@@ -127,6 +133,12 @@ func (m *Model) apply(t *text, a *assessment) {
 	p := make([]float64, len(m.classes))
 	m.probs(t.features(nil), p)
 	m.fuse(a, t.words(), p)
+}
+
+// criticalCue says whether the rules found any unsuppressed self_harm or
+// violence evidence.
+func (a *assessment) criticalCue() bool {
+	return a.cue[catIndex[bot.CategorySelfHarm]] || a.cue[catIndex[bot.CategoryViolence]]
 }
 
 func learnedSignal(c bot.Category, p float64) string {

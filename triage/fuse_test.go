@@ -23,7 +23,7 @@ func probsFor(m map[bot.Category]float64) []float64 {
 }
 
 func TestThresholdsDecide(t *testing.T) {
-	th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8, NoneRatio: 0.7}
+	th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8, NoneRatio: 0.7, Uncued: 0.4}
 	tests := []struct {
 		name   string
 		rules  bot.Category
@@ -51,6 +51,9 @@ func TestThresholdsDecide(t *testing.T) {
 		{"never turn violence into self_harm", bot.CategoryViolence, 0.5, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.99}, bot.CategoryViolence},
 		{"ratio: critical as likely as none", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.4, bot.CategoryDistress: 0.1}, bot.CategorySelfHarm},
 		{"ratio: the model leans to none", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryViolence: 0.32}, bot.CategoryNone},
+		{"uncued: more needed without critical evidence of the rules", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.38, bot.CategoryDistress: 0.3}, bot.CategoryNone},
+		{"uncued: enough", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.45, bot.CategoryDistress: 0.3}, bot.CategorySelfHarm},
+		{"uncued: over a non-critical category too", bot.CategoryDistress, 0.9, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.38, bot.CategoryDistress: 0.1}, bot.CategoryDistress},
 		{"ratio: only from none", bot.CategoryDistress, 0.9, "", map[bot.Category]float64{bot.CategoryViolence: 0.32, bot.CategoryDistress: 0.1}, bot.CategoryViolence},
 	}
 	for _, tt := range tests {
@@ -60,10 +63,11 @@ func TestThresholdsDecide(t *testing.T) {
 				vetoed[catIndex[tt.vetoed]] = true
 			}
 			words := 10
+			cued := !strings.HasPrefix(tt.name, "uncued")
 			if strings.HasPrefix(tt.name, "short") {
 				words = minWords - 1
 			}
-			got, conf, changed := th.decide(bot.Categories, ruling{tt.rules, tt.conf, vetoed, words}, probsFor(tt.p))
+			got, conf, changed := th.decide(bot.Categories, ruling{tt.rules, tt.conf, vetoed, words, cued}, probsFor(tt.p))
 			if got != tt.want {
 				t.Errorf("decide(%s %.2f, %v) = %s, want %s", tt.rules, tt.conf, tt.p, got, tt.want)
 			}

@@ -47,6 +47,10 @@ type Thresholds struct {
 	// model that leans to none does not send a customer to a crisis line
 	// on a low critical probability. 0 means no such bound.
 	NoneRatio float64 `json:"none_ratio"`
+	// Uncued is the least probability of a raise to a critical category
+	// when the rules found no self_harm or violence evidence at all, not
+	// even a weak one; it applies when above Critical. 0 means none.
+	Uncued float64 `json:"uncued,omitempty"`
 }
 
 // modelFile is the JSON form of a Model.

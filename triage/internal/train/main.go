@@ -36,6 +36,7 @@ func run(args []string, stdout io.Writer) error {
 	fs.Float64Var(&th.Lower, "lower", 0.5, "probability of none from which the model lowers a non-critical decision (0: never)")
 	fs.Float64Var(&th.Below, "below", 0.8, "rules confidence under which the model may lower")
 	fs.Float64Var(&th.NoneRatio, "none-ratio", 0, "from none, a critical raise also needs p(critical) >= this times p(none) (0: no bound)")
+	fs.Float64Var(&th.Uncued, "uncued", triage.DefaultUncued, "without any self_harm or violence evidence of the rules, a critical raise needs this probability")
 	var opt triage.TrainOptions
 	fs.Float64Var(&opt.L2, "l2", 0, "weight decay (0: default)")
 	fs.IntVar(&opt.Iterations, "iterations", 0, "training steps (0: default)")
