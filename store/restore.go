@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	sqlite3 "modernc.org/sqlite/lib"
@@ -64,8 +65,13 @@ func RestoreBackup(ctx context.Context, src, dbPath string, now time.Time) (Rest
 
 	res := Restored{FileInfo: info}
 	if _, err := os.Stat(dbPath); err == nil {
-		if res.Previous, err = moveAside(ctx, dbPath, tmp, now); err != nil {
+		var swapped bool
+		if res.Previous, swapped, err = moveAside(ctx, dbPath, tmp, now); err != nil {
 			return Restored{}, err
+		}
+		if swapped {
+			syncDir(filepath.Dir(dbPath))
+			return res, nil
 		}
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return Restored{}, err
@@ -78,20 +84,40 @@ func RestoreBackup(ctx context.Context, src, dbPath string, now time.Time) (Rest
 }
 
 // moveAside takes the current database for itself, so that no server can
-// be using it, folds its write-ahead log into it, and renames it (and
+// be using it, folds its write-ahead log into it, and moves it (and
 // whatever companion files are left) to a name with the time. The new
 // file gets the mode the old one had.
-func moveAside(ctx context.Context, dbPath, tmp string, now time.Time) (string, error) {
-	aside := dbPath + ".before-restore-" + now.UTC().Format("20060102T150405Z")
+//
+// Where it can, it also puts tmp in place (swapped): the old database gets
+// a second name (a hard link) and tmp is renamed over dbPath, so there is
+// no moment without a database at dbPath in which a starting server would
+// create an empty one. Otherwise (no hard links, a damaged database) the
+// old file is renamed and the caller renames tmp.
+func moveAside(ctx context.Context, dbPath, tmp string, now time.Time) (aside string, swapped bool, err error) {
+	aside = dbPath + ".before-restore-" + now.UTC().Format("20060102T150405Z")
 	if _, err := os.Lstat(aside); err == nil {
-		return "", fmt.Errorf("%s exists already; wait a second and try again", aside)
+		return "", false, fmt.Errorf("%s exists already; wait a second and try again", aside)
 	}
 	if fi, err := os.Stat(dbPath); err == nil {
 		os.Chmod(tmp, fi.Mode().Perm())
 	}
 	lock, err := lockExclusive(ctx, dbPath)
 	if err != nil {
-		return "", err
+		return "", false, err
+	}
+	if lock != nil && lock.leaveWAL(ctx) {
+		// Out of WAL mode the log is in the file and gone, and closing the
+		// lock later touches no -wal (by then perhaps the new database's).
+		os.Remove(dbPath + "-shm")
+		if err := os.Link(dbPath, aside); err == nil {
+			err = os.Rename(tmp, dbPath)
+			lock.Close()
+			if err != nil {
+				os.Remove(aside)
+				return "", false, fmt.Errorf("put the backup in place: %w", err)
+			}
+			return aside, true, nil
+		}
 	}
 	// The lock is held across the rename: no server can open the old
 	// database between the check and the move.
@@ -100,7 +126,7 @@ func moveAside(ctx context.Context, dbPath, tmp string, now time.Time) (string, 
 		lock.Close()
 	}
 	if err != nil {
-		return "", fmt.Errorf("move the current database aside: %w", err)
+		return "", false, fmt.Errorf("move the current database aside: %w", err)
 	}
 	// SQLite neither checkpoints nor removes the -wal of a file renamed
 	// while open. The -shm never holds data, nor does an empty -wal; a
@@ -115,16 +141,25 @@ func moveAside(ctx context.Context, dbPath, tmp string, now time.Time) (string, 
 			err = os.Rename(dbPath+suffix, aside+suffix)
 		}
 		if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return "", fmt.Errorf("clear %s%s (the previous database is at %s): %w", dbPath, suffix, aside, err)
+			return "", false, fmt.Errorf("clear %s%s (the previous database is at %s): %w", dbPath, suffix, aside, err)
 		}
 	}
-	return aside, nil
+	return aside, false, nil
 }
 
 // exclusiveDB is a database held with an exclusive lock.
 type exclusiveDB struct {
 	db   *sql.DB
 	conn *sql.Conn
+}
+
+// leaveWAL switches the held database to a rollback journal, which folds
+// the write-ahead log into the file and removes it. It reports whether the
+// database is out of WAL mode.
+func (x *exclusiveDB) leaveWAL(ctx context.Context) bool {
+	var mode string
+	err := x.conn.QueryRowContext(ctx, "PRAGMA journal_mode=DELETE").Scan(&mode)
+	return err == nil && strings.EqualFold(mode, "delete")
 }
 
 func (x *exclusiveDB) Close() {

@@ -67,6 +67,15 @@ func TestRestoreOlderBackup(t *testing.T) {
 	if n := countRows(t, res.Previous, "articles"); n != 1 {
 		t.Errorf("the previous database has %d articles, want its 1", n)
 	}
+	// The previous database is whole on its own: its log was folded in.
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(res.Previous + suffix); err == nil {
+			t.Errorf("%s%s: the previous database needs a companion file", res.Previous, suffix)
+		}
+	}
+	if _, err := store.Verify(ctx, res.Previous); err != nil {
+		t.Errorf("the previous database: %v", err)
+	}
 
 	db, err = store.Open(ctx, live)
 	if err != nil {
