@@ -148,3 +148,24 @@ test('ending is asked first while an agent holds it, and the inbox shows it ende
   await chat.close();
   await inbox.close();
 });
+
+test('a message to a conversation that ended elsewhere starts a new one', async () => {
+  const chat = await customer.context.newPage();
+  const seen = watch(chat);
+  await chat.goto(los.url + '/');
+  const first = await ask(chat, 'Hvordan får jeg e-faktura?');
+  // Ended outside this page (another tab, an integrator): the chat does
+  // not know yet when the customer writes again.
+  const r = await fetch(`${los.url}/api/v1/conversations/${first.id}/close`, {
+    method: 'POST', headers: { Authorization: 'Bearer ' + first.token },
+  });
+  assert.equal(r.status, 200);
+  const second = await ask(chat, 'Hvordan endrer jeg fakturaadressen min?');
+  assert.notEqual(second.id, first.id, 'the message went to a new conversation');
+  const tr = await state(second);
+  assert.equal(tr.status, 'open');
+  assert.ok(tr.messages.some((m) => m.role === 'customer' && m.text === 'Hvordan endrer jeg fakturaadressen min?'));
+  assert.equal(await chat.locator('.msg.system.error').count(), 0, 'no error shown');
+  assert.deepEqual(seen.errors, []);
+  await chat.close();
+});

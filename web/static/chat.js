@@ -454,6 +454,11 @@
       let streamed = '';
       const cites = [];
       await onConv(async () => {
+        // A second try (in a new conversation) starts the answer afresh.
+        m?.remove();
+        m = null;
+        streamed = '';
+        cites.length = 0;
         const r = await call('POST', convPath('/messages'), { text }, true);
         await readEvents(r, (ev, d) => {
           if (ev === 'token') {
@@ -464,7 +469,13 @@
             scrollDown();
           } else if (ev === 'citation') cites.push(d);
           else if (ev === 'done') res = d;
-          else if (ev === 'error') throw new Failure(d.error?.display || t('error'));
+          else if (ev === 'error') {
+            const f = new Failure(d.error?.display || t('error'));
+            // The conversation closed while the answer was written: onConv
+            // sends the message again in a new one.
+            if (d.error?.code === 'conflict') f.status = 409;
+            throw f;
+          }
         });
       });
       if (!res) throw new Failure(t('error'));
