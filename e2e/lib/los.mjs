@@ -196,3 +196,27 @@ export async function startStack(name, { users = [], articles = {}, browsers = 1
   for (let i = 0; i < browsers; i++) stack.browsers.push(await launch());
   return stack;
 }
+
+// answers are the bot's answers in a chat page's log (not the greeting,
+// not the typing indicator).
+export const answers = (page) => page.locator('.msg.bot:not(.greeting):not(.typing) .feedback');
+
+// ask sends a question in the hosted chat on page, waits for its answer
+// and returns the conversation the chat keeps ({id, token}).
+export async function ask(page, text) {
+  const input = page.getByRole('textbox', { name: 'Skriv meldingen din' });
+  const n = await answers(page).count();
+  await input.fill(text);
+  await input.press('Enter');
+  await answers(page).nth(n).waitFor();
+  return page.evaluate(() => JSON.parse(Object.entries(sessionStorage).find(([k]) => k.startsWith('los:'))[1]));
+}
+
+// conversationState reads a conversation's transcript and state from the
+// API of the Los at url, with the conversation's own token.
+export async function conversationState(url, conv) {
+  const r = await fetch(`${url}/api/v1/conversations/${conv.id}`, { headers: { Authorization: 'Bearer ' + conv.token } });
+  assert.equal(r.status, 200);
+  return r.json();
+}
+

@@ -6,7 +6,7 @@
 // `los serve` (default quiet spell, 30 minutes), no model.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { axe, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
+import { answers, ask, axe, conversationState, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
 
 const ENDED = 'Du har avsluttet samtalen. Skriver du igjen, starter en ny samtale.';
 const CSAT = 'Hvor fornøyd er du med hjelpen du fikk?';
@@ -29,26 +29,9 @@ after(async () => {
   await stack?.stop();
 });
 
-// answers counts the bot's answers in the log (not the greeting).
-const answers = (page) => page.locator('.msg.bot:not(.greeting):not(.typing) .feedback');
+// state reads a conversation's transcript and state from this stack's API.
+const state = (conv) => conversationState(los.url, conv);
 
-// ask sends a question in the hosted chat, waits for the answer and
-// returns the conversation the chat keeps ({id, token}).
-async function ask(page, text) {
-  const input = page.getByRole('textbox', { name: 'Skriv meldingen din' });
-  const n = await answers(page).count();
-  await input.fill(text);
-  await input.press('Enter');
-  await answers(page).nth(n).waitFor();
-  return page.evaluate(() => JSON.parse(Object.entries(sessionStorage).find(([k]) => k.startsWith('los:'))[1]));
-}
-
-// state reads a conversation's transcript and state from the API.
-async function state(conv) {
-  const r = await fetch(`${los.url}/api/v1/conversations/${conv.id}`, { headers: { Authorization: 'Bearer ' + conv.token } });
-  assert.equal(r.status, 200);
-  return r.json();
-}
 
 test('the customer ends the conversation and is asked for satisfaction once', async () => {
   const chat = await customer.context.newPage();

@@ -4,7 +4,7 @@
 // conversation, and never before an answer. One `los serve`, no model.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { axe, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
+import { ask, axe, conversationState, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
 
 const GRIEF = 'Mannen min døde i forrige uke, og jeg trenger hjelp med strømavtalen hans';
 const REPLY = 'Kondolerer. Jeg har ordnet avtalen, du trenger ikke gjøre noe mer.';
@@ -28,23 +28,9 @@ after(async () => {
   await stack?.stop();
 });
 
-// ask sends a question in the hosted chat, waits for the answer and
-// returns the conversation the chat keeps ({id, token}).
-async function ask(page, text) {
-  const input = page.getByRole('textbox', { name: 'Skriv meldingen din' });
-  const before = await page.locator('.msg.bot:not(.greeting):not(.typing) .feedback').count();
-  await input.fill(text);
-  await input.press('Enter');
-  await page.locator('.msg.bot:not(.greeting):not(.typing) .feedback').nth(before).waitFor();
-  return page.evaluate(() => JSON.parse(Object.entries(sessionStorage).find(([k]) => k.startsWith('los:'))[1]));
-}
+// state reads a conversation's transcript and state from this stack's API.
+const state = (conv) => conversationState(los.url, conv);
 
-// state reads a conversation's transcript and state from the API.
-async function state(conv) {
-  const r = await fetch(`${los.url}/api/v1/conversations/${conv.id}`, { headers: { Authorization: 'Bearer ' + conv.token } });
-  assert.equal(r.status, 200);
-  return r.json();
-}
 
 test('CSAT comes when the agent closes the conversation, and only once', async () => {
   const inbox = await agent.context.newPage();
