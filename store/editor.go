@@ -229,26 +229,12 @@ func (s *DB) SaveArticle(ctx context.Context, a kb.Article, base int, author str
 	if err != nil {
 		return EditorArticle{}, err
 	}
-	if err := s.adopt(ctx); err != nil {
-		return EditorArticle{}, err
-	}
-	var out EditorArticle
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		cur, err := editable(ctx, tx, a.Slug, base)
-		if err != nil {
-			return err
-		}
+	return s.change(ctx, a.Slug, base, func(tx *sql.Tx, cur EditorArticle, _ int64) error {
 		if sameContent(cur.Article, a) {
-			out = cur
 			return nil
 		}
-		if err := s.newVersion(ctx, tx, cur, a, author, "save", 0); err != nil {
-			return err
-		}
-		out, err = getDoc(ctx, tx, a.Slug)
-		return err
+		return s.newVersion(ctx, tx, cur, a, author, "save", 0)
 	})
-	return out, err
 }
 
 // editable loads an article for a change based on version base (0: no

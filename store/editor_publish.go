@@ -16,22 +16,9 @@ import (
 // base, when not 0, is the version the editor looked at: a newer one is a
 // conflict. Publishing an archived article brings it back.
 func (s *DB) Publish(ctx context.Context, slug string, base int, author string) (EditorArticle, error) {
-	if err := s.adopt(ctx); err != nil {
-		return EditorArticle{}, err
-	}
-	var out EditorArticle
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		cur, err := editable(ctx, tx, slug, base)
-		if err != nil {
-			return err
-		}
-		if err := s.publish(ctx, tx, cur, author); err != nil {
-			return err
-		}
-		out, err = getDoc(ctx, tx, slug)
-		return err
+	return s.change(ctx, slug, base, func(tx *sql.Tx, cur EditorArticle, _ int64) error {
+		return s.publish(ctx, tx, cur, author)
 	})
-	return out, err
 }
 
 func (s *DB) publish(ctx context.Context, tx *sql.Tx, cur EditorArticle, author string) error {
@@ -87,7 +74,7 @@ func synced(ctx context.Context, tx *sql.Tx, slug string, now int64) error {
 // Archive hides an article from customers and from the editor's main
 // list, keeping it and its history. Unarchive brings it back as a draft.
 func (s *DB) Archive(ctx context.Context, slug string) (EditorArticle, error) {
-	return s.change(ctx, slug, func(tx *sql.Tx, cur EditorArticle, now int64) error {
+	return s.change(ctx, slug, 0, func(tx *sql.Tx, cur EditorArticle, now int64) error {
 		if err := s.hide(ctx, tx, slug, now); err != nil {
 			return err
 		}
@@ -100,7 +87,7 @@ func (s *DB) Archive(ctx context.Context, slug string) (EditorArticle, error) {
 // Unarchive turns an archived article into a draft; publish it to show it
 // to customers again.
 func (s *DB) Unarchive(ctx context.Context, slug string) (EditorArticle, error) {
-	return s.change(ctx, slug, func(tx *sql.Tx, cur EditorArticle, now int64) error {
+	return s.change(ctx, slug, 0, func(tx *sql.Tx, cur EditorArticle, now int64) error {
 		if cur.State != StateArchived {
 			return nil
 		}
@@ -112,7 +99,7 @@ func (s *DB) Unarchive(ctx context.Context, slug string) (EditorArticle, error) 
 // Delete moves an article to the bin: customers no longer see it, and it
 // can be restored with everything it had.
 func (s *DB) Delete(ctx context.Context, slug, author string) (EditorArticle, error) {
-	return s.change(ctx, slug, func(tx *sql.Tx, cur EditorArticle, now int64) error {
+	return s.change(ctx, slug, 0, func(tx *sql.Tx, cur EditorArticle, now int64) error {
 		if err := s.hide(ctx, tx, slug, now); err != nil {
 			return err
 		}
@@ -156,14 +143,16 @@ func (s *DB) Restore(ctx context.Context, slug string) (EditorArticle, error) {
 	return out, err
 }
 
-// change runs fn on an article that is not in the bin, then returns it.
-func (s *DB) change(ctx context.Context, slug string, fn func(tx *sql.Tx, cur EditorArticle, now int64) error) (EditorArticle, error) {
+// change runs fn, in one transaction, on an article that is not in the
+// bin and has not changed since version base (0: no check), then returns
+// the article as fn left it.
+func (s *DB) change(ctx context.Context, slug string, base int, fn func(tx *sql.Tx, cur EditorArticle, now int64) error) (EditorArticle, error) {
 	if err := s.adopt(ctx); err != nil {
 		return EditorArticle{}, err
 	}
 	var out EditorArticle
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		cur, err := editable(ctx, tx, slug, 0)
+		cur, err := editable(ctx, tx, slug, base)
 		if err != nil {
 			return err
 		}
@@ -180,15 +169,7 @@ func (s *DB) change(ctx context.Context, slug string, fn func(tx *sql.Tx, cur Ed
 // as a new version (history is never rewritten). base works as in
 // SaveArticle. With publish, the restored content is published at once.
 func (s *DB) Rollback(ctx context.Context, slug string, target, base int, author string, publish bool) (EditorArticle, error) {
-	if err := s.adopt(ctx); err != nil {
-		return EditorArticle{}, err
-	}
-	var out EditorArticle
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		cur, err := editable(ctx, tx, slug, base)
-		if err != nil {
-			return err
-		}
+	return s.change(ctx, slug, base, func(tx *sql.Tx, cur EditorArticle, _ int64) error {
 		old, err := getVersion(ctx, tx, slug, target)
 		if err != nil {
 			return err
@@ -198,18 +179,14 @@ func (s *DB) Rollback(ctx context.Context, slug string, target, base int, author
 				return err
 			}
 		}
-		if publish {
-			if cur, err = getDoc(ctx, tx, slug); err != nil {
-				return err
-			}
-			if err := s.publish(ctx, tx, cur, author); err != nil {
-				return err
-			}
+		if !publish {
+			return nil
 		}
-		out, err = getDoc(ctx, tx, slug)
-		return err
+		if cur, err = getDoc(ctx, tx, slug); err != nil {
+			return err
+		}
+		return s.publish(ctx, tx, cur, author)
 	})
-	return out, err
 }
 
 const versionCols = `slug, version, title, body, tags, lang, author, action, source, created, published_at, published_by`
