@@ -19,7 +19,7 @@ import (
 // editor_assets.go). The help centre's pageFS names its files one by one,
 // so static/editor/ is the editor's alone.
 //
-//go:embed templates/editor/*.html static/editor.css static/editor/*.js
+//go:embed templates/editor/*.html templates/langs.html static/editor.css static/editor/*.js
 var editorFS embed.FS
 
 // editorView is one page of the editor: all share the layout and the
@@ -51,7 +51,7 @@ var editorTemplates = func() map[string]*template.Template {
 	out := map[string]*template.Template{}
 	for _, v := range append(editorViews, editorView{name: "forbidden"}) {
 		if out[v.name] == nil {
-			out[v.name] = template.Must(template.New(v.name).ParseFS(editorFS, "templates/editor/layout.html", "templates/editor/"+v.name+".html"))
+			out[v.name] = template.Must(template.New(v.name).ParseFS(editorFS, "templates/editor/layout.html", "templates/langs.html", "templates/editor/"+v.name+".html"))
 		}
 	}
 	return out
@@ -76,22 +76,25 @@ type editorPage struct {
 	Nav       []navItem
 
 	texts *locales.Catalog
+	query url.Values
 }
 
 func (p editorPage) T(key string, args ...any) string { return p.texts.T(p.Lang, key, args...) }
 
 func (p editorPage) Langs() []lang.Standard { return lang.All }
 
-func (p editorPage) LangURL(l lang.Standard) string {
-	return p.Path + "?lang=" + url.QueryEscape(string(l))
-}
+// Area is the prefix of the language switch's texts (templates/langs.html).
+func (p editorPage) Area() string { return "editor" }
+
+// LangURL is the page's URL in standard l, its other parameters kept.
+func (p editorPage) LangURL(l lang.Standard) string { return langURL(p.Path, p.query, l) }
 
 // page renders one view of the editor. Its content comes from the API.
 func (ed *editor) page(view editorView) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		l := requestLang(c)
 		p := editorPage{Lang: l, Path: c.Request().URL.Path, View: view.name, Slug: c.Param("slug"),
-			User: editorName(c), CSRF: csrfToken(c), texts: ed.Texts}
+			User: editorName(c), CSRF: csrfToken(c), texts: ed.Texts, query: c.QueryParams()}
 		if p.Slug != "" && !kb.ValidSlug(p.Slug) {
 			return echo.ErrNotFound
 		}

@@ -88,3 +88,23 @@ func TestEditorStatic(t *testing.T) {
 		})
 	}
 }
+
+// TestEditorLanguageSwitch: the editor shares the help centre's language
+// switch, which keeps the page's other parameters (a search, say).
+func TestEditorLanguageSwitch(t *testing.T) {
+	e := newEditorEnv(t)
+	eva := e.signIn(t, "eva@example.no")
+	resp, page := eva.raw("GET", "/editor?q=faktura&lang=nn", "", nil)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("/editor: %d", resp.StatusCode)
+	}
+	for _, want := range []string{
+		`<nav class="langs" aria-label="Språk">`,
+		`<a href="/editor?lang=en&amp;q=faktura" lang="en" hreflang="en">Engelsk</a>`,
+		`<a href="/editor?lang=nn&amp;q=faktura" lang="nn" hreflang="nn" aria-current="true">Nynorsk</a>`,
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the language switch lacks %s", want)
+		}
+	}
+}

@@ -18,7 +18,7 @@ var pageTemplates = mustParsePages("chat.html", "articles.html", "article.html",
 func mustParsePages(names ...string) map[string]*template.Template {
 	out := map[string]*template.Template{}
 	for _, name := range names {
-		out[name] = template.Must(template.New(name).ParseFS(pageFS, "templates/layout.html", "templates/"+name))
+		out[name] = template.Must(template.New(name).ParseFS(pageFS, "templates/layout.html", "templates/langs.html", "templates/"+name))
 	}
 	return out
 }
@@ -50,14 +50,21 @@ func (p page) Asset(name string) string { return staticAssets.url(name) }
 // Langs lists the written standards for the language switch.
 func (p page) Langs() []lang.Standard { return lang.All }
 
+// Area is the prefix of the language switch's texts (templates/langs.html).
+func (p page) Area() string { return "web" }
+
 // LangURL is the page's URL in standard l.
-func (p page) LangURL(l lang.Standard) string {
+func (p page) LangURL(l lang.Standard) string { return langURL(p.Path, p.query, l) }
+
+// langURL is path with query in standard l: the same page, its other
+// parameters kept.
+func langURL(path string, query url.Values, l lang.Standard) string {
 	q := url.Values{}
-	for k, v := range p.query {
+	for k, v := range query {
 		q[k] = v
 	}
 	q.Set("lang", string(l))
-	return p.Path + "?" + q.Encode()
+	return path + "?" + q.Encode()
 }
 
 // newPage starts a page in the visitor's written standard: ?lang=, else
