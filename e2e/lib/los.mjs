@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const run = promisify(execFile);
@@ -194,6 +195,23 @@ export async function startStack(name, { users = [], articles = {}, browsers = 1
   if (Object.keys(articles).length) await importArticles(bin, data, articles);
   stack.los = await startLos(bin, data, '', args);
   for (let i = 0; i < browsers; i++) stack.browsers.push(await launch());
+  return stack;
+}
+
+// useStack starts a stack (see startStack) before the file's tests and
+// stops it after them. The object it returns is filled in when they start:
+// los, and the browsers as customer (the first, also browser) and agent
+// (the second).
+export function useStack(name, options) {
+  const stack = {};
+  before(async () => {
+    Object.assign(stack, await startStack(name, options));
+    [stack.customer, stack.agent] = stack.browsers;
+    stack.browser = stack.customer;
+  });
+  after(async () => {
+    await stack.stop?.();
+  });
   return stack;
 }
 

@@ -3,35 +3,21 @@
 // the live queue with its reason, takes it over and replies; the customer
 // sees the reply in the chat. One `los serve`, no model.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { axe, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
+import { test } from 'node:test';
+import { axe, screenshot, signIn, useStack, watch } from '../lib/los.mjs';
 
 const GRIEF = 'Mannen min døde i forrige uke, og jeg vet ikke hva jeg skal gjøre med strømavtalen hans';
 const REPLY = 'Kondolerer. Jeg heter Kari og hjelper deg med avtalen, du trenger ikke gjøre noe nå.';
 const EMAIL = 'kari@example.no';
 const PASSWORD = 'riktig hest batteri stift';
 
-let stack;
-let los;
-let customer;
-let agent;
-
-before(async () => {
-  stack = await startStack('agent', { users: [['agent', EMAIL, PASSWORD]], browsers: 2 });
-  los = stack.los;
-  customer = stack.browsers[0];
-  agent = stack.browsers[1];
-});
-
-after(async () => {
-  await stack?.stop();
-});
+const stack = useStack('agent', { users: [['agent', EMAIL, PASSWORD]], browsers: 2 });
 
 test('an agent takes over a grief conversation and the customer sees the reply', async () => {
   // The agent signs in and opens the inbox, which streams the queue.
-  const inbox = await agent.context.newPage();
+  const inbox = await stack.agent.context.newPage();
   const agentSeen = watch(inbox);
-  await inbox.goto(los.url + '/agent');
+  await inbox.goto(stack.los.url + '/agent');
   await inbox.waitForURL(/\/agent\/login/);
   await signIn(inbox, EMAIL, PASSWORD);
   await inbox.waitForURL(/\/agent$/);
@@ -39,9 +25,9 @@ test('an agent takes over a grief conversation and the customer sees the reply',
   assert.equal(await inbox.locator('#queue li').count(), 0);
 
   // The customer writes in the chat.
-  const chat = await customer.context.newPage();
+  const chat = await stack.customer.context.newPage();
   const chatSeen = watch(chat);
-  await chat.goto(los.url + '/');
+  await chat.goto(stack.los.url + '/');
   const input = chat.getByRole('textbox', { name: 'Skriv meldingen din' });
   await input.fill(GRIEF);
   await input.press('Enter');
@@ -78,14 +64,14 @@ test('an agent takes over a grief conversation and the customer sees the reply',
 });
 
 test('the sign-in page speaks Nynorsk and English and refuses a wrong password', async () => {
-  const page = await customer.context.newPage(); // not signed in
-  await page.goto(los.url + '/agent/login?lang=en');
+  const page = await stack.customer.context.newPage(); // not signed in
+  await page.goto(stack.los.url + '/agent/login?lang=en');
   await page.getByRole('heading', { name: 'Sign in to the inbox' }).waitFor();
   await page.getByLabel('Email address').fill(EMAIL);
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('alert').filter({ hasText: 'Wrong email address or password.' }).waitFor();
-  await page.goto(los.url + '/agent/login?lang=nn');
+  await page.goto(stack.los.url + '/agent/login?lang=nn');
   assert.equal(await page.locator('html').getAttribute('lang'), 'nn');
   assert.deepEqual(await axe(page), [], 'accessibility problems on the sign-in page');
   await page.close();

@@ -5,15 +5,15 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { axe, output, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
+import { test } from 'node:test';
+import { axe, output, screenshot, signIn, useStack, watch } from '../lib/los.mjs';
 
 const EMAIL = 'ada@example.no';
 const PASSWORD = 'riktig hest batteri stift';
 
 // api calls the customer API of a conversation.
 async function api(method, path, token, body) {
-  const r = await fetch(los.url + '/api/v1/' + path, {
+  const r = await fetch(stack.los.url + '/api/v1/' + path, {
     method,
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: 'Bearer ' + token } : {}) },
     body: body ? JSON.stringify(body) : undefined,
@@ -27,21 +27,9 @@ async function conversation() {
   return api('POST', 'conversations', '', { lang: 'nb' });
 }
 
-let stack;
-let los;
-let browser;
-
-before(async () => {
-  // Conversations the bot holds close after 2 s of quiet, so the widget
-  // asks for satisfaction soon.
-  stack = await startStack('analytics', { users: [['admin', EMAIL, PASSWORD]], browsers: 1, args: ['--idle-close', '2s'] });
-  los = stack.los;
-  browser = stack.browsers[0];
-});
-
-after(async () => {
-  await stack?.stop();
-});
+// Conversations the bot holds close after 2 s of quiet, so the widget
+// asks for satisfaction soon.
+const stack = useStack('analytics', { users: [['admin', EMAIL, PASSWORD]], browsers: 1, args: ['--idle-close', '2s'] });
 
 test('an admin sees seeded figures, SVG charts, and downloads CSV', async () => {
   // A: answered, thumbs up, very satisfied.
@@ -62,15 +50,15 @@ test('an admin sees seeded figures, SVG charts, and downloads CSV', async () => 
   await api('POST', `conversations/${c.id}/handoff`, c.token);
   await api('POST', `conversations/${c.id}/csat`, c.token, { score: 4 });
   // A bad score is refused.
-  const bad = await fetch(`${los.url}/api/v1/conversations/${c.id}/csat`, {
+  const bad = await fetch(`${stack.los.url}/api/v1/conversations/${c.id}/csat`, {
     method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + c.token }, body: '{"score": 9}',
   });
   assert.equal(bad.status, 422);
 
   // The admin signs in through the sign-in page, which brings them back.
-  const page = await browser.context.newPage();
+  const page = await stack.browser.context.newPage();
   const seen = watch(page);
-  await page.goto(los.url + '/admin/analytics');
+  await page.goto(stack.los.url + '/admin/analytics');
   await page.waitForURL(/\/agent\/login\?next=%2Fadmin%2Fanalytics/);
   await signIn(page, EMAIL, PASSWORD);
   await page.waitForURL(/\/admin\/analytics$/);
@@ -119,9 +107,9 @@ test('an admin sees seeded figures, SVG charts, and downloads CSV', async () => 
 });
 
 test('the widget asks for satisfaction when the server closes a quiet conversation, and the answer counts', async () => {
-  const page = await browser.context.newPage();
+  const page = await stack.browser.context.newPage();
   const seen = watch(page);
-  await page.goto(los.url + '/');
+  await page.goto(stack.los.url + '/');
   const input = page.getByRole('textbox', { name: 'Skriv meldingen din' });
   await input.fill('Hvordan får jeg e-faktura?');
   await input.press('Enter');
@@ -142,8 +130,8 @@ test('the widget asks for satisfaction when the server closes a quiet conversati
   assert.deepEqual(seen.errors, []);
 
   // The admin (signed in by the first test) sees it among bot-only answers.
-  const admin = await browser.context.newPage();
-  await admin.goto(los.url + '/admin/analytics');
+  const admin = await stack.browser.context.newPage();
+  await admin.goto(stack.los.url + '/admin/analytics');
   const csv = await admin.evaluate(async () => (await fetch('/admin/analytics?format=csv&table=csat')).text());
   assert.match(csv, /\nbot,3,3\.67,0\.6667\r?\n/);
 });

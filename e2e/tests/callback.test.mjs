@@ -5,33 +5,19 @@
 // replies anyway. One `los serve`, closed but for one minute a week, no
 // model.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { axe, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
+import { test } from 'node:test';
+import { axe, screenshot, signIn, useStack, watch } from '../lib/los.mjs';
 
 const EMAIL = 'ola@example.no';
 const PASSWORD = 'korrekt hest batteri stift';
 const REPLY = 'Hei, jeg så meldingen din og ringer deg i morgen tidlig.';
 
-let stack;
-let los;
-let customer;
-let agent;
-
-before(async () => {
-  stack = await startStack('callback', { users: [['agent', EMAIL, PASSWORD]], browsers: 2, args: ['--opening-hours', 'mon 00:00-00:01'] });
-  los = stack.los;
-  customer = stack.browsers[0];
-  agent = stack.browsers[1];
-});
-
-after(async () => {
-  await stack?.stop();
-});
+const stack = useStack('callback', { users: [['agent', EMAIL, PASSWORD]], browsers: 2, args: ['--opening-hours', 'mon 00:00-00:01'] });
 
 test('closed: a call-back is requested, and an agent reply marks the launcher unread', async () => {
-  const page = await customer.context.newPage();
+  const page = await stack.customer.context.newPage();
   const seen = watch(page);
-  await page.goto(los.url + '/artikler');
+  await page.goto(stack.los.url + '/artikler');
   const launcher = page.locator('#los-widget .launcher');
   await launcher.click();
   await page.getByRole('button', { name: 'Snakk med et menneske' }).click();
@@ -81,8 +67,8 @@ test('closed: a call-back is requested, and an agent reply marks the launcher un
   await page.locator('#los-panel').waitFor({ state: 'hidden' });
   assert.equal(await launcher.getAttribute('aria-label'), 'Chat med oss');
 
-  const inbox = await agent.context.newPage();
-  await inbox.goto(los.url + '/agent/login');
+  const inbox = await stack.agent.context.newPage();
+  await inbox.goto(stack.los.url + '/agent/login');
   await signIn(inbox, EMAIL, PASSWORD);
   await inbox.waitForURL(/\/agent$/);
   await inbox.locator('#queue li').first().getByRole('button').click();

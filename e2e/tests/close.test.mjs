@@ -5,38 +5,24 @@
 // while a person is involved, and the agent's inbox shows it ended. One
 // `los serve` (default quiet spell, 30 minutes), no model.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { answers, ask, axe, conversationState, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
+import { test } from 'node:test';
+import { answers, ask, axe, conversationState, screenshot, signIn, useStack, watch } from '../lib/los.mjs';
 
 const ENDED = 'Du har avsluttet samtalen. Skriver du igjen, starter en ny samtale.';
 const CSAT = 'Hvor fornøyd er du med hjelpen du fikk?';
 const EMAIL = 'kari@example.no';
 const PASSWORD = 'riktig hest batteri stift';
 
-let stack;
-let los;
-let customer;
-let agent;
-
-before(async () => {
-  stack = await startStack('close', { users: [['agent', EMAIL, PASSWORD]], browsers: 2 });
-  los = stack.los;
-  customer = stack.browsers[0];
-  agent = stack.browsers[1];
-});
-
-after(async () => {
-  await stack?.stop();
-});
+const stack = useStack('close', { users: [['agent', EMAIL, PASSWORD]], browsers: 2 });
 
 // state reads a conversation's transcript and state from this stack's API.
-const state = (conv) => conversationState(los.url, conv);
+const state = (conv) => conversationState(stack.los.url, conv);
 
 
 test('the customer ends the conversation and is asked for satisfaction once', async () => {
-  const chat = await customer.context.newPage();
+  const chat = await stack.customer.context.newPage();
   const seen = watch(chat);
-  await chat.goto(los.url + '/');
+  await chat.goto(stack.los.url + '/');
   const end = chat.getByRole('button', { name: 'Avslutt samtalen' });
   await chat.locator('#los-chat .starter').first().waitFor();
   assert.equal(await end.isVisible(), false, 'nothing to end before the first message');
@@ -86,14 +72,14 @@ test('the customer ends the conversation and is asked for satisfaction once', as
 });
 
 test('ending is asked first while an agent holds it, and the inbox shows it ended', async () => {
-  const inbox = await agent.context.newPage();
-  await inbox.goto(los.url + '/agent/login');
+  const inbox = await stack.agent.context.newPage();
+  await inbox.goto(stack.los.url + '/agent/login');
   await signIn(inbox, EMAIL, PASSWORD);
   await inbox.waitForURL(/\/agent$/);
 
-  const chat = await customer.context.newPage();
+  const chat = await stack.customer.context.newPage();
   const seen = watch(chat);
-  await chat.goto(los.url + '/');
+  await chat.goto(stack.los.url + '/');
   const conv = await ask(chat, 'Hvordan endrer jeg fakturaadressen min?');
   await chat.getByRole('button', { name: 'Snakk med et menneske' }).click();
   await answers(chat).nth(1).waitFor();
@@ -133,13 +119,13 @@ test('ending is asked first while an agent holds it, and the inbox shows it ende
 });
 
 test('a message to a conversation that ended elsewhere starts a new one', async () => {
-  const chat = await customer.context.newPage();
+  const chat = await stack.customer.context.newPage();
   const seen = watch(chat);
-  await chat.goto(los.url + '/');
+  await chat.goto(stack.los.url + '/');
   const first = await ask(chat, 'Hvordan får jeg e-faktura?');
   // Ended outside this page (another tab, an integrator): the chat does
   // not know yet when the customer writes again.
-  const r = await fetch(`${los.url}/api/v1/conversations/${first.id}/close`, {
+  const r = await fetch(`${stack.los.url}/api/v1/conversations/${first.id}/close`, {
     method: 'POST', headers: { Authorization: 'Bearer ' + first.token },
   });
   assert.equal(r.status, 200);

@@ -3,8 +3,8 @@
 // (LOS_IDLE_CLOSE, here 3 s, which the server tells the chat), once per
 // conversation, and never before an answer. One `los serve`, no model.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { ask, axe, conversationState, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
+import { test } from 'node:test';
+import { ask, axe, conversationState, screenshot, signIn, useStack, watch } from '../lib/los.mjs';
 
 const GRIEF = 'Mannen min døde i forrige uke, og jeg trenger hjelp med strømavtalen hans';
 const REPLY = 'Kondolerer. Jeg har ordnet avtalen, du trenger ikke gjøre noe mer.';
@@ -12,35 +12,21 @@ const QUIET = 'Samtalen ble avsluttet fordi det var stille en stund.';
 const EMAIL = 'kari@example.no';
 const PASSWORD = 'riktig hest batteri stift';
 
-let stack;
-let los;
-let customer;
-let agent;
-
-before(async () => {
-  stack = await startStack('csat', { users: [['agent', EMAIL, PASSWORD]], browsers: 2, args: ['--idle-close', '3s'] });
-  los = stack.los;
-  customer = stack.browsers[0];
-  agent = stack.browsers[1];
-});
-
-after(async () => {
-  await stack?.stop();
-});
+const stack = useStack('csat', { users: [['agent', EMAIL, PASSWORD]], browsers: 2, args: ['--idle-close', '3s'] });
 
 // state reads a conversation's transcript and state from this stack's API.
-const state = (conv) => conversationState(los.url, conv);
+const state = (conv) => conversationState(stack.los.url, conv);
 
 
 test('CSAT comes when the agent closes the conversation, and only once', async () => {
-  const inbox = await agent.context.newPage();
-  await inbox.goto(los.url + '/agent/login');
+  const inbox = await stack.agent.context.newPage();
+  await inbox.goto(stack.los.url + '/agent/login');
   await signIn(inbox, EMAIL, PASSWORD);
   await inbox.waitForURL(/\/agent$/);
 
-  const chat = await customer.context.newPage();
+  const chat = await stack.customer.context.newPage();
   const seen = watch(chat);
-  await chat.goto(los.url + '/');
+  await chat.goto(stack.los.url + '/');
   const conv = await ask(chat, GRIEF);
 
   await inbox.locator('#queue li').first().filter({ hasText: 'Dødsfall' }).waitFor();
@@ -78,9 +64,9 @@ test('CSAT comes when the agent closes the conversation, and only once', async (
 });
 
 test('CSAT comes when the server closes a quiet conversation', async () => {
-  const chat = await customer.context.newPage();
+  const chat = await stack.customer.context.newPage();
   const seen = watch(chat);
-  await chat.goto(los.url + '/');
+  await chat.goto(stack.los.url + '/');
   const conv = await ask(chat, 'Hvordan får jeg e-faktura?');
   const form = chat.getByRole('form', { name: 'Hvor fornøyd er du med hjelpen du fikk?' });
   await form.waitFor({ timeout: 20_000 });
@@ -103,13 +89,13 @@ test('CSAT comes when the server closes a quiet conversation', async () => {
 });
 
 test('a conversation that closed while the page was away asks once on return', async () => {
-  const chat = await customer.context.newPage();
+  const chat = await stack.customer.context.newPage();
   // A conversation nobody writes in, started first.
-  const r = await fetch(`${los.url}/api/v1/conversations`, { method: 'POST' });
+  const r = await fetch(`${stack.los.url}/api/v1/conversations`, { method: 'POST' });
   const empty = await r.json();
   assert.equal(empty.idle_close_seconds, 3, 'the server tells its quiet spell');
 
-  await chat.goto(los.url + '/');
+  await chat.goto(stack.los.url + '/');
   const conv = await ask(chat, 'Hvordan endrer jeg fakturaadressen min?');
 
   // Away: the tab shows another page while the server closes the
@@ -128,7 +114,7 @@ test('a conversation that closed while the page was away asks once on return', a
   assert.equal(still.status, 'open');
   assert.equal(still.closes_in_seconds, undefined);
 
-  await chat.goto(los.url + '/');
+  await chat.goto(stack.los.url + '/');
   const form = chat.getByRole('form', { name: 'Hvor fornøyd er du med hjelpen du fikk?' });
   await form.waitFor();
   assert.equal(await chat.locator('.msg.customer .text').first().textContent(), 'Hvordan endrer jeg fakturaadressen min?');

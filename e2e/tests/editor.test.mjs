@@ -7,8 +7,8 @@
 // page error or a console error. One `los serve`, no model (answers quote
 // the knowledge base).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { axe, screenshot, signIn, startStack, watch } from '../lib/los.mjs';
+import { test } from 'node:test';
+import { axe, screenshot, signIn, useStack, watch } from '../lib/los.mjs';
 
 const EMAIL = 'eva@example.no';
 const PASSWORD = 'redaktør med langt passord';
@@ -18,19 +18,7 @@ const OLD = 'Vi tar imot sjokoladepenger i kantina hver fredag.';
 const NEW = 'Sjokoladepenger tas ikke lenger imot i kantina.';
 const QUESTION = 'Kan jeg betale med sjokoladepenger i kantina?';
 
-let stack;
-let los;
-let browser;
-
-before(async () => {
-  stack = await startStack('editor', { users: [['editor', EMAIL, PASSWORD]], browsers: 1 });
-  los = stack.los;
-  browser = stack.browsers[0];
-});
-
-after(async () => {
-  await stack?.stop();
-});
+const stack = useStack('editor', { users: [['editor', EMAIL, PASSWORD]], browsers: 1 });
 
 // watchEditor is watch() plus the console's errors: a module that does
 // not load, or a script the CSP refuses, is logged there, not thrown. The
@@ -49,9 +37,9 @@ function watchEditor(page) {
 // ask puts the question to the chat in a new tab (a new conversation) and
 // returns the answer's text and the links of its citations.
 async function ask(question) {
-  const page = await browser.context.newPage();
+  const page = await stack.browser.context.newPage();
   const seen = watch(page);
-  await page.goto(los.url + '/');
+  await page.goto(stack.los.url + '/');
   const input = page.getByRole('textbox', { name: 'Skriv meldingen din' });
   await input.fill(question);
   await input.press('Enter');
@@ -65,11 +53,11 @@ async function ask(question) {
 }
 
 test('an editor publishes an article, the chat cites it, and a rollback restores the old text', async () => {
-  const page = await browser.context.newPage();
+  const page = await stack.browser.context.newPage();
   const seen = watchEditor(page);
 
   // Signing in through the shared sign-in page brings the editor back.
-  await page.goto(los.url + '/editor');
+  await page.goto(stack.los.url + '/editor');
   await page.waitForURL(/\/agent\/login/);
   await signIn(page, EMAIL, PASSWORD);
   await page.waitForURL(/\/editor$/);
@@ -127,9 +115,9 @@ test('an editor publishes an article, the chat cites it, and a rollback restores
 });
 
 test('every other editor view runs its script', async () => {
-  const page = await browser.context.newPage();
+  const page = await stack.browser.context.newPage();
   const seen = watchEditor(page);
-  await page.goto(los.url + '/editor/bin');
+  await page.goto(stack.los.url + '/editor/bin');
   if (/\/agent\/login/.test(page.url())) {
     await signIn(page, EMAIL, PASSWORD);
     await page.waitForURL(/\/editor\/bin$/);

@@ -3,8 +3,8 @@
 // titles, and the call-back form comes back until the customer has used
 // it. One `los serve`, closed but for one minute a week, no model.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { axe, screenshot, startStack, watch } from '../lib/los.mjs';
+import { test } from 'node:test';
+import { axe, screenshot, useStack, watch } from '../lib/los.mjs';
 
 // An article whose title is nothing like its slug, so a title made from
 // the slug shows.
@@ -19,19 +19,7 @@ Sjøkabeltillegget dekker strømkabelen til øya. Det står som en egen linje p�
 `;
 const TITLE = 'Tillegg for sjøkabel på fakturaen, forklart';
 
-let stack;
-let los;
-let browser;
-
-before(async () => {
-  stack = await startStack('restore', { articles: { 'sjokabel.md': ARTICLE }, args: ['--opening-hours', 'mon 00:00-00:01'] });
-  los = stack.los;
-  browser = stack.browsers[0];
-});
-
-after(async () => {
-  await stack?.stop();
-});
+const stack = useStack('restore', { articles: { 'sjokabel.md': ARTICLE }, args: ['--opening-hours', 'mon 00:00-00:01'] });
 
 // answer waits for the n-th bot answer with its feedback buttons.
 async function answer(page, n) {
@@ -41,9 +29,9 @@ async function answer(page, n) {
 }
 
 test('a reload keeps the titles of the sources and the call-back form', async () => {
-  const page = await browser.context.newPage();
+  const page = await stack.browser.context.newPage();
   const seen = watch(page);
-  await page.goto(los.url + '/');
+  await page.goto(stack.los.url + '/');
   const input = page.getByRole('textbox', { name: 'Skriv meldingen din' });
   await input.fill('Hva er sjøkabeltillegget?');
   await input.press('Enter');
