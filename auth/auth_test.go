@@ -192,6 +192,12 @@ func TestMiddleware(t *testing.T) {
 		return r
 	}
 	csrf := map[string]string{auth.CSRFHeader: agentSess.CSRF}
+	// wrongCSRF differs from the session's token in its first character
+	// (a fixed "x" would be the token itself one time in 64).
+	wrongCSRF := "x" + agentSess.CSRF[1:]
+	if agentSess.CSRF[0] == 'x' {
+		wrongCSRF = "y" + agentSess.CSRF[1:]
+	}
 	tests := []struct {
 		name string
 		req  *http.Request
@@ -202,7 +208,7 @@ func TestMiddleware(t *testing.T) {
 		{name: "agent reads", req: req("GET", agentTok, nil, nil), want: 200},
 		{name: "editor may not", req: req("GET", editorTok, nil, nil), want: 403},
 		{name: "post without csrf", req: req("POST", agentTok, nil, nil), want: 403},
-		{name: "post with wrong csrf", req: req("POST", agentTok, map[string]string{auth.CSRFHeader: "x" + agentSess.CSRF[1:]}, nil), want: 403},
+		{name: "post with wrong csrf", req: req("POST", agentTok, map[string]string{auth.CSRFHeader: wrongCSRF}, nil), want: 403},
 		{name: "post with another session's csrf", req: req("POST", agentTok, map[string]string{auth.CSRFHeader: editorSess.CSRF}, nil), want: 403},
 		{name: "post with csrf", req: req("POST", agentTok, csrf, nil), want: 200},
 		{name: "cross-site post with csrf", req: req("POST", agentTok, map[string]string{auth.CSRFHeader: agentSess.CSRF, "Sec-Fetch-Site": "cross-site"}, nil), want: 403},
