@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -74,7 +75,8 @@ type Index struct {
 // index that another process has open gives an error matching ErrLocked
 // (after Options.LockWait). A directory that holds something else than a
 // readable index gives an error wrapping ErrCorrupt, unless
-// Options.OnCorrupt is set.
+// Options.OnCorrupt is set; one this process may not read (permissions)
+// gives that error as it is.
 func Open(path string, opts Options) (*Index, error) {
 	ix := &Index{path: path, embedder: opts.Embedder, onEmbed: opts.OnEmbedError, vec: newVectors(), forms: newFormCache()}
 	ix.lockWait = opts.LockWait
@@ -142,7 +144,7 @@ func openBleve(path string, lockWait time.Duration) (bleve.Index, error) {
 		return newBleve(path)
 	}
 	idx, err := openDisk(path, lockWait)
-	if errors.Is(err, ErrLocked) {
+	if errors.Is(err, ErrLocked) || errors.Is(err, fs.ErrPermission) {
 		return nil, err
 	}
 	if err != nil {
