@@ -9,6 +9,9 @@ LDFLAGS   := -s -w -X main.version=$(VERSION)
 # "context deadline exceeded" when a duration -fuzztime expires mid-call
 # (go.dev/issue/75804, fixed in Go 1.27). A count has no deadline to race.
 FUZZTIME  ?= 300000x
+# staticcheck at a pinned version, built from the module proxy on first use
+# and cached by Go after that (no tools in go.mod, nothing to install).
+STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 .PHONY: run build test test-go test-ollama test-e2e fuzz lint bench deps clean
 
@@ -39,6 +42,7 @@ test-e2e: build
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(STATICCHECK) ./...
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./kb/ ./bot/ ./web/ ./triage/ ./redact/

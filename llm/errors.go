@@ -13,7 +13,9 @@ import (
 
 // Kinds of failure; test with errors.Is.
 var (
-	ErrUnreachable   = errors.New("Ollama unreachable")
+	//lint:ignore ST1005 Ollama is a name
+	ErrUnreachable = errors.New("Ollama unreachable")
+	//lint:ignore ST1005 Ollama is a name
 	ErrNoNetwork     = errors.New("Ollama has no network access")
 	ErrModelNotFound = errors.New("no such model in the Ollama registry")
 	ErrStalled       = errors.New("download stalled")

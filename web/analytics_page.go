@@ -53,8 +53,7 @@ type analyticsPage struct {
 	Charts    []chart
 	CSS       string
 
-	query url.Values
-	t     func(l lang.Standard, key string, args ...any) string
+	t func(l lang.Standard, key string, args ...any) string
 }
 
 // TitleKey names the page's title text.

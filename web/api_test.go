@@ -280,14 +280,14 @@ func TestConcurrentConversations(t *testing.T) {
 
 func TestHealthAndHeaders(t *testing.T) {
 	e := newEnv(t, nil)
-	resp, body := e.do(t, "GET", "/healthz", "", "")
+	resp, _ := e.do(t, "GET", "/healthz", "", "")
 	if resp.StatusCode != 200 {
 		t.Fatalf("healthz %d", resp.StatusCode)
 	}
 	if resp.Header.Get("Content-Security-Policy") == "" || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
 		t.Errorf("security headers missing: %v", resp.Header)
 	}
-	resp, body = e.do(t, "GET", "/readyz", "", "")
+	resp, body := e.do(t, "GET", "/readyz", "", "")
 	if resp.StatusCode != 200 || !strings.Contains(string(body), `"store":"ok"`) {
 		t.Errorf("readyz %d %s", resp.StatusCode, body)
 	}

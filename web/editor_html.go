@@ -83,9 +83,8 @@ func parseHTMLArticle(name string, data []byte) (kb.Article, error) {
 
 // mdConv writes Markdown from HTML nodes.
 type mdConv struct {
-	out    strings.Builder
-	quote  string // "> " prefixes inside blockquotes
-	indent string // list nesting
+	out   strings.Builder
+	quote string // "> " prefixes inside blockquotes
 }
 
 func (c *mdConv) String() string { return strings.TrimSpace(c.out.String()) }

@@ -41,9 +41,9 @@ type app struct {
 }
 
 // openApp opens the store (loading the demo knowledge base when it is
-// empty) and the index (rebuilding it when missing, stale or corrupt), and
-// builds the bot.
-func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressOut io.Writer) (*app, error) {
+// empty) and the index as use says (rebuilding it when missing, stale or
+// corrupt), and builds the bot.
+func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressOut io.Writer, use indexUse) (*app, error) {
 	a := &app{cfg: cfg, log: log}
 	var err error
 	if a.texts, err = locales.Load(cfg.LocalesDir); err != nil {
@@ -60,7 +60,7 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		a.Close()
 		return nil, err
 	}
-	if err := a.openIndex(ctx, progressOut); err != nil {
+	if err := a.openIndex(ctx, progressOut, use); err != nil {
 		a.Close()
 		return nil, err
 	}
@@ -140,8 +140,9 @@ func (a *app) seedDemo(ctx context.Context) error {
 }
 
 // openIndex opens the search index and rebuilds it from the store when it
-// is missing, corrupt or older than the store.
-func (a *app) openIndex(ctx context.Context, progressOut io.Writer) error {
+// is missing, corrupt or older than the store. An index in use by another
+// process is never rebuilt: use says what to do instead.
+func (a *app) openIndex(ctx context.Context, progressOut io.Writer, use indexUse) error {
 	rev, err := a.db.KBRevision(ctx)
 	if err != nil {
 		return err
@@ -151,18 +152,22 @@ func (a *app) openIndex(ctx context.Context, progressOut io.Writer) error {
 		return err
 	}
 	path := filepath.Join(a.cfg.DataDir, "index")
-	ix, err := kb.Open(path, opts)
 	reason := ""
-	switch {
-	case err != nil:
+	opts.Holder = use.holder
+	opts.OnCorrupt = func(err error) {
 		reason = err.Error()
 		a.log.Warn("search index unusable; rebuilding it", "path", path, "reason", reason)
-		if err := os.RemoveAll(path); err != nil {
-			return fmt.Errorf("remove broken index: %w", err)
-		}
-		if ix, err = kb.Open(path, opts); err != nil {
-			return fmt.Errorf("create index: %w", err)
-		}
+	}
+	ix, err := kb.Open(path, opts)
+	var locked *kb.LockedError
+	switch {
+	case errors.As(err, &locked) && use.readOnly:
+		return a.openCopy(ctx, opts, rev, locked, progressOut)
+	case errors.As(err, &locked):
+		return errIndexInUse(locked)
+	case err != nil:
+		return fmt.Errorf("open index: %w", err)
+	case reason != "":
 	case ix.Stamp() == "":
 		reason = "missing"
 		a.log.Info("search index is new; building it", "path", path)

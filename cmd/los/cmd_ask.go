@@ -25,7 +25,7 @@ func cmdAsk(ctx context.Context, e *env) error {
 	if err := e.parse("ask", &fs, 1, `"spørsmål"`); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, e.cfg, e.log, e.stderr)
+	a, err := openApp(ctx, e.cfg, e.log, e.stderr, readIndex("ask"))
 	if err != nil {
 		return err
 	}

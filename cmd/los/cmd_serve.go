@@ -28,7 +28,7 @@ func cmdServe(ctx context.Context, e *env) error {
 // shutdown period, then closes index and store. listening, when not nil,
 // receives the bound address (tests listen on port 0).
 func serve(ctx context.Context, e *env, listening func(addr string)) error {
-	a, err := openApp(ctx, e.cfg, e.log, e.stderr)
+	a, err := openApp(ctx, e.cfg, e.log, e.stderr, writeIndex("serve"))
 	if err != nil {
 		return err
 	}

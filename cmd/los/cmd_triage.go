@@ -34,7 +34,7 @@ func cmdTriage(ctx context.Context, e *env) error {
 	policy := e.cfg.Policy
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	sc := bufio.NewScanner(e.stdin)
+	sc := bufio.NewScanner(untilDone(ctx, e.stdin))
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	for sc.Scan() {
 		text := strings.TrimSpace(sc.Text())

@@ -71,7 +71,7 @@ func cmdUsers(ctx context.Context, e *env) error {
 	if err != nil {
 		return fmt.Errorf("--role: %w", err)
 	}
-	password, err := readPassword(e)
+	password, err := readPassword(ctx, e)
 	if err != nil {
 		return err
 	}
@@ -95,18 +95,18 @@ func cmdUsers(ctx context.Context, e *env) error {
 
 // readPassword reads the first line of standard input, or asks on a
 // terminal without echoing. It never prints the password.
-func readPassword(e *env) (string, error) {
+func readPassword(ctx context.Context, e *env) (string, error) {
 	var password string
 	if f, ok := e.stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		fmt.Fprint(e.stderr, "Password (not shown): ")
-		b, err := term.ReadPassword(int(f.Fd()))
+		b, err := readTerminalPassword(ctx, f)
 		fmt.Fprintln(e.stderr)
 		if err != nil {
 			return "", fmt.Errorf("read password: %w", err)
 		}
 		password = string(b)
 	} else {
-		line, err := bufio.NewReader(e.stdin).ReadString('\n')
+		line, err := bufio.NewReader(untilDone(ctx, e.stdin)).ReadString('\n')
 		if err != nil && !errors.Is(err, io.EOF) {
 			return "", fmt.Errorf("read password from standard input: %w", err)
 		}

@@ -82,6 +82,14 @@ func (b *lockedBuffer) String() string {
 // its address and its log.
 func startServe(t *testing.T, vars map[string]string) (string, *lockedBuffer) {
 	t.Helper()
+	addr, logs, _ := launchServe(t, vars)
+	return addr, logs
+}
+
+// launchServe runs `los serve` in-process and returns its address, its
+// log and a function that stops it (called again when the test ends).
+func launchServe(t *testing.T, vars map[string]string) (string, *lockedBuffer, func()) {
+	t.Helper()
 	logs := &lockedBuffer{}
 	cfg, err := config.FromEnv(func(k string) string { return vars[k] })
 	if err != nil {
@@ -95,26 +103,30 @@ func startServe(t *testing.T, vars map[string]string) (string, *lockedBuffer) {
 	addrc := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() { done <- serve(ctx, e, func(a string) { addrc <- a }) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("serve: %v", err)
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("serve: %v", err)
+				}
+			case <-time.After(30 * time.Second):
+				t.Error("serve did not stop")
 			}
-		case <-time.After(30 * time.Second):
-			t.Error("serve did not stop")
-		}
-	})
+		})
+	}
+	t.Cleanup(stop)
 	select {
 	case addr := <-addrc:
-		return addr, logs
+		return addr, logs, stop
 	case err := <-done:
 		t.Fatalf("serve ended before listening: %v\n%s", err, logs)
 	case <-time.After(60 * time.Second):
 		t.Fatalf("serve did not listen within a minute:\n%s", logs)
 	}
-	return "", nil
+	return "", nil, nil
 }
 
 // httpJSON sends a request to Los and decodes the JSON answer into out.

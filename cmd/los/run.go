@@ -91,6 +91,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 			return 0
 		case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
 			return 2
+		case ctx.Err() != nil:
+			// Ctrl-C or SIGTERM: the error is the interruption's echo.
+			fmt.Fprintf(stderr, "los %s: interrupted\n", c.name)
+			return 130
 		default:
 			fmt.Fprintf(stderr, "los %s: %v\n", c.name, err)
 			return 1
