@@ -49,7 +49,7 @@ type Cluster struct {
 // process end first, a guard process stops the server and removes its files.
 // The error wraps an unavailability error (see Start) when the machine has no
 // PostgreSQL server binaries.
-func New(ctx context.Context) (c *Cluster, err error) {
+func New(ctx context.Context) (_ *Cluster, err error) {
 	bin, err := BinDir()
 	if err != nil {
 		return nil, err
@@ -65,7 +65,7 @@ func New(ctx context.Context) (c *Cluster, err error) {
 	if dir, err = filepath.Abs(dir); err != nil {
 		return nil, err
 	}
-	c = &Cluster{dir: dir, bin: bin, cred: cred, password: randomHex(16)}
+	c := &Cluster{dir: dir, bin: bin, cred: cred, password: randomHex(16)}
 	defer func() {
 		if err != nil {
 			if c.proc != nil {
@@ -127,7 +127,11 @@ func (c *Cluster) initdb(ctx context.Context) error {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("initdb in %s: %w\n%s", c.dir, err, tail(out.String(), 20))
+		hint := ""
+		if c.cred != nil {
+			hint = fmt.Sprintf("\n(initdb runs as uid %d, which must be able to reach %s: set TMPDIR to a directory it may traverse)", c.cred.Uid, c.dir)
+		}
+		return fmt.Errorf("initdb in %s: %w\n%s%s", c.dir, err, tail(out.String(), 20), hint)
 	}
 	return nil
 }

@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -147,5 +149,48 @@ func BenchmarkNewDatabase(b *testing.B) {
 		if err := c.DropDatabase(ctx, name); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestFailedStartLeavesNothing starts fake server binaries whose postgres
+// exits at once: New must say so, with the server's log, and leave no files.
+func TestFailedStartLeavesNothing(t *testing.T) {
+	bin, err := os.MkdirTemp("", "pgtest-fake-") // reachable by the server's user when root
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(bin) })
+	scripts := map[string]string{
+		"initdb":   "#!/bin/sh\nmkdir -p \"$2\"\n",
+		"postgres": "#!/bin/sh\necho 'FATAL:  fake server refuses' >&2\nexit 1\n",
+	}
+	for name, body := range scripts {
+		if err := os.WriteFile(filepath.Join(bin, name), []byte(body), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chmod(bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tmp, err := os.MkdirTemp("", "pgtest-tmp-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(tmp) })
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("LOS_PG_BINDIR", bin)
+	t.Setenv("TMPDIR", tmp)
+	c, err := New(context.Background())
+	if err == nil {
+		c.Stop()
+		t.Fatal("New succeeded with a server that exits at once")
+	}
+	if !strings.Contains(err.Error(), "exited before it accepted connections") || !strings.Contains(err.Error(), "fake server refuses") {
+		t.Errorf("error %q: want the exit and the server's log", err)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("%d files left in TMPDIR after a failed start: %v", len(left), left)
 	}
 }
