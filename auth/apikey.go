@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // KeyPrefix starts every API key, so keys are told apart from
@@ -57,14 +57,14 @@ func ParseScopes(s string) ([]Scope, error) {
 			continue
 		}
 		if !slices.Contains(Scopes, sc) {
-			return nil, bot.Errorf(bot.EINVALID, "scope %q is unknown; use chat, kb:write, agent or admin", sc)
+			return nil, los.Errorf(los.EINVALID, "scope %q is unknown; use chat, kb:write, agent or admin", sc)
 		}
 		if !slices.Contains(out, sc) {
 			out = append(out, sc)
 		}
 	}
 	if len(out) == 0 {
-		return nil, bot.Errorf(bot.EINVALID, "give at least one scope: chat, kb:write, agent or admin")
+		return nil, los.Errorf(los.EINVALID, "give at least one scope: chat, kb:write, agent or admin")
 	}
 	return out, nil
 }
@@ -88,8 +88,8 @@ type KeyStore interface {
 }
 
 var (
-	errKey   = &bot.Error{Code: bot.EAUTH, Message: "unknown or revoked API key"}
-	errScope = &bot.Error{Code: bot.EFORBID, Message: "the API key lacks the scope for this"}
+	errKey   = &los.Error{Code: los.EAUTH, Message: "unknown or revoked API key"}
+	errScope = &los.Error{Code: los.EFORBID, Message: "the API key lacks the scope for this"}
 )
 
 // IsKey reports whether an Authorization header carries an API key, and
@@ -107,7 +107,7 @@ func AuthenticateKey(ctx context.Context, ks KeyStore, key string, now time.Time
 		return nil, errKey
 	}
 	k, err := ks.APIKeyByHash(ctx, HashKey(key))
-	if bot.ErrorCode(err) == bot.ENOTFOUND || err == nil && k.Revoked != nil {
+	if los.ErrorCode(err) == los.ENOTFOUND || err == nil && k.Revoked != nil {
 		return nil, errKey
 	}
 	if err != nil {

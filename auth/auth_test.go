@@ -12,8 +12,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/store"
 )
 
@@ -84,10 +84,10 @@ func newService(t *testing.T) (*auth.Service, *store.DB, *clock) {
 func TestLoginAndExpiry(t *testing.T) {
 	ctx := context.Background()
 	a, _, clk := newService(t)
-	if _, _, _, err := a.Login(ctx, "kari@example.no", "feil passord", "10.0.0.1"); bot.ErrorCode(err) != bot.EAUTH {
+	if _, _, _, err := a.Login(ctx, "kari@example.no", "feil passord", "10.0.0.1"); los.ErrorCode(err) != los.EAUTH {
 		t.Errorf("wrong password: err = %v, want unauthorized", err)
 	}
-	if _, _, _, err := a.Login(ctx, "ingen@example.no", "et langt passord", "10.0.0.1"); bot.ErrorCode(err) != bot.EAUTH {
+	if _, _, _, err := a.Login(ctx, "ingen@example.no", "et langt passord", "10.0.0.1"); los.ErrorCode(err) != los.EAUTH {
 		t.Errorf("unknown user: err = %v, want unauthorized", err)
 	}
 	token, sess, u, err := a.Login(ctx, "  Kari@Example.no ", "et langt passord", "10.0.0.1")
@@ -102,10 +102,10 @@ func TestLoginAndExpiry(t *testing.T) {
 		t.Errorf("just before expiry: %+v, %v", got, err)
 	}
 	clk.t = clk.t.Add(time.Second)
-	if _, _, err := a.Authenticate(ctx, token); bot.ErrorCode(err) != bot.EAUTH {
+	if _, _, err := a.Authenticate(ctx, token); los.ErrorCode(err) != los.EAUTH {
 		t.Errorf("at expiry: err = %v, want unauthorized", err)
 	}
-	if _, _, err := a.Authenticate(ctx, "made-up"); bot.ErrorCode(err) != bot.EAUTH {
+	if _, _, err := a.Authenticate(ctx, "made-up"); los.ErrorCode(err) != los.EAUTH {
 		t.Errorf("made-up token: err = %v, want unauthorized", err)
 	}
 	token, _, _, err = a.Login(ctx, "kari@example.no", "et langt passord", "10.0.0.1")
@@ -115,7 +115,7 @@ func TestLoginAndExpiry(t *testing.T) {
 	if err := a.Logout(ctx, token); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := a.Authenticate(ctx, token); bot.ErrorCode(err) != bot.EAUTH {
+	if _, _, err := a.Authenticate(ctx, token); los.ErrorCode(err) != los.EAUTH {
 		t.Errorf("after logout: err = %v, want unauthorized", err)
 	}
 }
@@ -124,15 +124,15 @@ func TestLoginThrottle(t *testing.T) {
 	ctx := context.Background()
 	a, _, clk := newService(t)
 	for i := range 10 {
-		if _, _, _, err := a.Login(ctx, "kari@example.no", "gjetning", "10.0.0.9"); bot.ErrorCode(err) != bot.EAUTH {
+		if _, _, _, err := a.Login(ctx, "kari@example.no", "gjetning", "10.0.0.9"); los.ErrorCode(err) != los.EAUTH {
 			t.Fatalf("attempt %d: err = %v", i+1, err)
 		}
 	}
 	// Now even the right password is refused, from this IP and for this address.
-	if _, _, _, err := a.Login(ctx, "kari@example.no", "et langt passord", "10.0.0.9"); bot.ErrorCode(err) != bot.ELIMIT {
+	if _, _, _, err := a.Login(ctx, "kari@example.no", "et langt passord", "10.0.0.9"); los.ErrorCode(err) != los.ELIMIT {
 		t.Errorf("after 10 failures: err = %v, want rate_limited", err)
 	}
-	if _, _, _, err := a.Login(ctx, "kari@example.no", "et langt passord", "10.0.0.10"); bot.ErrorCode(err) != bot.ELIMIT {
+	if _, _, _, err := a.Login(ctx, "kari@example.no", "et langt passord", "10.0.0.10"); los.ErrorCode(err) != los.ELIMIT {
 		t.Errorf("same address from another IP: err = %v, want rate_limited", err)
 	}
 	if _, _, _, err := a.Login(ctx, "eva@example.no", "et langt passord", "10.0.0.10"); err != nil {
@@ -148,7 +148,7 @@ func TestLoginThrottle(t *testing.T) {
 func serve(a *auth.Service, req *http.Request) *httptest.ResponseRecorder {
 	e := echo.New()
 	e.HTTPErrorHandler = func(err error, c echo.Context) {
-		status := map[bot.Code]int{bot.EAUTH: 401, bot.EFORBID: 403}[bot.ErrorCode(err)]
+		status := map[los.Code]int{los.EAUTH: 401, los.EFORBID: 403}[los.ErrorCode(err)]
 		if status == 0 {
 			status = 500
 		}
@@ -278,10 +278,10 @@ func TestFormToken(t *testing.T) {
 	if err := post(tok, true); err != nil {
 		t.Errorf("matching token: %v", err)
 	}
-	if err := post(tok, false); bot.ErrorCode(err) != bot.EFORBID {
+	if err := post(tok, false); los.ErrorCode(err) != los.EFORBID {
 		t.Errorf("no cookie: err = %v, want forbidden", err)
 	}
-	if err := post("forged", true); bot.ErrorCode(err) != bot.EFORBID {
+	if err := post("forged", true); los.ErrorCode(err) != los.EFORBID {
 		t.Errorf("wrong token: err = %v, want forbidden", err)
 	}
 }
@@ -290,7 +290,7 @@ func TestParseRoleAndEmail(t *testing.T) {
 	if r, err := auth.ParseRole(" Admin "); err != nil || r != auth.RoleAdmin {
 		t.Errorf("ParseRole = %s, %v", r, err)
 	}
-	if _, err := auth.ParseRole("root"); bot.ErrorCode(err) != bot.EINVALID {
+	if _, err := auth.ParseRole("root"); los.ErrorCode(err) != los.EINVALID {
 		t.Errorf("ParseRole(root): err = %v", err)
 	}
 	for _, bad := range []string{"", "kari", "kari@", "Kari <kari@example.no>", "kari@localhost"} {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // Names of the cookies, header and form field.
@@ -28,8 +28,8 @@ const (
 )
 
 var (
-	errCSRF   = &bot.Error{Code: bot.EFORBID, Message: "missing or wrong CSRF token; reload the page", Key: "login.csrf"}
-	errForbid = &bot.Error{Code: bot.EFORBID, Message: "your role may not do this", Key: "login.forbidden"}
+	errCSRF   = &los.Error{Code: los.EFORBID, Message: "missing or wrong CSRF token; reload the page", Key: "login.csrf"}
+	errForbid = &los.Error{Code: los.EFORBID, Message: "your role may not do this", Key: "login.forbidden"}
 )
 
 // Sessions recognises the session cookie and puts its user and session in
@@ -58,7 +58,7 @@ func (a *Service) Sessions(next echo.HandlerFunc) echo.HandlerFunc {
 			case err == nil:
 				c.Set(userKey, u)
 				c.Set(sessionKey, s)
-			case bot.ErrorCode(err) == bot.EAUTH:
+			case los.ErrorCode(err) == los.EAUTH:
 				a.ClearCookie(c)
 			default:
 				return err

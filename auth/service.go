@@ -7,7 +7,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // Store keeps users and sessions.
@@ -52,8 +52,8 @@ func New(store Store, now func() time.Time, log *slog.Logger) *Service {
 }
 
 var (
-	errLogin   = &bot.Error{Code: bot.EAUTH, Message: "wrong e-mail address or password", Key: "login.failed"}
-	errSession = &bot.Error{Code: bot.EAUTH, Message: "not signed in or the session has expired", Key: "login.expired"}
+	errLogin   = &los.Error{Code: los.EAUTH, Message: "wrong e-mail address or password", Key: "login.failed"}
+	errSession = &los.Error{Code: los.EAUTH, Message: "not signed in or the session has expired", Key: "login.expired"}
 )
 
 // Login checks an e-mail address and password and starts a session. It
@@ -65,12 +65,12 @@ func (a *Service) Login(ctx context.Context, email, password, client string) (st
 	for _, k := range keys {
 		if ok, wait := a.Throttle.Allow(k); !ok {
 			a.Log.WarnContext(ctx, "sign-in throttled", "key", k)
-			return "", nil, nil, &bot.Error{Code: bot.ELIMIT, Key: "login.throttled",
+			return "", nil, nil, &los.Error{Code: los.ELIMIT, Key: "login.throttled",
 				Message: fmt.Sprintf("too many failed sign-ins; try again in %d minutes", int(math.Ceil(wait.Minutes())))}
 		}
 	}
 	u, err := a.Store.UserByEmail(ctx, addr)
-	if err != nil && bot.ErrorCode(err) != bot.ENOTFOUND {
+	if err != nil && los.ErrorCode(err) != los.ENOTFOUND {
 		return "", nil, nil, err
 	}
 	hash := dummyHash
@@ -111,7 +111,7 @@ func (a *Service) Authenticate(ctx context.Context, token string) (*User, *Sessi
 		return nil, nil, errSession
 	}
 	s, u, err := a.Store.Session(ctx, HashToken(token))
-	if bot.ErrorCode(err) == bot.ENOTFOUND {
+	if los.ErrorCode(err) == los.ENOTFOUND {
 		return nil, nil, errSession
 	}
 	if err != nil {

@@ -11,21 +11,19 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/ollama/ollama/api"
-
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
 // answer fills res with a grounded answer to text and reports whether the
 // knowledge base had nothing relevant.
-func (b *Bot) answer(ctx context.Context, l lang.Standard, text string, history []Message, onToken func(string), res *Result) (noAnswer bool) {
+func (b *Bot) answer(ctx context.Context, l los.Standard, text string, history []los.Message, onToken func(string), res *los.Result) (noAnswer bool) {
 	t0 := time.Now()
 	all, err := b.Retriever.Retrieve(ctx, text, l, b.Sources)
 	res.Timings.RetrieveMS = ms(time.Since(t0))
 	if err != nil {
 		b.Log.ErrorContext(ctx, "retrieval failed", "err", err)
 	}
-	var sources []Source
+	var sources []los.Source
 	for _, s := range all {
 		if s.Relevant {
 			sources = append(sources, s)
@@ -33,7 +31,7 @@ func (b *Bot) answer(ctx context.Context, l lang.Standard, text string, history 
 	}
 	if len(sources) == 0 {
 		res.Answer = b.Texts.T(l, "answer.none")
-		res.Mode = ModeExtractive
+		res.Mode = los.ModeExtractive
 		return true
 	}
 	res.Sources = sources
@@ -48,13 +46,13 @@ func (b *Bot) answer(ctx context.Context, l lang.Standard, text string, history 
 			b.warned.reset()
 			res.Timings.FirstTokenMS = ms(first)
 			res.Answer, res.Citations = mapCitations(answer, sources)
-			res.Mode = ModeGenerated
+			res.Mode = los.ModeGenerated
 			return false
 		}
 		b.logGenerationFailure(ctx, err)
 	}
 	res.Answer, res.Citations = b.extractive(l, sources)
-	res.Mode = ModeExtractive
+	res.Mode = los.ModeExtractive
 	return false
 }
 
@@ -64,7 +62,7 @@ var errFirstToken = errors.New("no first token before the deadline")
 
 // generate streams the model's answer. It fails when the model errors,
 // sends no first token in time, or ends the stream without done.
-func (b *Bot) generate(ctx context.Context, l lang.Standard, text string, sources []Source, history []Message, onToken func(string)) (string, time.Duration, error) {
+func (b *Bot) generate(ctx context.Context, l los.Standard, text string, sources []los.Source, history []los.Message, onToken func(string)) (string, time.Duration, error) {
 	msgs, err := b.Prompter.Prompt(l, text, sources, history)
 	if err != nil {
 		return "", 0, fmt.Errorf("render prompt: %w", err)
@@ -83,22 +81,21 @@ func (b *Bot) generate(ctx context.Context, l lang.Standard, text string, source
 	})
 	defer timer.Stop()
 
-	streamOn := true
 	var (
 		out   strings.Builder
 		done  bool
 		first time.Duration
 	)
-	err = b.Generator.Chat(ctx, &api.ChatRequest{
-		Model: b.ChatModel, Messages: msgs, Stream: &streamOn, Options: b.Options,
-	}, func(r api.ChatResponse) error {
-		if r.Message.Content != "" {
+	err = b.Generator.Chat(ctx, &los.ChatRequest{
+		Model: b.ChatModel, Messages: msgs, Stream: true, Options: b.Options,
+	}, func(r los.ChatResponse) error {
+		if r.Content != "" {
 			if gotFirst.CompareAndSwap(false, true) {
 				first = time.Since(start)
 			}
-			out.WriteString(r.Message.Content)
+			out.WriteString(r.Content)
 			if onToken != nil {
-				onToken(r.Message.Content)
+				onToken(r.Content)
 			}
 		}
 		if r.Done {
@@ -127,7 +124,7 @@ var citeRE = regexp.MustCompile(`\[(\d{1,2})\]`)
 // rest, and returns the cited slugs in order of first citation. When the
 // model cites nothing, the best source is cited: every answer says where it
 // comes from.
-func mapCitations(answer string, sources []Source) (string, []string) {
+func mapCitations(answer string, sources []los.Source) (string, []string) {
 	seen := map[string]bool{}
 	cited := []string{}
 	answer = citeRE.ReplaceAllStringFunc(answer, func(m string) string {
@@ -149,7 +146,7 @@ func mapCitations(answer string, sources []Source) (string, []string) {
 }
 
 // extractive quotes the best passages, for when the model cannot answer.
-func (b *Bot) extractive(l lang.Standard, sources []Source) (string, []string) {
+func (b *Bot) extractive(l los.Standard, sources []los.Source) (string, []string) {
 	best := sources[0]
 	var sb strings.Builder
 	sb.WriteString(b.Texts.T(l, "answer.extractive_intro"))
@@ -210,12 +207,11 @@ func (w *warnOnce) reset() {
 }
 
 func (b *Bot) logGenerationFailure(ctx context.Context, err error) {
-	var se api.StatusError
 	if b.Observer != nil {
 		b.Observer.Fallback(fallbackReason(err))
 	}
 	switch {
-	case errors.As(err, &se) && se.StatusCode == 404:
+	case los.ErrorCode(err) == los.ENOTFOUND:
 		if b.warned.first("missing:" + b.ChatModel) {
 			b.Log.ErrorContext(ctx, "chat model missing; answering extractively", "model", b.ChatModel,
 				"fix", fmt.Sprintf("ollama pull %s (or: los models pull)", b.ChatModel))
@@ -236,9 +232,8 @@ func (b *Bot) logGenerationFailure(ctx context.Context, err error) {
 
 // fallbackReason names why a generation failed, for metrics.
 func fallbackReason(err error) string {
-	var se api.StatusError
 	switch {
-	case errors.As(err, &se) && se.StatusCode == 404:
+	case los.ErrorCode(err) == los.ENOTFOUND:
 		return "model_missing"
 	case errors.Is(err, errFirstToken):
 		return "first_token_timeout"

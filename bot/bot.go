@@ -1,3 +1,9 @@
+// Package bot is the conversation service: it answers a customer's
+// message (triage, retrieval, a grounded answer from the chat model or a
+// quote of the knowledge base) and hands conversations to human agents. It
+// works on the domain types of package los and declares the small
+// interfaces of the stores it needs; it knows nothing of HTTP, SQL, Bleve
+// or Ollama.
 package bot
 
 import (
@@ -5,18 +11,20 @@ import (
 	"log/slog"
 	"sync"
 	"time"
+
+	"github.com/los-bot/los"
 )
 
 // Handoffs receives conversations handed to humans.
 type Handoffs interface {
-	RequestHandoff(ctx context.Context, conv *Conversation, t Triage, transcript []Message) error
+	RequestHandoff(ctx context.Context, conv *los.Conversation, t los.Triage, transcript []los.Message) error
 }
 
 // Observer hears what the bot does, for metrics. Its methods must be
 // quick and safe for concurrent use.
 type Observer interface {
 	// Turn is called once per answered turn (not for held messages).
-	Turn(Result)
+	Turn(los.Result)
 	// Generated is called after each successful generation.
 	Generated(firstToken, total time.Duration)
 	// Fallback is called when an answer falls back to quoting the
@@ -27,19 +35,19 @@ type Observer interface {
 
 // Config holds the parts and settings of a Bot.
 type Config struct {
-	Retriever Retriever
-	Generator Generator // nil: always extractive
+	Retriever los.Retriever
+	Generator los.Chatter // nil: always extractive
 	Store     Store
-	Triager   Triager  // nil: every message is "none"
-	Redactor  Redactor // nil: text is stored as written
-	Handoffs  Handoffs // nil: handoffs are only recorded on the message
+	Triager   los.Triager  // nil: every message is "none"
+	Redactor  los.Redactor // nil: text is stored as written
+	Handoffs  Handoffs     // nil: handoffs are only recorded on the message
 	// Summaries receives the model's handoff summaries; nil: agents read
 	// the extractive summary only.
 	Summaries SummaryStore
 	Staffing  Staffing // nil: handing over never mentions opening hours
 	Prompter  Prompter
-	Texts     Texts
-	Policy    Policy
+	Texts     los.Texts
+	Policy    los.Policy
 	Log       *slog.Logger
 	// Observer hears about every turn (metrics); nil: nobody does.
 	Observer Observer
@@ -66,7 +74,7 @@ type Bot struct {
 func New(c Config) *Bot {
 	b := &Bot{Config: c}
 	if b.Policy == nil {
-		b.Policy = DefaultPolicy
+		b.Policy = los.DefaultPolicy
 	}
 	if b.Log == nil {
 		b.Log = slog.New(slog.DiscardHandler)
@@ -85,7 +93,7 @@ func New(c Config) *Bot {
 
 // WithRetriever returns a bot like b that retrieves from r, for example
 // to try a question against unpublished drafts.
-func (b *Bot) WithRetriever(r Retriever) *Bot {
+func (b *Bot) WithRetriever(r los.Retriever) *Bot {
 	c := b.Config
 	c.Retriever = r
 	return New(c)

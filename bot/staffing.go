@@ -6,33 +6,17 @@ import (
 	"strings"
 	"time"
 
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
-
-// Staffing says whether people are there to take over a conversation.
-type Staffing interface {
-	Availability(ctx context.Context) Availability
-}
-
-// Availability is the state of customer service at one moment.
-type Availability struct {
-	Now    time.Time // in the service's time zone
-	Open   bool      // within opening hours
-	Agents int       // agents present in the inbox
-	Next   time.Time // the next opening when closed; zero when unknown
-}
-
-// Staffed reports whether someone can take over now.
-func (a Availability) Staffed() bool { return a.Open && a.Agents > 0 }
 
 // HandoffText returns what the customer reads when a conversation is
 // handed over: the category's text, crisis numbers at once for critical
 // categories (whatever the hour), and, when nobody can take over now, an
 // honest word about when someone can and an offer of a call-back.
 // callback reports whether that offer was made.
-func (b *Bot) HandoffText(ctx context.Context, l lang.Standard, t Triage) (text string, callback bool) {
+func (b *Bot) HandoffText(ctx context.Context, l los.Standard, t los.Triage) (text string, callback bool) {
 	parts := []string{b.Texts.T(l, "handoff."+string(t.Category))}
-	if t.Category.Severity() == SeverityCritical {
+	if t.Category.Severity() == los.SeverityCritical {
 		parts = append(parts, b.Texts.T(l, "crisis."+string(t.Category)))
 	}
 	if b.Staffing != nil {
@@ -44,7 +28,7 @@ func (b *Bot) HandoffText(ctx context.Context, l lang.Standard, t Triage) (text 
 	return strings.Join(parts, "\n\n"), callback
 }
 
-func (b *Bot) unstaffed(l lang.Standard, a Availability) string {
+func (b *Bot) unstaffed(l los.Standard, a los.Availability) string {
 	switch {
 	case a.Open:
 		return b.Texts.T(l, "staffing.busy")
@@ -56,7 +40,7 @@ func (b *Bot) unstaffed(l lang.Standard, a Availability) string {
 
 // When says when next is, seen from now, the way a person would: "i dag
 // kl. 10.00", "i morgen kl. 08.00", "tirsdag 7. april kl. 08.00".
-func (b *Bot) When(l lang.Standard, now, next time.Time) string {
+func (b *Bot) When(l los.Standard, now, next time.Time) string {
 	next = next.In(now.Location())
 	y1, m1, d1 := now.Date()
 	y2, m2, d2 := next.Date()

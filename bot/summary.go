@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ollama/ollama/api"
+	"github.com/los-bot/los"
 )
 
 // SummaryStore keeps the summary agents read for a handed-over
@@ -21,7 +21,7 @@ const summaryDeadline = 30 * time.Second
 // Handoff queues conv for the agents with the extractive summary at once,
 // then, when a model is there, has it write a better summary in the
 // background: the customer never waits for it.
-func (b *Bot) Handoff(ctx context.Context, conv *Conversation, t Triage, transcript []Message) error {
+func (b *Bot) Handoff(ctx context.Context, conv *los.Conversation, t los.Triage, transcript []los.Message) error {
 	if b.Handoffs == nil {
 		return nil
 	}
@@ -50,16 +50,15 @@ func (b *Bot) Handoff(ctx context.Context, conv *Conversation, t Triage, transcr
 
 // writeSummary asks the chat model for a short summary for the agent, and
 // keeps what the code detected beside it: the model never decides that.
-func (b *Bot) writeSummary(ctx context.Context, transcript []Message, t Triage) (string, error) {
+func (b *Bot) writeSummary(ctx context.Context, transcript []los.Message, t los.Triage) (string, error) {
 	msgs, err := b.Prompter.SummaryPrompt(transcript)
 	if err != nil {
 		return "", err
 	}
-	stream := false
 	var out strings.Builder
-	err = b.Generator.Chat(ctx, &api.ChatRequest{Model: b.ChatModel, Messages: msgs, Stream: &stream,
-		Options: map[string]any{"temperature": 0.2, "num_predict": 200}}, func(r api.ChatResponse) error {
-		out.WriteString(r.Message.Content)
+	err = b.Generator.Chat(ctx, &los.ChatRequest{Model: b.ChatModel, Messages: msgs,
+		Options: map[string]any{"temperature": 0.2, "num_predict": 200}}, func(r los.ChatResponse) error {
+		out.WriteString(r.Content)
 		return nil
 	})
 	if err != nil {

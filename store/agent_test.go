@@ -7,24 +7,24 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
 // handedOver creates a conversation with a waiting handoff.
-func handedOver(t *testing.T, db *store.DB, id string, cat bot.Category) {
+func handedOver(t *testing.T, db *store.DB, id string, cat los.Category) {
 	t.Helper()
 	ctx := context.Background()
-	c := &bot.Conversation{ID: id, TokenHash: []byte{1}}
+	c := &los.Conversation{ID: id, TokenHash: []byte{1}}
 	if err := db.CreateConversation(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.RequestHandoff(ctx, c, bot.Triage{Category: cat, Signals: []string{"s"}}, nil); err != nil {
+	if err := db.RequestHandoff(ctx, c, los.Triage{Category: cat, Signals: []string{"s"}}, nil); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func status(t *testing.T, db *store.DB, id string) bot.Status {
+func status(t *testing.T, db *store.DB, id string) los.Status {
 	t.Helper()
 	c, err := db.Conversation(context.Background(), id)
 	if err != nil {
@@ -54,41 +54,41 @@ func eventTypes(t *testing.T, db *store.DB) string {
 func TestClaimReplyClose(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)
-	handedOver(t, db, "c1", bot.CategoryBereavement)
+	handedOver(t, db, "c1", los.CategoryBereavement)
 
-	if _, err := db.AgentReply(ctx, "c1", "kari@example.no", "Hei"); bot.ErrorCode(err) != bot.ECONFLICT {
+	if _, err := db.AgentReply(ctx, "c1", "kari@example.no", "Hei"); los.ErrorCode(err) != los.ECONFLICT {
 		t.Errorf("reply before claiming: err = %v, want conflict", err)
 	}
 	h, err := db.Claim(ctx, "c1", "kari@example.no", "En kundebehandler har tatt over.")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h.Status != "claimed" || h.ClaimedBy != "kari@example.no" || status(t, db, "c1") != bot.StatusAgent {
+	if h.Status != "claimed" || h.ClaimedBy != "kari@example.no" || status(t, db, "c1") != los.StatusAgent {
 		t.Errorf("after claim: handoff %+v, status %s", h, status(t, db, "c1"))
 	}
 	if _, err := db.Claim(ctx, "c1", "kari@example.no", ""); err != nil {
 		t.Errorf("claiming again by the holder: %v", err)
 	}
-	if _, err := db.Claim(ctx, "c1", "ola@example.no", ""); bot.ErrorCode(err) != bot.ECONFLICT || !strings.Contains(err.Error(), "kari@example.no") {
+	if _, err := db.Claim(ctx, "c1", "ola@example.no", ""); los.ErrorCode(err) != los.ECONFLICT || !strings.Contains(err.Error(), "kari@example.no") {
 		t.Errorf("claim by another agent: err = %v, want a conflict naming the holder", err)
 	}
-	if _, err := db.AgentReply(ctx, "c1", "ola@example.no", "Hei"); bot.ErrorCode(err) != bot.ECONFLICT {
+	if _, err := db.AgentReply(ctx, "c1", "ola@example.no", "Hei"); los.ErrorCode(err) != los.ECONFLICT {
 		t.Errorf("reply by another agent: err = %v, want conflict", err)
 	}
 	m, err := db.AgentReply(ctx, "c1", "kari@example.no", "Hei, jeg hjelper deg.")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.CloseConversation(ctx, "c1", "ola@example.no", "resolved", ""); bot.ErrorCode(err) != bot.ECONFLICT {
+	if err := db.CloseConversation(ctx, "c1", "ola@example.no", "resolved", ""); los.ErrorCode(err) != los.ECONFLICT {
 		t.Errorf("close by another agent: err = %v, want conflict", err)
 	}
-	if err := db.CloseConversation(ctx, "c1", "kari@example.no", "solved?", ""); bot.ErrorCode(err) != bot.EINVALID {
+	if err := db.CloseConversation(ctx, "c1", "kari@example.no", "solved?", ""); los.ErrorCode(err) != los.EINVALID {
 		t.Errorf("unknown outcome: err = %v, want invalid", err)
 	}
 	if err := db.CloseConversation(ctx, "c1", "kari@example.no", "resolved", "Samtalen er avsluttet."); err != nil {
 		t.Fatal(err)
 	}
-	if status(t, db, "c1") != bot.StatusClosed {
+	if status(t, db, "c1") != los.StatusClosed {
 		t.Errorf("status = %s, want closed", status(t, db, "c1"))
 	}
 	msgs, _ := db.Messages(ctx, "c1")
@@ -106,7 +106,7 @@ func TestClaimReplyClose(t *testing.T) {
 	if got := eventTypes(t, db); got != "handoff.requested,handoff.claimed,conversation.closed" {
 		t.Errorf("events = %s", got)
 	}
-	if err := db.CloseConversation(ctx, "c1", "kari@example.no", "resolved", ""); bot.ErrorCode(err) != bot.ECONFLICT {
+	if err := db.CloseConversation(ctx, "c1", "kari@example.no", "resolved", ""); los.ErrorCode(err) != los.ECONFLICT {
 		t.Errorf("closing twice: err = %v, want conflict", err)
 	}
 	h, err = db.LatestHandoff(ctx, "c1")
@@ -118,31 +118,31 @@ func TestClaimReplyClose(t *testing.T) {
 func TestHandBack(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)
-	handedOver(t, db, "c1", bot.CategoryHumanRequest)
+	handedOver(t, db, "c1", los.CategoryHumanRequest)
 	if _, err := db.Claim(ctx, "c1", "kari@example.no", ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.HandBack(ctx, "c1", "ola@example.no", ""); bot.ErrorCode(err) != bot.ECONFLICT {
+	if err := db.HandBack(ctx, "c1", "ola@example.no", ""); los.ErrorCode(err) != los.ECONFLICT {
 		t.Errorf("hand back by another agent: err = %v, want conflict", err)
 	}
 	if err := db.HandBack(ctx, "c1", "kari@example.no", "Tilbake til Los."); err != nil {
 		t.Fatal(err)
 	}
-	if status(t, db, "c1") != bot.StatusOpen {
+	if status(t, db, "c1") != los.StatusOpen {
 		t.Errorf("status = %s, want open", status(t, db, "c1"))
 	}
 	// The conversation can be handed over again.
 	c, _ := db.Conversation(ctx, "c1")
-	if err := db.RequestHandoff(ctx, c, bot.Triage{Category: bot.CategoryDistress}, nil); err != nil {
+	if err := db.RequestHandoff(ctx, c, los.Triage{Category: los.CategoryDistress}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if q, _ := db.Queue(ctx); len(q) != 1 || q[0].Category != bot.CategoryDistress {
+	if q, _ := db.Queue(ctx); len(q) != 1 || q[0].Category != los.CategoryDistress {
 		t.Errorf("queue = %+v, want the new handoff", q)
 	}
 	if got := eventTypes(t, db); got != "handoff.requested,handoff.claimed,handoff.returned,handoff.requested" {
 		t.Errorf("events = %s", got)
 	}
-	if _, err := db.Claim(ctx, "nope", "kari@example.no", ""); bot.ErrorCode(err) != bot.ECONFLICT {
+	if _, err := db.Claim(ctx, "nope", "kari@example.no", ""); los.ErrorCode(err) != los.ECONFLICT {
 		t.Errorf("claiming a conversation never handed over: err = %v, want conflict", err)
 	}
 }
@@ -152,8 +152,8 @@ func TestCallbacks(t *testing.T) {
 	db := open(t)
 	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
 	db.SetClock(func() time.Time { return now })
-	handedOver(t, db, "c1", bot.CategoryIllness)
-	handedOver(t, db, "c2", bot.CategoryHumanRequest)
+	handedOver(t, db, "c1", los.CategoryIllness)
+	handedOver(t, db, "c2", los.CategoryHumanRequest)
 	first := &store.Callback{ConversationID: "c1", Name: "Kari", Phone: "+47 912 34 567", Note: "Etter kl. 12"}
 	if err := db.CreateCallback(ctx, first); err != nil {
 		t.Fatal(err)
@@ -169,7 +169,7 @@ func TestCallbacks(t *testing.T) {
 	if err := db.CompleteCallback(ctx, first.ID, "kari@example.no"); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.CompleteCallback(ctx, first.ID, "kari@example.no"); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if err := db.CompleteCallback(ctx, first.ID, "kari@example.no"); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("completing twice: err = %v, want not_found", err)
 	}
 	cbs, err := db.Callbacks(ctx)

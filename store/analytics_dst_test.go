@@ -8,7 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
@@ -77,11 +77,11 @@ func TestAnalyticsDaysAcrossDST(t *testing.T) {
 			for i, at := range tt.at {
 				clk.t = at
 				id := fmt.Sprint("c", i)
-				if err := db.CreateConversation(ctx, &bot.Conversation{ID: id, TokenHash: []byte{1}}); err != nil {
+				if err := db.CreateConversation(ctx, &los.Conversation{ID: id, TokenHash: []byte{1}}); err != nil {
 					t.Fatal(err)
 				}
-				customer := &bot.Message{ConversationID: id, Role: bot.RoleCustomer, Text: "hei", Created: at}
-				reply := &bot.Message{ConversationID: id, Role: bot.RoleBot, Text: "svar", Created: at, Action: bot.ActionAnswer}
+				customer := &los.Message{ConversationID: id, Role: los.RoleCustomer, Text: "hei", Created: at}
+				reply := &los.Message{ConversationID: id, Role: los.RoleBot, Text: "svar", Created: at, Action: los.ActionAnswer}
 				if err := db.AddTurn(ctx, customer, reply); err != nil {
 					t.Fatal(err)
 				}

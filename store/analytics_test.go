@@ -8,8 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
-	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
@@ -21,7 +20,7 @@ func (c *clock) now() time.Time { return c.t }
 // turn is one customer message and the bot's reply in a seeded
 // conversation.
 type turn struct {
-	reply      bot.Message
+	reply      los.Message
 	rating     int
 	firstToken float64
 }
@@ -34,48 +33,48 @@ func seedAnalytics(t *testing.T, db *store.DB) {
 	clk := &clock{}
 	db.SetClock(clk.now)
 	day := func(d, h, m int) time.Time { return time.Date(2026, 11, d, h, m, 0, 0, time.UTC) }
-	answer := func(cites ...string) bot.Message {
-		return bot.Message{Mode: bot.ModeGenerated, Action: bot.ActionAnswer, Category: bot.CategoryNone, Citations: cites}
+	answer := func(cites ...string) los.Message {
+		return los.Message{Mode: los.ModeGenerated, Action: los.ActionAnswer, Category: los.CategoryNone, Citations: cites}
 	}
-	handoff := func(c bot.Category) bot.Message {
-		return bot.Message{Mode: bot.ModeExtractive, Action: bot.ActionHandoffNow, Category: c}
+	handoff := func(c los.Category) los.Message {
+		return los.Message{Mode: los.ModeExtractive, Action: los.ActionHandoffNow, Category: c}
 	}
-	noAnswer := bot.Message{Mode: bot.ModeExtractive, Action: bot.ActionOfferHandoff, Category: bot.CategoryNone, NoAnswer: true}
+	noAnswer := los.Message{Mode: los.ModeExtractive, Action: los.ActionOfferHandoff, Category: los.CategoryNone, NoAnswer: true}
 	convs := []struct {
 		id      string
-		lang    lang.Standard
+		lang    los.Standard
 		at      time.Time
 		turns   []turn
-		handoff bot.Category
+		handoff los.Category
 		claimAt time.Time
 		back    bool
 		csat    int
 	}{
-		{id: "c1", lang: lang.Bokmal, at: day(2, 10, 0), turns: []turn{{reply: answer("faktura"), rating: 1, firstToken: 100}}, csat: 5},
-		{id: "c2", lang: lang.Bokmal, at: day(2, 11, 0), turns: []turn{{reply: answer("faktura"), rating: -1, firstToken: 300}}, csat: 2},
-		{id: "c3", lang: lang.Bokmal, at: day(2, 12, 0), turns: []turn{{reply: noAnswer}}},
-		{id: "c4", lang: lang.Bokmal, at: day(3, 12, 0), turns: []turn{{reply: handoff(bot.CategoryBereavement)}},
-			handoff: bot.CategoryBereavement, claimAt: day(3, 12, 2), csat: 4},
-		{id: "c5", lang: lang.Nynorsk, at: day(3, 13, 0), turns: []turn{
+		{id: "c1", lang: los.Bokmal, at: day(2, 10, 0), turns: []turn{{reply: answer("faktura"), rating: 1, firstToken: 100}}, csat: 5},
+		{id: "c2", lang: los.Bokmal, at: day(2, 11, 0), turns: []turn{{reply: answer("faktura"), rating: -1, firstToken: 300}}, csat: 2},
+		{id: "c3", lang: los.Bokmal, at: day(2, 12, 0), turns: []turn{{reply: noAnswer}}},
+		{id: "c4", lang: los.Bokmal, at: day(3, 12, 0), turns: []turn{{reply: handoff(los.CategoryBereavement)}},
+			handoff: los.CategoryBereavement, claimAt: day(3, 12, 2), csat: 4},
+		{id: "c5", lang: los.Nynorsk, at: day(3, 13, 0), turns: []turn{
 			{reply: answer("flytting"), firstToken: 200},
 			{reply: answer("faktura", "flytting"), rating: 1, firstToken: 400},
 		}, csat: 3},
-		{id: "c6", lang: lang.Bokmal, at: day(4, 9, 0), turns: []turn{{reply: handoff(bot.CategoryHumanRequest)}},
-			handoff: bot.CategoryHumanRequest, back: true},
-		{id: "c7", lang: lang.Bokmal, at: day(4, 10, 0)},
-		{id: "c8", lang: lang.Bokmal, at: day(6, 10, 0), turns: []turn{{reply: answer("faktura"), firstToken: 50}}, csat: 1},
+		{id: "c6", lang: los.Bokmal, at: day(4, 9, 0), turns: []turn{{reply: handoff(los.CategoryHumanRequest)}},
+			handoff: los.CategoryHumanRequest, back: true},
+		{id: "c7", lang: los.Bokmal, at: day(4, 10, 0)},
+		{id: "c8", lang: los.Bokmal, at: day(6, 10, 0), turns: []turn{{reply: answer("faktura"), firstToken: 50}}, csat: 1},
 	}
 	for _, c := range convs {
 		clk.t = c.at
-		conv := &bot.Conversation{ID: c.id, TokenHash: []byte{1}, Lang: c.lang}
+		conv := &los.Conversation{ID: c.id, TokenHash: []byte{1}, Lang: c.lang}
 		if err := db.CreateConversation(ctx, conv); err != nil {
 			t.Fatal(err)
 		}
 		for i, tr := range c.turns {
 			at := c.at.Add(time.Duration(i) * time.Minute)
-			customer := &bot.Message{ConversationID: c.id, Role: bot.RoleCustomer, Text: "spørsmål", Created: at}
+			customer := &los.Message{ConversationID: c.id, Role: los.RoleCustomer, Text: "spørsmål", Created: at}
 			reply := tr.reply
-			reply.ConversationID, reply.Role, reply.Text, reply.Created, reply.FirstTokenMS = c.id, bot.RoleBot, "svar", at, tr.firstToken
+			reply.ConversationID, reply.Role, reply.Text, reply.Created, reply.FirstTokenMS = c.id, los.RoleBot, "svar", at, tr.firstToken
 			if err := db.AddTurn(ctx, customer, &reply); err != nil {
 				t.Fatal(err)
 			}
@@ -86,7 +85,7 @@ func seedAnalytics(t *testing.T, db *store.DB) {
 			}
 		}
 		if c.handoff != "" {
-			tri := bot.Triage{Category: c.handoff, Severity: c.handoff.Severity(), Action: bot.ActionHandoffNow}
+			tri := los.Triage{Category: c.handoff, Severity: c.handoff.Severity(), Action: los.ActionHandoffNow}
 			if err := db.RequestHandoff(ctx, conv, tri, nil); err != nil {
 				t.Fatal(err)
 			}
@@ -119,7 +118,7 @@ func TestAnalytics(t *testing.T) {
 
 	tests := []struct {
 		name string
-		lang lang.Standard
+		lang los.Standard
 		want store.Report
 	}{{
 		name: "all standards",
@@ -148,7 +147,7 @@ func TestAnalytics(t *testing.T) {
 		},
 	}, {
 		name: "nynorsk only",
-		lang: lang.Nynorsk,
+		lang: los.Nynorsk,
 		want: store.Report{
 			Conversations: 1, Outcomes: map[string]int{"resolved": 1}, ResolutionRate: 1,
 			CSAT:       []store.CSATFigure{{Group: "bot", Answers: 1, Average: 3}, {Group: "human"}},
@@ -202,26 +201,26 @@ func TestAnalyticsDaysFollowZone(t *testing.T) {
 func TestCSAT(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)
-	if err := db.CreateConversation(ctx, &bot.Conversation{ID: "c", TokenHash: []byte{1}}); err != nil {
+	if err := db.CreateConversation(ctx, &los.Conversation{ID: "c", TokenHash: []byte{1}}); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
 		name    string
 		csat    store.CSAT
-		code    bot.Code
+		code    los.Code
 		score   int
 		comment string
 	}{
 		{name: "first answer", csat: store.CSAT{ConversationID: "c", Score: 2, Comment: "treg"}, score: 2, comment: "treg"},
 		{name: "later answer replaces", csat: store.CSAT{ConversationID: "c", Score: 5}, score: 5},
-		{name: "score too low", csat: store.CSAT{ConversationID: "c", Score: 0}, code: bot.EINVALID, score: 5},
-		{name: "score too high", csat: store.CSAT{ConversationID: "c", Score: 6}, code: bot.EINVALID, score: 5},
-		{name: "unknown conversation", csat: store.CSAT{ConversationID: "nope", Score: 3}, code: bot.ENOTFOUND, score: 5},
+		{name: "score too low", csat: store.CSAT{ConversationID: "c", Score: 0}, code: los.EINVALID, score: 5},
+		{name: "score too high", csat: store.CSAT{ConversationID: "c", Score: 6}, code: los.EINVALID, score: 5},
+		{name: "unknown conversation", csat: store.CSAT{ConversationID: "nope", Score: 3}, code: los.ENOTFOUND, score: 5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := db.SetCSAT(ctx, &tt.csat)
-			if got := bot.ErrorCode(err); got != tt.code {
+			if got := los.ErrorCode(err); got != tt.code {
 				t.Fatalf("error code = %q (%v), want %q", got, err, tt.code)
 			}
 			got, err := db.CSATOf(ctx, "c")

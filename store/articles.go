@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 )
 
 const articleCols = `slug, title, body, tags, lang, published, updated`
@@ -109,7 +109,7 @@ func scanArticle(r scanner) (kb.Article, error) {
 	if err := json.Unmarshal([]byte(tags), &a.Tags); err != nil {
 		return kb.Article{}, fmt.Errorf("article %q: tags: %w", a.Slug, err)
 	}
-	a.Lang = lang.Standard(l)
+	a.Lang = los.Standard(l)
 	a.Updated = fromMillis(updated)
 	return a, nil
 }

@@ -6,40 +6,39 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
-var answered = bot.Message{Mode: bot.ModeGenerated, Action: bot.ActionAnswer, Category: bot.CategoryNone}
+var answered = los.Message{Mode: los.ModeGenerated, Action: los.ActionAnswer, Category: los.CategoryNone}
 
 // held brings a new conversation with one question and reply to a state:
 // open (the bot holds it), waiting (handed over), agent (taken over) or
 // closed (by the customer already).
-func held(t *testing.T, db *store.DB, id string, state bot.Status, reply bot.Message) {
+func held(t *testing.T, db *store.DB, id string, state los.Status, reply los.Message) {
 	t.Helper()
 	ctx := context.Background()
-	conv := &bot.Conversation{ID: id, TokenHash: []byte{1}, Lang: lang.Bokmal}
+	conv := &los.Conversation{ID: id, TokenHash: []byte{1}, Lang: los.Bokmal}
 	if err := db.CreateConversation(ctx, conv); err != nil {
 		t.Fatal(err)
 	}
-	q := &bot.Message{ConversationID: id, Role: bot.RoleCustomer, Text: "spørsmål", Created: time.Now()}
+	q := &los.Message{ConversationID: id, Role: los.RoleCustomer, Text: "spørsmål", Created: time.Now()}
 	a := &reply
-	a.ConversationID, a.Role, a.Text, a.Created = id, bot.RoleBot, "svar", time.Now()
+	a.ConversationID, a.Role, a.Text, a.Created = id, los.RoleBot, "svar", time.Now()
 	if err := db.AddTurn(ctx, q, a); err != nil {
 		t.Fatal(err)
 	}
-	if state == bot.StatusWaiting || state == bot.StatusAgent {
-		if err := db.RequestHandoff(ctx, conv, bot.Triage{Category: bot.CategoryHumanRequest}, nil); err != nil {
+	if state == los.StatusWaiting || state == los.StatusAgent {
+		if err := db.RequestHandoff(ctx, conv, los.Triage{Category: los.CategoryHumanRequest}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if state == bot.StatusAgent {
+	if state == los.StatusAgent {
 		if _, err := db.Claim(ctx, id, "kari@example.no", ""); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if state == bot.StatusClosed {
+	if state == los.StatusClosed {
 		if _, err := db.CloseByCustomer(ctx, id, ""); err != nil {
 			t.Fatal(err)
 		}
@@ -50,16 +49,16 @@ func TestCloseByCustomer(t *testing.T) {
 	ctx := context.Background()
 	tests := []struct {
 		name     string
-		state    bot.Status
+		state    los.Status
 		closes   bool // this call closes it
 		handoff  bool // the event names the handoff it closed
 		messages int  // in the transcript afterwards
-		lastRole bot.Role
+		lastRole los.Role
 	}{
-		{name: "the bot holds it", state: bot.StatusOpen, closes: true, messages: 3, lastRole: bot.RoleSystem},
-		{name: "waiting for an agent", state: bot.StatusWaiting, closes: true, handoff: true, messages: 3, lastRole: bot.RoleSystem},
-		{name: "an agent holds it", state: bot.StatusAgent, closes: true, handoff: true, messages: 3, lastRole: bot.RoleSystem},
-		{name: "closed already", state: bot.StatusClosed, messages: 2, lastRole: bot.RoleBot},
+		{name: "the bot holds it", state: los.StatusOpen, closes: true, messages: 3, lastRole: los.RoleSystem},
+		{name: "waiting for an agent", state: los.StatusWaiting, closes: true, handoff: true, messages: 3, lastRole: los.RoleSystem},
+		{name: "an agent holds it", state: los.StatusAgent, closes: true, handoff: true, messages: 3, lastRole: los.RoleSystem},
+		{name: "closed already", state: los.StatusClosed, messages: 2, lastRole: los.RoleBot},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,7 +72,7 @@ func TestCloseByCustomer(t *testing.T) {
 			if err != nil || closed != tt.closes {
 				t.Fatalf("closed = %v (%v), want %v", closed, err, tt.closes)
 			}
-			if c, err := db.Conversation(ctx, "c"); err != nil || c.Status != bot.StatusClosed {
+			if c, err := db.Conversation(ctx, "c"); err != nil || c.Status != los.StatusClosed {
 				t.Errorf("status %v (%v), want closed", c.Status, err)
 			}
 			msgs, err := db.Messages(ctx, "c")
@@ -119,7 +118,7 @@ func TestCloseByCustomer(t *testing.T) {
 		})
 	}
 	t.Run("unknown conversation", func(t *testing.T) {
-		if _, err := open(t).CloseByCustomer(ctx, "nope", ""); bot.ErrorCode(err) != bot.ENOTFOUND {
+		if _, err := open(t).CloseByCustomer(ctx, "nope", ""); los.ErrorCode(err) != los.ENOTFOUND {
 			t.Errorf("error %v, want not found", err)
 		}
 	})
@@ -130,20 +129,20 @@ func TestCloseByCustomer(t *testing.T) {
 func TestOutcomeOfCustomerClose(t *testing.T) {
 	ctx := context.Background()
 	at := time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)
-	noAnswer := bot.Message{Mode: bot.ModeExtractive, Action: bot.ActionOfferHandoff, Category: bot.CategoryNone, NoAnswer: true}
+	noAnswer := los.Message{Mode: los.ModeExtractive, Action: los.ActionOfferHandoff, Category: los.CategoryNone, NoAnswer: true}
 	tests := []struct {
 		name    string
-		state   bot.Status
-		reply   bot.Message
+		state   los.Status
+		reply   los.Message
 		rating  int
 		outcome string
 	}{
-		{name: "answered", state: bot.StatusOpen, reply: answered, outcome: "resolved"},
-		{name: "answered, then thumbs-down", state: bot.StatusOpen, reply: answered, rating: -1, outcome: "abandoned"},
-		{name: "answered, then thumbs-up", state: bot.StatusOpen, reply: answered, rating: 1, outcome: "resolved"},
-		{name: "no answer at the end", state: bot.StatusOpen, reply: noAnswer, outcome: "abandoned"},
-		{name: "waiting for an agent", state: bot.StatusWaiting, reply: answered, outcome: "handed_over"},
-		{name: "an agent held it", state: bot.StatusAgent, reply: answered, outcome: "handed_over"},
+		{name: "answered", state: los.StatusOpen, reply: answered, outcome: "resolved"},
+		{name: "answered, then thumbs-down", state: los.StatusOpen, reply: answered, rating: -1, outcome: "abandoned"},
+		{name: "answered, then thumbs-up", state: los.StatusOpen, reply: answered, rating: 1, outcome: "resolved"},
+		{name: "no answer at the end", state: los.StatusOpen, reply: noAnswer, outcome: "abandoned"},
+		{name: "waiting for an agent", state: los.StatusWaiting, reply: answered, outcome: "handed_over"},
+		{name: "an agent held it", state: los.StatusAgent, reply: answered, outcome: "handed_over"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -184,31 +183,31 @@ func TestNothingAfterTheEnd(t *testing.T) {
 		write func(db *store.DB, id string) error
 	}{
 		{name: "turn", write: func(db *store.DB, id string) error {
-			q := &bot.Message{ConversationID: id, Role: bot.RoleCustomer, Text: "hei igjen", Created: time.Now()}
-			a := &bot.Message{ConversationID: id, Role: bot.RoleBot, Text: "svar", Created: time.Now()}
+			q := &los.Message{ConversationID: id, Role: los.RoleCustomer, Text: "hei igjen", Created: time.Now()}
+			a := &los.Message{ConversationID: id, Role: los.RoleBot, Text: "svar", Created: time.Now()}
 			return db.AddTurn(ctx, q, a)
 		}},
 		{name: "message", write: func(db *store.DB, id string) error {
-			return db.AddMessage(ctx, &bot.Message{ConversationID: id, Role: bot.RoleBot, Text: "svar", Created: time.Now()})
+			return db.AddMessage(ctx, &los.Message{ConversationID: id, Role: los.RoleBot, Text: "svar", Created: time.Now()})
 		}},
 		{name: "handoff", write: func(db *store.DB, id string) error {
-			return db.RequestHandoff(ctx, &bot.Conversation{ID: id}, bot.Triage{Category: bot.CategorySelfHarm, Severity: bot.SeverityCritical}, nil)
+			return db.RequestHandoff(ctx, &los.Conversation{ID: id}, los.Triage{Category: los.CategorySelfHarm, Severity: los.SeverityCritical}, nil)
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			db := open(t)
-			held(t, db, "c", bot.StatusClosed, answered)
+			held(t, db, "c", los.StatusClosed, answered)
 			before, err := db.Events(ctx, 0, 100)
 			if err != nil {
 				t.Fatal(err)
 			}
 			msgs, _ := db.Messages(ctx, "c")
-			if err := tt.write(db, "c"); bot.ErrorCode(err) != bot.ECONFLICT {
+			if err := tt.write(db, "c"); los.ErrorCode(err) != los.ECONFLICT {
 				t.Fatalf("writing to a closed conversation: %v, want a conflict", err)
 			}
 			conv, err := db.Conversation(ctx, "c")
-			if err != nil || conv.Status != bot.StatusClosed {
+			if err != nil || conv.Status != los.StatusClosed {
 				t.Errorf("status = %v (%v), want closed", conv, err)
 			}
 			after, _ := db.Events(ctx, 0, 100)

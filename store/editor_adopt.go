@@ -6,8 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 )
 
 // adopt brings articles written to the articles table by other means than
@@ -45,7 +45,7 @@ func (s *DB) adopt(ctx context.Context) error {
 				rows.Close()
 				return fmt.Errorf("article %q: tags: %w", r.a.Slug, err)
 			}
-			r.a.Lang, r.a.Updated = lang.Standard(l), fromMillis(updated)
+			r.a.Lang, r.a.Updated = los.Standard(l), fromMillis(updated)
 			todo = append(todo, r)
 		}
 		rows.Close()

@@ -6,9 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 )
 
 // Publish makes the working copy of an article what customers see: it is
@@ -223,7 +222,7 @@ func (s *DB) Version(ctx context.Context, slug string, version int) (ArticleVers
 func getVersion(ctx context.Context, q querier, slug string, version int) (ArticleVersion, error) {
 	v, err := scanVersion(q.QueryRowContext(ctx, `SELECT `+versionCols+` FROM article_versions WHERE slug = ? AND version = ?`, slug, version))
 	if isNoRows(err) {
-		return v, &bot.Error{Code: bot.ENOTFOUND, Key: "editor.error.no_version",
+		return v, &los.Error{Code: los.ENOTFOUND, Key: "editor.error.no_version",
 			Message: fmt.Sprintf("article %q has no version %d", slug, version)}
 	}
 	return v, err
@@ -242,7 +241,7 @@ func scanVersion(r scanner) (ArticleVersion, error) {
 	if err := json.Unmarshal([]byte(tags), &v.Tags); err != nil {
 		return v, fmt.Errorf("article %q version %d: tags: %w", v.Slug, v.Version, err)
 	}
-	v.Lang, v.Created = lang.Standard(l), fromMillis(created)
+	v.Lang, v.Created = los.Standard(l), fromMillis(created)
 	if published != 0 {
 		v.PublishedAt = fromMillis(published)
 	}

@@ -5,14 +5,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/store"
 )
 
 func draft(slug, body string) kb.Article {
-	return kb.Article{Slug: slug, Title: "Tittel " + slug, Body: body, Lang: lang.Bokmal, Tags: []string{"faktura"}}
+	return kb.Article{Slug: slug, Title: "Tittel " + slug, Body: body, Lang: los.Bokmal, Tags: []string{"faktura"}}
 }
 
 // customerView returns what customers see of slug: its body, or "" when
@@ -20,7 +19,7 @@ func draft(slug, body string) kb.Article {
 func customerView(t *testing.T, db *store.DB, slug string) string {
 	t.Helper()
 	a, err := db.Article(context.Background(), slug)
-	if bot.ErrorCode(err) == bot.ENOTFOUND || err == nil && !a.Published {
+	if los.ErrorCode(err) == los.ENOTFOUND || err == nil && !a.Published {
 		return ""
 	}
 	if err != nil {
@@ -104,7 +103,7 @@ func TestEditorStaleSaveConflicts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if err := tt.call(); bot.ErrorCode(err) != bot.ECONFLICT {
+			if err := tt.call(); los.ErrorCode(err) != los.ECONFLICT {
 				t.Fatalf("stale %s: err = %v, want conflict", tt.name, err)
 			}
 			cur, err := db.EditorArticle(ctx, "a")
@@ -116,7 +115,7 @@ func TestEditorStaleSaveConflicts(t *testing.T) {
 			}
 		})
 	}
-	if _, err := db.CreateArticle(ctx, draft("a", "again"), "ola"); bot.ErrorCode(err) != bot.ECONFLICT {
+	if _, err := db.CreateArticle(ctx, draft("a", "again"), "ola"); los.ErrorCode(err) != los.ECONFLICT {
 		t.Errorf("creating a taken slug: err = %v, want conflict", err)
 	}
 }
@@ -152,7 +151,7 @@ func TestEditorRollback(t *testing.T) {
 	if got := customerView(t, db, "a"); got != "ny tekst" {
 		t.Errorf("customers see %q", got)
 	}
-	if _, err := db.Rollback(ctx, "a", 99, 0, "kari", false); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if _, err := db.Rollback(ctx, "a", 99, 0, "kari", false); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("rollback to a missing version: err = %v", err)
 	}
 }
@@ -179,10 +178,10 @@ func TestEditorDeleteRestoreArchive(t *testing.T) {
 	if l := list(db.EditorArticles(ctx, true)); len(l) != 1 || l[0].Slug != "a" {
 		t.Errorf("bin = %+v, want only a", l)
 	}
-	if _, err := db.SaveArticle(ctx, draft("a", "x"), 0, "ola"); bot.ErrorCode(err) != bot.ECONFLICT {
+	if _, err := db.SaveArticle(ctx, draft("a", "x"), 0, "ola"); los.ErrorCode(err) != los.ECONFLICT {
 		t.Errorf("saving an article in the bin: err = %v", err)
 	}
-	if _, err := db.CreateArticle(ctx, draft("a", "x"), "ola"); bot.ErrorCode(err) != bot.ECONFLICT {
+	if _, err := db.CreateArticle(ctx, draft("a", "x"), "ola"); los.ErrorCode(err) != los.ECONFLICT {
 		t.Errorf("reusing the slug of an article in the bin: err = %v", err)
 	}
 
@@ -205,7 +204,7 @@ func TestEditorDeleteRestoreArchive(t *testing.T) {
 	if a.State != store.StateDraft || customerView(t, db, "a") != "" {
 		t.Errorf("unarchived = %+v; it must come back as a draft", a)
 	}
-	if _, err := db.Delete(ctx, "missing", "ola"); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if _, err := db.Delete(ctx, "missing", "ola"); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("deleting a missing article: err = %v", err)
 	}
 }
@@ -216,8 +215,8 @@ func TestEditorAdoptsArticlesWrittenElsewhere(t *testing.T) {
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	db.SetClock(func() time.Time { return now })
 	if err := db.ImportArticles(ctx, []kb.Article{
-		{Slug: "demo", Title: "Demo", Body: "Fra demo", Lang: lang.Bokmal, Published: true},
-		{Slug: "skjult", Title: "Skjult", Body: "Utkast", Lang: lang.Nynorsk},
+		{Slug: "demo", Title: "Demo", Body: "Fra demo", Lang: los.Bokmal, Published: true},
+		{Slug: "skjult", Title: "Skjult", Body: "Utkast", Lang: los.Nynorsk},
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -225,11 +224,11 @@ func TestEditorAdoptsArticlesWrittenElsewhere(t *testing.T) {
 	if err != nil || a.Version != 1 || a.State != store.StatePublished || a.Body != "Fra demo" || a.Author != "" {
 		t.Fatalf("adopted = %+v, %v", a, err)
 	}
-	if b, _ := db.EditorArticle(ctx, "skjult"); b.State != store.StateDraft || b.Lang != lang.Nynorsk {
+	if b, _ := db.EditorArticle(ctx, "skjult"); b.State != store.StateDraft || b.Lang != los.Nynorsk {
 		t.Errorf("adopted draft = %+v", b)
 	}
 	now = now.Add(time.Minute)
-	if err := db.ImportArticles(ctx, []kb.Article{{Slug: "demo", Title: "Demo", Body: "Endret i fil", Lang: lang.Bokmal, Published: true}}); err != nil {
+	if err := db.ImportArticles(ctx, []kb.Article{{Slug: "demo", Title: "Demo", Body: "Endret i fil", Lang: los.Bokmal, Published: true}}); err != nil {
 		t.Fatal(err)
 	}
 	a, err = db.EditorArticle(ctx, "demo")
@@ -261,11 +260,11 @@ func TestEditorImportAllOrNothing(t *testing.T) {
 			t.Errorf("plan %s = %s, want %s", c.Slug, c.Status, want[c.Slug])
 		}
 	}
-	refused := bot.Errorf(bot.ECONFLICT, "changed since preview")
+	refused := los.Errorf(los.ECONFLICT, "changed since preview")
 	if _, err := db.CommitImport(ctx, store.Import{Articles: in, Author: "ola"}, func([]store.ImportChange) error { return refused }); err != refused {
 		t.Fatalf("refused commit: err = %v", err)
 	}
-	if _, err := db.EditorArticle(ctx, "ny"); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if _, err := db.EditorArticle(ctx, "ny"); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("a refused import wrote an article: %v", err)
 	}
 	if _, err := db.CommitImport(ctx, store.Import{Articles: in, Author: "ola"}, nil); err != nil {
@@ -298,14 +297,14 @@ func TestEditorSynonymsAndGaps(t *testing.T) {
 		t.Errorf("synonyms = %+v, %v, %v", syn, found, err)
 	}
 
-	conv := &bot.Conversation{ID: "c", TokenHash: []byte{1}}
+	conv := &los.Conversation{ID: "c", TokenHash: []byte{1}}
 	if err := db.CreateConversation(ctx, conv); err != nil {
 		t.Fatal(err)
 	}
-	turn := func(q string, noAnswer bool) *bot.Message {
+	turn := func(q string, noAnswer bool) *los.Message {
 		t.Helper()
-		c := &bot.Message{ConversationID: "c", Role: bot.RoleCustomer, Text: q, Created: time.Now()}
-		r := &bot.Message{ConversationID: "c", Role: bot.RoleBot, Text: "svar", Created: time.Now(), NoAnswer: noAnswer}
+		c := &los.Message{ConversationID: "c", Role: los.RoleCustomer, Text: q, Created: time.Now()}
+		r := &los.Message{ConversationID: "c", Role: los.RoleBot, Text: "svar", Created: time.Now(), NoAnswer: noAnswer}
 		if err := db.AddTurn(ctx, c, r); err != nil {
 			t.Fatal(err)
 		}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
 )
 
@@ -13,7 +14,7 @@ var _ bot.Handoffs = (*DB)(nil)
 // RequestHandoff records a handoff and marks the conversation as waiting
 // for an agent, in one transaction. A conversation already waiting or held
 // keeps its open handoff; it is not queued twice.
-func (s *DB) RequestHandoff(ctx context.Context, conv *bot.Conversation, t bot.Triage, transcript []bot.Message) error {
+func (s *DB) RequestHandoff(ctx context.Context, conv *los.Conversation, t los.Triage, transcript []los.Message) error {
 	h := bot.NewHandoff(conv, t, transcript)
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
@@ -37,34 +38,34 @@ func (s *DB) RequestHandoff(ctx context.Context, conv *bot.Conversation, t bot.T
 		if h.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		if _, err = tx.ExecContext(ctx, `UPDATE conversations SET status = ?, updated = ? WHERE id = ?`, string(bot.StatusWaiting), millis(now), conv.ID); err != nil {
+		if _, err = tx.ExecContext(ctx, `UPDATE conversations SET status = ?, updated = ? WHERE id = ?`, string(los.StatusWaiting), millis(now), conv.ID); err != nil {
 			return err
 		}
-		conv.Status = bot.StatusWaiting
+		conv.Status = los.StatusWaiting
 		return insertEvent(ctx, tx, EventHandoffRequested, conv.ID, map[string]any{"handoff_id": h.ID,
 			"category": h.Category, "severity": h.Severity, "reason": h.Reason}, now)
 	})
 }
 
 // Queue returns open handoffs, most severe first, then longest waiting.
-func (s *DB) Queue(ctx context.Context) ([]bot.Handoff, error) {
+func (s *DB) Queue(ctx context.Context) ([]los.Handoff, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, conversation_id, category, severity, reason, signals, summary, status, created, claimed_by
 		FROM handoffs WHERE status != 'closed' ORDER BY severity_rank DESC, created, id`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []bot.Handoff
+	var out []los.Handoff
 	for rows.Next() {
 		var (
-			h                 bot.Handoff
+			h                 los.Handoff
 			cat, sev, signals string
 			created           int64
 		)
 		if err := rows.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, &signals, &h.Summary, &h.Status, &created, &h.ClaimedBy); err != nil {
 			return nil, err
 		}
-		h.Category, h.Severity, h.Created = bot.Category(cat), bot.Severity(sev), fromMillis(created)
+		h.Category, h.Severity, h.Created = los.Category(cat), los.Severity(sev), fromMillis(created)
 		_ = json.Unmarshal([]byte(signals), &h.Signals)
 		out = append(out, h)
 	}

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 func TestCloseIdle(t *testing.T) {
@@ -14,17 +14,17 @@ func TestCloseIdle(t *testing.T) {
 	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 	db.SetClock(func() time.Time { return now })
 	mk := func(id string, msgAt time.Time, handoff bool) {
-		c := &bot.Conversation{ID: id, TokenHash: []byte{1}}
+		c := &los.Conversation{ID: id, TokenHash: []byte{1}}
 		if err := db.CreateConversation(ctx, c); err != nil {
 			t.Fatal(err)
 		}
 		if !msgAt.IsZero() {
-			if err := db.AddMessage(ctx, &bot.Message{ConversationID: id, Role: bot.RoleCustomer, Text: "hei", Created: msgAt}); err != nil {
+			if err := db.AddMessage(ctx, &los.Message{ConversationID: id, Role: los.RoleCustomer, Text: "hei", Created: msgAt}); err != nil {
 				t.Fatal(err)
 			}
 		}
 		if handoff {
-			if err := db.RequestHandoff(ctx, c, bot.Triage{Category: bot.CategoryHumanRequest}, nil); err != nil {
+			if err := db.RequestHandoff(ctx, c, los.Triage{Category: los.CategoryHumanRequest}, nil); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -38,7 +38,7 @@ func TestCloseIdle(t *testing.T) {
 	if err != nil || n != 1 {
 		t.Fatalf("closed %d (%v), want 1", n, err)
 	}
-	want := map[string]bot.Status{"quiet": bot.StatusClosed, "active": bot.StatusOpen, "never-spoke": bot.StatusOpen, "waiting": bot.StatusWaiting}
+	want := map[string]los.Status{"quiet": los.StatusClosed, "active": los.StatusOpen, "never-spoke": los.StatusOpen, "waiting": los.StatusWaiting}
 	for id, st := range want {
 		c, err := db.Conversation(ctx, id)
 		if err != nil || c.Status != st {
@@ -83,17 +83,17 @@ func TestCloseIdleConversation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := &bot.Conversation{ID: tt.name, TokenHash: []byte{1}}
+			c := &los.Conversation{ID: tt.name, TokenHash: []byte{1}}
 			if err := db.CreateConversation(ctx, c); err != nil {
 				t.Fatal(err)
 			}
 			if !tt.msgAt.IsZero() {
-				if err := db.AddMessage(ctx, &bot.Message{ConversationID: c.ID, Role: bot.RoleCustomer, Text: "hei", Created: tt.msgAt}); err != nil {
+				if err := db.AddMessage(ctx, &los.Message{ConversationID: c.ID, Role: los.RoleCustomer, Text: "hei", Created: tt.msgAt}); err != nil {
 					t.Fatal(err)
 				}
 			}
 			if tt.handoff {
-				if err := db.RequestHandoff(ctx, c, bot.Triage{Category: bot.CategoryHumanRequest}, nil); err != nil {
+				if err := db.RequestHandoff(ctx, c, los.Triage{Category: los.CategoryHumanRequest}, nil); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -105,7 +105,7 @@ func TestCloseIdleConversation(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if (got.Status == bot.StatusClosed) != tt.want {
+			if (got.Status == los.StatusClosed) != tt.want {
 				t.Errorf("status %s after closed=%v", got.Status, tt.want)
 			}
 			if again, _ := db.CloseIdleConversation(ctx, c.ID, before); again {

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/store"
 )
@@ -22,27 +22,27 @@ func TestCallbackPending(t *testing.T) {
 		offer   bool
 		ask     bool // the customer asks for a call-back after the offer
 		reoffer bool // and is offered one again
-		status  bot.Status
+		status  los.Status
 		want    bool
 	}{
-		{name: "offered", offer: true, status: bot.StatusWaiting, want: true},
-		{name: "never offered", status: bot.StatusWaiting},
-		{name: "asked for", offer: true, ask: true, status: bot.StatusWaiting},
-		{name: "offered again", offer: true, ask: true, reoffer: true, status: bot.StatusWaiting, want: true},
-		{name: "an agent took it", offer: true, status: bot.StatusAgent},
-		{name: "closed", offer: true, status: bot.StatusClosed},
+		{name: "offered", offer: true, status: los.StatusWaiting, want: true},
+		{name: "never offered", status: los.StatusWaiting},
+		{name: "asked for", offer: true, ask: true, status: los.StatusWaiting},
+		{name: "offered again", offer: true, ask: true, reoffer: true, status: los.StatusWaiting, want: true},
+		{name: "an agent took it", offer: true, status: los.StatusAgent},
+		{name: "closed", offer: true, status: los.StatusClosed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := &bot.Conversation{ID: tt.name, TokenHash: []byte{1}}
+			c := &los.Conversation{ID: tt.name, TokenHash: []byte{1}}
 			if err := db.CreateConversation(ctx, c); err != nil {
 				t.Fatal(err)
 			}
 			handoff := func() {
 				clk.t = clk.t.Add(time.Second)
-				m := &bot.Message{ConversationID: c.ID, Role: bot.RoleBot, Text: "Ingen er ledige nå.", Created: clk.t, Action: bot.ActionHandoffNow}
+				m := &los.Message{ConversationID: c.ID, Role: los.RoleBot, Text: "Ingen er ledige nå.", Created: clk.t, Action: los.ActionHandoffNow}
 				if tt.offer {
-					m.Signals = []string{bot.SignalCallbackOffered}
+					m.Signals = []string{los.SignalCallbackOffered}
 				}
 				if err := db.AddMessage(ctx, m); err != nil {
 					t.Fatal(err)
@@ -78,11 +78,11 @@ func TestCitedTitles(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.CreateConversation(ctx, &bot.Conversation{ID: "c", TokenHash: []byte{1}}); err != nil {
+	if err := db.CreateConversation(ctx, &los.Conversation{ID: "c", TokenHash: []byte{1}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, cites := range [][]string{{"faktura"}, {"flytting", "slettet-artikkel"}} {
-		if err := db.AddMessage(ctx, &bot.Message{ConversationID: "c", Role: bot.RoleBot, Text: "svar", Created: time.Now(), Citations: cites}); err != nil {
+		if err := db.AddMessage(ctx, &los.Message{ConversationID: "c", Role: los.RoleBot, Text: "svar", Created: time.Now(), Citations: cites}); err != nil {
 			t.Fatal(err)
 		}
 	}

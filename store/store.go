@@ -13,7 +13,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // DB is an open store.
@@ -103,7 +103,7 @@ func millis(t time.Time) int64 { return t.UnixMilli() }
 func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
 
 func notFound(what, id string) error {
-	return bot.Errorf(bot.ENOTFOUND, "%s %q not found", what, id)
+	return los.Errorf(los.ENOTFOUND, "%s %q not found", what, id)
 }
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

@@ -8,9 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/store"
 )
 
@@ -32,8 +31,8 @@ func TestArticlesRoundTripAndRevision(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := []kb.Article{
-		{Slug: "b", Title: "B", Body: "## H\nTekst", Tags: []string{"x", "y"}, Lang: lang.Nynorsk, Published: true},
-		{Slug: "a", Title: "A", Body: "Tekst", Lang: lang.Bokmal},
+		{Slug: "b", Title: "B", Body: "## H\nTekst", Tags: []string{"x", "y"}, Lang: los.Nynorsk, Published: true},
+		{Slug: "a", Title: "A", Body: "Tekst", Lang: los.Bokmal},
 	}
 	if err := db.ImportArticles(ctx, in); err != nil {
 		t.Fatal(err)
@@ -42,7 +41,7 @@ func TestArticlesRoundTripAndRevision(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 2 || got[0].Slug != "a" || got[1].Lang != lang.Nynorsk || len(got[1].Tags) != 2 || got[0].Published || !got[1].Published {
+	if len(got) != 2 || got[0].Slug != "a" || got[1].Lang != los.Nynorsk || len(got[1].Tags) != 2 || got[0].Published || !got[1].Published {
 		t.Fatalf("articles = %+v", got)
 	}
 	if got[0].Updated.IsZero() {
@@ -52,7 +51,7 @@ func TestArticlesRoundTripAndRevision(t *testing.T) {
 	if rev1 == rev0 {
 		t.Error("revision did not change on import")
 	}
-	if _, err := db.Article(ctx, "nope"); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if _, err := db.Article(ctx, "nope"); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("missing article: err = %v, want not_found", err)
 	}
 }
@@ -60,13 +59,13 @@ func TestArticlesRoundTripAndRevision(t *testing.T) {
 func TestImportIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)
-	if err := db.ImportArticles(ctx, []kb.Article{{Slug: "a", Title: "Gammel", Body: "x", Lang: lang.Bokmal}}); err != nil {
+	if err := db.ImportArticles(ctx, []kb.Article{{Slug: "a", Title: "Gammel", Body: "x", Lang: los.Bokmal}}); err != nil {
 		t.Fatal(err)
 	}
 	rev, _ := db.KBRevision(ctx)
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
-	err := db.ImportArticles(cctx, []kb.Article{{Slug: "a", Title: "Ny", Body: "y", Lang: lang.Bokmal}, {Slug: "b", Title: "B", Body: "z", Lang: lang.Bokmal}})
+	err := db.ImportArticles(cctx, []kb.Article{{Slug: "a", Title: "Ny", Body: "y", Lang: los.Bokmal}, {Slug: "b", Title: "B", Body: "z", Lang: los.Bokmal}})
 	if err == nil {
 		t.Fatal("import with a cancelled context succeeded")
 	}
@@ -85,23 +84,23 @@ func TestImportIsAllOrNothing(t *testing.T) {
 func TestConversationMessagesAndRating(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)
-	conv := &bot.Conversation{ID: "c1", TokenHash: []byte{1, 2, 3}}
+	conv := &los.Conversation{ID: "c1", TokenHash: []byte{1, 2, 3}}
 	if err := db.CreateConversation(ctx, conv); err != nil {
 		t.Fatal(err)
 	}
-	cust := &bot.Message{ConversationID: "c1", Role: bot.RoleCustomer, Text: "Hei", Created: time.Now(), Signals: []string{"s"}}
-	reply := &bot.Message{ConversationID: "c1", Role: bot.RoleBot, Text: "Svar [1]", Created: time.Now(),
-		Mode: bot.ModeGenerated, Action: bot.ActionAnswer, Category: bot.CategoryNone, Citations: []string{"a"}, NoAnswer: true}
+	cust := &los.Message{ConversationID: "c1", Role: los.RoleCustomer, Text: "Hei", Created: time.Now(), Signals: []string{"s"}}
+	reply := &los.Message{ConversationID: "c1", Role: los.RoleBot, Text: "Svar [1]", Created: time.Now(),
+		Mode: los.ModeGenerated, Action: los.ActionAnswer, Category: los.CategoryNone, Citations: []string{"a"}, NoAnswer: true}
 	if err := db.AddTurn(ctx, cust, reply); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.RateMessage(ctx, "c1", reply.ID, -1); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.RateMessage(ctx, "c1", cust.ID, 1); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if err := db.RateMessage(ctx, "c1", cust.ID, 1); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("rating a customer message: err = %v, want not_found", err)
 	}
-	if err := db.RateMessage(ctx, "c1", reply.ID, 5); bot.ErrorCode(err) != bot.EINVALID {
+	if err := db.RateMessage(ctx, "c1", reply.ID, 5); los.ErrorCode(err) != los.EINVALID {
 		t.Errorf("rating 5: err = %v, want invalid", err)
 	}
 	msgs, err := db.Messages(ctx, "c1")
@@ -112,20 +111,20 @@ func TestConversationMessagesAndRating(t *testing.T) {
 		t.Fatalf("%d messages", len(msgs))
 	}
 	m := msgs[1]
-	if m.Rating != -1 || !m.NoAnswer || m.Mode != bot.ModeGenerated || len(m.Citations) != 1 || m.Citations[0] != "a" {
+	if m.Rating != -1 || !m.NoAnswer || m.Mode != los.ModeGenerated || len(m.Citations) != 1 || m.Citations[0] != "a" {
 		t.Errorf("bot message = %+v", m)
 	}
 	if len(msgs[0].Signals) != 1 {
 		t.Errorf("customer signals = %v", msgs[0].Signals)
 	}
-	if err := db.SetConversationLang(ctx, "c1", lang.Nynorsk); err != nil {
+	if err := db.SetConversationLang(ctx, "c1", los.Nynorsk); err != nil {
 		t.Fatal(err)
 	}
 	got, err := db.Conversation(ctx, "c1")
-	if err != nil || got.Lang != lang.Nynorsk || string(got.TokenHash) != string([]byte{1, 2, 3}) || got.Status != bot.StatusOpen {
+	if err != nil || got.Lang != los.Nynorsk || string(got.TokenHash) != string([]byte{1, 2, 3}) || got.Status != los.StatusOpen {
 		t.Errorf("conversation = %+v, %v", got, err)
 	}
-	if err := db.AddMessage(ctx, &bot.Message{ConversationID: "missing", Role: bot.RoleCustomer, Text: "x", Created: time.Now()}); err == nil {
+	if err := db.AddMessage(ctx, &los.Message{ConversationID: "missing", Role: los.RoleCustomer, Text: "x", Created: time.Now()}); err == nil {
 		t.Error("a message for a conversation that does not exist was stored")
 	}
 }
@@ -135,24 +134,24 @@ func TestHandoffQueueOrder(t *testing.T) {
 	db := open(t)
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	db.SetClock(func() time.Time { return now })
-	add := func(id string, cat bot.Category) {
+	add := func(id string, cat los.Category) {
 		t.Helper()
-		c := &bot.Conversation{ID: id, TokenHash: []byte{0}}
+		c := &los.Conversation{ID: id, TokenHash: []byte{0}}
 		if err := db.CreateConversation(ctx, c); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.RequestHandoff(ctx, c, bot.Triage{Category: cat, Signals: []string{"x"}}, nil); err != nil {
+		if err := db.RequestHandoff(ctx, c, los.Triage{Category: cat, Signals: []string{"x"}}, nil); err != nil {
 			t.Fatal(err)
 		}
 		now = now.Add(time.Minute)
 	}
-	add("old-distress", bot.CategoryDistress)
-	add("grief", bot.CategoryBereavement)
-	add("crisis", bot.CategorySelfHarm)
-	add("late-grief", bot.CategoryBereavement)
+	add("old-distress", los.CategoryDistress)
+	add("grief", los.CategoryBereavement)
+	add("crisis", los.CategorySelfHarm)
+	add("late-grief", los.CategoryBereavement)
 	// A second request on the same conversation is not queued twice.
 	c, _ := db.Conversation(ctx, "grief")
-	if err := db.RequestHandoff(ctx, c, bot.Triage{Category: bot.CategoryHumanRequest}, nil); err != nil {
+	if err := db.RequestHandoff(ctx, c, los.Triage{Category: los.CategoryHumanRequest}, nil); err != nil {
 		t.Fatal(err)
 	}
 	q, err := db.Queue(ctx)
@@ -167,7 +166,7 @@ func TestHandoffQueueOrder(t *testing.T) {
 	if got := strings.Join(order, ","); got != want {
 		t.Errorf("queue = %s, want %s", got, want)
 	}
-	if c, _ := db.Conversation(ctx, "crisis"); c.Status != bot.StatusWaiting {
+	if c, _ := db.Conversation(ctx, "crisis"); c.Status != los.StatusWaiting {
 		t.Errorf("status = %s, want waiting", c.Status)
 	}
 }
@@ -182,12 +181,12 @@ func TestConcurrentTurns(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			id := string(rune('a'+i%26)) + string(rune('0'+i/26))
-			if err := db.CreateConversation(ctx, &bot.Conversation{ID: id, TokenHash: []byte{1}}); err != nil {
+			if err := db.CreateConversation(ctx, &los.Conversation{ID: id, TokenHash: []byte{1}}); err != nil {
 				errs <- err
 				return
 			}
-			errs <- db.AddTurn(ctx, &bot.Message{ConversationID: id, Role: bot.RoleCustomer, Text: "q", Created: time.Now()},
-				&bot.Message{ConversationID: id, Role: bot.RoleBot, Text: "a", Created: time.Now()})
+			errs <- db.AddTurn(ctx, &los.Message{ConversationID: id, Role: los.RoleCustomer, Text: "q", Created: time.Now()},
+				&los.Message{ConversationID: id, Role: los.RoleBot, Text: "a", Created: time.Now()})
 		}()
 	}
 	wg.Wait()
@@ -202,14 +201,14 @@ func TestConcurrentTurns(t *testing.T) {
 func TestSetHandoffSummary(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)
-	c := &bot.Conversation{ID: "s1", TokenHash: []byte{1}}
+	c := &los.Conversation{ID: "s1", TokenHash: []byte{1}}
 	if err := db.CreateConversation(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SetHandoffSummary(ctx, "s1", "x"); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if err := db.SetHandoffSummary(ctx, "s1", "x"); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("summary without a handoff: err = %v, want not_found", err)
 	}
-	if err := db.RequestHandoff(ctx, c, bot.Triage{Category: bot.CategoryIllness}, nil); err != nil {
+	if err := db.RequestHandoff(ctx, c, los.Triage{Category: los.CategoryIllness}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.SetHandoffSummary(ctx, "s1", "Sammendrag (KI): syk kunde"); err != nil {

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 )
 
 func TestUsersAndSessions(t *testing.T) {
@@ -17,7 +17,7 @@ func TestUsersAndSessions(t *testing.T) {
 	if err := db.CreateUser(ctx, u); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.CreateUser(ctx, &auth.User{Email: "kari@example.no", Role: auth.RoleAdmin, PasswordHash: "h"}); bot.ErrorCode(err) != bot.ECONFLICT {
+	if err := db.CreateUser(ctx, &auth.User{Email: "kari@example.no", Role: auth.RoleAdmin, PasswordHash: "h"}); los.ErrorCode(err) != los.ECONFLICT {
 		t.Errorf("duplicate e-mail: err = %v, want conflict", err)
 	}
 	if err := db.CreateUser(ctx, &auth.User{Email: "ada@example.no", Role: auth.RoleAdmin, PasswordHash: "h"}); err != nil {
@@ -31,7 +31,7 @@ func TestUsersAndSessions(t *testing.T) {
 	if err != nil || got.ID != u.ID || got.PasswordHash != "h1" {
 		t.Errorf("UserByEmail = %+v, %v", got, err)
 	}
-	if _, err := db.UserByEmail(ctx, "nobody@example.no"); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if _, err := db.UserByEmail(ctx, "nobody@example.no"); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("unknown user: err = %v, want not_found", err)
 	}
 
@@ -53,10 +53,10 @@ func TestUsersAndSessions(t *testing.T) {
 	if err := db.SetPassword(ctx, "kari@example.no", "h2"); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := db.Session(ctx, auth.HashToken("tok")); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if _, _, err := db.Session(ctx, auth.HashToken("tok")); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("session after a password change: err = %v, want not_found", err)
 	}
-	if err := db.SetPassword(ctx, "nobody@example.no", "h"); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if err := db.SetPassword(ctx, "nobody@example.no", "h"); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("SetPassword of an unknown user: err = %v, want not_found", err)
 	}
 }

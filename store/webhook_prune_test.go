@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
@@ -28,7 +28,7 @@ func newPruneEnv(t *testing.T) *pruneEnv {
 	if err := e.db.CreateWebhook(ctx, e.w); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.db.CreateConversation(ctx, &bot.Conversation{ID: "c1", TokenHash: []byte("h"), Status: bot.StatusOpen}); err != nil {
+	if err := e.db.CreateConversation(ctx, &los.Conversation{ID: "c1", TokenHash: []byte("h"), Status: los.StatusOpen}); err != nil {
 		t.Fatal(err)
 	}
 	return e
@@ -39,7 +39,7 @@ func newPruneEnv(t *testing.T) *pruneEnv {
 func (e *pruneEnv) message(fan bool) {
 	e.t.Helper()
 	ctx := context.Background()
-	if err := e.db.AddMessage(ctx, &bot.Message{ConversationID: "c1", Role: bot.RoleCustomer, Text: "hei", Created: e.now}); err != nil {
+	if err := e.db.AddMessage(ctx, &los.Message{ConversationID: "c1", Role: los.RoleCustomer, Text: "hei", Created: e.now}); err != nil {
 		e.t.Fatal(err)
 	}
 	if !fan {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/hours"
@@ -87,9 +88,9 @@ var _ bot.Staffing = (*desk)(nil)
 
 // Availability says whether customer service is open and how many agents
 // are present, for the bot to tell customers honestly.
-func (d *desk) Availability(context.Context) bot.Availability {
+func (d *desk) Availability(context.Context) los.Availability {
 	now := d.s.Now().In(d.hours.Location())
-	a := bot.Availability{Now: now, Open: d.hours.Open(now), Agents: d.presence.online(now)}
+	a := los.Availability{Now: now, Open: d.hours.Open(now), Agents: d.presence.online(now)}
 	if !a.Open {
 		a.Next = d.hours.NextOpen(now)
 	}

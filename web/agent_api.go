@@ -7,9 +7,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/lang"
 )
 
 type meJSON struct {
@@ -30,10 +29,10 @@ type statusJSON struct {
 }
 
 type queueItem struct {
-	bot.Handoff
-	Lang           lang.Standard `json:"lang"`
-	WaitingSeconds int64         `json:"waiting_seconds"`
-	Mine           bool          `json:"mine"`
+	los.Handoff
+	Lang           los.Standard `json:"lang"`
+	WaitingSeconds int64        `json:"waiting_seconds"`
+	Mine           bool         `json:"mine"`
 }
 
 type queueJSON struct {
@@ -80,21 +79,21 @@ func (d *desk) queue(c echo.Context) error {
 
 type agentMessageJSON struct {
 	ID       int64        `json:"id"`
-	Role     bot.Role     `json:"role"`
+	Role     los.Role     `json:"role"`
 	Text     string       `json:"text"`
 	Created  time.Time    `json:"created"`
-	Action   bot.Action   `json:"action,omitempty"`
-	Category bot.Category `json:"category,omitempty"`
+	Action   los.Action   `json:"action,omitempty"`
+	Category los.Category `json:"category,omitempty"`
 	Signals  []string     `json:"signals,omitempty"`
 	Rating   int          `json:"rating,omitempty"`
 }
 
 type agentConversationJSON struct {
 	ID       string             `json:"id"`
-	Lang     lang.Standard      `json:"lang"`
-	Status   bot.Status         `json:"status"`
+	Lang     los.Standard       `json:"lang"`
+	Status   los.Status         `json:"status"`
 	Created  time.Time          `json:"created"`
-	Handoff  *bot.Handoff       `json:"handoff"`
+	Handoff  *los.Handoff       `json:"handoff"`
 	Mine     bool               `json:"mine"`
 	Messages []agentMessageJSON `json:"messages"`
 }
@@ -130,7 +129,7 @@ func (d *desk) notice(c echo.Context, key string) (string, error) {
 	}
 	l := conv.Lang
 	if l == "" {
-		l = lang.Bokmal
+		l = los.Bokmal
 	}
 	return d.s.Texts.T(l, key), nil
 }
@@ -154,9 +153,9 @@ func (d *desk) reply(c echo.Context) error {
 		return err
 	}
 	if req.Text == nil {
-		return bot.Errorf(bot.EINVALID, `body needs a "text" string`)
+		return los.Errorf(los.EINVALID, `body needs a "text" string`)
 	}
-	text, err := bot.ValidateText(*req.Text)
+	text, err := los.ValidateText(*req.Text)
 	if err != nil {
 		return err
 	}
@@ -178,7 +177,7 @@ func (d *desk) handBack(c echo.Context) error {
 		return err
 	}
 	d.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: id})
-	return c.JSON(http.StatusOK, map[string]string{"id": id, "status": string(bot.StatusOpen)})
+	return c.JSON(http.StatusOK, map[string]string{"id": id, "status": string(los.StatusOpen)})
 }
 
 type closeRequest struct {
@@ -199,7 +198,7 @@ func (d *desk) close(c echo.Context) error {
 		return err
 	}
 	d.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: id})
-	return c.JSON(http.StatusOK, map[string]string{"id": id, "status": string(bot.StatusClosed), "outcome": req.Outcome})
+	return c.JSON(http.StatusOK, map[string]string{"id": id, "status": string(los.StatusClosed), "outcome": req.Outcome})
 }
 
 func (d *desk) callbacks(c echo.Context) error {
@@ -213,7 +212,7 @@ func (d *desk) callbacks(c echo.Context) error {
 func (d *desk) completeCallback(c echo.Context) error {
 	id, err := strconv.ParseInt(c.Param("cid"), 10, 64)
 	if err != nil {
-		return bot.Errorf(bot.ENOTFOUND, "no call-back ticket %q", c.Param("cid"))
+		return los.Errorf(los.ENOTFOUND, "no call-back ticket %q", c.Param("cid"))
 	}
 	if err := d.s.DB.CompleteCallback(c.Request().Context(), id, auth.UserFrom(c).Email); err != nil {
 		return err

@@ -8,7 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
@@ -31,8 +31,8 @@ func (d *desk) requestCallback(c echo.Context) error {
 		return err
 	}
 	conv := conversationOf(c)
-	if conv.Status == bot.StatusClosed {
-		return &bot.Error{Code: bot.ECONFLICT, Message: "conversation is closed", Key: "error.closed"}
+	if conv.Status == los.StatusClosed {
+		return &los.Error{Code: los.ECONFLICT, Message: "conversation is closed", Key: "error.closed"}
 	}
 	cb, err := validCallback(req)
 	if err != nil {
@@ -49,15 +49,15 @@ func (d *desk) requestCallback(c echo.Context) error {
 func validCallback(req callbackRequest) (*store.Callback, error) {
 	name := strings.Join(strings.Fields(req.Name), " ")
 	if name == "" || utf8.RuneCountInString(name) > 100 {
-		return nil, &bot.Error{Code: bot.EINVALID, Message: "name must be 1 to 100 characters", Key: "callback.invalid_name"}
+		return nil, &los.Error{Code: los.EINVALID, Message: "name must be 1 to 100 characters", Key: "callback.invalid_name"}
 	}
 	phone, ok := normalizePhone(req.Phone)
 	if !ok {
-		return nil, &bot.Error{Code: bot.EINVALID, Message: "phone must be a phone number of 8 to 15 digits", Key: "callback.invalid_phone"}
+		return nil, &los.Error{Code: los.EINVALID, Message: "phone must be a phone number of 8 to 15 digits", Key: "callback.invalid_phone"}
 	}
 	note := strings.TrimSpace(req.Note)
 	if utf8.RuneCountInString(note) > 1000 {
-		return nil, &bot.Error{Code: bot.EINVALID, Message: "note must be at most 1000 characters", Key: "callback.note_too_long"}
+		return nil, &los.Error{Code: los.EINVALID, Message: "note must be at most 1000 characters", Key: "callback.note_too_long"}
 	}
 	return &store.Callback{Name: name, Phone: phone, Note: note}, nil
 }

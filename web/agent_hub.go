@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
 )
 
@@ -113,7 +114,7 @@ type notifyingStore struct {
 	hub *hub
 }
 
-func (n notifyingStore) AddTurn(ctx context.Context, customer, reply *bot.Message) error {
+func (n notifyingStore) AddTurn(ctx context.Context, customer, reply *los.Message) error {
 	err := n.Store.AddTurn(ctx, customer, reply)
 	if err == nil {
 		n.hub.publish(change{kind: "conversation", id: customer.ConversationID})
@@ -121,7 +122,7 @@ func (n notifyingStore) AddTurn(ctx context.Context, customer, reply *bot.Messag
 	return err
 }
 
-func (n notifyingStore) AddMessage(ctx context.Context, m *bot.Message) error {
+func (n notifyingStore) AddMessage(ctx context.Context, m *los.Message) error {
 	err := n.Store.AddMessage(ctx, m)
 	if err == nil {
 		n.hub.publish(change{kind: "conversation", id: m.ConversationID})
@@ -134,7 +135,7 @@ type notifyingHandoffs struct {
 	hub *hub
 }
 
-func (n notifyingHandoffs) RequestHandoff(ctx context.Context, conv *bot.Conversation, t bot.Triage, transcript []bot.Message) error {
+func (n notifyingHandoffs) RequestHandoff(ctx context.Context, conv *los.Conversation, t los.Triage, transcript []los.Message) error {
 	err := n.Handoffs.RequestHandoff(ctx, conv, t, transcript)
 	if err == nil {
 		n.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: conv.ID})

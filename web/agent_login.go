@@ -7,8 +7,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 )
 
 // loginPage shows the sign-in form, in the standard of ?lang= or the
@@ -39,11 +39,11 @@ func (d *desk) login(c echo.Context) error {
 		return d.renderLogin(c, http.StatusForbidden, email, "login.csrf")
 	}
 	token, sess, u, err := d.auth.Login(c.Request().Context(), email, c.FormValue("password"), c.RealIP())
-	switch bot.ErrorCode(err) {
+	switch los.ErrorCode(err) {
 	case "":
-	case bot.EAUTH:
+	case los.EAUTH:
 		return d.renderLogin(c, http.StatusUnauthorized, email, "login.failed")
-	case bot.ELIMIT:
+	case los.ELIMIT:
 		return d.renderLogin(c, http.StatusTooManyRequests, email, "login.throttled")
 	default:
 		return err

@@ -8,8 +8,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/store"
 )
 
@@ -17,14 +17,14 @@ var auditTmpl = template.Must(template.ParseFS(analyticsFS, "templates/analytics
 
 // auditPage is what the audit template sees.
 type auditPage struct {
-	Lang     lang.Standard
+	Lang     los.Standard
 	Email    string
 	CSRF     string
 	CSS      string
 	From, To string
 	Filter   store.AuditFilter
 	Entries  []store.AuditEntry
-	t        func(l lang.Standard, key string, args ...any) string
+	t        func(l los.Standard, key string, args ...any) string
 }
 
 func (p auditPage) T(key string, args ...any) string { return p.t(p.Lang, key, args...) }

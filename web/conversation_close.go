@@ -5,7 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // closeConversation: POST /api/v1/conversations/:id/close is "Avslutt
@@ -25,7 +25,7 @@ func (s *Server) closeConversation(c echo.Context) error {
 	if closed {
 		s.desk.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: conv.ID})
 	}
-	conv.Status = bot.StatusClosed
+	conv.Status = los.StatusClosed
 	msgs, err := s.DB.Messages(ctx, conv.ID)
 	if err != nil {
 		return err

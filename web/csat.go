@@ -6,7 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
@@ -22,7 +22,7 @@ func (s *Server) postCSAT(c echo.Context) error {
 		return err
 	}
 	if req.Score == nil {
-		return &bot.Error{Code: bot.EINVALID, Message: `body needs a "score" from 1 to 5`, Key: "error.csat_score"}
+		return &los.Error{Code: los.EINVALID, Message: `body needs a "score" from 1 to 5`, Key: "error.csat_score"}
 	}
 	comment := strings.TrimSpace(req.Comment)
 	if s.Bot != nil && s.Bot.Redactor != nil {

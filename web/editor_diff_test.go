@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 )
 
 func TestLineDiff(t *testing.T) {
@@ -61,10 +61,10 @@ func TestFormatArticleRoundTrips(t *testing.T) {
 		name string
 		a    kb.Article
 	}{
-		{"plain", kb.Article{Slug: "a", Title: "Enkel", Body: "Tekst", Lang: lang.Bokmal, Published: true}},
-		{"yaml-looking title", kb.Article{Slug: "b", Title: "yes", Body: "x", Lang: lang.English, Tags: []string{"no", "1"}}},
-		{"quotes and colon", kb.Article{Slug: "c", Title: `Pris: "100" kr # ikke kommentar`, Body: "---\n\n## H\n\nmer", Lang: lang.Nynorsk}},
-		{"leading symbols", kb.Article{Slug: "d", Title: "- * [x] @ ` ' %", Body: "x", Lang: lang.Bokmal, Tags: []string{"[a]", "b: c"}}},
+		{"plain", kb.Article{Slug: "a", Title: "Enkel", Body: "Tekst", Lang: los.Bokmal, Published: true}},
+		{"yaml-looking title", kb.Article{Slug: "b", Title: "yes", Body: "x", Lang: los.English, Tags: []string{"no", "1"}}},
+		{"quotes and colon", kb.Article{Slug: "c", Title: `Pris: "100" kr # ikke kommentar`, Body: "---\n\n## H\n\nmer", Lang: los.Nynorsk}},
+		{"leading symbols", kb.Article{Slug: "d", Title: "- * [x] @ ` ' %", Body: "x", Lang: los.Bokmal, Tags: []string{"[a]", "b: c"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/lang"
 )
@@ -32,7 +33,7 @@ func parseHTMLArticle(name string, data []byte) (kb.Article, error) {
 	if err != nil {
 		return fail(0, "cannot read the HTML: %v", err)
 	}
-	a := kb.Article{Lang: lang.Bokmal}
+	a := kb.Article{Lang: los.Bokmal}
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	a.Slug = strings.TrimSuffix(strings.TrimSuffix(base, ".html"), ".htm")
 	if !kb.ValidSlug(a.Slug) {

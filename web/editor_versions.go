@@ -9,7 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
@@ -73,7 +73,7 @@ func (ed *editor) getVersion(c echo.Context) error {
 	ctx := c.Request().Context()
 	n, err := strconv.Atoi(c.Param("version"))
 	if err != nil || n <= 0 {
-		return bot.Errorf(bot.EINVALID, "version must be a positive number")
+		return los.Errorf(los.EINVALID, "version must be a positive number")
 	}
 	a, err := ed.DB.EditorArticle(ctx, c.Param("slug"))
 	if err != nil {
@@ -171,7 +171,7 @@ func versionParam(s string, def int) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n <= 0 {
-		return 0, bot.Errorf(bot.EINVALID, "version %q must be a positive number", s)
+		return 0, los.Errorf(los.EINVALID, "version %q must be a positive number", s)
 	}
 	return n, nil
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // exportConversation sends the transcript as a text file: "Last ned
@@ -37,7 +37,7 @@ func (s *Server) exportConversation(c echo.Context) error {
 func (s *Server) deleteConversation(c echo.Context) error {
 	id := conversationOf(c).ID
 	if err := s.DB.DeleteConversation(c.Request().Context(), id); err != nil {
-		if bot.ErrorCode(err) == bot.ENOTFOUND {
+		if los.ErrorCode(err) == los.ENOTFOUND {
 			return errUnauthorized
 		}
 		return err

@@ -10,14 +10,14 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // streamTurn answers as server-sent events: "token" events as text
 // arrives, one "citation" event per cited article, then "done" with the
 // whole turn (its answer supersedes the tokens, for example after a
 // fallback), or "error".
-func (s *Server) streamTurn(c echo.Context, conv *bot.Conversation, text string) error {
+func (s *Server) streamTurn(c echo.Context, conv *los.Conversation, text string) error {
 	w, rc := startEventStream(c)
 
 	send := func(event string, data any) {
@@ -31,15 +31,15 @@ func (s *Server) streamTurn(c echo.Context, conv *bot.Conversation, text string)
 	}
 	send("ready", map[string]string{"conversation": conv.ID})
 
-	res, err := s.Bot.Turn(contextWithoutCancel(c), bot.Request{
+	res, err := s.Bot.Turn(contextWithoutCancel(c), los.TurnRequest{
 		ConversationID: conv.ID,
 		Text:           text,
 		OnToken:        func(tok string) { send("token", map[string]string{"text": tok}) },
 	})
 	if err != nil {
 		var body errorBody
-		body.Error.Code, body.Error.Message = string(bot.ErrorCode(err)), bot.ErrorMessage(err)
-		var be *bot.Error
+		body.Error.Code, body.Error.Message = string(los.ErrorCode(err)), los.ErrorMessage(err)
+		var be *los.Error
 		if errors.As(err, &be) && be.Key != "" {
 			body.Error.Display = s.Texts.T(requestLang(c), be.Key)
 		} else {
@@ -62,7 +62,7 @@ type citation struct {
 	URL   string `json:"url"`
 }
 
-func citedSources(res bot.Result) []citation {
+func citedSources(res los.Result) []citation {
 	titles := map[string]string{}
 	for _, s := range res.Sources {
 		if _, ok := titles[s.Slug]; !ok {

@@ -7,8 +7,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/webhook"
 )
@@ -49,17 +49,17 @@ type webhookRequest struct {
 func (r webhookRequest) apply(ctx context.Context, g webhook.Guard, w *store.Webhook) error {
 	if r.URL != nil {
 		if err := g.Check(ctx, strings.TrimSpace(*r.URL)); err != nil {
-			return bot.Errorf(bot.EINVALID, "url: %v", err)
+			return los.Errorf(los.EINVALID, "url: %v", err)
 		}
 		w.URL = strings.TrimSpace(*r.URL)
 	}
 	if r.Events != nil {
 		if len(*r.Events) == 0 {
-			return bot.Errorf(bot.EINVALID, "events: subscribe to at least one of %s", strings.Join(webhook.Events, ", "))
+			return los.Errorf(los.EINVALID, "events: subscribe to at least one of %s", strings.Join(webhook.Events, ", "))
 		}
 		for _, ev := range *r.Events {
 			if !webhook.KnownEvent(ev) {
-				return bot.Errorf(bot.EINVALID, "events: %q is unknown; use %s", ev, strings.Join(webhook.Events, ", "))
+				return los.Errorf(los.EINVALID, "events: %q is unknown; use %s", ev, strings.Join(webhook.Events, ", "))
 			}
 		}
 		w.Events = *r.Events
@@ -76,7 +76,7 @@ func (s *Server) createWebhook(c echo.Context) error {
 		return err
 	}
 	if req.URL == nil || req.Events == nil {
-		return bot.Errorf(bot.EINVALID, "give url and events")
+		return los.Errorf(los.EINVALID, "give url and events")
 	}
 	w := &store.Webhook{Secret: webhook.NewSecret(), Active: true}
 	if err := req.apply(c.Request().Context(), s.WebhookGuard, w); err != nil {

@@ -1,13 +1,7 @@
-// Package bot holds Los's domain: conversations, messages, triage decisions
-// and the turn pipeline that answers a customer. It declares the small
-// interfaces it needs (Retriever, Generator, Store, Triager) and knows
-// nothing of HTTP, SQL or Bleve.
-package bot
+package los
 
 import (
 	"time"
-
-	"github.com/los-bot/los/lang"
 )
 
 // Role says who wrote a message.
@@ -49,7 +43,7 @@ const (
 type Conversation struct {
 	ID        string
 	TokenHash []byte // SHA-256 of the bearer token; the token itself is never stored
-	Lang      lang.Standard
+	Lang      Standard
 	Status    Status
 	Created   time.Time
 	Updated   time.Time
@@ -86,13 +80,13 @@ const SignalCallbackOffered = "staffing:callback_offered"
 
 // Source is a knowledge-base passage the bot used, for citations and links.
 type Source struct {
-	Slug    string        `json:"slug"`
-	Title   string        `json:"title"`
-	Heading string        `json:"heading,omitempty"`
-	Anchor  string        `json:"anchor,omitempty"`
-	Lang    lang.Standard `json:"lang,omitempty"`
-	Text    string        `json:"-"`
-	Score   float64       `json:"score"`
+	Slug    string   `json:"slug"`
+	Title   string   `json:"title"`
+	Heading string   `json:"heading,omitempty"`
+	Anchor  string   `json:"anchor,omitempty"`
+	Lang    Standard `json:"lang,omitempty"`
+	Text    string   `json:"-"`
+	Score   float64  `json:"score"`
 	// Relevant is the retriever's judgement that the passage is about the
 	// question (a measured threshold), not merely the best of a bad lot.
 	Relevant bool `json:"-"`

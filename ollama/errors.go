@@ -1,7 +1,10 @@
-// Package llm manages the Ollama side of Los: whether the server answers,
-// whether the configured chat and embedding models are there, and pulling
-// them. It speaks to Ollama only through github.com/ollama/ollama/api.
-package llm
+// Package ollama is Los's adapter to Ollama: it turns the domain's chat
+// request (los.ChatRequest) into Ollama's and the streamed answer back,
+// embeds texts for the knowledge base, and tells whether the server
+// answers, whether the configured chat and embedding models are there, and
+// pulls them. It is the only package that speaks to Ollama, through
+// github.com/ollama/ollama/api.
+package ollama
 
 import (
 	"context"

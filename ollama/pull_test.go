@@ -1,4 +1,4 @@
-package llm
+package ollama
 
 import (
 	"context"
@@ -11,8 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/internal/ollamatest"
 	"github.com/ollama/ollama/api"
+
+	"github.com/los-bot/los/internal/ollamatest"
 )
 
 // The test machines have no network: pulling from the real server must fail

@@ -1,4 +1,4 @@
-package bot
+package los
 
 import (
 	"errors"
@@ -58,4 +58,14 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	return "internal error"
+}
+
+// ErrorKey returns the locale key of err's customer-facing wording, or ""
+// when err has none (internal errors among them).
+func ErrorKey(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Key
+	}
+	return ""
 }

@@ -3,20 +3,16 @@ package main
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"math"
-	"net/http"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
-
-	"github.com/ollama/ollama/api"
 
 	"github.com/los-bot/los/internal/ollamatest"
 	"github.com/los-bot/los/kb"
+	"github.com/los-bot/los/ollama"
 	"github.com/los-bot/los/store"
 )
 
@@ -49,85 +45,6 @@ func demoSubset(t *testing.T) []kb.Article {
 // same.
 func embedModel(t *testing.T, srv *ollamatest.Server) string {
 	return tinyModel(t, srv, "tiny-embed", map[string]any{"num_ctx": 64})
-}
-
-// countingTransport counts the requests to /api/embed.
-type countingTransport struct {
-	next   http.RoundTripper
-	embeds atomic.Int64
-}
-
-func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	if r.URL.Path == "/api/embed" {
-		c.embeds.Add(1)
-	}
-	return c.next.RoundTrip(r)
-}
-
-func TestEmbedderBatchesInOrder(t *testing.T) {
-	srv := ollamatest.Start(t)
-	model := embedModel(t, srv)
-	ct := &countingTransport{next: http.DefaultTransport}
-	e := newEmbedder(api.NewClient(srv.URL, &http.Client{Transport: ct}), model)
-	e.batch = 3
-	texts := []string{"faktura", "adresse", "strøm", "nettleie", "flytting", "måler", "avtale"}
-	vecs, err := e.Embed(context.Background(), texts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := ct.embeds.Load(); got != 3 {
-		t.Errorf("%d requests for 7 texts in batches of 3, want 3", got)
-	}
-	if len(vecs) != len(texts) {
-		t.Fatalf("%d vectors for %d texts", len(vecs), len(texts))
-	}
-	for i, text := range texts {
-		if len(vecs[i]) != ollamatest.ModelEmbed {
-			t.Errorf("vector %d has %d dimensions, want %d", i, len(vecs[i]), ollamatest.ModelEmbed)
-		}
-		alone, err := e.Embed(context.Background(), []string{text})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if c := cosine(alone[0], vecs[i]); c < 0.999 {
-			t.Errorf("vector %d (%q) is not the text's own (cosine %.4f): batches out of order", i, text, c)
-		}
-	}
-}
-
-func TestProbeEmbedder(t *testing.T) {
-	srv := ollamatest.Start(t)
-	stopped := ollamatest.Start(t)
-	stopped.Stop()
-	tests := []struct {
-		name   string
-		client *api.Client
-		model  string
-		ok     bool
-		fix    string
-	}{
-		{"present", srv.Client, srv.Model, true, ""},
-		{"missing model", srv.Client, "mangler-embed", false, "ollama pull mangler-embed"},
-		{"server down", stopped.Client, srv.Model, false, "start Ollama"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			logs := &lockedBuffer{}
-			e := probeEmbedder(context.Background(), tt.client, tt.model, slog.New(slog.NewTextHandler(logs, nil)))
-			if (e != nil) != tt.ok {
-				t.Fatalf("embedder %v, want usable %v; log: %s", e, tt.ok, logs)
-			}
-			if tt.ok {
-				if logs.String() != "" {
-					t.Errorf("logged %q for a working model", logs)
-				}
-				return
-			}
-			if n := strings.Count(logs.String(), "embeddings unavailable; searching by keywords only"); n != 1 || !strings.Contains(logs.String(), tt.fix) {
-				t.Errorf("log %q, want one line saying keywords only and %q", logs, tt.fix)
-			}
-		})
-	}
 }
 
 // recorder is a kb.Embedder that counts the texts it embeds and keeps
@@ -178,7 +95,7 @@ func TestHybridIndexEmbedsOnce(t *testing.T) {
 		}
 	}
 	path := filepath.Join(t.TempDir(), "index")
-	rec := &recorder{next: newEmbedder(srv.Client, embedModel(t, srv))}
+	rec := &recorder{next: ollama.NewEmbedder(ollama.Wrap(srv.Client), embedModel(t, srv))}
 	ix, err := kb.Open(path, kb.Options{Embedder: rec})
 	if err != nil {
 		t.Fatal(err)
@@ -242,7 +159,7 @@ func TestHybridSearchFuses(t *testing.T) {
 	srv := ollamatest.Start(t)
 	ctx := context.Background()
 	articles := demoSubset(t)
-	rec := &recorder{next: newEmbedder(srv.Client, embedModel(t, srv))}
+	rec := &recorder{next: ollama.NewEmbedder(ollama.Wrap(srv.Client), embedModel(t, srv))}
 	hybrid := openBuilt(t, articles, kb.Options{Embedder: rec})
 	plain := openBuilt(t, articles, kb.Options{})
 

@@ -1,4 +1,4 @@
-package llm
+package ollama
 
 import (
 	"context"
@@ -10,8 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/internal/ollamatest"
 	"github.com/ollama/ollama/api"
+
+	"github.com/los-bot/los/internal/ollamatest"
 )
 
 // closedClient returns a client for a loopback port nothing listens on.

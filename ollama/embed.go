@@ -1,4 +1,4 @@
-package main
+package ollama
 
 import (
 	"context"
@@ -9,8 +9,6 @@ import (
 	"time"
 
 	"github.com/ollama/ollama/api"
-
-	"github.com/los-bot/los/kb"
 )
 
 // Embedding requests are split into batches of embedBatch texts, and each
@@ -25,21 +23,21 @@ const (
 	embedProbe = 20 * time.Second
 )
 
-// ollamaEmbedder adapts an Ollama client to kb.Embedder.
-type ollamaEmbedder struct {
+// Embedder embeds texts with one model of an Ollama server, for the
+// knowledge base's hybrid search (it is a kb.Embedder).
+type Embedder struct {
 	client *api.Client
 	model  string
 	batch  int
 }
 
-var _ kb.Embedder = (*ollamaEmbedder)(nil)
-
-func newEmbedder(c *api.Client, model string) *ollamaEmbedder {
-	return &ollamaEmbedder{client: c, model: model, batch: embedBatch}
+// NewEmbedder returns an embedder of model on c's server.
+func NewEmbedder(c *Client, model string) *Embedder {
+	return &Embedder{client: c.api, model: model, batch: embedBatch}
 }
 
 // Embed returns one vector per text, in order.
-func (e *ollamaEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+func (e *Embedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
 	out := make([][]float32, 0, len(texts))
 	for start := 0; start < len(texts); start += e.batch {
 		vecs, err := e.embed(ctx, texts[start:min(start+e.batch, len(texts))])
@@ -51,7 +49,7 @@ func (e *ollamaEmbedder) Embed(ctx context.Context, texts []string) ([][]float32
 	return out, nil
 }
 
-func (e *ollamaEmbedder) embed(ctx context.Context, texts []string) ([][]float32, error) {
+func (e *Embedder) embed(ctx context.Context, texts []string) ([][]float32, error) {
 	ctx, cancel := context.WithTimeout(ctx, embedBase+time.Duration(len(texts))*embedPerText)
 	defer cancel()
 	resp, err := e.client.Embed(ctx, &api.EmbedRequest{Model: e.model, Input: texts})
@@ -69,11 +67,11 @@ func (e *ollamaEmbedder) embed(ctx context.Context, texts []string) ([][]float32
 	return resp.Embeddings, nil
 }
 
-// probeEmbedder returns an embedder for model when the model embeds now,
+// ProbeEmbedder returns an embedder for model when the model embeds now,
 // or nil after logging why not and what to do: Los then searches by
 // keywords alone.
-func probeEmbedder(ctx context.Context, c *api.Client, model string, log *slog.Logger) kb.Embedder {
-	e := newEmbedder(c, model)
+func ProbeEmbedder(ctx context.Context, c *Client, model string, log *slog.Logger) *Embedder {
+	e := NewEmbedder(c, model)
 	ctx, cancel := context.WithTimeout(ctx, embedProbe)
 	defer cancel()
 	_, err := e.Embed(ctx, []string{"los"})
@@ -89,9 +87,9 @@ func probeEmbedder(ctx context.Context, c *api.Client, model string, log *slog.L
 	return nil
 }
 
-// embedErrorLogger logs embedding failures at most once a minute: search
+// EmbedErrorLogger logs embedding failures at most once a minute: search
 // goes on by keywords meanwhile, so one line says enough.
-func embedErrorLogger(log *slog.Logger) func(error) {
+func EmbedErrorLogger(log *slog.Logger) func(error) {
 	var mu sync.Mutex
 	var last time.Time
 	return func(err error) {

@@ -1,4 +1,4 @@
-package bot
+package los
 
 // Category is the kind of sensitive case a message shows, as defined by the
 // triage contract in PRODUCT.md. One message gets one category: the most
