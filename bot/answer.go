@@ -18,10 +18,10 @@ import (
 // knowledge base had nothing relevant.
 func (b *Bot) answer(ctx context.Context, l los.Standard, text string, history []los.Message, onToken func(string), res *los.Result) (noAnswer bool) {
 	t0 := time.Now()
-	all, err := b.Retriever.Retrieve(ctx, text, l, b.Sources)
+	all, err := b.cfg.Retriever.Retrieve(ctx, text, l, b.cfg.Sources)
 	res.Timings.RetrieveMS = ms(time.Since(t0))
 	if err != nil {
-		b.Log.ErrorContext(ctx, "retrieval failed", "err", err)
+		b.cfg.Log.ErrorContext(ctx, "retrieval failed", "err", err)
 	}
 	var sources []los.Source
 	for _, s := range all {
@@ -30,18 +30,18 @@ func (b *Bot) answer(ctx context.Context, l los.Standard, text string, history [
 		}
 	}
 	if len(sources) == 0 {
-		res.Answer = b.Texts.T(l, "answer.none")
+		res.Answer = b.cfg.Texts.T(l, "answer.none")
 		res.Mode = los.ModeExtractive
 		return true
 	}
 	res.Sources = sources
 
-	if b.Generator != nil {
+	if b.cfg.Generator != nil {
 		t1 := time.Now()
 		answer, first, err := b.generate(ctx, l, text, sources, history, onToken)
 		if err == nil {
-			if b.Observer != nil {
-				b.Observer.Generated(first, time.Since(t1))
+			if b.cfg.Observer != nil {
+				b.cfg.Observer.Generated(first, time.Since(t1))
 			}
 			b.warned.reset()
 			res.Timings.FirstTokenMS = ms(first)
@@ -63,18 +63,18 @@ var errFirstToken = errors.New("no first token before the deadline")
 // generate streams the model's answer. It fails when the model errors,
 // sends no first token in time, or ends the stream without done.
 func (b *Bot) generate(ctx context.Context, l los.Standard, text string, sources []los.Source, history []los.Message, onToken func(string)) (string, time.Duration, error) {
-	msgs, err := b.Prompter.Prompt(l, text, sources, history)
+	msgs, err := b.cfg.Prompter.Prompt(l, text, sources, history)
 	if err != nil {
 		return "", 0, fmt.Errorf("render prompt: %w", err)
 	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	ctx, stop := context.WithTimeout(ctx, b.Generation)
+	ctx, stop := context.WithTimeout(ctx, b.cfg.Generation)
 	defer stop()
 
 	start := time.Now()
 	var gotFirst atomic.Bool
-	timer := time.AfterFunc(b.FirstToken, func() {
+	timer := time.AfterFunc(b.cfg.FirstToken, func() {
 		if !gotFirst.Load() {
 			cancel(errFirstToken)
 		}
@@ -86,8 +86,8 @@ func (b *Bot) generate(ctx context.Context, l los.Standard, text string, sources
 		done  bool
 		first time.Duration
 	)
-	err = b.Generator.Chat(ctx, &los.ChatRequest{
-		Model: b.ChatModel, Messages: msgs, Stream: true, Options: b.Options,
+	err = b.cfg.Generator.Chat(ctx, &los.ChatRequest{
+		Model: b.cfg.ChatModel, Messages: msgs, Stream: true, Options: b.cfg.Options,
 	}, func(r los.ChatResponse) error {
 		if r.Content != "" {
 			if gotFirst.CompareAndSwap(false, true) {
@@ -149,14 +149,14 @@ func mapCitations(answer string, sources []los.Source) (string, []string) {
 func (b *Bot) extractive(l los.Standard, sources []los.Source) (string, []string) {
 	best := sources[0]
 	var sb strings.Builder
-	sb.WriteString(b.Texts.T(l, "answer.extractive_intro"))
+	sb.WriteString(b.cfg.Texts.T(l, "answer.extractive_intro"))
 	sb.WriteString("\n\n")
 	sb.WriteString(quote(best.Text))
 	sb.WriteString(" [1]")
 	cited := []string{best.Slug}
 	if len(sources) > 1 && sources[1].Slug != best.Slug {
 		sb.WriteString("\n\n")
-		sb.WriteString(b.Texts.T(l, "answer.extractive_more", sources[1].Title))
+		sb.WriteString(b.cfg.Texts.T(l, "answer.extractive_more", sources[1].Title))
 		sb.WriteString(" [2]")
 		cited = append(cited, sources[1].Slug)
 	}
@@ -207,25 +207,25 @@ func (w *warnOnce) reset() {
 }
 
 func (b *Bot) logGenerationFailure(ctx context.Context, err error) {
-	if b.Observer != nil {
-		b.Observer.Fallback(fallbackReason(err))
+	if b.cfg.Observer != nil {
+		b.cfg.Observer.Fallback(fallbackReason(err))
 	}
 	switch {
 	case los.ErrorCode(err) == los.ENOTFOUND:
-		if b.warned.first("missing:" + b.ChatModel) {
-			b.Log.ErrorContext(ctx, "chat model missing; answering extractively", "model", b.ChatModel,
-				"fix", fmt.Sprintf("ollama pull %s (or: los models pull)", b.ChatModel))
+		if b.warned.first("missing:" + b.cfg.ChatModel) {
+			b.cfg.Log.ErrorContext(ctx, "chat model missing; answering extractively", "model", b.cfg.ChatModel,
+				"fix", fmt.Sprintf("ollama pull %s (or: los models pull)", b.cfg.ChatModel))
 		}
 	case errors.Is(err, errFirstToken):
-		b.Log.WarnContext(ctx, "model too slow; answering extractively", "deadline", b.FirstToken)
+		b.cfg.Log.WarnContext(ctx, "model too slow; answering extractively", "deadline", b.cfg.FirstToken)
 	case errors.Is(err, errNoDone):
-		b.Log.WarnContext(ctx, "model stream broke off; answering extractively")
+		b.cfg.Log.WarnContext(ctx, "model stream broke off; answering extractively")
 	default:
 		if b.warned.first("err:" + err.Error()) {
-			b.Log.ErrorContext(ctx, "model unavailable; answering extractively", "err", err,
+			b.cfg.Log.ErrorContext(ctx, "model unavailable; answering extractively", "err", err,
 				"fix", "start Ollama (ollama serve) and check OLLAMA_HOST")
 		} else {
-			b.Log.DebugContext(ctx, "model unavailable", "err", err)
+			b.cfg.Log.DebugContext(ctx, "model unavailable", "err", err)
 		}
 	}
 }

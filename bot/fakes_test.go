@@ -147,15 +147,31 @@ func (s *MemStore) setStatus(id string, st los.Status) {
 
 // handoffRecorder records handoff requests.
 type handoffRecorder struct {
-	mu   sync.Mutex
-	got  []los.Triage
-	conv []string
+	mu      sync.Mutex
+	store   *MemStore
+	got     []los.Handoff
+	conv    []string
+	replies []los.Message
 }
 
-func (h *handoffRecorder) RequestHandoff(_ context.Context, c *los.Conversation, t los.Triage, _ []los.Message) error {
+func (h *handoffRecorder) RequestHandoff(_ context.Context, c *los.Conversation, ho *los.Handoff) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.got = append(h.got, t)
+	h.got = append(h.got, *ho)
 	h.conv = append(h.conv, c.ID)
 	return nil
+}
+
+// HandOver stores the reply in store, as the real store does in the
+// same transaction, and records the handoff.
+func (h *handoffRecorder) HandOver(ctx context.Context, c *los.Conversation, reply *los.Message, ho *los.Handoff) error {
+	if h.store != nil {
+		if err := h.store.AddMessage(ctx, reply); err != nil {
+			return err
+		}
+	}
+	h.mu.Lock()
+	h.replies = append(h.replies, *reply)
+	h.mu.Unlock()
+	return h.RequestHandoff(ctx, c, ho)
 }

@@ -3,29 +3,14 @@ package bot
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/los-bot/los"
 )
 
-// Handoff is a conversation handed to humans, as agents see it in the queue.
-type Handoff struct {
-	ID             int64        `json:"id"`
-	ConversationID string       `json:"conversation_id"`
-	Category       los.Category `json:"category"`
-	Severity       los.Severity `json:"severity"`
-	Reason         string       `json:"reason"`
-	Signals        []string     `json:"signals"`
-	Summary        string       `json:"summary"`
-	Status         string       `json:"status"` // waiting, claimed, closed
-	Created        time.Time    `json:"created"`
-	ClaimedBy      string       `json:"claimed_by,omitempty"`
-}
-
 // NewHandoff builds the handoff record for a triage decision, with an
 // extractive summary of the transcript for the agent.
-func NewHandoff(conv *los.Conversation, t los.Triage, transcript []los.Message) *Handoff {
-	return &Handoff{
+func NewHandoff(conv *los.Conversation, t los.Triage, transcript []los.Message) *los.Handoff {
+	return &los.Handoff{
 		ConversationID: conv.ID,
 		Category:       t.Category,
 		Severity:       t.Category.Severity(),

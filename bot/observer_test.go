@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/bot"
 )
 
 // recorder is an Observer that keeps what it hears.
@@ -16,6 +17,7 @@ type recorder struct {
 	turns     []los.Result
 	generated int
 	fallbacks []string
+	handoffs  []los.Category
 }
 
 func (r *recorder) Turn(res los.Result) {
@@ -34,6 +36,14 @@ func (r *recorder) Fallback(reason string) {
 	r.fallbacks = append(r.fallbacks, reason)
 }
 
+func (r *recorder) Handoff(c los.Category) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.handoffs = append(r.handoffs, c)
+}
+
+var _ bot.Observer = (*recorder)(nil)
+
 func TestObserverAndFirstToken(t *testing.T) {
 	failing := &FakeGenerator{ChatFn: func(context.Context, *los.ChatRequest, los.ChatFunc) error {
 		return errors.New("connection refused")
@@ -50,9 +60,8 @@ func TestObserverAndFirstToken(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := newHarness(t, tt.gen, fixedSources(srcAddress), nil)
 			rec := &recorder{}
-			h.bot.Observer = rec
+			h := newHarness(t, tt.gen, fixedSources(srcAddress), nil, func(c *bot.Config) { c.Observer = rec })
 			id := h.conversation(t)
 			res, err := h.bot.Turn(context.Background(), los.TurnRequest{ConversationID: id, Text: "Hvordan endrer jeg fakturaadressen?"})
 			if err != nil {

@@ -13,14 +13,14 @@ import (
 // turns in a row lead to an offer of a human.
 func (b *Bot) triage(ctx context.Context, text string, history []los.Message) los.Triage {
 	t := los.Triage{Category: los.CategoryNone, Severity: los.SeverityNone}
-	if b.Triager != nil {
-		t = b.Triager.Classify(ctx, text)
+	if b.cfg.Triager != nil {
+		t = b.cfg.Triager.Classify(ctx, text)
 	}
 	if t.Signals == nil {
 		t.Signals = []string{}
 	}
 	t.Severity = t.Category.Severity()
-	t.Action = b.Policy.Action(t.Category)
+	t.Action = b.cfg.Policy.Action(t.Category)
 	if t.Action != los.ActionAnswer {
 		return t
 	}

@@ -15,13 +15,13 @@ import (
 // honest word about when someone can and an offer of a call-back.
 // callback reports whether that offer was made.
 func (b *Bot) HandoffText(ctx context.Context, l los.Standard, t los.Triage) (text string, callback bool) {
-	parts := []string{b.Texts.T(l, "handoff."+string(t.Category))}
+	parts := []string{b.cfg.Texts.T(l, "handoff."+string(t.Category))}
 	if t.Category.Severity() == los.SeverityCritical {
-		parts = append(parts, b.Texts.T(l, "crisis."+string(t.Category)))
+		parts = append(parts, b.cfg.Texts.T(l, "crisis."+string(t.Category)))
 	}
-	if b.Staffing != nil {
-		if a := b.Staffing.Availability(ctx); !a.Staffed() {
-			parts = append(parts, b.unstaffed(l, a)+" "+b.Texts.T(l, "staffing.callback_offer"))
+	if b.cfg.Staffing != nil {
+		if a := b.cfg.Staffing.Availability(ctx); !a.Staffed() {
+			parts = append(parts, b.unstaffed(l, a)+" "+b.cfg.Texts.T(l, "staffing.callback_offer"))
 			callback = true
 		}
 	}
@@ -31,11 +31,11 @@ func (b *Bot) HandoffText(ctx context.Context, l los.Standard, t los.Triage) (te
 func (b *Bot) unstaffed(l los.Standard, a los.Availability) string {
 	switch {
 	case a.Open:
-		return b.Texts.T(l, "staffing.busy")
+		return b.cfg.Texts.T(l, "staffing.busy")
 	case a.Next.IsZero():
-		return b.Texts.T(l, "staffing.closed_unknown")
+		return b.cfg.Texts.T(l, "staffing.closed_unknown")
 	}
-	return b.Texts.T(l, "staffing.closed", b.When(l, a.Now, a.Next))
+	return b.cfg.Texts.T(l, "staffing.closed", b.When(l, a.Now, a.Next))
 }
 
 // When says when next is, seen from now, the way a person would: "i dag
@@ -48,12 +48,12 @@ func (b *Bot) When(l los.Standard, now, next time.Time) string {
 	var day string
 	switch days {
 	case 0:
-		day = b.Texts.T(l, "staffing.today")
+		day = b.cfg.Texts.T(l, "staffing.today")
 	case 1:
-		day = b.Texts.T(l, "staffing.tomorrow")
+		day = b.cfg.Texts.T(l, "staffing.tomorrow")
 	default:
-		day = b.Texts.T(l, "staffing.date", b.Texts.T(l, "staffing.weekday."+strconv.Itoa(int(next.Weekday()))),
-			d2, b.Texts.T(l, "staffing.month."+strconv.Itoa(int(m2))))
+		day = b.cfg.Texts.T(l, "staffing.date", b.cfg.Texts.T(l, "staffing.weekday."+strconv.Itoa(int(next.Weekday()))),
+			d2, b.cfg.Texts.T(l, "staffing.month."+strconv.Itoa(int(m2))))
 	}
-	return b.Texts.T(l, "staffing.at", day, b.Texts.T(l, "staffing.clock", next.Hour(), next.Minute()))
+	return b.cfg.Texts.T(l, "staffing.at", day, b.cfg.Texts.T(l, "staffing.clock", next.Hour(), next.Minute()))
 }

@@ -47,8 +47,8 @@ func TestHandoffWhenNobodyCanTakeOver(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{tt.category})
-			h.bot.Staffing = FakeStaffing{tt.avail}
+			h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{tt.category},
+				func(c *bot.Config) { c.Staffing = FakeStaffing{tt.avail} })
 			id := h.conversation(t)
 			res, err := h.bot.Turn(context.Background(), los.TurnRequest{ConversationID: id, Text: "melding"})
 			if err != nil {

@@ -20,29 +20,29 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 	if err != nil {
 		return los.Result{}, err
 	}
-	if b.Redactor != nil {
-		text = b.Redactor.String(text)
+	if b.cfg.Redactor != nil {
+		text = b.cfg.Redactor.String(text)
 	}
 
 	var conv *los.Conversation
 	var history []los.Message
 	if req.ConversationID != "" {
-		if conv, err = b.Store.Conversation(ctx, req.ConversationID); err != nil {
+		if conv, err = b.cfg.Store.Conversation(ctx, req.ConversationID); err != nil {
 			return los.Result{}, err
 		}
 		if conv.Status == los.StatusClosed {
 			return los.Result{}, &los.Error{Code: los.ECONFLICT, Message: "conversation is closed", Key: "error.closed"}
 		}
-		if history, err = b.Store.Messages(ctx, conv.ID); err != nil {
+		if history, err = b.cfg.Store.Messages(ctx, conv.ID); err != nil {
 			return los.Result{}, err
 		}
 	}
 
 	l := b.standard(ctx, req, conv, text)
-	customer := &los.Message{ConversationID: req.ConversationID, Role: los.RoleCustomer, Text: text, Created: start}
+	customer := &los.Message{ConversationID: req.ConversationID, Role: los.RoleCustomer, Text: text, Created: b.cfg.Now()}
 
 	if conv != nil && (conv.Status == los.StatusAgent || conv.Status == los.StatusWaiting) && b.holdWhileWaiting(conv) {
-		if err := b.Store.AddMessage(ctx, customer); err != nil {
+		if err := b.cfg.Store.AddMessage(ctx, customer); err != nil {
 			return los.Result{}, err
 		}
 		return los.Result{Action: los.ActionHandoffNow, Category: los.CategoryNone, Severity: los.SeverityNone, Lang: l, Held: true, Citations: []string{}, Mode: los.ModeExtractive}, nil
@@ -63,12 +63,12 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 			res.Signals = append(res.Signals, "retrieval:no_answer")
 		}
 		if tri.Action == los.ActionOfferHandoff && !noAnswer {
-			res.Answer = strings.TrimSpace(res.Answer + "\n\n" + b.Texts.T(l, "handoff.offer"))
+			res.Answer = strings.TrimSpace(res.Answer + "\n\n" + b.cfg.Texts.T(l, "handoff.offer"))
 		}
 	}
 
 	reply := &los.Message{
-		ConversationID: req.ConversationID, Role: los.RoleBot, Text: res.Answer, Created: time.Now(),
+		ConversationID: req.ConversationID, Role: los.RoleBot, Text: res.Answer, Created: b.cfg.Now(),
 		Mode: res.Mode, Action: res.Action, Category: res.Category, Citations: res.Citations, NoAnswer: noAnswer,
 		FirstTokenMS: res.Timings.FirstTokenMS,
 	}
@@ -76,23 +76,23 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 		reply.Signals = []string{los.SignalCallbackOffered}
 	}
 	if conv != nil {
-		if err := b.Store.AddTurn(ctx, customer, reply); err != nil {
+		if err := b.cfg.Store.AddTurn(ctx, customer, reply); err != nil {
 			return los.Result{}, err
 		}
 		res.MessageID = reply.ID
 		if res.Action == los.ActionHandoffNow {
-			if err := b.Handoff(ctx, conv, tri, append(history, *customer, *reply)); err != nil {
+			if err := b.handoff(ctx, conv, tri, append(history, *customer, *reply)); err != nil {
 				// The customer already has the handoff text with any crisis
 				// numbers; the failure is the operators' to fix.
-				b.Log.ErrorContext(ctx, "handoff request failed", "conversation", conv.ID, "err", err)
+				b.cfg.Log.ErrorContext(ctx, "handoff request failed", "conversation", conv.ID, "err", err)
 			}
 		}
 	}
 	res.Timings.TotalMS = ms(time.Since(start))
-	if b.Observer != nil {
-		b.Observer.Turn(res)
+	if b.cfg.Observer != nil {
+		b.cfg.Observer.Turn(res)
 	}
-	b.Log.InfoContext(ctx, "turn", "conversation", req.ConversationID, "lang", l, "action", res.Action,
+	b.cfg.Log.InfoContext(ctx, "turn", "conversation", req.ConversationID, "lang", l, "action", res.Action,
 		"category", res.Category, "mode", res.Mode, "citations", len(res.Citations), "total_ms", res.Timings.TotalMS)
 	return res, nil
 }
@@ -108,8 +108,8 @@ func (b *Bot) standard(ctx context.Context, req los.TurnRequest, conv *los.Conve
 	}
 	l := lang.Detect(text)
 	if conv != nil {
-		if err := b.Store.SetConversationLang(ctx, conv.ID, l); err != nil {
-			b.Log.WarnContext(ctx, "could not store conversation language", "conversation", conv.ID, "err", err)
+		if err := b.cfg.Store.SetConversationLang(ctx, conv.ID, l); err != nil {
+			b.cfg.Log.WarnContext(ctx, "could not store conversation language", "conversation", conv.ID, "err", err)
 		}
 		conv.Lang = l
 	}

@@ -31,9 +31,10 @@ type harness struct {
 	logs     *bytes.Buffer
 }
 
-func newHarness(t testing.TB, gen los.Chatter, ret los.Retriever, tri los.Triager) *harness {
+func newHarness(t testing.TB, gen los.Chatter, ret los.Retriever, tri los.Triager, tune ...func(*bot.Config)) *harness {
 	t.Helper()
-	h := &harness{store: NewMemStore(), handoffs: &handoffRecorder{}, logs: &bytes.Buffer{}}
+	h := &harness{store: NewMemStore(), logs: &bytes.Buffer{}}
+	h.handoffs = &handoffRecorder{store: h.store}
 	cfg := bot.Config{
 		Retriever: ret, Store: h.store, Triager: tri, Handoffs: h.handoffs,
 		Prompter: prompts.MustLoad(), Texts: locales.MustLoad(),
@@ -42,6 +43,9 @@ func newHarness(t testing.TB, gen los.Chatter, ret los.Retriever, tri los.Triage
 	}
 	if gen != nil {
 		cfg.Generator = gen
+	}
+	for _, f := range tune {
+		f(&cfg)
 	}
 	h.bot = bot.New(cfg)
 	return h
@@ -366,9 +370,9 @@ func TestHandoffSummaryByModel(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := newHarness(t, tt.gen, fixedSources(srcAddress), FakeTriager{los.CategoryBereavement})
 			rec := &summaryRecorder{}
-			h.bot.Summaries = rec
+			h := newHarness(t, tt.gen, fixedSources(srcAddress), FakeTriager{los.CategoryBereavement},
+				func(c *bot.Config) { c.Summaries = rec })
 			id := h.conversation(t)
 			res, err := h.bot.Turn(context.Background(), los.TurnRequest{ConversationID: id, Text: "Mannen min døde i forrige uke"})
 			if err != nil {

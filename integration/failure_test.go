@@ -84,7 +84,7 @@ func TestServerKilledMidStream(t *testing.T) {
 	}
 
 	srv.Restart(t)
-	s.bot.Options = tinyOptions() // answers of 16 tokens again
+	s.retune(func(c *bot.Config) { c.Options = tinyOptions() }) // answers of 16 tokens again
 	res, tokens = s.turn(t, s.conversation(t, "after-restart"), nil)
 	if res.Mode != los.ModeGenerated || len(tokens) < 2 {
 		t.Errorf("after restart: mode %s with %d tokens, want generated; log:\n%s", res.Mode, len(tokens), s.logs)
@@ -177,7 +177,7 @@ func TestSlowFirstToken(t *testing.T) {
 	resumeRunners(srv)
 	// The deadline has been shown to hold; a loaded test machine need not
 	// meet it for the next turn to be generated.
-	s.bot.FirstToken = 20 * time.Second
+	s.retune(func(c *bot.Config) { c.FirstToken = 20 * time.Second })
 	res, tokens = s.turn(t, s.conversation(t, "resumed"), nil)
 	if res.Mode != los.ModeGenerated || len(tokens) < 2 {
 		t.Errorf("after resume: mode %s with %d tokens, want generated; log:\n%s", res.Mode, len(tokens), s.logs)

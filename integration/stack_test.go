@@ -70,6 +70,7 @@ type stack struct {
 	db     *store.DB
 	index  *kb.Index
 	bot    *bot.Bot
+	cfg    bot.Config // the parts bot was built from, for retune
 	http   *httptest.Server
 	logs   *syncBuffer
 }
@@ -152,7 +153,14 @@ func buildStack(t testing.TB, srv *ollamatest.Server, model string, o stackOptio
 		RatePerIP: 1000, RatePerConversation: 1000})
 	hs := httptest.NewServer(ws.Handler())
 	t.Cleanup(hs.Close)
-	return &stack{ollama: srv, model: model, db: db, index: ix, bot: b, http: hs, logs: logs}
+	return &stack{ollama: srv, model: model, db: db, index: ix, bot: b, cfg: cfg, http: hs, logs: logs}
+}
+
+// retune replaces the bot of bot-level turns with one built from the
+// stack's parts changed by tune; the HTTP server keeps its own.
+func (s *stack) retune(tune func(*bot.Config)) {
+	tune(&s.cfg)
+	s.bot = bot.New(s.cfg)
 }
 
 // conversation creates a stored conversation for bot-level turns.

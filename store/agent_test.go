@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/store"
 )
 
@@ -19,7 +20,7 @@ func handedOver(t *testing.T, db *store.DB, id string, cat los.Category) {
 	if err := db.CreateConversation(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.RequestHandoff(ctx, c, los.Triage{Category: cat, Signals: []string{"s"}}, nil); err != nil {
+	if err := db.RequestHandoff(ctx, c, bot.NewHandoff(c, los.Triage{Category: cat, Signals: []string{"s"}}, nil)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -133,7 +134,7 @@ func TestHandBack(t *testing.T) {
 	}
 	// The conversation can be handed over again.
 	c, _ := db.Conversation(ctx, "c1")
-	if err := db.RequestHandoff(ctx, c, los.Triage{Category: los.CategoryDistress}, nil); err != nil {
+	if err := db.RequestHandoff(ctx, c, bot.NewHandoff(c, los.Triage{Category: los.CategoryDistress}, nil)); err != nil {
 		t.Fatal(err)
 	}
 	if q, _ := db.Queue(ctx); len(q) != 1 || q[0].Category != los.CategoryDistress {

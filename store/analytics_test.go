@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/store"
 )
 
@@ -86,7 +87,7 @@ func seedAnalytics(t *testing.T, db *store.DB) {
 		}
 		if c.handoff != "" {
 			tri := los.Triage{Category: c.handoff, Severity: c.handoff.Severity(), Action: los.ActionHandoffNow}
-			if err := db.RequestHandoff(ctx, conv, tri, nil); err != nil {
+			if err := db.RequestHandoff(ctx, conv, bot.NewHandoff(conv, tri, nil)); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/store"
 )
 
@@ -29,7 +30,7 @@ func held(t *testing.T, db *store.DB, id string, state los.Status, reply los.Mes
 		t.Fatal(err)
 	}
 	if state == los.StatusWaiting || state == los.StatusAgent {
-		if err := db.RequestHandoff(ctx, conv, los.Triage{Category: los.CategoryHumanRequest}, nil); err != nil {
+		if err := db.RequestHandoff(ctx, conv, bot.NewHandoff(conv, los.Triage{Category: los.CategoryHumanRequest}, nil)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -191,7 +192,7 @@ func TestNothingAfterTheEnd(t *testing.T) {
 			return db.AddMessage(ctx, &los.Message{ConversationID: id, Role: los.RoleBot, Text: "svar", Created: time.Now()})
 		}},
 		{name: "handoff", write: func(db *store.DB, id string) error {
-			return db.RequestHandoff(ctx, &los.Conversation{ID: id}, los.Triage{Category: los.CategorySelfHarm, Severity: los.SeverityCritical}, nil)
+			return db.RequestHandoff(ctx, &los.Conversation{ID: id}, bot.NewHandoff(&los.Conversation{ID: id}, los.Triage{Category: los.CategorySelfHarm, Severity: los.SeverityCritical}, nil))
 		}},
 	}
 	for _, tt := range tests {

@@ -6,10 +6,7 @@ import (
 	"encoding/json"
 
 	"github.com/los-bot/los"
-	"github.com/los-bot/los/bot"
 )
-
-var _ bot.Store = (*DB)(nil)
 
 // CreateConversation stores a new conversation; Created and Updated are set.
 func (s *DB) CreateConversation(ctx context.Context, c *los.Conversation) error {

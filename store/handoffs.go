@@ -4,20 +4,43 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"time"
 
 	"github.com/los-bot/los"
-	"github.com/los-bot/los/bot"
 )
 
-var _ bot.Handoffs = (*DB)(nil)
-
-// RequestHandoff records a handoff and marks the conversation as waiting
+// RequestHandoff records handoff h and marks the conversation as waiting
 // for an agent, in one transaction. A conversation already waiting or held
 // keeps its open handoff; it is not queued twice.
-func (s *DB) RequestHandoff(ctx context.Context, conv *los.Conversation, t los.Triage, transcript []los.Message) error {
-	h := bot.NewHandoff(conv, t, transcript)
+func (s *DB) RequestHandoff(ctx context.Context, conv *los.Conversation, h *los.Handoff) error {
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		return queue(ctx, tx, conv, h, now)
+	})
+}
+
+// HandOver stores reply and does what RequestHandoff does, in one
+// transaction: the customer is never told of a handoff that was not
+// queued.
+func (s *DB) HandOver(ctx context.Context, conv *los.Conversation, reply *los.Message, h *los.Handoff) error {
+	now := s.now()
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := requireOpen(ctx, tx, conv.ID); err != nil {
+			return err
+		}
+		if err := insertMessage(ctx, tx, reply); err != nil {
+			return err
+		}
+		if err := touch(ctx, tx, conv.ID, reply.Created); err != nil {
+			return err
+		}
+		return queue(ctx, tx, conv, h, now)
+	})
+}
+
+// queue inserts h unless the conversation has an open handoff.
+func queue(ctx context.Context, tx *sql.Tx, conv *los.Conversation, h *los.Handoff, now time.Time) error {
+	{
 		if err := requireOpen(ctx, tx, conv.ID); err != nil {
 			return err
 		}
@@ -44,7 +67,7 @@ func (s *DB) RequestHandoff(ctx context.Context, conv *los.Conversation, t los.T
 		conv.Status = los.StatusWaiting
 		return insertEvent(ctx, tx, EventHandoffRequested, conv.ID, map[string]any{"handoff_id": h.ID,
 			"category": h.Category, "severity": h.Severity, "reason": h.Reason}, now)
-	})
+	}
 }
 
 // Queue returns open handoffs, most severe first, then longest waiting.

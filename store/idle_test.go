@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/bot"
 )
 
 func TestCloseIdle(t *testing.T) {
@@ -24,7 +25,7 @@ func TestCloseIdle(t *testing.T) {
 			}
 		}
 		if handoff {
-			if err := db.RequestHandoff(ctx, c, los.Triage{Category: los.CategoryHumanRequest}, nil); err != nil {
+			if err := db.RequestHandoff(ctx, c, bot.NewHandoff(c, los.Triage{Category: los.CategoryHumanRequest}, nil)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -93,7 +94,7 @@ func TestCloseIdleConversation(t *testing.T) {
 				}
 			}
 			if tt.handoff {
-				if err := db.RequestHandoff(ctx, c, los.Triage{Category: los.CategoryHumanRequest}, nil); err != nil {
+				if err := db.RequestHandoff(ctx, c, bot.NewHandoff(c, los.Triage{Category: los.CategoryHumanRequest}, nil)); err != nil {
 					t.Fatal(err)
 				}
 			}

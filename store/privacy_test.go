@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/store"
 )
 
@@ -31,7 +32,7 @@ func TestPurgeKeepsHandoffsLonger(t *testing.T) {
 			t.Fatal(err)
 		}
 		if handoff {
-			if err := db.RequestHandoff(ctx, c, los.Triage{Category: los.CategoryBereavement}, nil); err != nil {
+			if err := db.RequestHandoff(ctx, c, bot.NewHandoff(c, los.Triage{Category: los.CategoryBereavement}, nil)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -89,7 +90,7 @@ func TestDeleteConversation(t *testing.T) {
 	if err := db.CreateConversation(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.RequestHandoff(ctx, c, los.Triage{Category: los.CategoryHumanRequest}, nil); err != nil {
+	if err := db.RequestHandoff(ctx, c, bot.NewHandoff(c, los.Triage{Category: los.CategoryHumanRequest}, nil)); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.DeleteConversation(ctx, "x"); err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/store"
 )
@@ -140,7 +141,7 @@ func TestHandoffQueueOrder(t *testing.T) {
 		if err := db.CreateConversation(ctx, c); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.RequestHandoff(ctx, c, los.Triage{Category: cat, Signals: []string{"x"}}, nil); err != nil {
+		if err := db.RequestHandoff(ctx, c, bot.NewHandoff(c, los.Triage{Category: cat, Signals: []string{"x"}}, nil)); err != nil {
 			t.Fatal(err)
 		}
 		now = now.Add(time.Minute)
@@ -151,7 +152,7 @@ func TestHandoffQueueOrder(t *testing.T) {
 	add("late-grief", los.CategoryBereavement)
 	// A second request on the same conversation is not queued twice.
 	c, _ := db.Conversation(ctx, "grief")
-	if err := db.RequestHandoff(ctx, c, los.Triage{Category: los.CategoryHumanRequest}, nil); err != nil {
+	if err := db.RequestHandoff(ctx, c, bot.NewHandoff(c, los.Triage{Category: los.CategoryHumanRequest}, nil)); err != nil {
 		t.Fatal(err)
 	}
 	q, err := db.Queue(ctx)
@@ -208,7 +209,7 @@ func TestSetHandoffSummary(t *testing.T) {
 	if err := db.SetHandoffSummary(ctx, "s1", "x"); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("summary without a handoff: err = %v, want not_found", err)
 	}
-	if err := db.RequestHandoff(ctx, c, los.Triage{Category: los.CategoryIllness}, nil); err != nil {
+	if err := db.RequestHandoff(ctx, c, bot.NewHandoff(c, los.Triage{Category: los.CategoryIllness}, nil)); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.SetHandoffSummary(ctx, "s1", "Sammendrag (KI): syk kunde"); err != nil {

@@ -4,28 +4,19 @@ import (
 	"context"
 	"net/http"
 	"sync"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/hours"
 )
-
-// presenceWindow is how long an agent counts as present after their last
-// request, without a live inbox stream.
-const presenceWindow = 5 * time.Minute
 
 // desk is the agent inbox: sign-in, the live queue, taking over, replying,
 // handing back, closing, and call-back tickets.
 type desk struct {
 	s        *Server
 	auth     *auth.Service
-	hours    *hours.Schedule
-	presence *presence
-	hub      *hub
+	staffing *Staffing
 	pages    *agentPages
 
 	// closing is closed when the HTTP server shuts down, to end the
@@ -65,42 +56,25 @@ func (s *Server) agentRoutes(e *echo.Echo) {
 }
 
 func newDesk(s *Server) *desk {
-	sched := s.Hours
-	if sched == nil {
-		var err error
-		if sched, err = hours.Default(); err != nil {
-			s.Log.Error("opening hours fall back to UTC", "err", err)
-			sched = hours.New(hours.DefaultWeek(), time.UTC)
-		}
-	}
 	return &desk{
 		s:        s,
 		auth:     s.auth,
-		hours:    sched,
-		presence: newPresence(presenceWindow),
-		hub:      newHub(),
+		staffing: s.Staffing,
 		pages:    mustLoadAgentPages(),
 		closing:  make(chan struct{}),
 	}
 }
 
-var _ bot.Staffing = (*desk)(nil)
-
 // Availability says whether customer service is open and how many agents
-// are present, for the bot to tell customers honestly.
-func (d *desk) Availability(context.Context) los.Availability {
-	now := d.s.Now().In(d.hours.Location())
-	a := los.Availability{Now: now, Open: d.hours.Open(now), Agents: d.presence.online(now)}
-	if !a.Open {
-		a.Next = d.hours.NextOpen(now)
-	}
-	return a
+// are present.
+func (d *desk) Availability(ctx context.Context) los.Availability {
+	return d.staffing.Availability(ctx)
 }
 
 // seen records that the signed-in agent is active.
 func (d *desk) seen(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		d.presence.seen(auth.UserFrom(c).ID, d.s.Now())
+		d.staffing.presence.seen(auth.UserFrom(c).ID, d.s.Now())
 		return next(c)
 	}
 }

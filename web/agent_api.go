@@ -9,6 +9,7 @@ import (
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
+	"github.com/los-bot/los/hub"
 )
 
 type meJSON struct {
@@ -143,7 +144,7 @@ func (d *desk) claim(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: h.ConversationID})
+	d.s.Hub.Publish(hub.QueueChanged(), hub.ConversationChanged(h.ConversationID))
 	return c.JSON(http.StatusOK, h)
 }
 
@@ -163,7 +164,7 @@ func (d *desk) reply(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d.hub.publish(change{kind: "conversation", id: m.ConversationID})
+	d.s.Hub.Publish(hub.ConversationChanged(m.ConversationID))
 	return c.JSON(http.StatusCreated, agentMessageJSON{ID: m.ID, Role: m.Role, Text: m.Text, Created: m.Created})
 }
 
@@ -176,7 +177,7 @@ func (d *desk) handBack(c echo.Context) error {
 	if err := d.s.DB.HandBack(c.Request().Context(), id, auth.UserFrom(c).Email, text); err != nil {
 		return err
 	}
-	d.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: id})
+	d.s.Hub.Publish(hub.QueueChanged(), hub.ConversationChanged(id))
 	return c.JSON(http.StatusOK, map[string]string{"id": id, "status": string(los.StatusOpen)})
 }
 
@@ -197,7 +198,7 @@ func (d *desk) close(c echo.Context) error {
 	if err := d.s.DB.CloseConversation(c.Request().Context(), id, auth.UserFrom(c).Email, req.Outcome, text); err != nil {
 		return err
 	}
-	d.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: id})
+	d.s.Hub.Publish(hub.QueueChanged(), hub.ConversationChanged(id))
 	return c.JSON(http.StatusOK, map[string]string{"id": id, "status": string(los.StatusClosed), "outcome": req.Outcome})
 }
 
@@ -217,7 +218,7 @@ func (d *desk) completeCallback(c echo.Context) error {
 	if err := d.s.DB.CompleteCallback(c.Request().Context(), id, auth.UserFrom(c).Email); err != nil {
 		return err
 	}
-	d.hub.publish(change{kind: "callbacks"})
+	d.s.Hub.Publish(hub.CallbacksChanged())
 	return c.JSON(http.StatusOK, map[string]any{"id": id, "status": "done"})
 }
 

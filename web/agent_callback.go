@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/hub"
 	"github.com/los-bot/los/store"
 )
 
@@ -42,7 +43,7 @@ func (d *desk) requestCallback(c echo.Context) error {
 	if err := d.s.DB.CreateCallback(c.Request().Context(), cb); err != nil {
 		return err
 	}
-	d.hub.publish(change{kind: "callbacks"})
+	d.s.Hub.Publish(hub.CallbacksChanged())
 	return c.JSON(http.StatusCreated, callbackResponse{ID: cb.ID, Message: d.s.Texts.T(requestLang(c), "callback.thanks", cb.Phone)})
 }
 

@@ -81,7 +81,7 @@ func seedDashboard(t *testing.T, e *deskEnv) {
 		}
 		if c.handoff {
 			tri := los.Triage{Category: reply.Category, Severity: reply.Category.Severity(), Action: los.ActionHandoffNow}
-			if err := e.db.RequestHandoff(ctx, bc, tri, nil); err != nil {
+			if err := e.db.RequestHandoff(ctx, bc, bot.NewHandoff(bc, tri, nil)); err != nil {
 				t.Fatal(err)
 			}
 			e.clock.add(90 * time.Second)

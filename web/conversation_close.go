@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/hub"
 )
 
 // closeConversation: POST /api/v1/conversations/:id/close is "Avslutt
@@ -23,7 +24,7 @@ func (s *Server) closeConversation(c echo.Context) error {
 		return err
 	}
 	if closed {
-		s.desk.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: conv.ID})
+		s.Hub.Publish(hub.QueueChanged(), hub.ConversationChanged(conv.ID))
 	}
 	conv.Status = los.StatusClosed
 	msgs, err := s.DB.Messages(ctx, conv.ID)

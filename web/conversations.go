@@ -101,31 +101,11 @@ func (s *Server) postFeedback(c echo.Context) error {
 
 // requestHandoff is the "Snakk med et menneske" button.
 func (s *Server) requestHandoff(c echo.Context) error {
-	ctx := c.Request().Context()
-	conv := conversationOf(c)
-	l := requestLang(c)
-	t := los.Triage{Category: los.CategoryHumanRequest, Severity: los.CategoryHumanRequest.Severity(),
-		Action: los.ActionHandoffNow, Signals: []string{"button:human_request"}}
-	msgs, err := s.Bot.Store.Messages(ctx, conv.ID)
+	res, err := s.Bot.RequestHuman(c.Request().Context(), conversationOf(c), requestLang(c))
 	if err != nil {
 		return err
 	}
-	text, callback := s.Bot.HandoffText(ctx, l, t)
-	reply := &los.Message{ConversationID: conv.ID, Role: los.RoleBot, Text: text,
-		Created: s.Now(), Mode: los.ModeExtractive, Action: t.Action, Category: t.Category}
-	if callback {
-		reply.Signals = []string{los.SignalCallbackOffered}
-	}
-	if err := s.Bot.Store.AddMessage(ctx, reply); err != nil {
-		return err
-	}
-	if err := s.Bot.Handoff(ctx, conv, t, append(msgs, *reply)); err != nil {
-		return err
-	}
-	s.Metrics.Handoff(t.Category)
-	return c.JSON(http.StatusOK, los.Result{Answer: reply.Text, Action: t.Action, Category: t.Category,
-		Severity: t.Severity, Citations: []string{}, Mode: reply.Mode, Lang: l, Signals: t.Signals,
-		MessageID: reply.ID, Callback: callback})
+	return c.JSON(http.StatusOK, res)
 }
 
 // decodeJSON reads a JSON body, refusing invalid UTF-8 (which encoding/json

@@ -25,8 +25,8 @@ func (s *Server) postCSAT(c echo.Context) error {
 		return &los.Error{Code: los.EINVALID, Message: `body needs a "score" from 1 to 5`, Key: "error.csat_score"}
 	}
 	comment := strings.TrimSpace(req.Comment)
-	if s.Bot != nil && s.Bot.Redactor != nil {
-		comment = s.Bot.Redactor.String(comment)
+	if s.Redactor != nil {
+		comment = s.Redactor.String(comment)
 	}
 	cs := &store.CSAT{ConversationID: conversationOf(c).ID, Score: *req.Score, Comment: comment}
 	if err := s.DB.SetCSAT(c.Request().Context(), cs); err != nil {

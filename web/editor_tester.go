@@ -74,8 +74,8 @@ func (ed *editor) testQuestion(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if b.Triager != nil {
-		t := b.Triager.Classify(ctx, q)
+	if ed.Triager != nil {
+		t := ed.Triager.Classify(ctx, q)
 		out.Triage = &t
 	}
 	if out.Answer, err = b.Turn(ctx, los.TurnRequest{Text: q}); err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/hub"
 )
 
 // exportConversation sends the transcript as a text file: "Last ned
@@ -43,7 +44,7 @@ func (s *Server) deleteConversation(c echo.Context) error {
 		return err
 	}
 	// An agent may have it in the queue or open: their inbox drops it now.
-	s.desk.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: id})
+	s.Hub.Publish(hub.QueueChanged(), hub.ConversationChanged(id))
 	return c.NoContent(http.StatusNoContent)
 }
 

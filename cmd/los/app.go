@@ -34,12 +34,14 @@ type app struct {
 	index  *kb.Index
 	texts  *locales.Catalog
 	ollama *ollama.Client
-	bot    *bot.Bot
+	// botConfig has the bot's parts; newBot builds it.
+	botConfig bot.Config
+	bot       *bot.Bot
 }
 
 // openApp opens the store (loading the demo knowledge base when it is
 // empty) and the index (rebuilding it when missing, stale or corrupt), and
-// builds the bot.
+// gathers the bot's parts (see newBot).
 func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressOut io.Writer) (*app, error) {
 	a := &app{cfg: cfg, log: log}
 	var err error
@@ -79,7 +81,7 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		a.Close()
 		return nil, err
 	}
-	a.bot = bot.New(bot.Config{
+	a.botConfig = bot.Config{
 		Retriever:  retrieve.Index{Index: a.index},
 		Generator:  a.ollama,
 		Store:      a.db,
@@ -94,8 +96,20 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		ChatModel:  cfg.ChatModel,
 		FirstToken: cfg.FirstToken,
 		Generation: cfg.Generation,
-	})
+	}
 	return a, nil
+}
+
+// newBot builds the bot from the parts openApp opened, after wrap (when
+// not nil) has added or decorated parts, for example for serve. Close
+// waits for its background work.
+func (a *app) newBot(wrap func(*bot.Config)) *bot.Bot {
+	c := a.botConfig
+	if wrap != nil {
+		wrap(&c)
+	}
+	a.bot = bot.New(c)
+	return a.bot
 }
 
 // openStore opens the store in the data directory, creating both when

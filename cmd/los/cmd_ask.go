@@ -39,7 +39,7 @@ func cmdAsk(ctx context.Context, e *env) error {
 			fmt.Fprint(e.stdout, tok)
 		}
 	}
-	res, err := a.bot.Turn(ctx, req)
+	res, err := a.newBot(nil).Turn(ctx, req)
 	if err != nil {
 		return err
 	}
