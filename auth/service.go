@@ -53,7 +53,8 @@ func New(store Store, now func() time.Time, log *slog.Logger) *Service {
 
 var (
 	errLogin   = &los.Error{Code: los.EAUTH, Message: "wrong e-mail address or password", Key: "login.failed"}
-	errSession = &los.Error{Code: los.EAUTH, Message: "not signed in or the session has expired", Key: "login.expired"}
+	// ErrSession refuses a request without a valid session.
+	ErrSession = &los.Error{Code: los.EAUTH, Message: "not signed in or the session has expired", Key: "login.expired"}
 )
 
 // Login checks an e-mail address and password and starts a session. It
@@ -94,8 +95,8 @@ func (a *Service) Login(ctx context.Context, email, password, client string) (st
 	if _, err := a.Store.DeleteExpiredSessions(ctx, now); err != nil {
 		a.Log.WarnContext(ctx, "could not delete expired sessions", "err", err)
 	}
-	token := randomToken(32)
-	s := &Session{TokenHash: HashToken(token), UserID: u.ID, CSRF: randomToken(32), Created: now, Expires: now.Add(a.TTL)}
+	token := RandomToken(32)
+	s := &Session{TokenHash: HashToken(token), UserID: u.ID, CSRF: RandomToken(32), Created: now, Expires: now.Add(a.TTL)}
 	if err := a.Store.CreateSession(ctx, s); err != nil {
 		return "", nil, nil, err
 	}
@@ -108,11 +109,11 @@ func (a *Service) Login(ctx context.Context, email, password, client string) (st
 // deleted.
 func (a *Service) Authenticate(ctx context.Context, token string) (*User, *Session, error) {
 	if token == "" {
-		return nil, nil, errSession
+		return nil, nil, ErrSession
 	}
 	s, u, err := a.Store.Session(ctx, HashToken(token))
 	if los.ErrorCode(err) == los.ENOTFOUND {
-		return nil, nil, errSession
+		return nil, nil, ErrSession
 	}
 	if err != nil {
 		return nil, nil, err
@@ -121,7 +122,7 @@ func (a *Service) Authenticate(ctx context.Context, token string) (*User, *Sessi
 		if err := a.Store.DeleteSession(ctx, s.TokenHash); err != nil {
 			a.Log.WarnContext(ctx, "could not delete expired session", "err", err)
 		}
-		return nil, nil, errSession
+		return nil, nil, ErrSession
 	}
 	return u, s, nil
 }

@@ -72,8 +72,8 @@ func HashToken(token string) []byte {
 	return h[:]
 }
 
-// randomToken returns n random bytes, URL-safe base64 encoded.
-func randomToken(n int) string {
+// RandomToken returns n random bytes, URL-safe base64 encoded.
+func RandomToken(n int) string {
 	b := make([]byte, n)
 	if _, err := rand.Read(b); err != nil {
 		panic(err) // crypto/rand does not fail on supported platforms

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"slices"
 	"time"
 
@@ -137,11 +136,11 @@ func openHandoff(ctx context.Context, tx *sql.Tx, conversationID string) (*los.H
 
 func scanHandoff(r scanner, conversationID string) (*los.Handoff, error) {
 	var (
-		h                 los.Handoff
-		cat, sev, signals string
-		created           int64
+		h        los.Handoff
+		cat, sev string
+		created  int64
 	)
-	err := r.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, &signals, &h.Summary, &h.Status, &created, &h.ClaimedBy)
+	err := r.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, asJSON(&h.Signals), &h.Summary, &h.Status, &created, &h.ClaimedBy)
 	if isNoRows(err) {
 		return nil, los.Errorf(los.ENOTFOUND, "conversation %q has no handoff", conversationID)
 	}
@@ -149,7 +148,6 @@ func scanHandoff(r scanner, conversationID string) (*los.Handoff, error) {
 		return nil, err
 	}
 	h.Category, h.Severity, h.Created = los.Category(cat), los.Severity(sev), fromMillis(created)
-	_ = json.Unmarshal([]byte(signals), &h.Signals)
 	return &h, nil
 }
 

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 
 	"github.com/los-bot/los"
 )
@@ -117,12 +116,10 @@ func touch(ctx context.Context, tx *sql.Tx, id string, at interface{ UnixMilli()
 }
 
 func insertMessage(ctx context.Context, tx *sql.Tx, m *los.Message) error {
-	cites, _ := json.Marshal(nonNil(m.Citations))
-	signals, _ := json.Marshal(nonNil(m.Signals))
 	res, err := tx.ExecContext(ctx, `INSERT INTO messages (conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, first_token_ms)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.ConversationID, string(m.Role), m.Text, millis(m.Created), string(m.Mode), string(m.Action), string(m.Category),
-		string(cites), m.NoAnswer, m.Rating, string(signals), m.FirstTokenMS)
+		asJSON(&m.Citations), m.NoAnswer, m.Rating, asJSON(&m.Signals), m.FirstTokenMS)
 	if err != nil {
 		return err
 	}
@@ -145,17 +142,15 @@ func (s *DB) Messages(ctx context.Context, conversationID string) ([]los.Message
 	var out []los.Message
 	for rows.Next() {
 		var (
-			m                                 los.Message
-			role, mode, action, cat, cites, s string
-			created                           int64
+			m                       los.Message
+			role, mode, action, cat string
+			created                 int64
 		)
-		if err := rows.Scan(&m.ID, &m.ConversationID, &role, &m.Text, &created, &mode, &action, &cat, &cites, &m.NoAnswer, &m.Rating, &s); err != nil {
+		if err := rows.Scan(&m.ID, &m.ConversationID, &role, &m.Text, &created, &mode, &action, &cat, asJSON(&m.Citations), &m.NoAnswer, &m.Rating, asJSON(&m.Signals)); err != nil {
 			return nil, err
 		}
 		m.Role, m.Mode, m.Action, m.Category = los.Role(role), los.Mode(mode), los.Action(action), los.Category(cat)
 		m.Created = fromMillis(created)
-		_ = json.Unmarshal([]byte(cites), &m.Citations)
-		_ = json.Unmarshal([]byte(s), &m.Signals)
 		out = append(out, m)
 	}
 	return out, rows.Err()

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -162,16 +161,13 @@ func getDoc(ctx context.Context, q querier, slug string) (EditorArticle, error) 
 func scanDoc(r scanner) (EditorArticle, error) {
 	var (
 		a                         EditorArticle
-		state, tags, l            string
+		state, l                  string
 		created, updated, deleted int64
 	)
 	err := r.Scan(&a.Slug, &state, &a.Version, &a.PublishedVersion, &created, &updated, &deleted,
-		&a.Title, &a.Body, &tags, &l, &a.Author)
+		&a.Title, &a.Body, asJSON(&a.Tags), &l, &a.Author)
 	if err != nil {
 		return a, err
-	}
-	if err := json.Unmarshal([]byte(tags), &a.Tags); err != nil {
-		return a, fmt.Errorf("article %q: tags: %w", a.Slug, err)
 	}
 	a.State, a.Lang = ArticleState(state), los.Standard(l)
 	a.Created, a.Updated = fromMillis(created), fromMillis(updated)
@@ -276,8 +272,7 @@ func (s *DB) newVersion(ctx context.Context, tx *sql.Tx, cur EditorArticle, a kb
 }
 
 func insertVersion(ctx context.Context, tx *sql.Tx, a kb.Article, v int, author, action string, source int, now int64) error {
-	tags, _ := json.Marshal(nonNil(a.Tags))
 	_, err := tx.ExecContext(ctx, `INSERT INTO article_versions (slug, version, title, body, tags, lang, author, action, source, created)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.Slug, v, a.Title, a.Body, string(tags), string(a.Lang), author, action, source, now)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.Slug, v, a.Title, a.Body, asJSON(&a.Tags), string(a.Lang), author, action, source, now)
 	return err
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 
 	"github.com/los-bot/los"
@@ -34,16 +33,12 @@ func (s *DB) adopt(ctx context.Context) error {
 		for rows.Next() {
 			var (
 				r       row
-				tags, l string
+				l       string
 				updated int64
 			)
-			if err := rows.Scan(&r.a.Slug, &r.a.Title, &r.a.Body, &tags, &l, &r.a.Published, &updated, &r.known); err != nil {
+			if err := rows.Scan(&r.a.Slug, &r.a.Title, &r.a.Body, asJSON(&r.a.Tags), &l, &r.a.Published, &updated, &r.known); err != nil {
 				rows.Close()
 				return err
-			}
-			if err := json.Unmarshal([]byte(tags), &r.a.Tags); err != nil {
-				rows.Close()
-				return fmt.Errorf("article %q: tags: %w", r.a.Slug, err)
 			}
 			r.a.Lang, r.a.Updated = los.Standard(l), fromMillis(updated)
 			todo = append(todo, r)

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 
 	"github.com/los-bot/los"
@@ -38,11 +37,10 @@ func (s *DB) publish(ctx context.Context, tx *sql.Tx, cur EditorArticle, author 
 
 // show writes a as the article customers see, published.
 func (s *DB) show(ctx context.Context, tx *sql.Tx, a kb.Article, now int64) error {
-	tags, _ := json.Marshal(nonNil(a.Tags))
 	_, err := tx.ExecContext(ctx, `INSERT INTO articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, 1, ?)
 		ON CONFLICT(slug) DO UPDATE SET title=excluded.title, body=excluded.body, tags=excluded.tags,
 		lang=excluded.lang, published=1, updated=excluded.updated`,
-		a.Slug, a.Title, a.Body, string(tags), string(a.Lang), now)
+		a.Slug, a.Title, a.Body, asJSON(&a.Tags), string(a.Lang), now)
 	if err != nil {
 		return fmt.Errorf("publish %q: %w", a.Slug, err)
 	}
@@ -231,15 +229,12 @@ func getVersion(ctx context.Context, q querier, slug string, version int) (Artic
 func scanVersion(r scanner) (ArticleVersion, error) {
 	var (
 		v                  ArticleVersion
-		tags, l            string
+		l                  string
 		created, published int64
 	)
-	err := r.Scan(&v.Slug, &v.Version, &v.Title, &v.Body, &tags, &l, &v.Author, &v.Action, &v.Source, &created, &published, &v.PublishedBy)
+	err := r.Scan(&v.Slug, &v.Version, &v.Title, &v.Body, asJSON(&v.Tags), &l, &v.Author, &v.Action, &v.Source, &created, &published, &v.PublishedBy)
 	if err != nil {
 		return v, err
-	}
-	if err := json.Unmarshal([]byte(tags), &v.Tags); err != nil {
-		return v, fmt.Errorf("article %q version %d: tags: %w", v.Slug, v.Version, err)
 	}
 	v.Lang, v.Created = los.Standard(l), fromMillis(created)
 	if published != 0 {

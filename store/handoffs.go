@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"time"
 
 	"github.com/los-bot/los"
@@ -51,10 +50,9 @@ func queue(ctx context.Context, tx *sql.Tx, conv *los.Conversation, h *los.Hando
 		if open > 0 {
 			return nil
 		}
-		signals, _ := json.Marshal(nonNil(h.Signals))
 		res, err := tx.ExecContext(ctx, `INSERT INTO handoffs (conversation_id, category, severity, severity_rank, reason, signals, summary, status, created)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, h.ConversationID, string(h.Category), string(h.Severity), h.Severity.Rank(),
-			h.Reason, string(signals), h.Summary, h.Status, millis(now))
+			h.Reason, asJSON(&h.Signals), h.Summary, h.Status, millis(now))
 		if err != nil {
 			return err
 		}
@@ -81,15 +79,14 @@ func (s *DB) Queue(ctx context.Context) ([]los.Handoff, error) {
 	var out []los.Handoff
 	for rows.Next() {
 		var (
-			h                 los.Handoff
-			cat, sev, signals string
-			created           int64
+			h        los.Handoff
+			cat, sev string
+			created  int64
 		)
-		if err := rows.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, &signals, &h.Summary, &h.Status, &created, &h.ClaimedBy); err != nil {
+		if err := rows.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, asJSON(&h.Signals), &h.Summary, &h.Status, &created, &h.ClaimedBy); err != nil {
 			return nil, err
 		}
 		h.Category, h.Severity, h.Created = los.Category(cat), los.Severity(sev), fromMillis(created)
-		_ = json.Unmarshal([]byte(signals), &h.Signals)
 		out = append(out, h)
 	}
 	return out, rows.Err()

@@ -32,13 +32,13 @@ type desk struct {
 func (s *Server) agentRoutes(e *echo.Echo) {
 	d := s.desk
 
-	e.GET("/agent", d.inbox, d.auth.Sessions)
-	e.GET("/agent/login", d.loginPage, d.auth.Sessions)
+	e.GET("/agent", d.inbox, Sessions(d.auth))
+	e.GET("/agent/login", d.loginPage, Sessions(d.auth))
 	e.POST("/agent/login", d.login)
-	e.POST("/agent/logout", d.logout, d.auth.Sessions)
+	e.POST("/agent/logout", d.logout, Sessions(d.auth))
 	e.GET("/agent/assets/:name", d.asset)
 
-	api := e.Group("/api/v1/agent", d.auth.Sessions, auth.RequireRole(auth.RoleAgent, auth.RoleAdmin), d.seen)
+	api := e.Group("/api/v1/agent", Sessions(d.auth), RequireRole(auth.RoleAgent, auth.RoleAdmin), d.seen)
 	api.GET("/queue", d.queue)
 	api.GET("/queue/stream", d.stream)
 	api.GET("/conversations/:id", d.conversation)
@@ -48,8 +48,8 @@ func (s *Server) agentRoutes(e *echo.Echo) {
 	api.POST("/conversations/:id/close", d.close)
 	api.GET("/callbacks", d.callbacks)
 	api.POST("/callbacks/:cid/done", d.completeCallback)
-	e.GET("/api/v1/agent/me", d.me, d.auth.Sessions, auth.RequireRole(auth.Roles...))
-	e.GET("/api/v1/agent/events", d.events, d.auth.Sessions, auth.RequireRole(auth.RoleAdmin))
+	e.GET("/api/v1/agent/me", d.me, Sessions(d.auth), RequireRole(auth.Roles...))
+	e.GET("/api/v1/agent/events", d.events, Sessions(d.auth), RequireRole(auth.RoleAdmin))
 
 	conv := e.Group("/api/v1/conversations/:id", s.cors(), s.limitIP(), s.conversationAuth)
 	conv.POST("/callback", d.requestCallback, s.limitConversation())
@@ -74,7 +74,7 @@ func (d *desk) Availability(ctx context.Context) los.Availability {
 // seen records that the signed-in agent is active.
 func (d *desk) seen(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		d.staffing.presence.seen(auth.UserFrom(c).ID, d.s.Now())
+		d.staffing.presence.seen(UserFrom(c).ID, d.s.Now())
 		return next(c)
 	}
 }

@@ -19,8 +19,8 @@ type meJSON struct {
 }
 
 func (d *desk) me(c echo.Context) error {
-	u := auth.UserFrom(c)
-	return c.JSON(http.StatusOK, meJSON{Email: u.Email, Role: u.Role, CSRF: auth.SessionFrom(c).CSRF})
+	u := UserFrom(c)
+	return c.JSON(http.StatusOK, meJSON{Email: u.Email, Role: u.Role, CSRF: SessionFrom(c).CSRF})
 }
 
 type statusJSON struct {
@@ -49,7 +49,7 @@ func (d *desk) snapshot(c echo.Context) (queueJSON, error) {
 	if err != nil {
 		return queueJSON{}, err
 	}
-	me := auth.UserFrom(c).Email
+	me := UserFrom(c).Email
 	now := d.s.Now()
 	out := queueJSON{Items: make([]queueItem, 0, len(hs))}
 	for _, h := range hs {
@@ -114,7 +114,7 @@ func (d *desk) conversation(c echo.Context) error {
 		return err
 	}
 	out := agentConversationJSON{ID: conv.ID, Lang: conv.Lang, Status: conv.Status, Created: conv.Created, Handoff: h,
-		Mine: h.Status == "claimed" && h.ClaimedBy == auth.UserFrom(c).Email, Messages: make([]agentMessageJSON, 0, len(msgs))}
+		Mine: h.Status == "claimed" && h.ClaimedBy == UserFrom(c).Email, Messages: make([]agentMessageJSON, 0, len(msgs))}
 	for _, m := range msgs {
 		out.Messages = append(out.Messages, agentMessageJSON{ID: m.ID, Role: m.Role, Text: m.Text, Created: m.Created,
 			Action: m.Action, Category: m.Category, Signals: m.Signals, Rating: m.Rating})
@@ -140,7 +140,7 @@ func (d *desk) claim(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	h, err := d.s.DB.Claim(c.Request().Context(), c.Param("id"), auth.UserFrom(c).Email, text)
+	h, err := d.s.DB.Claim(c.Request().Context(), c.Param("id"), UserFrom(c).Email, text)
 	if err != nil {
 		return err
 	}
@@ -160,7 +160,7 @@ func (d *desk) reply(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	m, err := d.s.DB.AgentReply(c.Request().Context(), c.Param("id"), auth.UserFrom(c).Email, text)
+	m, err := d.s.DB.AgentReply(c.Request().Context(), c.Param("id"), UserFrom(c).Email, text)
 	if err != nil {
 		return err
 	}
@@ -174,7 +174,7 @@ func (d *desk) handBack(c echo.Context) error {
 		return err
 	}
 	id := c.Param("id")
-	if err := d.s.DB.HandBack(c.Request().Context(), id, auth.UserFrom(c).Email, text); err != nil {
+	if err := d.s.DB.HandBack(c.Request().Context(), id, UserFrom(c).Email, text); err != nil {
 		return err
 	}
 	d.s.Hub.Publish(hub.QueueChanged(), hub.ConversationChanged(id))
@@ -195,7 +195,7 @@ func (d *desk) close(c echo.Context) error {
 		return err
 	}
 	id := c.Param("id")
-	if err := d.s.DB.CloseConversation(c.Request().Context(), id, auth.UserFrom(c).Email, req.Outcome, text); err != nil {
+	if err := d.s.DB.CloseConversation(c.Request().Context(), id, UserFrom(c).Email, req.Outcome, text); err != nil {
 		return err
 	}
 	d.s.Hub.Publish(hub.QueueChanged(), hub.ConversationChanged(id))
@@ -215,7 +215,7 @@ func (d *desk) completeCallback(c echo.Context) error {
 	if err != nil {
 		return los.Errorf(los.ENOTFOUND, "no call-back ticket %q", c.Param("cid"))
 	}
-	if err := d.s.DB.CompleteCallback(c.Request().Context(), id, auth.UserFrom(c).Email); err != nil {
+	if err := d.s.DB.CompleteCallback(c.Request().Context(), id, UserFrom(c).Email); err != nil {
 		return err
 	}
 	d.s.Hub.Publish(hub.CallbacksChanged())

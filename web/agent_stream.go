@@ -8,7 +8,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/hub"
 )
 
@@ -24,7 +23,7 @@ const streamPing = 20 * time.Second
 func (d *desk) stream(c echo.Context) error {
 	sub := d.s.Hub.Subscribe()
 	defer d.s.Hub.Unsubscribe(sub)
-	release := d.staffing.presence.connect(auth.UserFrom(c).ID, d.s.Now())
+	release := d.staffing.presence.connect(UserFrom(c).ID, d.s.Now())
 	defer func() {
 		release(d.s.Now())
 		d.s.Hub.Publish(hub.QueueChanged()) // the count of agents online changed

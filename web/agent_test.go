@@ -107,7 +107,7 @@ func (b *browser) do(method, path, body string, hdr ...string) (*http.Response, 
 	}
 	req.Header.Set("Content-Type", "application/json")
 	if b.csrf != "" {
-		req.Header.Set(auth.CSRFHeader, b.csrf)
+		req.Header.Set(web.CSRFHeader, b.csrf)
 	}
 	for i := 0; i+1 < len(hdr); i += 2 {
 		req.Header.Set(hdr[i], hdr[i+1])

@@ -31,9 +31,9 @@ func (s *Server) analyticsRoutes(e *echo.Echo) {
 		e.GET("/metrics", echo.WrapHandler(s.Metrics.Handler()), s.metricsAuth)
 	}
 	a := &analytics{s: s, auth: s.auth, pages: mustLoadAnalyticsPages()}
-	e.GET("/admin/analytics", a.dashboard, a.auth.Sessions, a.guard)
+	e.GET("/admin/analytics", a.dashboard, Sessions(a.auth), a.guard)
 	e.GET("/admin/analytics/assets/:name", a.asset)
-	e.GET("/admin/audit", a.auditPageHandler, a.auth.Sessions, a.guard)
+	e.GET("/admin/audit", a.auditPageHandler, Sessions(a.auth), a.guard)
 
 	conv := e.Group("/api/v1/conversations/:id", s.cors(), s.limitIP(), s.conversationAuth)
 	conv.POST("/csat", s.postCSAT, s.limitConversation())
@@ -55,7 +55,7 @@ func (s *Server) countResponses(next echo.HandlerFunc) echo.HandlerFunc {
 // brings them back, and refuses roles other than admin.
 func (a *analytics) guard(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		u := auth.UserFrom(c)
+		u := UserFrom(c)
 		if u == nil {
 			return toLogin(c, c.Request().URL.RequestURI())
 		}

@@ -13,7 +13,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
-	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/store"
 )
 
@@ -79,10 +78,10 @@ func (a *analytics) render(c echo.Context, ui los.Standard, r *store.Report, tab
 		Report: r, Tables: tables, Charts: reportCharts(r, a.formatter(ui)),
 		CSS: "/admin/analytics/assets/analytics.css?v=" + a.pages.cssVersion, t: a.s.Texts.T,
 	}
-	if u := auth.UserFrom(c); u != nil {
+	if u := UserFrom(c); u != nil {
 		p.Email = u.Email
 	}
-	if s := auth.SessionFrom(c); s != nil {
+	if s := SessionFrom(c); s != nil {
 		p.CSRF = s.CSRF
 	}
 	var buf bytes.Buffer

@@ -9,7 +9,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
-	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/store"
 )
 
@@ -20,7 +19,7 @@ import (
 func (s *Server) auditTrail(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		err := next(c)
-		u := auth.UserFrom(c)
+		u := UserFrom(c)
 		route := c.Path()
 		if u == nil || strings.Contains(route, "/assets/") || strings.Contains(route, "/static/") {
 			return err

@@ -9,7 +9,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
-	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/store"
 )
 
@@ -51,10 +50,10 @@ func (a *analytics) auditPageHandler(c echo.Context) error {
 	if p.Entries, err = a.s.DB.AuditLog(c.Request().Context(), f); err != nil {
 		return err
 	}
-	if u := auth.UserFrom(c); u != nil {
+	if u := UserFrom(c); u != nil {
 		p.Email = u.Email
 	}
-	if s := auth.SessionFrom(c); s != nil {
+	if s := SessionFrom(c); s != nil {
 		p.CSRF = s.CSRF
 	}
 	var buf bytes.Buffer

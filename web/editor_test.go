@@ -17,6 +17,7 @@ import (
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/store"
+	"github.com/los-bot/los/web"
 )
 
 // editorEnv serves Los with a real store holding the demo knowledge base,
@@ -79,7 +80,7 @@ func (ec *editorClient) raw(method, path, contentType string, body io.Reader) (*
 		req.Header.Set("Content-Type", contentType)
 	}
 	if ec.csrf != "" {
-		req.Header.Set(auth.CSRFHeader, ec.csrf)
+		req.Header.Set(web.CSRFHeader, ec.csrf)
 	}
 	resp, err := ec.c.Do(req)
 	if err != nil {

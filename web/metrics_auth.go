@@ -29,7 +29,7 @@ var (
 // (both audited like every request by a key or an admin). Other keys and
 // roles get 403, wrong or missing credentials 401.
 func (s *Server) metricsAuth(next echo.HandlerFunc) echo.HandlerFunc {
-	admin := s.auth.Sessions(s.metricsSignedIn(auth.RequireRole(auth.RoleAdmin)(next)))
+	admin := Sessions(s.auth)(s.metricsSignedIn(RequireRole(auth.RoleAdmin)(next)))
 	return func(c echo.Context) error {
 		header := c.Request().Header.Get(echo.HeaderAuthorization)
 		if _, isKey := auth.IsKey(header); isKey {
@@ -52,7 +52,7 @@ func (s *Server) metricsAuth(next echo.HandlerFunc) echo.HandlerFunc {
 // how to get access.
 func (s *Server) metricsSignedIn(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if auth.UserFrom(c) != nil {
+		if UserFrom(c) != nil {
 			return next(c)
 		}
 		if s.MetricsToken == "" {

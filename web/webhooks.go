@@ -24,7 +24,7 @@ func (s *Server) integratorRoutes(e *echo.Echo) {
 	// Middleware per route, not on a group: a group with middleware claims
 	// /api/v1/* for unknown paths and would answer the widget's CORS
 	// preflights with 401.
-	admin := []echo.MiddlewareFunc{s.limitIP(), s.auth.Sessions, auth.RequireRole(auth.RoleAdmin)}
+	admin := []echo.MiddlewareFunc{s.limitIP(), Sessions(s.auth), RequireRole(auth.RoleAdmin)}
 	e.GET("/api/v1/webhooks", s.listWebhooks, admin...)
 	e.POST("/api/v1/webhooks", s.createWebhook, admin...)
 	e.GET("/api/v1/webhooks/:id", s.getWebhook, admin...)

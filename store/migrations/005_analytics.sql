@@ -1,20 +1,17 @@
-package store
-
-// migration005 adds analytics: the time to first token of every generated
-// bot message, customer satisfaction (one CSAT answer per conversation)
-// and conversation_outcomes, a view that gives every conversation one
-// outcome, computed from its messages, handoffs and call-back tickets so
-// it is never out of step with them:
-//
-//   - called_back: the customer left a call-back ticket;
-//   - handed_over: the conversation was handed to a human (category and
-//     reason are those of its first handoff);
-//   - empty:       the customer never wrote (not counted as a conversation);
-//   - abandoned:   the customer left after a turn that did not answer (no
-//     answer, an offer to hand over, or no bot reply), or gave a
-//     thumbs-down;
-//   - resolved:    everything else: the bot answered and nobody objected.
-const migration005 = `
+-- Migration 5 adds analytics: the time to first token of every generated
+-- bot message, customer satisfaction (one CSAT answer per conversation)
+-- and conversation_outcomes, a view that gives every conversation one
+-- outcome, computed from its messages, handoffs and call-back tickets so
+-- it is never out of step with them:
+--
+--   - called_back: the customer left a call-back ticket;
+--   - handed_over: the conversation was handed to a human (category and
+--     reason are those of its first handoff);
+--   - empty:       the customer never wrote (not counted as a conversation);
+--   - abandoned:   the customer left after a turn that did not answer (no
+--     answer, an offer to hand over, or no bot reply), or gave a
+--     thumbs-down;
+--   - resolved:    everything else: the bot answered and nobody objected.
 ALTER TABLE messages ADD COLUMN first_token_ms REAL NOT NULL DEFAULT 0;
 CREATE TABLE csat (
 	conversation_id TEXT PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
@@ -42,4 +39,3 @@ SELECT c.id AS conversation_id, c.lang AS lang, c.created AS created,
 FROM conversations c
 LEFT JOIN handoffs h ON h.id = (SELECT min(id) FROM handoffs WHERE conversation_id = c.id)
 LEFT JOIN messages lb ON lb.id = (SELECT max(id) FROM messages WHERE conversation_id = c.id AND role = 'bot');
-`

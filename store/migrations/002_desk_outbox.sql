@@ -1,9 +1,6 @@
-package store
-
-// migration002 adds sign-in (users, sessions), the agent desk (handoff
-// outcomes, message authors, call-back tickets) and the events outbox
-// that integrator webhooks will read.
-const migration002 = `
+-- Migration 2 adds sign-in (users, sessions), the agent desk (handoff
+-- outcomes, message authors, call-back tickets) and the events outbox
+-- that integrator webhooks will read.
 CREATE TABLE users (
 	id            INTEGER PRIMARY KEY,
 	email         TEXT NOT NULL UNIQUE,
@@ -39,4 +36,4 @@ CREATE TABLE events (
 	conversation_id TEXT NOT NULL DEFAULT '',
 	data            TEXT NOT NULL DEFAULT '{}',
 	created         INTEGER NOT NULL
-);`
+);

@@ -1,8 +1,7 @@
-package store_test
+package storetest
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -11,20 +10,9 @@ import (
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/store"
 )
 
-func open(t *testing.T) *store.DB {
-	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "los.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
-
-func TestArticlesRoundTripAndRevision(t *testing.T) {
+func testArticlesRoundTripAndRevision(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	rev0, err := db.KBRevision(ctx)
@@ -57,7 +45,7 @@ func TestArticlesRoundTripAndRevision(t *testing.T) {
 	}
 }
 
-func TestImportIsAllOrNothing(t *testing.T) {
+func testImportIsAllOrNothing(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	if err := db.ImportArticles(ctx, []kb.Article{{Slug: "a", Title: "Gammel", Body: "x", Lang: los.Bokmal}}); err != nil {
@@ -82,7 +70,7 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	}
 }
 
-func TestConversationMessagesAndRating(t *testing.T) {
+func testConversationMessagesAndRating(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	conv := &los.Conversation{ID: "c1", TokenHash: []byte{1, 2, 3}}
@@ -130,7 +118,7 @@ func TestConversationMessagesAndRating(t *testing.T) {
 	}
 }
 
-func TestHandoffQueueOrder(t *testing.T) {
+func testHandoffQueueOrder(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
@@ -172,7 +160,7 @@ func TestHandoffQueueOrder(t *testing.T) {
 	}
 }
 
-func TestConcurrentTurns(t *testing.T) {
+func testConcurrentTurns(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	var wg sync.WaitGroup
@@ -199,7 +187,7 @@ func TestConcurrentTurns(t *testing.T) {
 	}
 }
 
-func TestSetHandoffSummary(t *testing.T) {
+func testSetHandoffSummary(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	c := &los.Conversation{ID: "s1", TokenHash: []byte{1}}

@@ -1,4 +1,4 @@
-package store_test
+package storetest
 
 import (
 	"context"
@@ -14,12 +14,12 @@ import (
 // conversation.
 type pruneEnv struct {
 	t   *testing.T
-	db  *store.DB
+	db  Store
 	now time.Time
 	w   *store.Webhook
 }
 
-func newPruneEnv(t *testing.T) *pruneEnv {
+func newPruneEnv(t *testing.T, open Opener) *pruneEnv {
 	t.Helper()
 	ctx := context.Background()
 	e := &pruneEnv{t: t, db: open(t), now: time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)}
@@ -88,8 +88,8 @@ func (e *pruneEnv) left() (deliveries, events []int64) {
 	return deliveries, events
 }
 
-func TestPruneWebhookLog(t *testing.T) {
-	e := newPruneEnv(t)
+func testPruneWebhookLog(t *testing.T, open Opener) {
+	e := newPruneEnv(t, open)
 	// 5 January: three events; one delivered, one failed for good, one
 	// still pending (its receiver is down).
 	for range 3 {
@@ -138,8 +138,8 @@ func TestPruneWebhookLog(t *testing.T) {
 // events the webhook worker has not read yet stay however old, and the
 // newest always stays, so new events get higher IDs than the worker's
 // cursor and are still delivered.
-func TestPruneKeepsUnreadAndNewestEvents(t *testing.T) {
-	e := newPruneEnv(t)
+func testPruneKeepsUnreadAndNewestEvents(t *testing.T, open Opener) {
+	e := newPruneEnv(t, open)
 	ctx := context.Background()
 	e.message(false)
 	e.message(false)

@@ -1,10 +1,7 @@
-package store
-
-// migration004 adds the integrator API: API keys (stored as SHA-256 of the
-// key), webhook subscriptions and their durable delivery queue. The
-// webhook worker's place in the events outbox is kept in meta under
-// "webhook_cursor".
-const migration004 = `
+-- Migration 4 adds the integrator API: API keys (stored as SHA-256 of the
+-- key), webhook subscriptions and their durable delivery queue. The
+-- webhook worker's place in the events outbox is kept in meta under
+-- "webhook_cursor".
 CREATE TABLE api_keys (
 	id         INTEGER PRIMARY KEY,
 	name       TEXT NOT NULL DEFAULT '',
@@ -41,4 +38,3 @@ CREATE TABLE webhook_deliveries (
 );
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_attempt);
 CREATE INDEX webhook_deliveries_hook ON webhook_deliveries(webhook_id, id DESC);
-`

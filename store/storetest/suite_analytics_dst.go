@@ -1,4 +1,4 @@
-package store_test
+package storetest
 
 import (
 	"context"
@@ -25,7 +25,7 @@ func osloZone(t *testing.T) *time.Location {
 // around the last Sundays of March (23 hours) and October (25 hours)
 // 2026: each conversation is created with the store's clock at a fixed
 // instant, and must land on the day an Oslo wall clock showed then.
-func TestAnalyticsDaysAcrossDST(t *testing.T) {
+func testAnalyticsDaysAcrossDST(t *testing.T, open Opener) {
 	oslo := osloZone(t)
 	utc := func(mo time.Month, d, h, m int) time.Time { return time.Date(2026, mo, d, h, m, 0, 0, time.UTC) }
 	date := func(mo time.Month, d int) time.Time { return time.Date(2026, mo, d, 0, 0, 0, 0, oslo) }
@@ -122,7 +122,7 @@ func countOutside(at []time.Time, from, to time.Time) int {
 	return n
 }
 
-func TestCalendarDays(t *testing.T) {
+func testCalendarDays(t *testing.T, open Opener) {
 	oslo := osloZone(t)
 	day := func(mo time.Month, d, h int) time.Time { return time.Date(2026, mo, d, h, 0, 0, 0, oslo) }
 	tests := []struct {

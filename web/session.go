@@ -1,4 +1,4 @@
-package auth
+package web
 
 import (
 	"crypto/subtle"
@@ -10,7 +10,12 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/auth"
 )
+
+// Sessions and API keys meet Echo here: package auth checks passwords,
+// sessions and keys; this file puts the user in the request, guards
+// routes by role and CSRF token, and sets the cookies.
 
 // Names of the cookies, header and form field.
 const (
@@ -25,6 +30,7 @@ const (
 const (
 	userKey    = "auth.user"
 	sessionKey = "auth.session"
+	keyKey     = "auth.key"
 )
 
 var (
@@ -39,17 +45,23 @@ var (
 // A request with an API key (Authorization: Bearer los_...) instead acts
 // as the key's user (see keyUser) with a session without a CSRF token; an
 // unknown or revoked key is refused with 401.
-func (a *Service) Sessions(next echo.HandlerFunc) echo.HandlerFunc {
+func Sessions(a *auth.Service) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return sessions(a, next)
+	}
+}
+
+func sessions(a *auth.Service, next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if key, ok := IsKey(c.Request().Header.Get(echo.HeaderAuthorization)); ok {
-			k, err := AuthenticateKey(c.Request().Context(), a.Keys, key, a.Now())
+		if key, ok := auth.IsKey(c.Request().Header.Get(echo.HeaderAuthorization)); ok {
+			k, err := auth.AuthenticateKey(c.Request().Context(), a.Keys, key, a.Now())
 			if err != nil {
 				return err
 			}
-			u := keyUser(k)
+			u := auth.KeyUser(k)
 			c.Set(keyKey, k)
 			c.Set(userKey, u)
-			c.Set(sessionKey, &Session{UserID: u.ID, Created: k.Created})
+			c.Set(sessionKey, &auth.Session{UserID: u.ID, Created: k.Created})
 			return next(c)
 		}
 		if ck, err := c.Cookie(CookieName); err == nil && ck.Value != "" {
@@ -59,7 +71,7 @@ func (a *Service) Sessions(next echo.HandlerFunc) echo.HandlerFunc {
 				c.Set(userKey, u)
 				c.Set(sessionKey, s)
 			case los.ErrorCode(err) == los.EAUTH:
-				a.ClearCookie(c)
+				ClearCookie(c)
 			default:
 				return err
 			}
@@ -75,20 +87,20 @@ func (a *Service) Sessions(next echo.HandlerFunc) echo.HandlerFunc {
 // An API key passes where a session with one of roles would, when it has
 // the scope of one of them (agent: agent, editor: kb:write, admin:
 // admin); keys are not cookies, so they need no CSRF token.
-func RequireRole(roles ...Role) echo.MiddlewareFunc {
+func RequireRole(roles ...auth.Role) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			if k := KeyFrom(c); k != nil {
 				for _, r := range roles {
-					if k.Has(scopeOfRole[r]) {
+					if k.Has(auth.ScopeOfRole(r)) {
 						return next(c)
 					}
 				}
-				return errScope
+				return auth.ErrScope
 			}
 			u := UserFrom(c)
 			if u == nil {
-				return errSession
+				return auth.ErrSession
 			}
 			if !slices.Contains(roles, u.Role) {
 				return errForbid
@@ -109,9 +121,9 @@ func RequireRole(roles ...Role) echo.MiddlewareFunc {
 func CheckCSRF(c echo.Context) error {
 	s := SessionFrom(c)
 	if s == nil {
-		return errSession
+		return auth.ErrSession
 	}
-	if crossSite(c) {
+	if crossOrigin(c) {
 		return errCSRF
 	}
 	got := c.Request().Header.Get(CSRFHeader)
@@ -125,28 +137,34 @@ func CheckCSRF(c echo.Context) error {
 }
 
 // UserFrom returns the signed-in user, or nil.
-func UserFrom(c echo.Context) *User {
-	u, _ := c.Get(userKey).(*User)
+func UserFrom(c echo.Context) *auth.User {
+	u, _ := c.Get(userKey).(*auth.User)
 	return u
 }
 
 // SessionFrom returns the session, or nil.
-func SessionFrom(c echo.Context) *Session {
-	s, _ := c.Get(sessionKey).(*Session)
+func SessionFrom(c echo.Context) *auth.Session {
+	s, _ := c.Get(sessionKey).(*auth.Session)
 	return s
+}
+
+// KeyFrom returns the API key a request was made with, or nil.
+func KeyFrom(c echo.Context) *auth.APIKey {
+	k, _ := c.Get(keyKey).(*auth.APIKey)
+	return k
 }
 
 // SetCookie gives the browser the session token: HttpOnly, SameSite=Lax,
 // and Secure when the request came over TLS.
-func (a *Service) SetCookie(c echo.Context, token string, s *Session) {
+func SetCookie(c echo.Context, token string, s *auth.Session, now time.Time) {
 	c.SetCookie(&http.Cookie{
 		Name: CookieName, Value: token, Path: "/", Expires: s.Expires,
-		MaxAge: int(s.Expires.Sub(a.Now()) / time.Second), HttpOnly: true, Secure: secure(c), SameSite: http.SameSiteLaxMode,
+		MaxAge: int(s.Expires.Sub(now) / time.Second), HttpOnly: true, Secure: secure(c), SameSite: http.SameSiteLaxMode,
 	})
 }
 
 // ClearCookie removes the session cookie.
-func (a *Service) ClearCookie(c echo.Context) {
+func ClearCookie(c echo.Context) {
 	c.SetCookie(&http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: secure(c), SameSite: http.SameSiteLaxMode})
 }
 
@@ -156,7 +174,7 @@ func FormToken(c echo.Context) string {
 	if ck, err := c.Cookie(formCookie); err == nil && len(ck.Value) >= 32 {
 		return ck.Value
 	}
-	t := randomToken(32)
+	t := auth.RandomToken(32)
 	c.SetCookie(&http.Cookie{Name: formCookie, Value: t, Path: "/", MaxAge: 12 * 3600, HttpOnly: true, Secure: secure(c), SameSite: http.SameSiteStrictMode})
 	return t
 }
@@ -164,7 +182,7 @@ func FormToken(c echo.Context) string {
 // CheckFormToken checks that a form's csrf field matches its cookie.
 func CheckFormToken(c echo.Context) error {
 	ck, err := c.Cookie(formCookie)
-	if err != nil || ck.Value == "" || crossSite(c) {
+	if err != nil || ck.Value == "" || crossOrigin(c) {
 		return errCSRF
 	}
 	if subtle.ConstantTimeCompare([]byte(c.FormValue(CSRFField)), []byte(ck.Value)) != 1 {
@@ -181,8 +199,11 @@ func unsafe(method string) bool {
 	return true
 }
 
-func crossSite(c echo.Context) bool {
-	return c.Request().Header.Get("Sec-Fetch-Site") == "cross-site"
+// crossOrigin reports whether the browser marks the request as coming from
+// another site (Sec-Fetch-Site, or Origin against Host): net/http's
+// cross-origin protection, for the requests that carry a session.
+func crossOrigin(c echo.Context) bool {
+	return http.NewCrossOriginProtection().Check(c.Request()) != nil
 }
 
 func isForm(c echo.Context) bool {

@@ -1,4 +1,4 @@
-package store_test
+package storetest
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"github.com/los-bot/los/bot"
 )
 
-func TestCloseIdle(t *testing.T) {
+func testCloseIdle(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
@@ -64,7 +64,7 @@ func TestCloseIdle(t *testing.T) {
 	}
 }
 
-func TestCloseIdleConversation(t *testing.T) {
+func testCloseIdleConversation(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	now := time.Date(2026, 3, 29, 12, 0, 0, 0, time.UTC)

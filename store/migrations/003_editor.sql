@@ -1,15 +1,12 @@
-package store
-
-// migration003 adds knowledge-base editing: every article's editor state
-// (draft, published, archived, soft-deleted), every saved version of it,
-// and the synonyms editors maintain.
-//
-// The articles table keeps holding what customers see (search, help
-// centre); article_docs and article_versions hold the editors' working
-// copies, so a draft never changes what customers see until it is
-// published. Articles written to the articles table by other means (the
-// demo, `los kb import`) are adopted: see DB.adopt.
-const migration003 = `
+-- Migration 3 adds knowledge-base editing: every article's editor state
+-- (draft, published, archived, soft-deleted), every saved version of it,
+-- and the synonyms editors maintain.
+--
+-- The articles table keeps holding what customers see (search, help
+-- centre); article_docs and article_versions hold the editors' working
+-- copies, so a draft never changes what customers see until it is
+-- published. Articles written to the articles table by other means (the
+-- demo, `los kb import`) are adopted: see DB.adopt.
 CREATE TABLE article_docs (
 	slug              TEXT PRIMARY KEY,
 	state             TEXT NOT NULL,               -- draft, published, archived
@@ -44,4 +41,3 @@ CREATE TABLE kb_synonyms (
 );
 -- content gaps: bot messages without an answer or with a thumbs-down
 CREATE INDEX messages_gaps ON messages(id) WHERE role = 'bot' AND (no_answer = 1 OR rating = -1);
-`

@@ -1,4 +1,4 @@
-package store_test
+package storetest
 
 import (
 	"context"
@@ -16,7 +16,7 @@ func draft(slug, body string) kb.Article {
 
 // customerView returns what customers see of slug: its body, or "" when
 // they see nothing.
-func customerView(t *testing.T, db *store.DB, slug string) string {
+func customerView(t *testing.T, db Store, slug string) string {
 	t.Helper()
 	a, err := db.Article(context.Background(), slug)
 	if los.ErrorCode(err) == los.ENOTFOUND || err == nil && !a.Published {
@@ -38,7 +38,7 @@ func must[T any](t *testing.T) func(T, error) T {
 	}
 }
 
-func TestEditorVersionsAndDrafts(t *testing.T) {
+func testEditorVersionsAndDrafts(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	ok := must[store.EditorArticle](t)
@@ -84,7 +84,7 @@ func TestEditorVersionsAndDrafts(t *testing.T) {
 	}
 }
 
-func TestEditorStaleSaveConflicts(t *testing.T) {
+func testEditorStaleSaveConflicts(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	if _, err := db.CreateArticle(ctx, draft("a", "v1"), "ida"); err != nil {
@@ -120,7 +120,7 @@ func TestEditorStaleSaveConflicts(t *testing.T) {
 	}
 }
 
-func TestEditorRollback(t *testing.T) {
+func testEditorRollback(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	ok := must[store.EditorArticle](t)
@@ -156,7 +156,7 @@ func TestEditorRollback(t *testing.T) {
 	}
 }
 
-func TestEditorDeleteRestoreArchive(t *testing.T) {
+func testEditorDeleteRestoreArchive(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	ok := must[store.EditorArticle](t)
@@ -209,7 +209,7 @@ func TestEditorDeleteRestoreArchive(t *testing.T) {
 	}
 }
 
-func TestEditorAdoptsArticlesWrittenElsewhere(t *testing.T) {
+func testEditorAdoptsArticlesWrittenElsewhere(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
@@ -237,7 +237,7 @@ func TestEditorAdoptsArticlesWrittenElsewhere(t *testing.T) {
 	}
 }
 
-func TestEditorImportAllOrNothing(t *testing.T) {
+func testEditorImportAllOrNothing(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	ok := must[store.EditorArticle](t)
@@ -283,7 +283,7 @@ func TestEditorImportAllOrNothing(t *testing.T) {
 
 func withPublished(a kb.Article, p bool) kb.Article { a.Published = p; return a }
 
-func TestEditorSynonymsAndGaps(t *testing.T) {
+func testEditorSynonymsAndGaps(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	if _, found, err := db.Synonyms(ctx); err != nil || found {

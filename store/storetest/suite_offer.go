@@ -1,4 +1,4 @@
-package store_test
+package storetest
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 
 // TestCallbackPending: an offer of a call-back stands while the
 // conversation waits for a person and no call-back was asked for since.
-func TestCallbackPending(t *testing.T) {
+func testCallbackPending(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	clk := &clock{t: time.Date(2026, 10, 25, 1, 30, 0, 0, time.UTC)}
@@ -69,7 +69,7 @@ func TestCallbackPending(t *testing.T) {
 	}
 }
 
-func TestCitedTitles(t *testing.T) {
+func testCitedTitles(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	if err := db.ImportArticles(ctx, []kb.Article{

@@ -1,4 +1,4 @@
-package store_test
+package storetest
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"github.com/los-bot/los/auth"
 )
 
-func TestUsersAndSessions(t *testing.T) {
+func testUsersAndSessions(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	u := &auth.User{Email: "kari@example.no", Role: auth.RoleAgent, PasswordHash: "h1"}

@@ -1,4 +1,4 @@
-package store_test
+package storetest
 
 import (
 	"context"
@@ -16,7 +16,7 @@ var answered = los.Message{Mode: los.ModeGenerated, Action: los.ActionAnswer, Ca
 // held brings a new conversation with one question and reply to a state:
 // open (the bot holds it), waiting (handed over), agent (taken over) or
 // closed (by the customer already).
-func held(t *testing.T, db *store.DB, id string, state los.Status, reply los.Message) {
+func held(t *testing.T, db Store, id string, state los.Status, reply los.Message) {
 	t.Helper()
 	ctx := context.Background()
 	conv := &los.Conversation{ID: id, TokenHash: []byte{1}, Lang: los.Bokmal}
@@ -46,7 +46,7 @@ func held(t *testing.T, db *store.DB, id string, state los.Status, reply los.Mes
 	}
 }
 
-func TestCloseByCustomer(t *testing.T) {
+func testCloseByCustomer(t *testing.T, open Opener) {
 	ctx := context.Background()
 	tests := []struct {
 		name     string
@@ -127,7 +127,7 @@ func TestCloseByCustomer(t *testing.T) {
 
 // TestOutcomeOfCustomerClose: closing by the customer is no outcome of its
 // own; the conversation counts as its messages and handoffs say.
-func TestOutcomeOfCustomerClose(t *testing.T) {
+func testOutcomeOfCustomerClose(t *testing.T, open Opener) {
 	ctx := context.Background()
 	at := time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)
 	noAnswer := los.Message{Mode: los.ModeExtractive, Action: los.ActionOfferHandoff, Category: los.CategoryNone, NoAnswer: true}
@@ -177,21 +177,21 @@ func TestOutcomeOfCustomerClose(t *testing.T) {
 // conversation closed (the customer ended it, an agent closed it, the idle
 // job) is refused, so nothing appears after the end and the conversation
 // is not reopened behind the customer's back.
-func TestNothingAfterTheEnd(t *testing.T) {
+func testNothingAfterTheEnd(t *testing.T, open Opener) {
 	ctx := context.Background()
 	tests := []struct {
 		name  string
-		write func(db *store.DB, id string) error
+		write func(db Store, id string) error
 	}{
-		{name: "turn", write: func(db *store.DB, id string) error {
+		{name: "turn", write: func(db Store, id string) error {
 			q := &los.Message{ConversationID: id, Role: los.RoleCustomer, Text: "hei igjen", Created: time.Now()}
 			a := &los.Message{ConversationID: id, Role: los.RoleBot, Text: "svar", Created: time.Now()}
 			return db.AddTurn(ctx, q, a)
 		}},
-		{name: "message", write: func(db *store.DB, id string) error {
+		{name: "message", write: func(db Store, id string) error {
 			return db.AddMessage(ctx, &los.Message{ConversationID: id, Role: los.RoleBot, Text: "svar", Created: time.Now()})
 		}},
-		{name: "handoff", write: func(db *store.DB, id string) error {
+		{name: "handoff", write: func(db Store, id string) error {
 			return db.RequestHandoff(ctx, &los.Conversation{ID: id}, bot.NewHandoff(&los.Conversation{ID: id}, los.Triage{Category: los.CategorySelfHarm, Severity: los.SeverityCritical}, nil))
 		}},
 	}

@@ -1,8 +1,5 @@
-package store
-
-// migration006 adds the audit log: who (agent, editor, admin, API key)
-// read or changed what. Triggers make it append-only.
-const migration006 = `
+-- Migration 6 adds the audit log: who (agent, editor, admin, API key)
+-- read or changed what. Triggers make it append-only.
 CREATE TABLE audit_log (
 	id     INTEGER PRIMARY KEY,
 	at     INTEGER NOT NULL,
@@ -19,4 +16,3 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-`

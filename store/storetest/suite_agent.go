@@ -1,4 +1,4 @@
-package store_test
+package storetest
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 )
 
 // handedOver creates a conversation with a waiting handoff.
-func handedOver(t *testing.T, db *store.DB, id string, cat los.Category) {
+func handedOver(t *testing.T, db Store, id string, cat los.Category) {
 	t.Helper()
 	ctx := context.Background()
 	c := &los.Conversation{ID: id, TokenHash: []byte{1}}
@@ -25,7 +25,7 @@ func handedOver(t *testing.T, db *store.DB, id string, cat los.Category) {
 	}
 }
 
-func status(t *testing.T, db *store.DB, id string) los.Status {
+func status(t *testing.T, db Store, id string) los.Status {
 	t.Helper()
 	c, err := db.Conversation(context.Background(), id)
 	if err != nil {
@@ -34,7 +34,7 @@ func status(t *testing.T, db *store.DB, id string) los.Status {
 	return c.Status
 }
 
-func eventTypes(t *testing.T, db *store.DB) string {
+func eventTypes(t *testing.T, db Store) string {
 	t.Helper()
 	evs, err := db.Events(context.Background(), 0, 100)
 	if err != nil {
@@ -52,7 +52,7 @@ func eventTypes(t *testing.T, db *store.DB) string {
 	return strings.Join(types, ",")
 }
 
-func TestClaimReplyClose(t *testing.T) {
+func testClaimReplyClose(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	handedOver(t, db, "c1", los.CategoryBereavement)
@@ -116,7 +116,7 @@ func TestClaimReplyClose(t *testing.T) {
 	}
 }
 
-func TestHandBack(t *testing.T) {
+func testHandBack(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	handedOver(t, db, "c1", los.CategoryHumanRequest)
@@ -148,7 +148,7 @@ func TestHandBack(t *testing.T) {
 	}
 }
 
-func TestCallbacks(t *testing.T) {
+func testCallbacks(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)

@@ -1,4 +1,4 @@
-package store_test
+package storetest
 
 import (
 	"context"
@@ -28,7 +28,7 @@ type turn struct {
 
 // seedAnalytics stores six conversations from 2 to 4 November 2026 (UTC)
 // with known outcomes, one empty conversation, and one outside the period.
-func seedAnalytics(t *testing.T, db *store.DB) {
+func seedAnalytics(t *testing.T, db Store) {
 	t.Helper()
 	ctx := context.Background()
 	clk := &clock{}
@@ -110,7 +110,7 @@ func seedAnalytics(t *testing.T, db *store.DB) {
 	}
 }
 
-func TestAnalytics(t *testing.T) {
+func testAnalytics(t *testing.T, open Opener) {
 	db := open(t)
 	seedAnalytics(t, db)
 	from := time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
@@ -180,7 +180,7 @@ func TestAnalytics(t *testing.T) {
 	}
 }
 
-func TestAnalyticsDaysFollowZone(t *testing.T) {
+func testAnalyticsDaysFollowZone(t *testing.T, open Opener) {
 	db := open(t)
 	seedAnalytics(t, db)
 	oslo, err := time.LoadLocation("Europe/Oslo")
@@ -199,7 +199,7 @@ func TestAnalyticsDaysFollowZone(t *testing.T) {
 	}
 }
 
-func TestCSAT(t *testing.T) {
+func testCSAT(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
 	if err := db.CreateConversation(ctx, &los.Conversation{ID: "c", TokenHash: []byte{1}}); err != nil {
