@@ -88,7 +88,7 @@ type KeyStore interface {
 }
 
 var (
-	errKey   = &los.Error{Code: los.EAUTH, Message: "unknown or revoked API key"}
+	errKey = &los.Error{Code: los.EAUTH, Message: "unknown or revoked API key"}
 	// ErrScope refuses a key without the scope a route needs.
 	ErrScope = &los.Error{Code: los.EFORBID, Message: "the API key lacks the scope for this"}
 )

@@ -52,7 +52,7 @@ func New(store Store, now func() time.Time, log *slog.Logger) *Service {
 }
 
 var (
-	errLogin   = &los.Error{Code: los.EAUTH, Message: "wrong e-mail address or password", Key: "login.failed"}
+	errLogin = &los.Error{Code: los.EAUTH, Message: "wrong e-mail address or password", Key: "login.failed"}
 	// ErrSession refuses a request without a valid session.
 	ErrSession = &los.Error{Code: los.EAUTH, Message: "not signed in or the session has expired", Key: "login.expired"}
 )
