@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/linediff"
 	"github.com/los-bot/los/store"
 )
 
@@ -89,14 +90,14 @@ func (ed *editor) getVersion(c echo.Context) error {
 // diffJSON compares two versions: the fields that changed, and the text
 // line by line.
 type diffJSON struct {
-	From    int        `json:"from"`
-	To      int        `json:"to"`
-	Changed []string   `json:"changed"` // title, tags, lang, text
-	Old     diffFields `json:"old"`
-	New     diffFields `json:"new"`
-	Lines   []diffLine `json:"lines"`
-	Added   int        `json:"added"`
-	Removed int        `json:"removed"`
+	From    int             `json:"from"`
+	To      int             `json:"to"`
+	Changed []string        `json:"changed"` // title, tags, lang, text
+	Old     diffFields      `json:"old"`
+	New     diffFields      `json:"new"`
+	Lines   []linediff.Line `json:"lines"`
+	Added   int             `json:"added"`
+	Removed int             `json:"removed"`
 }
 
 type diffFields struct {
@@ -140,7 +141,7 @@ func (ed *editor) diffVersions(c echo.Context) error {
 		From: from, To: to, Changed: []string{},
 		Old:   diffFields{Title: old.Title, Tags: strings.Join(old.Tags, ", "), Lang: string(old.Lang)},
 		New:   diffFields{Title: cur.Title, Tags: strings.Join(cur.Tags, ", "), Lang: string(cur.Lang)},
-		Lines: lineDiff(old.Body, cur.Body),
+		Lines: linediff.Lines(old.Body, cur.Body),
 	}
 	if old.Title != cur.Title {
 		d.Changed = append(d.Changed, "title")

@@ -1,4 +1,6 @@
-package web
+// Package htmlmd turns a simple HTML page into a knowledge-base article
+// in Markdown, for the editor's import.
+package htmlmd
 
 import (
 	"bytes"
@@ -15,14 +17,14 @@ import (
 	"github.com/los-bot/los/lang"
 )
 
-// parseHTMLArticle turns a simple HTML page into a draft article, so it
+// Article turns a simple HTML page into a draft article, so it
 // can be edited like any other: the title from <title> (or the first
 // <h1>), the written standard from <html lang>, tags from <meta
 // name="keywords">, the slug from the file name, and the body converted
 // to Markdown (headings, paragraphs, lists, links, emphasis, code, quotes
 // and simple tables; scripts, styles, images and navigation are left out).
 // HTML files always come in as drafts: publish them after a look.
-func parseHTMLArticle(name string, data []byte) (kb.Article, error) {
+func Article(name string, data []byte) (kb.Article, error) {
 	fail := func(line int, format string, args ...any) (kb.Article, error) {
 		return kb.Article{}, &kb.ParseError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)}
 	}

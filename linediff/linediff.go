@@ -1,11 +1,13 @@
-package web
+// Package linediff compares two texts line by line, for the editor's
+// view of what changed between two versions of an article.
+package linediff
 
 import "strings"
 
-// diffLine is one line of a line diff: Op is "=" (in both), "-" (only in
+// Line is one line of a line diff: Op is "=" (in both), "-" (only in
 // the old text) or "+" (only in the new). Old and New are 1-based line
 // numbers in each text, 0 when the line is not there.
-type diffLine struct {
+type Line struct {
 	Op   string `json:"op"`
 	Text string `json:"text"`
 	Old  int    `json:"old,omitempty"`
@@ -16,9 +18,9 @@ type diffLine struct {
 // texts beyond it are shown as wholly removed and added.
 const maxDiffCells = 4_000_000
 
-// lineDiff compares two texts line by line with a longest common
+// Lines compares two texts line by line with a longest common
 // subsequence, after setting aside the lines they share at both ends.
-func lineDiff(oldText, newText string) []diffLine {
+func Lines(oldText, newText string) []Line {
 	a, b := splitLines(oldText), splitLines(newText)
 	pre := 0
 	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
@@ -28,27 +30,27 @@ func lineDiff(oldText, newText string) []diffLine {
 	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
 		suf++
 	}
-	out := make([]diffLine, 0, len(a)+len(b))
+	out := make([]Line, 0, len(a)+len(b))
 	for i := 0; i < pre; i++ {
-		out = append(out, diffLine{Op: "=", Text: a[i], Old: i + 1, New: i + 1})
+		out = append(out, Line{Op: "=", Text: a[i], Old: i + 1, New: i + 1})
 	}
 	out = append(out, middleDiff(a[pre:len(a)-suf], b[pre:len(b)-suf], pre)...)
 	for k := suf; k > 0; k-- {
 		i, j := len(a)-k, len(b)-k
-		out = append(out, diffLine{Op: "=", Text: a[i], Old: i + 1, New: j + 1})
+		out = append(out, Line{Op: "=", Text: a[i], Old: i + 1, New: j + 1})
 	}
 	return out
 }
 
 // middleDiff diffs a and b, which start after off equal lines.
-func middleDiff(a, b []string, off int) []diffLine {
-	var out []diffLine
+func middleDiff(a, b []string, off int) []Line {
+	var out []Line
 	if len(a)*len(b) > maxDiffCells {
 		for i, l := range a {
-			out = append(out, diffLine{Op: "-", Text: l, Old: off + i + 1})
+			out = append(out, Line{Op: "-", Text: l, Old: off + i + 1})
 		}
 		for j, l := range b {
-			out = append(out, diffLine{Op: "+", Text: l, New: off + j + 1})
+			out = append(out, Line{Op: "+", Text: l, New: off + j + 1})
 		}
 		return out
 	}
@@ -68,14 +70,14 @@ func middleDiff(a, b []string, off int) []diffLine {
 	for i < len(a) || j < len(b) {
 		switch {
 		case i < len(a) && j < len(b) && a[i] == b[j]:
-			out = append(out, diffLine{Op: "=", Text: a[i], Old: off + i + 1, New: off + j + 1})
+			out = append(out, Line{Op: "=", Text: a[i], Old: off + i + 1, New: off + j + 1})
 			i++
 			j++
 		case i < len(a) && (j == len(b) || lcs[(i+1)*w+j] >= lcs[i*w+j+1]):
-			out = append(out, diffLine{Op: "-", Text: a[i], Old: off + i + 1})
+			out = append(out, Line{Op: "-", Text: a[i], Old: off + i + 1})
 			i++
 		default:
-			out = append(out, diffLine{Op: "+", Text: b[j], New: off + j + 1})
+			out = append(out, Line{Op: "+", Text: b[j], New: off + j + 1})
 			j++
 		}
 	}
