@@ -32,12 +32,26 @@ type errorBody struct {
 	} `json:"error"`
 }
 
-// handleError maps errors to statuses and the JSON error format. Internal
-// errors are logged once, here, and never shown.
+// handleError writes err as the JSON error format with its status.
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	status, body := s.errorResponse(c, err)
+	if c.Request().Method == http.MethodHead {
+		c.NoContent(status)
+		return
+	}
+	if err := c.JSON(status, body); err != nil {
+		s.Log.Warn("write error response", "err", err)
+	}
+}
+
+// errorResponse is the one mapping of errors to statuses and the API's
+// error body, for JSON responses and server-sent events alike. Internal
+// errors are logged once, here, and never shown: the requester reads a
+// generic text in their written standard.
+func (s *Server) errorResponse(c echo.Context, err error) (int, errorBody) {
 	var body errorBody
 	status := http.StatusInternalServerError
 	var he *echo.HTTPError
@@ -64,13 +78,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if status == 0 {
 		status = http.StatusInternalServerError
 	}
-	if c.Request().Method == http.MethodHead {
-		c.NoContent(status)
-		return
-	}
-	if err := c.JSON(status, body); err != nil {
-		s.Log.Warn("write error response", "err", err)
-	}
+	return status, body
 }
 
 func codeForStatus(status int) string {

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"time"
@@ -37,15 +36,7 @@ func (s *Server) streamTurn(c echo.Context, conv *los.Conversation, text string)
 		OnToken:        func(tok string) { send("token", map[string]string{"text": tok}) },
 	})
 	if err != nil {
-		var body errorBody
-		body.Error.Code, body.Error.Message = string(los.ErrorCode(err)), los.ErrorMessage(err)
-		var be *los.Error
-		if errors.As(err, &be) && be.Key != "" {
-			body.Error.Display = s.Texts.T(requestLang(c), be.Key)
-		} else {
-			s.Log.Error("turn failed", "conversation", conv.ID, "err", err)
-			body.Error.Display = s.Texts.T(requestLang(c), "error.internal")
-		}
+		_, body := s.errorResponse(c, err)
 		send("error", body)
 		return nil
 	}
