@@ -31,7 +31,7 @@ test-go:
 
 # The tests that run against a real Ollama server built from its Go module.
 test-ollama:
-	$(GO) test -race -count=1 -timeout 20m ./internal/ollamatest/ ./llm/ ./integration/...
+	$(GO) test -race -count=1 -timeout 20m ./internal/ollamatest/ ./ollama/ ./integration/...
 
 fuzz:
 	./scripts/fuzz.sh $(FUZZTIME)

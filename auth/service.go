@@ -7,7 +7,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // Store keeps users and sessions.
@@ -52,8 +52,9 @@ func New(store Store, now func() time.Time, log *slog.Logger) *Service {
 }
 
 var (
-	errLogin   = &bot.Error{Code: bot.EAUTH, Message: "wrong e-mail address or password", Key: "login.failed"}
-	errSession = &bot.Error{Code: bot.EAUTH, Message: "not signed in or the session has expired", Key: "login.expired"}
+	errLogin = &los.Error{Code: los.EAUTH, Message: "wrong e-mail address or password", Key: "login.failed"}
+	// ErrSession refuses a request without a valid session.
+	ErrSession = &los.Error{Code: los.EAUTH, Message: "not signed in or the session has expired", Key: "login.expired"}
 )
 
 // Login checks an e-mail address and password and starts a session. It
@@ -65,12 +66,12 @@ func (a *Service) Login(ctx context.Context, email, password, client string) (st
 	for _, k := range keys {
 		if ok, wait := a.Throttle.Allow(k); !ok {
 			a.Log.WarnContext(ctx, "sign-in throttled", "key", k)
-			return "", nil, nil, &bot.Error{Code: bot.ELIMIT, Key: "login.throttled",
+			return "", nil, nil, &los.Error{Code: los.ELIMIT, Key: "login.throttled",
 				Message: fmt.Sprintf("too many failed sign-ins; try again in %d minutes", int(math.Ceil(wait.Minutes())))}
 		}
 	}
 	u, err := a.Store.UserByEmail(ctx, addr)
-	if err != nil && bot.ErrorCode(err) != bot.ENOTFOUND {
+	if err != nil && los.ErrorCode(err) != los.ENOTFOUND {
 		return "", nil, nil, err
 	}
 	hash := dummyHash
@@ -94,8 +95,8 @@ func (a *Service) Login(ctx context.Context, email, password, client string) (st
 	if _, err := a.Store.DeleteExpiredSessions(ctx, now); err != nil {
 		a.Log.WarnContext(ctx, "could not delete expired sessions", "err", err)
 	}
-	token := randomToken(32)
-	s := &Session{TokenHash: HashToken(token), UserID: u.ID, CSRF: randomToken(32), Created: now, Expires: now.Add(a.TTL)}
+	token := RandomToken(32)
+	s := &Session{TokenHash: HashToken(token), UserID: u.ID, CSRF: RandomToken(32), Created: now, Expires: now.Add(a.TTL)}
 	if err := a.Store.CreateSession(ctx, s); err != nil {
 		return "", nil, nil, err
 	}
@@ -108,11 +109,11 @@ func (a *Service) Login(ctx context.Context, email, password, client string) (st
 // deleted.
 func (a *Service) Authenticate(ctx context.Context, token string) (*User, *Session, error) {
 	if token == "" {
-		return nil, nil, errSession
+		return nil, nil, ErrSession
 	}
 	s, u, err := a.Store.Session(ctx, HashToken(token))
-	if bot.ErrorCode(err) == bot.ENOTFOUND {
-		return nil, nil, errSession
+	if los.ErrorCode(err) == los.ENOTFOUND {
+		return nil, nil, ErrSession
 	}
 	if err != nil {
 		return nil, nil, err
@@ -121,7 +122,7 @@ func (a *Service) Authenticate(ctx context.Context, token string) (*User, *Sessi
 		if err := a.Store.DeleteSession(ctx, s.TokenHash); err != nil {
 			a.Log.WarnContext(ctx, "could not delete expired session", "err", err)
 		}
-		return nil, nil, errSession
+		return nil, nil, ErrSession
 	}
 	return u, s, nil
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // Role says what a user may do.
@@ -29,7 +29,7 @@ var Roles = []Role{RoleAgent, RoleEditor, RoleAdmin}
 func ParseRole(s string) (Role, error) {
 	r := Role(strings.ToLower(strings.TrimSpace(s)))
 	if !slices.Contains(Roles, r) {
-		return "", bot.Errorf(bot.EINVALID, "role %q is unknown; use agent, editor or admin", s)
+		return "", los.Errorf(los.EINVALID, "role %q is unknown; use agent, editor or admin", s)
 	}
 	return r, nil
 }
@@ -49,7 +49,7 @@ func NormalizeEmail(s string) (string, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || !strings.Contains(s[strings.IndexByte(s, '@'):], ".") {
-		return "", bot.Errorf(bot.EINVALID, "%q is not an e-mail address", s)
+		return "", los.Errorf(los.EINVALID, "%q is not an e-mail address", s)
 	}
 	return s, nil
 }
@@ -72,8 +72,8 @@ func HashToken(token string) []byte {
 	return h[:]
 }
 
-// randomToken returns n random bytes, URL-safe base64 encoded.
-func randomToken(n int) string {
+// RandomToken returns n random bytes, URL-safe base64 encoded.
+func RandomToken(n int) string {
 	b := make([]byte, n)
 	if _, err := rand.Read(b); err != nil {
 		panic(err) // crypto/rand does not fail on supported platforms

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/hours"
 	"github.com/los-bot/los/redact"
 )
@@ -36,7 +36,7 @@ type Config struct {
 	TriageDir      string        // LOS_TRIAGE_DIR
 	Redact         string        // LOS_REDACT: comma list of identifier kinds, "none" or "all"
 	WidgetOrigins  []string      // LOS_WIDGET_ORIGINS: origins allowed to embed the widget (CORS)
-	Policy         bot.Policy    // LOS_POLICY: category=action,...
+	Policy         los.Policy    // LOS_POLICY: category=action,...
 	RetentionDays  int           // LOS_RETENTION_DAYS
 	HandoffDays    int           // LOS_HANDOFF_RETENTION_DAYS
 	ShutdownPeriod time.Duration // LOS_SHUTDOWN_TIMEOUT
@@ -62,7 +62,7 @@ func Default() Config {
 		LogLevel:       "info",
 		LogFormat:      "text",
 		Redact:         "all",
-		Policy:         bot.Policy{},
+		Policy:         los.Policy{},
 		RetentionDays:  30,
 		HandoffDays:    90,
 		ShutdownPeriod: 20 * time.Second,
@@ -258,20 +258,20 @@ func checkMetricsToken(t string) error {
 }
 
 // ParsePolicy reads "category=action,..." overrides of the triage policy.
-func ParsePolicy(s string) (bot.Policy, error) {
-	p := bot.Policy{}
+func ParsePolicy(s string) (los.Policy, error) {
+	p := los.Policy{}
 	for _, item := range splitList(s) {
 		k, v, ok := strings.Cut(item, "=")
-		cat, act := bot.Category(strings.TrimSpace(k)), bot.Action(strings.TrimSpace(v))
+		cat, act := los.Category(strings.TrimSpace(k)), los.Action(strings.TrimSpace(v))
 		if !ok || !cat.Valid() {
 			return nil, fmt.Errorf("%q: want category=action with a category such as distress", item)
 		}
 		switch act {
-		case bot.ActionAnswer, bot.ActionOfferHandoff, bot.ActionHandoffNow:
+		case los.ActionAnswer, los.ActionOfferHandoff, los.ActionHandoffNow:
 		default:
 			return nil, fmt.Errorf("%q: action must be answer, offer_handoff or handoff_now", item)
 		}
-		if cat.Severity() == bot.SeverityCritical && act != bot.ActionHandoffNow {
+		if cat.Severity() == los.SeverityCritical && act != los.ActionHandoffNow {
 			return nil, fmt.Errorf("%q: %s is critical and always hands over at once", item, cat)
 		}
 		p[cat] = act

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -27,7 +27,7 @@ func TestFromEnvAndFlags(t *testing.T) {
 	if c.Addr != "127.0.0.1:9001" || c.ChatModel != "m" || c.FirstToken != 3*time.Second || c.RetentionDays != 7 {
 		t.Errorf("config = %+v", c)
 	}
-	if c.Policy.Action(bot.CategoryDistress) != bot.ActionHandoffNow || c.Policy.Action(bot.CategoryIllness) != bot.ActionHandoffNow {
+	if c.Policy.Action(los.CategoryDistress) != los.ActionHandoffNow || c.Policy.Action(los.CategoryIllness) != los.ActionHandoffNow {
 		t.Errorf("policy = %v", c.Policy)
 	}
 	if len(c.WidgetOrigins) != 2 || c.WidgetOrigins[1] != "https://b.no" {

@@ -10,18 +10,19 @@ import (
 	"regexp"
 	"time"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/lang"
 )
 
 // Article is one knowledge-base article.
 type Article struct {
-	Slug      string        // URL-safe identifier, see ValidSlug
-	Title     string        // shown to customers and boosted in search
-	Body      string        // Markdown, with ## headings between sections
-	Tags      []string      // free-form keywords, searched like the title
-	Lang      lang.Standard // written standard of the article
-	Published bool          // drafts are never searchable
-	Updated   time.Time     // last change, set by the store
+	Slug      string       // URL-safe identifier, see ValidSlug
+	Title     string       // shown to customers and boosted in search
+	Body      string       // Markdown, with ## headings between sections
+	Tags      []string     // free-form keywords, searched like the title
+	Lang      los.Standard // written standard of the article
+	Published bool         // drafts are never searchable
+	Updated   time.Time    // last change, set by the store
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

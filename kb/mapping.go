@@ -3,11 +3,11 @@ package kb
 import (
 	"strings"
 
-	"github.com/los-bot/los/lang"
-
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/los-bot/los"
 )
 
 // schemaVersion changes whenever the mapping or the analyzers change, so
@@ -100,5 +100,5 @@ func decodeDoc(doc string) (Hit, string) {
 	for i := range f {
 		f[i], doc, _ = strings.Cut(doc, "\x00")
 	}
-	return Hit{Slug: f[0], Lang: lang.Standard(f[1]), Title: f[2], Heading: f[3], Anchor: f[4], Text: doc}, f[5]
+	return Hit{Slug: f[0], Lang: los.Standard(f[1]), Title: f[2], Heading: f[3], Anchor: f[4], Text: doc}, f[5]
 }

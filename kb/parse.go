@@ -11,6 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/lang"
 )
 
@@ -65,7 +66,7 @@ func Parse(name string, data []byte) (Article, error) {
 		return fail(1, "front matter is not closed by a line '---'")
 	}
 
-	a := Article{Lang: lang.Bokmal, Published: true}
+	a := Article{Lang: los.Bokmal, Published: true}
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(strings.Join(lines[1:end], "\n")), &doc); err != nil {
 		line, msg := yamlErrorLine(err)

@@ -8,7 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
 
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
 // SearchOptions tune one search.
@@ -17,17 +17,17 @@ type SearchOptions struct {
 	Limit int
 	// Lang, when set, ranks sections in that written standard a little
 	// higher; sections in other standards are still returned.
-	Lang lang.Standard
+	Lang los.Standard
 }
 
 // Hit is one section found by Search.
 type Hit struct {
-	Slug    string        `json:"slug"`
-	Title   string        `json:"title"`
-	Heading string        `json:"heading"`
-	Anchor  string        `json:"anchor,omitempty"`
-	Text    string        `json:"text"` // the section's Markdown
-	Lang    lang.Standard `json:"lang"`
+	Slug    string       `json:"slug"`
+	Title   string       `json:"title"`
+	Heading string       `json:"heading"`
+	Anchor  string       `json:"anchor,omitempty"`
+	Text    string       `json:"text"` // the section's Markdown
+	Lang    los.Standard `json:"lang"`
 	// Score ranks hits within one search; it is not comparable across
 	// searches. Use Coverage (or Relevant) to judge a hit on its own.
 	Score float64 `json:"score"`

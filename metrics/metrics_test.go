@@ -9,8 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
 func scrape(t *testing.T, m *Metrics) string {
@@ -26,10 +25,10 @@ func scrape(t *testing.T, m *Metrics) string {
 
 func TestExposition(t *testing.T) {
 	m := New()
-	m.Turn(bot.Result{Action: bot.ActionAnswer, Mode: bot.ModeGenerated, Lang: lang.Bokmal, Timings: bot.Timings{RetrieveMS: 3}})
-	m.Turn(bot.Result{Action: bot.ActionAnswer, Mode: bot.ModeGenerated, Lang: lang.Bokmal})
-	m.Turn(bot.Result{Action: bot.ActionHandoffNow, Mode: bot.ModeExtractive, Lang: lang.Nynorsk, Category: bot.CategoryBereavement})
-	m.Handoff(bot.CategoryHumanRequest)
+	m.Turn(los.Result{Action: los.ActionAnswer, Mode: los.ModeGenerated, Lang: los.Bokmal, Timings: los.Timings{RetrieveMS: 3}})
+	m.Turn(los.Result{Action: los.ActionAnswer, Mode: los.ModeGenerated, Lang: los.Bokmal})
+	m.Turn(los.Result{Action: los.ActionHandoffNow, Mode: los.ModeExtractive, Lang: los.Nynorsk, Category: los.CategoryBereavement})
+	m.Handoff(los.CategoryHumanRequest)
 	m.Fallback("first_token_timeout")
 	m.Generated(300*time.Millisecond, 2*time.Second)
 	m.WebhookDelivery("handoff.requested", true)
@@ -82,10 +81,10 @@ func TestLabelsHoldNoFreeText(t *testing.T) {
 
 func TestNilMetricsCountsNothing(t *testing.T) {
 	var m *Metrics
-	m.Turn(bot.Result{})
+	m.Turn(los.Result{})
 	m.Generated(time.Second, time.Second)
 	m.Fallback("x")
-	m.Handoff(bot.CategoryNone)
+	m.Handoff(los.CategoryNone)
 	m.WebhookDelivery("x", true)
 	m.HTTPResponse("/", "GET", 200)
 }

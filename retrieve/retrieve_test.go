@@ -4,8 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/retrieve"
 )
 
@@ -26,10 +26,10 @@ func TestRetrievePrefersTheCustomersStandard(t *testing.T) {
 	r := retrieve.Index{Index: ix}
 	tests := []struct {
 		name, q string
-		l       lang.Standard
+		l       los.Standard
 	}{
-		{"nb", "Hvordan endrer jeg fakturaadressen min?", lang.Bokmal},
-		{"nn", "Korleis endrar eg adressa på rekninga?", lang.Nynorsk},
+		{"nb", "Hvordan endrer jeg fakturaadressen min?", los.Bokmal},
+		{"nn", "Korleis endrar eg adressa på rekninga?", los.Nynorsk},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

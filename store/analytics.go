@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
 // The outcomes of a conversation, as the conversation_outcomes view gives
@@ -24,7 +24,7 @@ var OutcomeNames = []string{OutcomeResolved, OutcomeHandedOver, OutcomeCalledBac
 // Zone (nil: UTC).
 type Period struct {
 	From, To time.Time
-	Lang     lang.Standard
+	Lang     los.Standard
 	Zone     *time.Location
 }
 

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"time"
 )
 
@@ -182,16 +181,12 @@ func (q *analyticsQuery) days(ctx context.Context, r *Report) error {
 	for i, d := range starts {
 		bounds[i] = [2]int64{millis(d), millis(d.AddDate(0, 0, 1))}
 	}
-	js, err := json.Marshal(bounds)
-	if err != nil {
-		return err
-	}
 	rows, err := q.query(ctx, `, day(i, lo, hi) AS (
 			SELECT CAST(key AS INTEGER), json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))
 		SELECT day.i, sel.outcome, count(*), count(c.score), COALESCE(sum(c.score), 0)
 		FROM sel JOIN day ON sel.created >= day.lo AND sel.created < day.hi
 		LEFT JOIN csat c ON c.conversation_id = sel.conversation_id
-		GROUP BY day.i, sel.outcome`, string(js))
+		GROUP BY day.i, sel.outcome`, asJSON(&bounds))
 	if err != nil {
 		return err
 	}

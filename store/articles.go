@@ -3,12 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strconv"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 )
 
 const articleCols = `slug, title, body, tags, lang, published, updated`
@@ -27,8 +26,7 @@ func (s *DB) ImportArticles(ctx context.Context, articles []kb.Article) error {
 		defer stmt.Close()
 		for i := range articles {
 			a := &articles[i]
-			tags, _ := json.Marshal(nonNil(a.Tags))
-			if _, err := stmt.ExecContext(ctx, a.Slug, a.Title, a.Body, string(tags), string(a.Lang), a.Published, millis(now)); err != nil {
+			if _, err := stmt.ExecContext(ctx, a.Slug, a.Title, a.Body, asJSON(&a.Tags), string(a.Lang), a.Published, millis(now)); err != nil {
 				return fmt.Errorf("store article %q: %w", a.Slug, err)
 			}
 			a.Updated = now
@@ -100,25 +98,15 @@ type scanner interface{ Scan(dest ...any) error }
 func scanArticle(r scanner) (kb.Article, error) {
 	var (
 		a       kb.Article
-		tags, l string
+		l       string
 		updated int64
 	)
-	if err := r.Scan(&a.Slug, &a.Title, &a.Body, &tags, &l, &a.Published, &updated); err != nil {
+	if err := r.Scan(&a.Slug, &a.Title, &a.Body, asJSON(&a.Tags), &l, &a.Published, &updated); err != nil {
 		return kb.Article{}, err
 	}
-	if err := json.Unmarshal([]byte(tags), &a.Tags); err != nil {
-		return kb.Article{}, fmt.Errorf("article %q: tags: %w", a.Slug, err)
-	}
-	a.Lang = lang.Standard(l)
+	a.Lang = los.Standard(l)
 	a.Updated = fromMillis(updated)
 	return a, nil
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }
 
 // CitedTitles returns the titles of the articles a conversation's messages

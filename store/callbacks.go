@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // Callback is a customer's request to be phoned, left when no agent could
@@ -83,7 +83,7 @@ func (s *DB) CompleteCallback(ctx context.Context, id int64, agent string) error
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return bot.Errorf(bot.ENOTFOUND, "no open call-back ticket %d", id)
+		return los.Errorf(los.ENOTFOUND, "no open call-back ticket %d", id)
 	}
 	return nil
 }
@@ -98,6 +98,6 @@ func (s *DB) CallbackPending(ctx context.Context, conversationID string) (bool, 
 		WHERE m.conversation_id = ? AND m.role = 'bot' AND c.status = ?
 			AND EXISTS (SELECT 1 FROM json_each(m.signals) WHERE value = ?)
 			AND NOT EXISTS (SELECT 1 FROM callbacks cb WHERE cb.conversation_id = m.conversation_id AND cb.created >= m.created))`,
-		conversationID, string(bot.StatusWaiting), bot.SignalCallbackOffered).Scan(&pending)
+		conversationID, string(los.StatusWaiting), los.SignalCallbackOffered).Scan(&pending)
 	return pending, err
 }

@@ -5,7 +5,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // MaxCSATComment is the longest CSAT comment, in characters.
@@ -24,10 +24,10 @@ type CSAT struct {
 // earlier one. Created is set.
 func (s *DB) SetCSAT(ctx context.Context, c *CSAT) error {
 	if c.Score < 1 || c.Score > 5 {
-		return &bot.Error{Code: bot.EINVALID, Message: "score must be a whole number from 1 to 5", Key: "error.csat_score"}
+		return &los.Error{Code: los.EINVALID, Message: "score must be a whole number from 1 to 5", Key: "error.csat_score"}
 	}
 	if utf8.RuneCountInString(c.Comment) > MaxCSATComment {
-		return &bot.Error{Code: bot.ETOOLARGE, Message: "comment is too long", Key: "error.too_long"}
+		return &los.Error{Code: los.ETOOLARGE, Message: "comment is too long", Key: "error.too_long"}
 	}
 	c.Created = s.now()
 	res, err := s.db.ExecContext(ctx, `INSERT INTO csat (conversation_id, score, comment, created)

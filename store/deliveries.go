@@ -98,11 +98,9 @@ func (s *DB) activeHooks(ctx context.Context, tx *sql.Tx) ([]activeHook, error) 
 	var out []activeHook
 	for rows.Next() {
 		var h activeHook
-		var ev string
-		if err := rows.Scan(&h.ID, &ev, &h.after); err != nil {
+		if err := rows.Scan(&h.ID, asJSON(&h.Events), &h.after); err != nil {
 			return nil, err
 		}
-		_ = json.Unmarshal([]byte(ev), &h.Events)
 		out = append(out, h)
 	}
 	return out, rows.Err()

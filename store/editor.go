@@ -3,13 +3,12 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/lang"
 )
@@ -51,7 +50,7 @@ type ArticleVersion struct {
 	Title   string
 	Body    string
 	Tags    []string
-	Lang    lang.Standard
+	Lang    los.Standard
 	Author  string
 	Action  string // create, save, rollback, import
 	Source  int    // for a rollback: the version it restored
@@ -68,13 +67,13 @@ func (v ArticleVersion) Article() kb.Article {
 
 // NormalizeArticle trims an article the way kb.Parse reads it back, so
 // that what is saved survives an export and import unchanged, and checks
-// it. Errors are *bot.Error with code EINVALID.
+// it. Errors are *los.Error with code EINVALID.
 func NormalizeArticle(a kb.Article) (kb.Article, error) {
 	a.Slug = strings.TrimSpace(a.Slug)
 	a.Title = strings.Join(strings.Fields(a.Title), " ")
 	a.Body = strings.TrimSpace(strings.ReplaceAll(a.Body, "\r\n", "\n"))
 	if a.Lang == "" {
-		a.Lang = lang.Bokmal
+		a.Lang = los.Bokmal
 	}
 	var tags []string
 	for _, t := range a.Tags {
@@ -86,15 +85,15 @@ func NormalizeArticle(a kb.Article) (kb.Article, error) {
 	a.Tags = tags
 	switch {
 	case !kb.ValidSlug(a.Slug):
-		return a, &bot.Error{Code: bot.EINVALID, Key: "editor.error.slug",
+		return a, &los.Error{Code: los.EINVALID, Key: "editor.error.slug",
 			Message: fmt.Sprintf("invalid slug %q: use lowercase letters a-z, digits and single hyphens", a.Slug)}
 	case a.Title == "":
-		return a, &bot.Error{Code: bot.EINVALID, Key: "editor.error.title", Message: "the title is empty"}
+		return a, &los.Error{Code: los.EINVALID, Key: "editor.error.title", Message: "the title is empty"}
 	case a.Body == "":
-		return a, &bot.Error{Code: bot.EINVALID, Key: "editor.error.body", Message: "the text is empty"}
+		return a, &los.Error{Code: los.EINVALID, Key: "editor.error.body", Message: "the text is empty"}
 	}
 	if _, ok := lang.Parse(string(a.Lang)); !ok {
-		return a, &bot.Error{Code: bot.EINVALID, Key: "editor.error.lang", Message: fmt.Sprintf("unknown lang %q: use nb, nn or en", a.Lang)}
+		return a, &los.Error{Code: los.EINVALID, Key: "editor.error.lang", Message: fmt.Sprintf("unknown lang %q: use nb, nn or en", a.Lang)}
 	}
 	return a, nil
 }
@@ -154,7 +153,7 @@ type querier interface {
 func getDoc(ctx context.Context, q querier, slug string) (EditorArticle, error) {
 	a, err := scanDoc(q.QueryRowContext(ctx, `SELECT `+docCols+docFrom+` WHERE d.slug = ?`, slug))
 	if isNoRows(err) {
-		return a, &bot.Error{Code: bot.ENOTFOUND, Key: "editor.error.not_found", Message: fmt.Sprintf("article %q not found", slug)}
+		return a, &los.Error{Code: los.ENOTFOUND, Key: "editor.error.not_found", Message: fmt.Sprintf("article %q not found", slug)}
 	}
 	return a, err
 }
@@ -162,18 +161,15 @@ func getDoc(ctx context.Context, q querier, slug string) (EditorArticle, error) 
 func scanDoc(r scanner) (EditorArticle, error) {
 	var (
 		a                         EditorArticle
-		state, tags, l            string
+		state, l                  string
 		created, updated, deleted int64
 	)
 	err := r.Scan(&a.Slug, &state, &a.Version, &a.PublishedVersion, &created, &updated, &deleted,
-		&a.Title, &a.Body, &tags, &l, &a.Author)
+		&a.Title, &a.Body, asJSON(&a.Tags), &l, &a.Author)
 	if err != nil {
 		return a, err
 	}
-	if err := json.Unmarshal([]byte(tags), &a.Tags); err != nil {
-		return a, fmt.Errorf("article %q: tags: %w", a.Slug, err)
-	}
-	a.State, a.Lang = ArticleState(state), lang.Standard(l)
+	a.State, a.Lang = ArticleState(state), los.Standard(l)
 	a.Created, a.Updated = fromMillis(created), fromMillis(updated)
 	if deleted != 0 {
 		a.Deleted = fromMillis(deleted)
@@ -197,12 +193,12 @@ func (s *DB) CreateArticle(ctx context.Context, a kb.Article, author string) (Ed
 		cur, err := getDoc(ctx, tx, a.Slug)
 		switch {
 		case err == nil && !cur.Deleted.IsZero():
-			return &bot.Error{Code: bot.ECONFLICT, Key: "editor.error.slug_in_bin",
+			return &los.Error{Code: los.ECONFLICT, Key: "editor.error.slug_in_bin",
 				Message: fmt.Sprintf("an article in the bin uses the slug %q: restore it or choose another slug", a.Slug)}
 		case err == nil:
-			return &bot.Error{Code: bot.ECONFLICT, Key: "editor.error.slug_taken",
+			return &los.Error{Code: los.ECONFLICT, Key: "editor.error.slug_taken",
 				Message: fmt.Sprintf("the slug %q is taken: choose another", a.Slug)}
-		case bot.ErrorCode(err) != bot.ENOTFOUND:
+		case los.ErrorCode(err) != los.ENOTFOUND:
 			return err
 		}
 		now := millis(s.now())
@@ -245,11 +241,11 @@ func editable(ctx context.Context, tx *sql.Tx, slug string, base int) (EditorArt
 		return cur, err
 	}
 	if !cur.Deleted.IsZero() {
-		return cur, &bot.Error{Code: bot.ECONFLICT, Key: "editor.error.in_bin",
+		return cur, &los.Error{Code: los.ECONFLICT, Key: "editor.error.in_bin",
 			Message: fmt.Sprintf("article %q is in the bin: restore it first", slug)}
 	}
 	if base != 0 && base != cur.Version {
-		return cur, &bot.Error{Code: bot.ECONFLICT, Key: "editor.error.stale",
+		return cur, &los.Error{Code: los.ECONFLICT, Key: "editor.error.stale",
 			Message: fmt.Sprintf("article %q was saved by %s as version %d after you opened version %d: nothing was overwritten; reload to see the changes",
 				slug, orSomeone(cur.Author), cur.Version, base)}
 	}
@@ -276,8 +272,7 @@ func (s *DB) newVersion(ctx context.Context, tx *sql.Tx, cur EditorArticle, a kb
 }
 
 func insertVersion(ctx context.Context, tx *sql.Tx, a kb.Article, v int, author, action string, source int, now int64) error {
-	tags, _ := json.Marshal(nonNil(a.Tags))
 	_, err := tx.ExecContext(ctx, `INSERT INTO article_versions (slug, version, title, body, tags, lang, author, action, source, created)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.Slug, v, a.Title, a.Body, string(tags), string(a.Lang), author, action, source, now)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.Slug, v, a.Title, a.Body, asJSON(&a.Tags), string(a.Lang), author, action, source, now)
 	return err
 }

@@ -3,11 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 )
 
 // adopt brings articles written to the articles table by other means than
@@ -34,18 +33,14 @@ func (s *DB) adopt(ctx context.Context) error {
 		for rows.Next() {
 			var (
 				r       row
-				tags, l string
+				l       string
 				updated int64
 			)
-			if err := rows.Scan(&r.a.Slug, &r.a.Title, &r.a.Body, &tags, &l, &r.a.Published, &updated, &r.known); err != nil {
+			if err := rows.Scan(&r.a.Slug, &r.a.Title, &r.a.Body, asJSON(&r.a.Tags), &l, &r.a.Published, &updated, &r.known); err != nil {
 				rows.Close()
 				return err
 			}
-			if err := json.Unmarshal([]byte(tags), &r.a.Tags); err != nil {
-				rows.Close()
-				return fmt.Errorf("article %q: tags: %w", r.a.Slug, err)
-			}
-			r.a.Lang, r.a.Updated = lang.Standard(l), fromMillis(updated)
+			r.a.Lang, r.a.Updated = los.Standard(l), fromMillis(updated)
 			todo = append(todo, r)
 		}
 		rows.Close()

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
 )
 
@@ -56,7 +56,7 @@ func planImport(ctx context.Context, tx *sql.Tx, articles []kb.Article) ([]Impor
 			return nil, err
 		}
 		cur, err := getDoc(ctx, tx, a.Slug)
-		if bot.ErrorCode(err) == bot.ENOTFOUND {
+		if los.ErrorCode(err) == los.ENOTFOUND {
 			out = append(out, ImportChange{Slug: a.Slug, Status: ImportNew})
 			continue
 		}

@@ -3,12 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 )
 
 // Publish makes the working copy of an article what customers see: it is
@@ -39,11 +37,10 @@ func (s *DB) publish(ctx context.Context, tx *sql.Tx, cur EditorArticle, author 
 
 // show writes a as the article customers see, published.
 func (s *DB) show(ctx context.Context, tx *sql.Tx, a kb.Article, now int64) error {
-	tags, _ := json.Marshal(nonNil(a.Tags))
 	_, err := tx.ExecContext(ctx, `INSERT INTO articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, 1, ?)
 		ON CONFLICT(slug) DO UPDATE SET title=excluded.title, body=excluded.body, tags=excluded.tags,
 		lang=excluded.lang, published=1, updated=excluded.updated`,
-		a.Slug, a.Title, a.Body, string(tags), string(a.Lang), now)
+		a.Slug, a.Title, a.Body, asJSON(&a.Tags), string(a.Lang), now)
 	if err != nil {
 		return fmt.Errorf("publish %q: %w", a.Slug, err)
 	}
@@ -223,7 +220,7 @@ func (s *DB) Version(ctx context.Context, slug string, version int) (ArticleVers
 func getVersion(ctx context.Context, q querier, slug string, version int) (ArticleVersion, error) {
 	v, err := scanVersion(q.QueryRowContext(ctx, `SELECT `+versionCols+` FROM article_versions WHERE slug = ? AND version = ?`, slug, version))
 	if isNoRows(err) {
-		return v, &bot.Error{Code: bot.ENOTFOUND, Key: "editor.error.no_version",
+		return v, &los.Error{Code: los.ENOTFOUND, Key: "editor.error.no_version",
 			Message: fmt.Sprintf("article %q has no version %d", slug, version)}
 	}
 	return v, err
@@ -232,17 +229,14 @@ func getVersion(ctx context.Context, q querier, slug string, version int) (Artic
 func scanVersion(r scanner) (ArticleVersion, error) {
 	var (
 		v                  ArticleVersion
-		tags, l            string
+		l                  string
 		created, published int64
 	)
-	err := r.Scan(&v.Slug, &v.Version, &v.Title, &v.Body, &tags, &l, &v.Author, &v.Action, &v.Source, &created, &published, &v.PublishedBy)
+	err := r.Scan(&v.Slug, &v.Version, &v.Title, &v.Body, asJSON(&v.Tags), &l, &v.Author, &v.Action, &v.Source, &created, &published, &v.PublishedBy)
 	if err != nil {
 		return v, err
 	}
-	if err := json.Unmarshal([]byte(tags), &v.Tags); err != nil {
-		return v, fmt.Errorf("article %q version %d: tags: %w", v.Slug, v.Version, err)
-	}
-	v.Lang, v.Created = lang.Standard(l), fromMillis(created)
+	v.Lang, v.Created = los.Standard(l), fromMillis(created)
 	if published != 0 {
 		v.PublishedAt = fromMillis(published)
 	}

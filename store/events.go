@@ -47,11 +47,7 @@ func eventsAfter(ctx context.Context, q querier, after int64, limit int) ([]Even
 }
 
 func insertEvent(ctx context.Context, tx *sql.Tx, typ, conversationID string, data any, at time.Time) error {
-	b, err := json.Marshal(data)
-	if err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO events (type, conversation_id, data, created) VALUES (?, ?, ?, ?)`, typ, conversationID, string(b), millis(at))
+	_, err := tx.ExecContext(ctx, `INSERT INTO events (type, conversation_id, data, created) VALUES (?, ?, ?, ?)`, typ, conversationID, asJSON(&data), millis(at))
 	return err
 }
 

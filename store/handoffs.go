@@ -3,20 +3,43 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
+	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
-var _ bot.Handoffs = (*DB)(nil)
-
-// RequestHandoff records a handoff and marks the conversation as waiting
+// RequestHandoff records handoff h and marks the conversation as waiting
 // for an agent, in one transaction. A conversation already waiting or held
 // keeps its open handoff; it is not queued twice.
-func (s *DB) RequestHandoff(ctx context.Context, conv *bot.Conversation, t bot.Triage, transcript []bot.Message) error {
-	h := bot.NewHandoff(conv, t, transcript)
+func (s *DB) RequestHandoff(ctx context.Context, conv *los.Conversation, h *los.Handoff) error {
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		return queue(ctx, tx, conv, h, now)
+	})
+}
+
+// HandOver stores reply and does what RequestHandoff does, in one
+// transaction: the customer is never told of a handoff that was not
+// queued.
+func (s *DB) HandOver(ctx context.Context, conv *los.Conversation, reply *los.Message, h *los.Handoff) error {
+	now := s.now()
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := requireOpen(ctx, tx, conv.ID); err != nil {
+			return err
+		}
+		if err := insertMessage(ctx, tx, reply); err != nil {
+			return err
+		}
+		if err := touch(ctx, tx, conv.ID, reply.Created); err != nil {
+			return err
+		}
+		return queue(ctx, tx, conv, h, now)
+	})
+}
+
+// queue inserts h unless the conversation has an open handoff.
+func queue(ctx context.Context, tx *sql.Tx, conv *los.Conversation, h *los.Handoff, now time.Time) error {
+	{
 		if err := requireOpen(ctx, tx, conv.ID); err != nil {
 			return err
 		}
@@ -27,45 +50,43 @@ func (s *DB) RequestHandoff(ctx context.Context, conv *bot.Conversation, t bot.T
 		if open > 0 {
 			return nil
 		}
-		signals, _ := json.Marshal(nonNil(h.Signals))
 		res, err := tx.ExecContext(ctx, `INSERT INTO handoffs (conversation_id, category, severity, severity_rank, reason, signals, summary, status, created)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, h.ConversationID, string(h.Category), string(h.Severity), h.Severity.Rank(),
-			h.Reason, string(signals), h.Summary, h.Status, millis(now))
+			h.Reason, asJSON(&h.Signals), h.Summary, h.Status, millis(now))
 		if err != nil {
 			return err
 		}
 		if h.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		if _, err = tx.ExecContext(ctx, `UPDATE conversations SET status = ?, updated = ? WHERE id = ?`, string(bot.StatusWaiting), millis(now), conv.ID); err != nil {
+		if _, err = tx.ExecContext(ctx, `UPDATE conversations SET status = ?, updated = ? WHERE id = ?`, string(los.StatusWaiting), millis(now), conv.ID); err != nil {
 			return err
 		}
-		conv.Status = bot.StatusWaiting
+		conv.Status = los.StatusWaiting
 		return insertEvent(ctx, tx, EventHandoffRequested, conv.ID, map[string]any{"handoff_id": h.ID,
 			"category": h.Category, "severity": h.Severity, "reason": h.Reason}, now)
-	})
+	}
 }
 
 // Queue returns open handoffs, most severe first, then longest waiting.
-func (s *DB) Queue(ctx context.Context) ([]bot.Handoff, error) {
+func (s *DB) Queue(ctx context.Context) ([]los.Handoff, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, conversation_id, category, severity, reason, signals, summary, status, created, claimed_by
 		FROM handoffs WHERE status != 'closed' ORDER BY severity_rank DESC, created, id`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []bot.Handoff
+	var out []los.Handoff
 	for rows.Next() {
 		var (
-			h                 bot.Handoff
-			cat, sev, signals string
-			created           int64
+			h        los.Handoff
+			cat, sev string
+			created  int64
 		)
-		if err := rows.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, &signals, &h.Summary, &h.Status, &created, &h.ClaimedBy); err != nil {
+		if err := rows.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, asJSON(&h.Signals), &h.Summary, &h.Status, &created, &h.ClaimedBy); err != nil {
 			return nil, err
 		}
-		h.Category, h.Severity, h.Created = bot.Category(cat), bot.Severity(sev), fromMillis(created)
-		_ = json.Unmarshal([]byte(signals), &h.Signals)
+		h.Category, h.Severity, h.Created = los.Category(cat), los.Severity(sev), fromMillis(created)
 		out = append(out, h)
 	}
 	return out, rows.Err()

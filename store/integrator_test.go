@@ -9,10 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/store"
 )
 
@@ -44,10 +43,10 @@ func TestAPIKeysCreateFindTouchRevoke(t *testing.T) {
 	if len(keys) != 1 || keys[0].LastUsed == nil || !keys[0].LastUsed.Equal(at) || keys[0].Revoked == nil {
 		t.Fatalf("keys = %+v", keys)
 	}
-	if _, err := db.APIKeyByHash(ctx, auth.HashKey(key+"x")); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if _, err := db.APIKeyByHash(ctx, auth.HashKey(key+"x")); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("unknown key: err = %v", err)
 	}
-	if err := db.RevokeAPIKey(ctx, 999); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if err := db.RevokeAPIKey(ctx, 999); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("revoke unknown: err = %v", err)
 	}
 }
@@ -62,13 +61,13 @@ func TestFanOutQueuesSubscribedEventsDurably(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	conv := &bot.Conversation{ID: "c1", TokenHash: []byte("h"), Status: bot.StatusOpen}
+	conv := &los.Conversation{ID: "c1", TokenHash: []byte("h"), Status: los.StatusOpen}
 	if err := db.CreateConversation(ctx, conv); err != nil {
 		t.Fatal(err)
 	}
 	addMsg := func(text string) {
 		t.Helper()
-		if err := db.AddMessage(ctx, &bot.Message{ConversationID: "c1", Role: bot.RoleCustomer, Text: text, Created: time.Now()}); err != nil {
+		if err := db.AddMessage(ctx, &los.Message{ConversationID: "c1", Role: los.RoleCustomer, Text: text, Created: time.Now()}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -112,22 +111,22 @@ func TestFanOutQueuesSubscribedEventsDurably(t *testing.T) {
 func TestIntegratorEventsInTheOutbox(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)
-	if err := db.CreateConversation(ctx, &bot.Conversation{ID: "c1", TokenHash: []byte("h"), Status: bot.StatusOpen}); err != nil {
+	if err := db.CreateConversation(ctx, &los.Conversation{ID: "c1", TokenHash: []byte("h"), Status: los.StatusOpen}); err != nil {
 		t.Fatal(err)
 	}
 	now := time.Now()
-	q := &bot.Message{ConversationID: "c1", Role: bot.RoleCustomer, Text: "Hei", Created: now}
-	a := &bot.Message{ConversationID: "c1", Role: bot.RoleBot, Text: "Hei!", Created: now}
+	q := &los.Message{ConversationID: "c1", Role: los.RoleCustomer, Text: "Hei", Created: now}
+	a := &los.Message{ConversationID: "c1", Role: los.RoleBot, Text: "Hei!", Created: now}
 	if err := db.AddTurn(ctx, q, a); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.RateMessage(ctx, "c1", a.ID, 1); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.RateMessage(ctx, "c1", q.ID, 1); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if err := db.RateMessage(ctx, "c1", q.ID, 1); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Fatalf("rating a customer message: %v", err)
 	}
-	if _, err := db.CreateArticle(ctx, kb.Article{Slug: "faktura", Title: "Faktura", Body: "Tekst.", Lang: lang.Bokmal}, "ida"); err != nil {
+	if _, err := db.CreateArticle(ctx, kb.Article{Slug: "faktura", Title: "Faktura", Body: "Tekst.", Lang: los.Bokmal}, "ida"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.Publish(ctx, "faktura", 1, "ida"); err != nil {

@@ -13,7 +13,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // DB is an open store.
@@ -23,7 +23,8 @@ type DB struct {
 }
 
 // Open opens (creating if needed) the SQLite database at path and brings
-// its schema up to date. Writes use immediate transactions and a busy
+// its schema up to date. A database written by a newer Los is refused
+// with ErrTooNew. Writes use immediate transactions and a busy
 // timeout, so concurrent writers queue instead of failing.
 func Open(ctx context.Context, path string) (*DB, error) {
 	q := url.Values{}
@@ -65,6 +66,12 @@ func (s *DB) migrate(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return err
 	}
+	if version > len(migrations) {
+		// Opening it would let this build write rows a newer schema
+		// does not expect; the newer Los must run, or a backup be restored.
+		return fmt.Errorf("schema version %d, this build knows up to %d (run the newer los that wrote it, or restore a backup this version made): %w",
+			version, len(migrations), ErrTooNew)
+	}
 	for i := version; i < len(migrations); i++ {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
@@ -103,7 +110,7 @@ func millis(t time.Time) int64 { return t.UnixMilli() }
 func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
 
 func notFound(what, id string) error {
-	return bot.Errorf(bot.ENOTFOUND, "%s %q not found", what, id)
+	return los.Errorf(los.ENOTFOUND, "%s %q not found", what, id)
 }
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

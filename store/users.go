@@ -4,8 +4,8 @@ import (
 	"context"
 	"database/sql"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 )
 
 const userCols = `id, email, role, password_hash, created`
@@ -20,7 +20,7 @@ func (s *DB) CreateUser(ctx context.Context, u *auth.User) error {
 			return err
 		}
 		if n > 0 {
-			return bot.Errorf(bot.ECONFLICT, "a user with e-mail %s exists already", u.Email)
+			return los.Errorf(los.ECONFLICT, "a user with e-mail %s exists already", u.Email)
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO users (email, role, password_hash, created) VALUES (?, ?, ?, ?)`,
 			u.Email, string(u.Role), u.PasswordHash, millis(u.Created))

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"strconv"
 	"time"
 )
@@ -24,11 +23,10 @@ const hookCols = `id, url, events, secret, active, created, updated`
 // CreateWebhook stores a new subscription; ID, Created and Updated are set.
 func (s *DB) CreateWebhook(ctx context.Context, w *Webhook) error {
 	w.Created, w.Updated = s.now(), s.now()
-	ev, _ := json.Marshal(nonNil(w.Events))
 	// It hears of events after its creation only.
 	res, err := s.db.ExecContext(ctx, `INSERT INTO webhooks (url, events, secret, active, after, created, updated)
 		VALUES (?, ?, ?, ?, (SELECT coalesce(max(id), 0) FROM events), ?, ?)`,
-		w.URL, string(ev), w.Secret, w.Active, millis(w.Created), millis(w.Updated))
+		w.URL, asJSON(&w.Events), w.Secret, w.Active, millis(w.Created), millis(w.Updated))
 	if err != nil {
 		return err
 	}
@@ -56,9 +54,8 @@ func (s *DB) Webhook(ctx context.Context, id int64) (*Webhook, error) {
 // UpdateWebhook saves w's URL, events and active flag; Updated is set.
 func (s *DB) UpdateWebhook(ctx context.Context, w *Webhook) error {
 	w.Updated = s.now()
-	ev, _ := json.Marshal(nonNil(w.Events))
 	res, err := s.db.ExecContext(ctx, `UPDATE webhooks SET url = ?, events = ?, active = ?, updated = ? WHERE id = ?`,
-		w.URL, string(ev), w.Active, millis(w.Updated), w.ID)
+		w.URL, asJSON(&w.Events), w.Active, millis(w.Updated), w.ID)
 	if err != nil {
 		return err
 	}
@@ -90,13 +87,11 @@ func (s *DB) queryHooks(ctx context.Context, query string, args ...any) ([]Webho
 	for rows.Next() {
 		var (
 			w                Webhook
-			ev               string
 			created, updated int64
 		)
-		if err := rows.Scan(&w.ID, &w.URL, &ev, &w.Secret, &w.Active, &created, &updated); err != nil {
+		if err := rows.Scan(&w.ID, &w.URL, asJSON(&w.Events), &w.Secret, &w.Active, &created, &updated); err != nil {
 			return nil, err
 		}
-		_ = json.Unmarshal([]byte(ev), &w.Events)
 		w.Created, w.Updated = fromMillis(created), fromMillis(updated)
 		out = append(out, w)
 	}

@@ -15,7 +15,7 @@ import (
 	"context"
 	"math"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // Classifier triages messages. It is safe for concurrent use.
@@ -59,9 +59,9 @@ func NewDefault(opts ...Option) (*Classifier, error) {
 	return New(lex, opts...), nil
 }
 
-// Classify triages one message. Action is filled from bot.DefaultPolicy;
+// Classify triages one message. Action is filled from los.DefaultPolicy;
 // callers with a configured policy set it again from Category.
-func (c *Classifier) Classify(ctx context.Context, text string) bot.Triage {
+func (c *Classifier) Classify(ctx context.Context, text string) los.Triage {
 	t := analyse(text)
 	a := c.lex.assess(t)
 	if c.model != nil {
@@ -70,10 +70,10 @@ func (c *Classifier) Classify(ctx context.Context, text string) bot.Triage {
 	if c.second != nil && c.second.wants(a) {
 		c.second.review(ctx, text, &a)
 	}
-	return bot.Triage{
+	return los.Triage{
 		Category:   a.category,
 		Severity:   a.category.Severity(),
-		Action:     bot.DefaultPolicy.Action(a.category),
+		Action:     los.DefaultPolicy.Action(a.category),
 		Signals:    a.signals,
 		Confidence: math.Round(a.conf*100) / 100,
 	}

@@ -8,16 +8,16 @@ import (
 	"strings"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/lang"
 )
 
 // Example is one labelled message of an evaluation set.
 type Example struct {
-	Line    int           `json:"line"`
-	Label   bot.Category  `json:"label"`
-	Variant lang.Standard `json:"variant"`
-	Text    string        `json:"text"`
+	Line    int          `json:"line"`
+	Label   los.Category `json:"label"`
+	Variant los.Standard `json:"variant"`
+	Text    string       `json:"text"`
 }
 
 // ReadExamples reads a TSV with the header "label\tvariant\ttext".
@@ -42,7 +42,7 @@ func ReadExamples(r io.Reader) ([]Example, error) {
 		if len(f) != 3 {
 			return nil, fmt.Errorf("line %d: %d fields: want 3 separated by tabs", line, len(f))
 		}
-		ex := Example{Line: line, Label: bot.Category(f[0]), Text: strings.TrimSpace(f[2])}
+		ex := Example{Line: line, Label: los.Category(f[0]), Text: strings.TrimSpace(f[2])}
 		if !ex.Label.Valid() {
 			return nil, fmt.Errorf("line %d: label %q is not a triage category", line, f[0])
 		}
@@ -72,7 +72,7 @@ func Evaluate(ctx context.Context, r io.Reader, c *Classifier) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	preds := make([]bot.Triage, len(examples))
+	preds := make([]los.Triage, len(examples))
 	start := time.Now()
 	for i, ex := range examples {
 		if err := ctx.Err(); err != nil {

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 func evaluateFile(t *testing.T, path string) Report {
@@ -180,10 +180,10 @@ func TestEvaluateReport(t *testing.T) {
 	if rep.Passed() {
 		t.Error("Passed() with sensitive recall 0.67, want false")
 	}
-	if len(rep.Mistakes) != 1 || rep.Mistakes[0].Line != 8 || rep.Mistakes[0].Predicted != bot.CategoryNone {
+	if len(rep.Mistakes) != 1 || rep.Mistakes[0].Line != 8 || rep.Mistakes[0].Predicted != los.CategoryNone {
 		t.Errorf("mistakes %+v, want line 8 predicted none", rep.Mistakes)
 	}
-	if got := rep.Confusion[bot.CategoryDistress][bot.CategoryNone]; got != 1 {
+	if got := rep.Confusion[los.CategoryDistress][los.CategoryNone]; got != 1 {
 		t.Errorf("confusion distress->none = %d, want 1", got)
 	}
 	var buf bytes.Buffer

@@ -3,7 +3,7 @@ package triage
 import (
 	"strconv"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // fuse lets the learned model complement the rules decision in a, given
@@ -33,10 +33,10 @@ func (m *Model) fuse(a *assessment, words int, p []float64) {
 	if !changed {
 		return
 	}
-	if c != bot.CategoryNone {
+	if c != los.CategoryNone {
 		a.cue[catIndex[c]] = true
 	}
-	a.lowered = c == bot.CategoryNone
+	a.lowered = c == los.CategoryNone
 	a.category, a.conf = c, conf
 	a.signals = append(a.signals, learnedSignal(c, conf))
 }
@@ -48,7 +48,7 @@ const minWords = 6
 
 // ruling is what fuse weighs of the rules' assessment of a text.
 type ruling struct {
-	cat    bot.Category
+	cat    los.Category
 	conf   float64
 	vetoed []bool // see assessment
 	words  int
@@ -59,15 +59,15 @@ type ruling struct {
 
 // decide is fuse without the signals: the category and confidence after
 // the model, given the rules' ruling.
-func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot.Category, float64, bool) {
+func (th Thresholds) decide(classes []los.Category, ru ruling, p []float64) (los.Category, float64, bool) {
 	cat, conf, vetoed := ru.cat, ru.conf, ru.vetoed
 	rank := cat.Severity().Rank()
-	if rank == bot.SeverityCritical.Rank() {
+	if rank == los.SeverityCritical.Rank() {
 		return cat, conf, false
 	}
 	// Over a category the rules chose, the model must prefer the new one.
 	floor := 0.0
-	if cat != bot.CategoryNone {
+	if cat != los.CategoryNone {
 		for j, c := range classes {
 			if c == cat {
 				floor = p[j]
@@ -76,28 +76,28 @@ func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot
 	}
 	pNone := 0.0
 	for j, c := range classes {
-		if c == bot.CategoryNone {
+		if c == los.CategoryNone {
 			pNone = p[j]
 		}
 	}
-	best, bestP, bestRank := bot.CategoryNone, 0.0, 0
+	best, bestP, bestRank := los.CategoryNone, 0.0, 0
 	for j, c := range classes {
 		if ru.words < minWords {
 			break
 		}
 		var need float64
 		switch c.Severity() {
-		case bot.SeverityCritical:
+		case los.SeverityCritical:
 			need = th.Critical
 			if !ru.cued {
 				need = max(need, th.Uncued)
 			}
-			if cat == bot.CategoryNone {
+			if cat == los.CategoryNone {
 				need = max(need, th.NoneRatio*pNone)
 			}
-		case bot.SeverityHigh:
+		case los.SeverityHigh:
 			need = th.High
-		case bot.SeverityMedium:
+		case los.SeverityMedium:
 			need = th.Medium
 		default:
 			continue
@@ -112,12 +112,12 @@ func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot
 			best, bestP, bestRank = c, p[j], r
 		}
 	}
-	if best != bot.CategoryNone {
+	if best != los.CategoryNone {
 		return best, bestP, true
 	}
-	if th.Lower > 0 && cat != bot.CategoryNone && conf < th.Below {
+	if th.Lower > 0 && cat != los.CategoryNone && conf < th.Below {
 		for j, c := range classes {
-			if c == bot.CategoryNone && p[j] >= th.Lower {
+			if c == los.CategoryNone && p[j] >= th.Lower {
 				return c, p[j], true
 			}
 		}
@@ -127,7 +127,7 @@ func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot
 
 // apply runs the model on t and fuses its answer into the rules' a.
 func (m *Model) apply(t *text, a *assessment) {
-	if a.category.Severity() == bot.SeverityCritical {
+	if a.category.Severity() == los.SeverityCritical {
 		return // nothing the model says can change it
 	}
 	p := make([]float64, len(m.classes))
@@ -138,9 +138,9 @@ func (m *Model) apply(t *text, a *assessment) {
 // criticalCue says whether the rules found any unsuppressed self_harm or
 // violence evidence.
 func (a *assessment) criticalCue() bool {
-	return a.cue[catIndex[bot.CategorySelfHarm]] || a.cue[catIndex[bot.CategoryViolence]]
+	return a.cue[catIndex[los.CategorySelfHarm]] || a.cue[catIndex[los.CategoryViolence]]
 }
 
-func learnedSignal(c bot.Category, p float64) string {
+func learnedSignal(c los.Category, p float64) string {
 	return "learned:" + string(c) + ":" + strconv.FormatFloat(p, 'f', 2, 64)
 }

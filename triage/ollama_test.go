@@ -7,8 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/internal/ollamatest"
+	"github.com/los-bot/los/ollama"
 )
 
 // TestSecondOpinionOllama asks a real Ollama server with the tiny test
@@ -20,12 +21,12 @@ func TestSecondOpinionOllama(t *testing.T) {
 		t.Skip("starts an Ollama server")
 	}
 	srv := ollamatest.Start(t)
-	c := newTestClassifier(t, WithSecondOpinion(SecondOpinion{Chat: srv.Client, Model: srv.Model, Timeout: 20 * time.Second}))
+	c := newTestClassifier(t, WithSecondOpinion(SecondOpinion{Chat: ollama.Wrap(srv.Client), Model: srv.Model, Timeout: 20 * time.Second}))
 	for _, text := range []string{unsureNone, unsureHigh, critical} {
 		got := c.Classify(context.Background(), text)
 		i := slices.IndexFunc(got.Signals, func(s string) bool { return strings.HasPrefix(s, "model:") })
 		if text == critical {
-			if got.Category != bot.CategorySelfHarm || i >= 0 {
+			if got.Category != los.CategorySelfHarm || i >= 0 {
 				t.Errorf("critical %q: %s %v, want self_harm without asking", text, got.Category, got.Signals)
 			}
 			continue

@@ -10,28 +10,26 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ollama/ollama/api"
-
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // fakeChat is a Chatter built from a function.
 type fakeChat struct {
-	ChatFn func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error
+	ChatFn func(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error
 	calls  atomic.Int32
 }
 
-var _ Chatter = (*fakeChat)(nil)
+var _ los.Chatter = (*fakeChat)(nil)
 
-func (f *fakeChat) Chat(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
+func (f *fakeChat) Chat(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error {
 	f.calls.Add(1)
 	return f.ChatFn(ctx, req, fn)
 }
 
 // answer returns a fake that answers content.
 func answer(content string) *fakeChat {
-	return &fakeChat{ChatFn: func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
-		return fn(api.ChatResponse{Message: api.Message{Role: "assistant", Content: content}, Done: true})
+	return &fakeChat{ChatFn: func(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error {
+		return fn(los.ChatResponse{Content: content, Done: true})
 	}}
 }
 
@@ -50,25 +48,25 @@ func TestSecondOpinion(t *testing.T) {
 		name      string
 		text      string
 		chat      *fakeChat
-		want      bot.Category
+		want      los.Category
 		signal    string
 		wantCalls int32
 	}{
-		{"raises unsure none", unsureNone, answer(`{"category": "distress"}`), bot.CategoryDistress, "model:distress", 1},
-		{"lowers unsure high", unsureHigh, answer(`{"category":"none"}`), bot.CategoryNone, "model:none", 1},
-		{"agrees", unsureHigh, answer(`{"category":"illness"}`), bot.CategoryIllness, "model:illness", 1},
-		{"garbage", unsureHigh, answer(`I think this is illness.`), bot.CategoryIllness, "model:invalid", 1},
-		{"unknown category", unsureNone, answer(`{"category":"angry"}`), bot.CategoryNone, "model:invalid", 1},
-		{"empty answer", unsureNone, answer(``), bot.CategoryNone, "model:invalid", 1},
-		{"error", unsureHigh, &fakeChat{ChatFn: func(context.Context, *api.ChatRequest, api.ChatResponseFunc) error {
+		{"raises unsure none", unsureNone, answer(`{"category": "distress"}`), los.CategoryDistress, "model:distress", 1},
+		{"lowers unsure high", unsureHigh, answer(`{"category":"none"}`), los.CategoryNone, "model:none", 1},
+		{"agrees", unsureHigh, answer(`{"category":"illness"}`), los.CategoryIllness, "model:illness", 1},
+		{"garbage", unsureHigh, answer(`I think this is illness.`), los.CategoryIllness, "model:invalid", 1},
+		{"unknown category", unsureNone, answer(`{"category":"angry"}`), los.CategoryNone, "model:invalid", 1},
+		{"empty answer", unsureNone, answer(``), los.CategoryNone, "model:invalid", 1},
+		{"error", unsureHigh, &fakeChat{ChatFn: func(context.Context, *los.ChatRequest, los.ChatFunc) error {
 			return errors.New("connection refused")
-		}}, bot.CategoryIllness, "model:error", 1},
-		{"no critical without a cue", unsureNone, answer(`{"category":"violence"}`), bot.CategoryNone, "model:rejected:violence", 1},
-		{"no high without a cue", unsureNone, answer(`{"category":"bereavement"}`), bot.CategoryNone, "model:rejected:bereavement", 1},
-		{"hint lets the model raise", "Jeg har det så vondt om dagen", answer(`{"category":"self_harm"}`), bot.CategorySelfHarm, "model:self_harm", 1},
-		{"distress needs no cue", unsureHigh, answer(`{"category":"distress"}`), bot.CategoryDistress, "model:distress", 1},
-		{"critical is never asked", critical, answer(`{"category":"none"}`), bot.CategorySelfHarm, "lexicon:self_harm:", 0},
-		{"sure rules are not asked", sureNone, answer(`{"category":"distress"}`), bot.CategoryNone, "", 0},
+		}}, los.CategoryIllness, "model:error", 1},
+		{"no critical without a cue", unsureNone, answer(`{"category":"violence"}`), los.CategoryNone, "model:rejected:violence", 1},
+		{"no high without a cue", unsureNone, answer(`{"category":"bereavement"}`), los.CategoryNone, "model:rejected:bereavement", 1},
+		{"hint lets the model raise", "Jeg har det så vondt om dagen", answer(`{"category":"self_harm"}`), los.CategorySelfHarm, "model:self_harm", 1},
+		{"distress needs no cue", unsureHigh, answer(`{"category":"distress"}`), los.CategoryDistress, "model:distress", 1},
+		{"critical is never asked", critical, answer(`{"category":"none"}`), los.CategorySelfHarm, "lexicon:self_harm:", 0},
+		{"sure rules are not asked", sureNone, answer(`{"category":"distress"}`), los.CategoryNone, "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,21 +89,21 @@ func TestSecondOpinion(t *testing.T) {
 }
 
 func TestSecondOpinionRequest(t *testing.T) {
-	var got *api.ChatRequest
+	var got *los.ChatRequest
 	var deadline time.Duration
-	chat := &fakeChat{ChatFn: func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
+	chat := &fakeChat{ChatFn: func(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error {
 		got = req
 		if d, ok := ctx.Deadline(); ok {
 			deadline = time.Until(d)
 		}
-		return fn(api.ChatResponse{Message: api.Message{Content: `{"category":"none"}`}, Done: true})
+		return fn(los.ChatResponse{Content: `{"category":"none"}`, Done: true})
 	}}
 	c := newTestClassifier(t, WithModel(nil), WithSecondOpinion(SecondOpinion{Chat: chat, Model: "tiny", Timeout: time.Second}))
 	c.Classify(context.Background(), unsureNone)
 	if got == nil {
 		t.Fatal("model not asked")
 	}
-	if got.Model != "tiny" || got.Stream == nil || *got.Stream || got.Options["temperature"] != 0 {
+	if got.Model != "tiny" || got.Stream || got.Options["temperature"] != 0 {
 		t.Errorf("request model %q stream %v options %v, want tiny, false, temperature 0", got.Model, got.Stream, got.Options)
 	}
 	if deadline <= 0 || deadline > time.Second {
@@ -125,13 +123,13 @@ func TestSecondOpinionRequest(t *testing.T) {
 	if err := json.Unmarshal(got.Format, &schema); err != nil {
 		t.Fatalf("format is not a JSON schema: %v", err)
 	}
-	if len(schema.Properties.Category.Enum) != len(bot.Categories) || !slices.Equal(schema.Required, []string{"category"}) {
-		t.Errorf("schema %s, want an enum of the %d categories", got.Format, len(bot.Categories))
+	if len(schema.Properties.Category.Enum) != len(los.Categories) || !slices.Equal(schema.Required, []string{"category"}) {
+		t.Errorf("schema %s, want an enum of the %d categories", got.Format, len(los.Categories))
 	}
 }
 
 func TestSecondOpinionTimeout(t *testing.T) {
-	chat := &fakeChat{ChatFn: func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
+	chat := &fakeChat{ChatFn: func(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error {
 		<-ctx.Done() // a model that never answers in time
 		return ctx.Err()
 	}}
@@ -141,7 +139,7 @@ func TestSecondOpinionTimeout(t *testing.T) {
 	if elapsed := time.Since(start); elapsed > 2*time.Second {
 		t.Errorf("Classify took %v with a 20ms model timeout", elapsed)
 	}
-	if got.Category != bot.CategoryIllness || !slices.Contains(got.Signals, "model:timeout") {
+	if got.Category != los.CategoryIllness || !slices.Contains(got.Signals, "model:timeout") {
 		t.Errorf("got %s %v, want the rules' illness and model:timeout", got.Category, got.Signals)
 	}
 }
@@ -150,7 +148,7 @@ func TestSecondOpinionBand(t *testing.T) {
 	chat := answer(`{"category":"none"}`)
 	// With Below 0.5 an illness decision at 0.6 is sure enough.
 	c := newTestClassifier(t, WithModel(nil), WithSecondOpinion(SecondOpinion{Chat: chat, Below: 0.5}))
-	if got := c.Classify(context.Background(), unsureHigh); got.Category != bot.CategoryIllness || chat.calls.Load() != 0 {
+	if got := c.Classify(context.Background(), unsureHigh); got.Category != los.CategoryIllness || chat.calls.Load() != 0 {
 		t.Errorf("got %s after %d calls, want illness without asking", got.Category, chat.calls.Load())
 	}
 }
@@ -163,14 +161,14 @@ func TestSecondOpinionOverLearned(t *testing.T) {
 		name      string
 		text      string
 		answer    string
-		want      bot.Category
+		want      los.Category
 		wantCalls int32
 	}{
 		// The learned layer raises this to self_harm: critical, not asked.
-		{"learned critical", "Det er ingen vits å fikse noe mer, jeg skal snart bort for godt.", `{"category":"none"}`, bot.CategorySelfHarm, 0},
+		{"learned critical", "Det er ingen vits å fikse noe mer, jeg skal snart bort for godt.", `{"category":"none"}`, los.CategorySelfHarm, 0},
 		// The learned layer lowers the unsure illness to none (under 0.8):
 		// the illness cue lets the chat model restore it.
-		{"learned lowered", unsureHigh, `{"category":"illness"}`, bot.CategoryIllness, 1},
+		{"learned lowered", unsureHigh, `{"category":"illness"}`, los.CategoryIllness, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/snowballstem/english"
 	"github.com/blevesearch/snowballstem/norwegian"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/lang"
 )
 
@@ -121,7 +122,7 @@ func analyse(raw string) *text {
 	}
 	flush(len(raw))
 	std, marked := lang.DetectScore(raw)
-	t.english = std == lang.English || !marked
+	t.english = std == los.English || !marked
 	return t
 }
 

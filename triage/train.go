@@ -7,7 +7,7 @@ import (
 	"math"
 	"sort"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 //go:generate go run ./internal/train -dir testdata -o lexicons/model.json
@@ -63,9 +63,9 @@ func TrainingDigest(examples []Example, opt TrainOptions) string {
 // examples and options give the same weights, bit for bit.
 func Train(examples []Example, opt TrainOptions) *Model {
 	opt = opt.withDefaults()
-	classes := bot.Categories
+	classes := los.Categories
 	k := len(classes)
-	class := map[bot.Category]int{}
+	class := map[los.Category]int{}
 	for j, c := range classes {
 		class[c] = j
 	}

@@ -4,27 +4,19 @@ import (
 	"context"
 	"net/http"
 	"sync"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/hours"
 )
-
-// presenceWindow is how long an agent counts as present after their last
-// request, without a live inbox stream.
-const presenceWindow = 5 * time.Minute
 
 // desk is the agent inbox: sign-in, the live queue, taking over, replying,
 // handing back, closing, and call-back tickets.
 type desk struct {
 	s        *Server
 	auth     *auth.Service
-	hours    *hours.Schedule
-	presence *presence
-	hub      *hub
+	staffing *Staffing
 	pages    *agentPages
 
 	// closing is closed when the HTTP server shuts down, to end the
@@ -40,13 +32,13 @@ type desk struct {
 func (s *Server) agentRoutes(e *echo.Echo) {
 	d := s.desk
 
-	e.GET("/agent", d.inbox, d.auth.Sessions)
-	e.GET("/agent/login", d.loginPage, d.auth.Sessions)
+	e.GET("/agent", d.inbox, Sessions(d.auth))
+	e.GET("/agent/login", d.loginPage, Sessions(d.auth))
 	e.POST("/agent/login", d.login)
-	e.POST("/agent/logout", d.logout, d.auth.Sessions)
+	e.POST("/agent/logout", d.logout, Sessions(d.auth))
 	e.GET("/agent/assets/:name", d.asset)
 
-	api := e.Group("/api/v1/agent", d.auth.Sessions, auth.RequireRole(auth.RoleAgent, auth.RoleAdmin), d.seen)
+	api := e.Group("/api/v1/agent", Sessions(d.auth), RequireRole(auth.RoleAgent, auth.RoleAdmin), d.seen)
 	api.GET("/queue", d.queue)
 	api.GET("/queue/stream", d.stream)
 	api.GET("/conversations/:id", d.conversation)
@@ -56,50 +48,33 @@ func (s *Server) agentRoutes(e *echo.Echo) {
 	api.POST("/conversations/:id/close", d.close)
 	api.GET("/callbacks", d.callbacks)
 	api.POST("/callbacks/:cid/done", d.completeCallback)
-	e.GET("/api/v1/agent/me", d.me, d.auth.Sessions, auth.RequireRole(auth.Roles...))
-	e.GET("/api/v1/agent/events", d.events, d.auth.Sessions, auth.RequireRole(auth.RoleAdmin))
+	e.GET("/api/v1/agent/me", d.me, Sessions(d.auth), RequireRole(auth.Roles...))
+	e.GET("/api/v1/agent/events", d.events, Sessions(d.auth), RequireRole(auth.RoleAdmin))
 
 	conv := e.Group("/api/v1/conversations/:id", s.cors(), s.limitIP(), s.conversationAuth)
 	conv.POST("/callback", d.requestCallback, s.limitConversation())
 }
 
 func newDesk(s *Server) *desk {
-	sched := s.Hours
-	if sched == nil {
-		var err error
-		if sched, err = hours.Default(); err != nil {
-			s.Log.Error("opening hours fall back to UTC", "err", err)
-			sched = hours.New(hours.DefaultWeek(), time.UTC)
-		}
-	}
 	return &desk{
 		s:        s,
 		auth:     s.auth,
-		hours:    sched,
-		presence: newPresence(presenceWindow),
-		hub:      newHub(),
+		staffing: s.Staffing,
 		pages:    mustLoadAgentPages(),
 		closing:  make(chan struct{}),
 	}
 }
 
-var _ bot.Staffing = (*desk)(nil)
-
 // Availability says whether customer service is open and how many agents
-// are present, for the bot to tell customers honestly.
-func (d *desk) Availability(context.Context) bot.Availability {
-	now := d.s.Now().In(d.hours.Location())
-	a := bot.Availability{Now: now, Open: d.hours.Open(now), Agents: d.presence.online(now)}
-	if !a.Open {
-		a.Next = d.hours.NextOpen(now)
-	}
-	return a
+// are present.
+func (d *desk) Availability(ctx context.Context) los.Availability {
+	return d.staffing.Availability(ctx)
 }
 
 // seen records that the signed-in agent is active.
 func (d *desk) seen(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		d.presence.seen(auth.UserFrom(c).ID, d.s.Now())
+		d.staffing.presence.seen(UserFrom(c).ID, d.s.Now())
 		return next(c)
 	}
 }

@@ -7,9 +7,9 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los/hub"
 )
 
 type meJSON struct {
@@ -19,8 +19,8 @@ type meJSON struct {
 }
 
 func (d *desk) me(c echo.Context) error {
-	u := auth.UserFrom(c)
-	return c.JSON(http.StatusOK, meJSON{Email: u.Email, Role: u.Role, CSRF: auth.SessionFrom(c).CSRF})
+	u := UserFrom(c)
+	return c.JSON(http.StatusOK, meJSON{Email: u.Email, Role: u.Role, CSRF: SessionFrom(c).CSRF})
 }
 
 type statusJSON struct {
@@ -30,10 +30,10 @@ type statusJSON struct {
 }
 
 type queueItem struct {
-	bot.Handoff
-	Lang           lang.Standard `json:"lang"`
-	WaitingSeconds int64         `json:"waiting_seconds"`
-	Mine           bool          `json:"mine"`
+	los.Handoff
+	Lang           los.Standard `json:"lang"`
+	WaitingSeconds int64        `json:"waiting_seconds"`
+	Mine           bool         `json:"mine"`
 }
 
 type queueJSON struct {
@@ -49,7 +49,7 @@ func (d *desk) snapshot(c echo.Context) (queueJSON, error) {
 	if err != nil {
 		return queueJSON{}, err
 	}
-	me := auth.UserFrom(c).Email
+	me := UserFrom(c).Email
 	now := d.s.Now()
 	out := queueJSON{Items: make([]queueItem, 0, len(hs))}
 	for _, h := range hs {
@@ -80,21 +80,21 @@ func (d *desk) queue(c echo.Context) error {
 
 type agentMessageJSON struct {
 	ID       int64        `json:"id"`
-	Role     bot.Role     `json:"role"`
+	Role     los.Role     `json:"role"`
 	Text     string       `json:"text"`
 	Created  time.Time    `json:"created"`
-	Action   bot.Action   `json:"action,omitempty"`
-	Category bot.Category `json:"category,omitempty"`
+	Action   los.Action   `json:"action,omitempty"`
+	Category los.Category `json:"category,omitempty"`
 	Signals  []string     `json:"signals,omitempty"`
 	Rating   int          `json:"rating,omitempty"`
 }
 
 type agentConversationJSON struct {
 	ID       string             `json:"id"`
-	Lang     lang.Standard      `json:"lang"`
-	Status   bot.Status         `json:"status"`
+	Lang     los.Standard       `json:"lang"`
+	Status   los.Status         `json:"status"`
 	Created  time.Time          `json:"created"`
-	Handoff  *bot.Handoff       `json:"handoff"`
+	Handoff  *los.Handoff       `json:"handoff"`
 	Mine     bool               `json:"mine"`
 	Messages []agentMessageJSON `json:"messages"`
 }
@@ -114,7 +114,7 @@ func (d *desk) conversation(c echo.Context) error {
 		return err
 	}
 	out := agentConversationJSON{ID: conv.ID, Lang: conv.Lang, Status: conv.Status, Created: conv.Created, Handoff: h,
-		Mine: h.Status == "claimed" && h.ClaimedBy == auth.UserFrom(c).Email, Messages: make([]agentMessageJSON, 0, len(msgs))}
+		Mine: h.Status == "claimed" && h.ClaimedBy == UserFrom(c).Email, Messages: make([]agentMessageJSON, 0, len(msgs))}
 	for _, m := range msgs {
 		out.Messages = append(out.Messages, agentMessageJSON{ID: m.ID, Role: m.Role, Text: m.Text, Created: m.Created,
 			Action: m.Action, Category: m.Category, Signals: m.Signals, Rating: m.Rating})
@@ -130,7 +130,7 @@ func (d *desk) notice(c echo.Context, key string) (string, error) {
 	}
 	l := conv.Lang
 	if l == "" {
-		l = lang.Bokmal
+		l = los.Bokmal
 	}
 	return d.s.Texts.T(l, key), nil
 }
@@ -140,11 +140,11 @@ func (d *desk) claim(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	h, err := d.s.DB.Claim(c.Request().Context(), c.Param("id"), auth.UserFrom(c).Email, text)
+	h, err := d.s.DB.Claim(c.Request().Context(), c.Param("id"), UserFrom(c).Email, text)
 	if err != nil {
 		return err
 	}
-	d.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: h.ConversationID})
+	d.s.Hub.Publish(hub.QueueChanged(), hub.ConversationChanged(h.ConversationID))
 	return c.JSON(http.StatusOK, h)
 }
 
@@ -154,17 +154,17 @@ func (d *desk) reply(c echo.Context) error {
 		return err
 	}
 	if req.Text == nil {
-		return bot.Errorf(bot.EINVALID, `body needs a "text" string`)
+		return los.Errorf(los.EINVALID, `body needs a "text" string`)
 	}
-	text, err := bot.ValidateText(*req.Text)
+	text, err := los.ValidateText(*req.Text)
 	if err != nil {
 		return err
 	}
-	m, err := d.s.DB.AgentReply(c.Request().Context(), c.Param("id"), auth.UserFrom(c).Email, text)
+	m, err := d.s.DB.AgentReply(c.Request().Context(), c.Param("id"), UserFrom(c).Email, text)
 	if err != nil {
 		return err
 	}
-	d.hub.publish(change{kind: "conversation", id: m.ConversationID})
+	d.s.Hub.Publish(hub.ConversationChanged(m.ConversationID))
 	return c.JSON(http.StatusCreated, agentMessageJSON{ID: m.ID, Role: m.Role, Text: m.Text, Created: m.Created})
 }
 
@@ -174,11 +174,11 @@ func (d *desk) handBack(c echo.Context) error {
 		return err
 	}
 	id := c.Param("id")
-	if err := d.s.DB.HandBack(c.Request().Context(), id, auth.UserFrom(c).Email, text); err != nil {
+	if err := d.s.DB.HandBack(c.Request().Context(), id, UserFrom(c).Email, text); err != nil {
 		return err
 	}
-	d.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: id})
-	return c.JSON(http.StatusOK, map[string]string{"id": id, "status": string(bot.StatusOpen)})
+	d.s.Hub.Publish(hub.QueueChanged(), hub.ConversationChanged(id))
+	return c.JSON(http.StatusOK, map[string]string{"id": id, "status": string(los.StatusOpen)})
 }
 
 type closeRequest struct {
@@ -195,11 +195,11 @@ func (d *desk) close(c echo.Context) error {
 		return err
 	}
 	id := c.Param("id")
-	if err := d.s.DB.CloseConversation(c.Request().Context(), id, auth.UserFrom(c).Email, req.Outcome, text); err != nil {
+	if err := d.s.DB.CloseConversation(c.Request().Context(), id, UserFrom(c).Email, req.Outcome, text); err != nil {
 		return err
 	}
-	d.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: id})
-	return c.JSON(http.StatusOK, map[string]string{"id": id, "status": string(bot.StatusClosed), "outcome": req.Outcome})
+	d.s.Hub.Publish(hub.QueueChanged(), hub.ConversationChanged(id))
+	return c.JSON(http.StatusOK, map[string]string{"id": id, "status": string(los.StatusClosed), "outcome": req.Outcome})
 }
 
 func (d *desk) callbacks(c echo.Context) error {
@@ -213,12 +213,12 @@ func (d *desk) callbacks(c echo.Context) error {
 func (d *desk) completeCallback(c echo.Context) error {
 	id, err := strconv.ParseInt(c.Param("cid"), 10, 64)
 	if err != nil {
-		return bot.Errorf(bot.ENOTFOUND, "no call-back ticket %q", c.Param("cid"))
+		return los.Errorf(los.ENOTFOUND, "no call-back ticket %q", c.Param("cid"))
 	}
-	if err := d.s.DB.CompleteCallback(c.Request().Context(), id, auth.UserFrom(c).Email); err != nil {
+	if err := d.s.DB.CompleteCallback(c.Request().Context(), id, UserFrom(c).Email); err != nil {
 		return err
 	}
-	d.hub.publish(change{kind: "callbacks"})
+	d.s.Hub.Publish(hub.CallbacksChanged())
 	return c.JSON(http.StatusOK, map[string]any{"id": id, "status": "done"})
 }
 

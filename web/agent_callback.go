@@ -8,7 +8,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
+	"github.com/los-bot/los/hub"
 	"github.com/los-bot/los/store"
 )
 
@@ -31,8 +32,8 @@ func (d *desk) requestCallback(c echo.Context) error {
 		return err
 	}
 	conv := conversationOf(c)
-	if conv.Status == bot.StatusClosed {
-		return &bot.Error{Code: bot.ECONFLICT, Message: "conversation is closed", Key: "error.closed"}
+	if conv.Status == los.StatusClosed {
+		return &los.Error{Code: los.ECONFLICT, Message: "conversation is closed", Key: "error.closed"}
 	}
 	cb, err := validCallback(req)
 	if err != nil {
@@ -42,22 +43,22 @@ func (d *desk) requestCallback(c echo.Context) error {
 	if err := d.s.DB.CreateCallback(c.Request().Context(), cb); err != nil {
 		return err
 	}
-	d.hub.publish(change{kind: "callbacks"})
+	d.s.Hub.Publish(hub.CallbacksChanged())
 	return c.JSON(http.StatusCreated, callbackResponse{ID: cb.ID, Message: d.s.Texts.T(requestLang(c), "callback.thanks", cb.Phone)})
 }
 
 func validCallback(req callbackRequest) (*store.Callback, error) {
 	name := strings.Join(strings.Fields(req.Name), " ")
 	if name == "" || utf8.RuneCountInString(name) > 100 {
-		return nil, &bot.Error{Code: bot.EINVALID, Message: "name must be 1 to 100 characters", Key: "callback.invalid_name"}
+		return nil, &los.Error{Code: los.EINVALID, Message: "name must be 1 to 100 characters", Key: "callback.invalid_name"}
 	}
 	phone, ok := normalizePhone(req.Phone)
 	if !ok {
-		return nil, &bot.Error{Code: bot.EINVALID, Message: "phone must be a phone number of 8 to 15 digits", Key: "callback.invalid_phone"}
+		return nil, &los.Error{Code: los.EINVALID, Message: "phone must be a phone number of 8 to 15 digits", Key: "callback.invalid_phone"}
 	}
 	note := strings.TrimSpace(req.Note)
 	if utf8.RuneCountInString(note) > 1000 {
-		return nil, &bot.Error{Code: bot.EINVALID, Message: "note must be at most 1000 characters", Key: "callback.note_too_long"}
+		return nil, &los.Error{Code: los.EINVALID, Message: "note must be at most 1000 characters", Key: "callback.note_too_long"}
 	}
 	return &store.Callback{Name: name, Phone: phone, Note: note}, nil
 }

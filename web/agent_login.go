@@ -7,14 +7,14 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 )
 
 // loginPage shows the sign-in form, in the standard of ?lang= or the
 // browser's Accept-Language.
 func (d *desk) loginPage(c echo.Context) error {
-	if u := auth.UserFrom(c); u != nil {
+	if u := UserFrom(c); u != nil {
 		return c.Redirect(http.StatusSeeOther, home(u, c.QueryParam("next")))
 	}
 	return d.renderLogin(c, http.StatusOK, "", "")
@@ -22,7 +22,7 @@ func (d *desk) loginPage(c echo.Context) error {
 
 func (d *desk) renderLogin(c echo.Context, status int, email, errKey string) error {
 	p := d.page(c)
-	p.CSRF = auth.FormToken(c)
+	p.CSRF = FormToken(c)
 	p.Email = email
 	p.Next = safeNext(c.FormValue("next"))
 	if errKey != "" {
@@ -35,47 +35,47 @@ func (d *desk) renderLogin(c echo.Context, status int, email, errKey string) err
 // throttle, then sets the session cookie and sends the user on.
 func (d *desk) login(c echo.Context) error {
 	email := strings.TrimSpace(c.FormValue("email"))
-	if err := auth.CheckFormToken(c); err != nil {
+	if err := CheckFormToken(c); err != nil {
 		return d.renderLogin(c, http.StatusForbidden, email, "login.csrf")
 	}
 	token, sess, u, err := d.auth.Login(c.Request().Context(), email, c.FormValue("password"), c.RealIP())
-	switch bot.ErrorCode(err) {
+	switch los.ErrorCode(err) {
 	case "":
-	case bot.EAUTH:
+	case los.EAUTH:
 		return d.renderLogin(c, http.StatusUnauthorized, email, "login.failed")
-	case bot.ELIMIT:
+	case los.ELIMIT:
 		return d.renderLogin(c, http.StatusTooManyRequests, email, "login.throttled")
 	default:
 		return err
 	}
-	d.auth.SetCookie(c, token, sess)
+	SetCookie(c, token, sess, d.auth.Now())
 	return c.Redirect(http.StatusSeeOther, home(u, c.FormValue("next")))
 }
 
 func (d *desk) logout(c echo.Context) error {
-	if auth.SessionFrom(c) != nil {
-		if err := auth.CheckCSRF(c); err != nil {
+	if SessionFrom(c) != nil {
+		if err := CheckCSRF(c); err != nil {
 			return err
 		}
-		if ck, err := c.Cookie(auth.CookieName); err == nil {
+		if ck, err := c.Cookie(CookieName); err == nil {
 			if err := d.auth.Logout(c.Request().Context(), ck.Value); err != nil {
 				return err
 			}
 		}
 	}
-	d.auth.ClearCookie(c)
+	ClearCookie(c)
 	return c.Redirect(http.StatusSeeOther, "/agent/login")
 }
 
 // inbox is the agent's page; the script does the rest through the API.
 func (d *desk) inbox(c echo.Context) error {
-	u := auth.UserFrom(c)
+	u := UserFrom(c)
 	if u == nil {
 		return toLogin(c, "")
 	}
 	p := d.page(c)
 	p.Email = u.Email
-	p.CSRF = auth.SessionFrom(c).CSRF
+	p.CSRF = SessionFrom(c).CSRF
 	if u.Role != auth.RoleAgent && u.Role != auth.RoleAdmin {
 		p.Error = p.T("login.forbidden")
 		return d.render(c, http.StatusForbidden, "login.html", p)

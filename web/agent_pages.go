@@ -13,7 +13,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
@@ -63,7 +63,7 @@ func mustLoadAgentPages() *agentPages {
 
 // agentPage is what the inbox templates see.
 type agentPage struct {
-	Lang     lang.Standard
+	Lang     los.Standard
 	CSRF     string
 	Email    string
 	Error    string
@@ -71,7 +71,7 @@ type agentPage struct {
 	Texts    map[string]string // for the script
 	Outcomes []string
 
-	t      func(l lang.Standard, key string, args ...any) string
+	t      func(l los.Standard, key string, args ...any) string
 	assets map[string]agentAsset
 }
 

@@ -1,9 +1,53 @@
 package web
 
 import (
+	"context"
 	"sync"
 	"time"
+
+	"github.com/los-bot/los"
+	"github.com/los-bot/los/hours"
 )
+
+// presenceWindow is how long an agent counts as present after their last
+// request, without a live inbox stream.
+const presenceWindow = 5 * time.Minute
+
+// Staffing knows whether anyone can take over a conversation: the opening
+// hours, and the agents present in the inbox, which the desk records. It
+// is the bot's bot.Staffing.
+type Staffing struct {
+	hours    *hours.Schedule
+	presence *presence
+	now      func() time.Time
+}
+
+// NewStaffing returns the staffing of a service open by sched (nil: the
+// default week in Europe/Oslo) on clock now (nil: time.Now), with nobody
+// present yet.
+func NewStaffing(sched *hours.Schedule, now func() time.Time) (*Staffing, error) {
+	if sched == nil {
+		var err error
+		if sched, err = hours.Default(); err != nil {
+			return nil, err
+		}
+	}
+	if now == nil {
+		now = time.Now
+	}
+	return &Staffing{hours: sched, presence: newPresence(presenceWindow), now: now}, nil
+}
+
+// Availability says whether customer service is open and how many agents
+// are present, for the bot to tell customers honestly.
+func (s *Staffing) Availability(context.Context) los.Availability {
+	now := s.now().In(s.hours.Location())
+	a := los.Availability{Now: now, Open: s.hours.Open(now), Agents: s.presence.online(now)}
+	if !a.Open {
+		a.Next = s.hours.NextOpen(now)
+	}
+	return a
+}
 
 // presence knows which agents are there: those with a live inbox stream,
 // or active within the window.

@@ -8,7 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/auth"
+	"github.com/los-bot/los/hub"
 )
 
 // streamPing is how often an idle inbox stream sends a comment, which
@@ -21,14 +21,14 @@ const streamPing = 20 * time.Second
 // when the call-back list changed. Changes are pushed by the handlers and
 // the bot through the hub; nothing polls.
 func (d *desk) stream(c echo.Context) error {
-	sub := d.hub.subscribe()
-	defer d.hub.unsubscribe(sub)
-	release := d.presence.connect(auth.UserFrom(c).ID, d.s.Now())
+	sub := d.s.Hub.Subscribe()
+	defer d.s.Hub.Unsubscribe(sub)
+	release := d.staffing.presence.connect(UserFrom(c).ID, d.s.Now())
 	defer func() {
 		release(d.s.Now())
-		d.hub.publish(change{kind: "queue"}) // the count of agents online changed
+		d.s.Hub.Publish(hub.QueueChanged()) // the count of agents online changed
 	}()
-	d.hub.publish(change{kind: "queue"})
+	d.s.Hub.Publish(hub.QueueChanged())
 	closing := d.shutdown(c)
 
 	w, rc := startEventStream(c)
@@ -79,8 +79,8 @@ func (d *desk) stream(c echo.Context) error {
 			return nil
 		case <-ping.C:
 			err = write(": ping\n\n")
-		case <-sub.wake:
-			err = d.sendChanges(sub.take(), queued, sendQueue, send)
+		case <-sub.Wake():
+			err = d.sendChanges(sub.Take(), queued, sendQueue, send)
 		}
 		if err != nil {
 			d.s.Log.Debug("inbox stream ended", "err", err)
@@ -91,10 +91,10 @@ func (d *desk) stream(c echo.Context) error {
 
 // sendChanges sends a batch of changes: the queue first, then the
 // conversations that were or are queued, then call-backs.
-func (d *desk) sendChanges(changes []change, queued map[string]bool, sendQueue func() error, send func(string, any) error) error {
+func (d *desk) sendChanges(changes []hub.Change, queued map[string]bool, sendQueue func() error, send func(string, any) error) error {
 	before := maps.Clone(queued)
 	for _, ch := range changes {
-		if ch.kind == "queue" {
+		if ch.Kind == hub.Queue {
 			if err := sendQueue(); err != nil {
 				return err
 			}
@@ -104,10 +104,10 @@ func (d *desk) sendChanges(changes []change, queued map[string]bool, sendQueue f
 	for _, ch := range changes {
 		var err error
 		switch {
-		case ch.kind == "callbacks":
+		case ch.Kind == hub.Callbacks:
 			err = send("callbacks", struct{}{})
-		case ch.kind == "conversation" && (queued[ch.id] || before[ch.id]):
-			err = send("conversation", map[string]string{"id": ch.id})
+		case ch.Kind == hub.Conversation && (queued[ch.ID] || before[ch.ID]):
+			err = send("conversation", map[string]string{"id": ch.ID})
 		}
 		if err != nil {
 			return err

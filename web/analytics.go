@@ -5,8 +5,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/store"
 )
@@ -31,9 +31,9 @@ func (s *Server) analyticsRoutes(e *echo.Echo) {
 		e.GET("/metrics", echo.WrapHandler(s.Metrics.Handler()), s.metricsAuth)
 	}
 	a := &analytics{s: s, auth: s.auth, pages: mustLoadAnalyticsPages()}
-	e.GET("/admin/analytics", a.dashboard, a.auth.Sessions, a.guard)
+	e.GET("/admin/analytics", a.dashboard, Sessions(a.auth), a.guard)
 	e.GET("/admin/analytics/assets/:name", a.asset)
-	e.GET("/admin/audit", a.auditPageHandler, a.auth.Sessions, a.guard)
+	e.GET("/admin/audit", a.auditPageHandler, Sessions(a.auth), a.guard)
 
 	conv := e.Group("/api/v1/conversations/:id", s.cors(), s.limitIP(), s.conversationAuth)
 	conv.POST("/csat", s.postCSAT, s.limitConversation())
@@ -55,12 +55,12 @@ func (s *Server) countResponses(next echo.HandlerFunc) echo.HandlerFunc {
 // brings them back, and refuses roles other than admin.
 func (a *analytics) guard(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		u := auth.UserFrom(c)
+		u := UserFrom(c)
 		if u == nil {
 			return toLogin(c, c.Request().URL.RequestURI())
 		}
 		if u.Role != auth.RoleAdmin {
-			return &bot.Error{Code: bot.EFORBID, Message: "only administrators may see analytics", Key: "login.forbidden"}
+			return &los.Error{Code: los.EFORBID, Message: "only administrators may see analytics", Key: "login.forbidden"}
 		}
 		return next(c)
 	}
@@ -77,7 +77,7 @@ func (a *analytics) period(c echo.Context) (store.Period, error) {
 	var err error
 	if v := c.QueryParam("to"); v != "" {
 		if to, err = time.ParseInLocation(time.DateOnly, v, oslo); err != nil {
-			return store.Period{}, bot.Errorf(bot.EINVALID, "to must be a date like 2026-11-24")
+			return store.Period{}, los.Errorf(los.EINVALID, "to must be a date like 2026-11-24")
 		}
 		if c.QueryParam("from") == "" {
 			from = to.AddDate(0, 0, -29)
@@ -85,20 +85,20 @@ func (a *analytics) period(c echo.Context) (store.Period, error) {
 	}
 	if v := c.QueryParam("from"); v != "" {
 		if from, err = time.ParseInLocation(time.DateOnly, v, oslo); err != nil {
-			return store.Period{}, bot.Errorf(bot.EINVALID, "from must be a date like 2026-11-01")
+			return store.Period{}, los.Errorf(los.EINVALID, "from must be a date like 2026-11-01")
 		}
 	}
 	// Days are Oslo calendar days: 23 or 25 hours long when the clocks
 	// change.
 	end := to.AddDate(0, 0, 1)
 	if !from.Before(end) || len(store.CalendarDays(from, end, oslo)) > maxAnalyticsDays {
-		return store.Period{}, bot.Errorf(bot.EINVALID, "the period must run forwards and span at most %d days", maxAnalyticsDays)
+		return store.Period{}, los.Errorf(los.EINVALID, "the period must run forwards and span at most %d days", maxAnalyticsDays)
 	}
 	p := store.Period{From: from, To: end, Zone: oslo}
 	if v := c.QueryParam("standard"); v != "" {
 		l, ok := lang.Parse(v)
 		if !ok {
-			return store.Period{}, bot.Errorf(bot.EINVALID, "standard must be nb, nn or en")
+			return store.Period{}, los.Errorf(los.EINVALID, "standard must be nb, nn or en")
 		}
 		p.Lang = l
 	}

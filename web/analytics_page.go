@@ -12,8 +12,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
@@ -42,18 +41,18 @@ func mustLoadAnalyticsPages() *analyticsPages {
 
 // analyticsPage is what the dashboard template sees.
 type analyticsPage struct {
-	Lang      lang.Standard
+	Lang      los.Standard
 	Email     string
 	CSRF      string
 	From, To  string
 	Standard  string
-	Standards []lang.Standard
+	Standards []los.Standard
 	Report    *store.Report
 	Tables    []table
 	Charts    []chart
 	CSS       string
 
-	t func(l lang.Standard, key string, args ...any) string
+	t func(l los.Standard, key string, args ...any) string
 }
 
 // TitleKey names the page's title text.
@@ -71,17 +70,17 @@ func (p analyticsPage) CSV(name string) string {
 	return "/admin/analytics?" + q.Encode()
 }
 
-func (a *analytics) render(c echo.Context, ui lang.Standard, r *store.Report, tables []table) error {
+func (a *analytics) render(c echo.Context, ui los.Standard, r *store.Report, tables []table) error {
 	p := analyticsPage{
 		Lang: ui, From: r.Period.From.Format(time.DateOnly), To: r.Period.To.AddDate(0, 0, -1).Format(time.DateOnly),
-		Standard: string(r.Period.Lang), Standards: []lang.Standard{lang.Bokmal, lang.Nynorsk, lang.English},
+		Standard: string(r.Period.Lang), Standards: []los.Standard{los.Bokmal, los.Nynorsk, los.English},
 		Report: r, Tables: tables, Charts: reportCharts(r, a.formatter(ui)),
 		CSS: "/admin/analytics/assets/analytics.css?v=" + a.pages.cssVersion, t: a.s.Texts.T,
 	}
-	if u := auth.UserFrom(c); u != nil {
+	if u := UserFrom(c); u != nil {
 		p.Email = u.Email
 	}
-	if s := auth.SessionFrom(c); s != nil {
+	if s := SessionFrom(c); s != nil {
 		p.CSRF = s.CSRF
 	}
 	var buf bytes.Buffer

@@ -10,8 +10,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
@@ -32,15 +31,15 @@ type cell struct {
 
 // formatter writes numbers for people in one written standard.
 type formatter struct {
-	l lang.Standard
-	t func(l lang.Standard, key string, args ...any) string
+	l los.Standard
+	t func(l los.Standard, key string, args ...any) string
 }
 
-func (a *analytics) formatter(l lang.Standard) formatter { return formatter{l: l, t: a.s.Texts.T} }
+func (a *analytics) formatter(l los.Standard) formatter { return formatter{l: l, t: a.s.Texts.T} }
 
 func (f formatter) decimal(v float64, places int) string {
 	s := strconv.FormatFloat(v, 'f', places, 64)
-	if f.l != lang.English {
+	if f.l != los.English {
 		s = strings.Replace(s, ".", ",", 1)
 	}
 	return s
@@ -114,7 +113,7 @@ func reportTables(r *store.Report, f formatter) []table {
 	handoffs := table{Name: "handoffs", Columns: []string{"category", "reason", "conversations", "share"}}
 	for _, h := range r.Handoffs {
 		cat := f.text(h.Category)
-		if bot.Category(h.Category).Valid() {
+		if los.Category(h.Category).Valid() {
 			cat = f.label("analytics.category.", h.Category)
 		}
 		handoffs.Rows = append(handoffs.Rows, []cell{cat, f.text(h.Reason), f.count(h.Count), f.rate(h.Share)})
@@ -184,7 +183,7 @@ func writeCSV(c echo.Context, tables []table, name string, p store.Period) error
 		c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 		return c.Blob(http.StatusOK, "text/csv; charset=utf-8", []byte(sb.String()))
 	}
-	return bot.Errorf(bot.ENOTFOUND, "no table %q; tables: summary, outcomes, handoffs, csat, articles, latency, days", name)
+	return los.Errorf(los.ENOTFOUND, "no table %q; tables: summary, outcomes, handoffs, csat, articles, latency, days", name)
 }
 
 // defuse keeps spreadsheets from running a text cell as a formula.

@@ -6,8 +6,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/apispec"
-	"github.com/los-bot/los/bot"
 )
 
 // Routes returns the server's routes, for tests that check every API
@@ -35,7 +35,7 @@ func (s *Server) apiDocsAsset(c echo.Context) error {
 	name := c.Param("name")
 	typ, ok := docsAssetTypes[name]
 	if !ok {
-		return bot.Errorf(bot.ENOTFOUND, "no asset %q", name)
+		return los.Errorf(los.ENOTFOUND, "no asset %q", name)
 	}
 	b, err := fs.ReadFile(apispec.Docs(), name)
 	if err != nil {

@@ -7,8 +7,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 )
 
 // chatKey lets a request with an API key through only when the key has
@@ -83,7 +83,7 @@ func (s *Server) revokeKey(c echo.Context) error {
 func pathID(c echo.Context, name string) (int64, error) {
 	id, err := strconv.ParseInt(c.Param(name), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, bot.Errorf(bot.ENOTFOUND, "%s %q not found", name, c.Param(name))
+		return 0, los.Errorf(los.ENOTFOUND, "%s %q not found", name, c.Param(name))
 	}
 	return id, nil
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/web"
@@ -23,17 +24,17 @@ type env struct {
 
 // newEnv serves Los with a real SQLite store and a real Bleve index of the
 // demo knowledge base, and no model: answers are extractive.
-func newEnv(t testing.TB, gen bot.Generator) *env {
+func newEnv(t testing.TB, gen los.Chatter) *env {
 	t.Helper()
 	return newEnvWith(t, gen, nil)
 }
 
-func newEnvWith(t testing.TB, gen bot.Generator, tune func(*bot.Config)) *env {
+func newEnvWith(t testing.TB, gen los.Chatter, tune func(*bot.Config)) *env {
 	t.Helper()
 	return newEnvDeps(t, gen, tune, nil)
 }
 
-func newEnvDeps(t testing.TB, gen bot.Generator, tune func(*bot.Config), tuneDeps func(*web.Deps)) *env {
+func newEnvDeps(t testing.TB, gen los.Chatter, tune func(*bot.Config), tuneDeps func(*web.Deps)) *env {
 	t.Helper()
 	_, bench := t.(*testing.B)
 	st := newTestStack(t, stackOptions{deps: tuneDeps, validate: !bench, bot: func(c *bot.Config) {
@@ -219,7 +220,7 @@ func TestStreamEvents(t *testing.T) {
 	if !strings.HasSuffix(got, "citation,done") && !strings.HasSuffix(got, "citation,citation,done") {
 		t.Errorf("events %s, want citations then done", got)
 	}
-	var done bot.Result
+	var done los.Result
 	if err := json.Unmarshal([]byte(events[len(events)-1].data), &done); err != nil || done.Answer == "" {
 		t.Errorf("done event %q: %v", events[len(events)-1].data, err)
 	}
@@ -256,7 +257,7 @@ func TestHumanButtonQueuesHandoff(t *testing.T) {
 		t.Fatalf("handoff: %d %s", resp.StatusCode, body)
 	}
 	q, err := e.db.Queue(context.Background())
-	if err != nil || len(q) != 1 || q[0].ConversationID != id || q[0].Category != bot.CategoryHumanRequest {
+	if err != nil || len(q) != 1 || q[0].ConversationID != id || q[0].Category != los.CategoryHumanRequest {
 		t.Errorf("queue = %+v, %v", q, err)
 	}
 }

@@ -8,8 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
@@ -20,7 +19,7 @@ import (
 func (s *Server) auditTrail(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		err := next(c)
-		u := auth.UserFrom(c)
+		u := UserFrom(c)
 		route := c.Path()
 		if u == nil || strings.Contains(route, "/assets/") || strings.Contains(route, "/static/") {
 			return err
@@ -50,7 +49,7 @@ func statusFor(err error) int {
 	if he, ok := err.(*echo.HTTPError); ok {
 		return he.Code
 	}
-	if st, ok := statusOf[bot.ErrorCode(err)]; ok {
+	if st, ok := statusOf[los.ErrorCode(err)]; ok {
 		return st
 	}
 	return http.StatusInternalServerError
@@ -76,14 +75,14 @@ func auditFilter(c echo.Context) (store.AuditFilter, error) {
 		Changes: c.QueryParam("changes") == "true"}
 	var err error
 	if f.From, err = parseTime(c.QueryParam("from")); err != nil {
-		return f, bot.Errorf(bot.EINVALID, "from: %v", err)
+		return f, los.Errorf(los.EINVALID, "from: %v", err)
 	}
 	if f.To, err = parseTime(c.QueryParam("to")); err != nil {
-		return f, bot.Errorf(bot.EINVALID, "to: %v", err)
+		return f, los.Errorf(los.EINVALID, "to: %v", err)
 	}
 	if v := c.QueryParam("limit"); v != "" {
 		if f.Limit, err = strconv.Atoi(v); err != nil || f.Limit < 1 || f.Limit > 1000 {
-			return f, bot.Errorf(bot.EINVALID, "limit must be a whole number from 1 to 1000")
+			return f, los.Errorf(los.EINVALID, "limit must be a whole number from 1 to 1000")
 		}
 	}
 	return f, nil
@@ -98,7 +97,7 @@ func parseTime(s string) (time.Time, error) {
 	}
 	t, err := time.ParseInLocation("2006-01-02", s, oslo)
 	if err != nil {
-		return time.Time{}, bot.Errorf(bot.EINVALID, "%q is neither RFC 3339 nor YYYY-MM-DD", s)
+		return time.Time{}, los.Errorf(los.EINVALID, "%q is neither RFC 3339 nor YYYY-MM-DD", s)
 	}
 	return t, nil
 }

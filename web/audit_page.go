@@ -8,8 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
@@ -17,14 +16,14 @@ var auditTmpl = template.Must(template.ParseFS(analyticsFS, "templates/analytics
 
 // auditPage is what the audit template sees.
 type auditPage struct {
-	Lang     lang.Standard
+	Lang     los.Standard
 	Email    string
 	CSRF     string
 	CSS      string
 	From, To string
 	Filter   store.AuditFilter
 	Entries  []store.AuditEntry
-	t        func(l lang.Standard, key string, args ...any) string
+	t        func(l los.Standard, key string, args ...any) string
 }
 
 func (p auditPage) T(key string, args ...any) string { return p.t(p.Lang, key, args...) }
@@ -51,10 +50,10 @@ func (a *analytics) auditPageHandler(c echo.Context) error {
 	if p.Entries, err = a.s.DB.AuditLog(c.Request().Context(), f); err != nil {
 		return err
 	}
-	if u := auth.UserFrom(c); u != nil {
+	if u := UserFrom(c); u != nil {
 		p.Email = u.Email
 	}
-	if s := auth.SessionFrom(c); s != nil {
+	if s := SessionFrom(c); s != nil {
 		p.CSRF = s.CSRF
 	}
 	var buf bytes.Buffer

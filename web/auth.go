@@ -9,8 +9,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 )
 
 // Conversation tokens start with this prefix, so they are told apart from
@@ -35,7 +35,7 @@ func newToken() (token string, hash []byte) {
 // wrong ID and a wrong token take the same path.
 var dummyHash = make([]byte, sha256.Size)
 
-var errUnauthorized = &bot.Error{Code: bot.EAUTH, Message: "missing or invalid conversation token"}
+var errUnauthorized = &los.Error{Code: los.EAUTH, Message: "missing or invalid conversation token"}
 
 // conversationAuth checks the conversation's bearer token in constant time.
 // A wrong or missing token and an unknown conversation look the same.
@@ -48,7 +48,7 @@ func (s *Server) conversationAuth(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		token, ok := strings.CutPrefix(c.Request().Header.Get("Authorization"), "Bearer ")
 		conv, err := s.DB.Conversation(c.Request().Context(), c.Param("id"))
-		if err != nil && bot.ErrorCode(err) != bot.ENOTFOUND {
+		if err != nil && los.ErrorCode(err) != los.ENOTFOUND {
 			return err
 		}
 		want := dummyHash
@@ -84,7 +84,7 @@ func (s *Server) keyConversation(c echo.Context, key string, next echo.HandlerFu
 	return next(c)
 }
 
-func conversationOf(c echo.Context) *bot.Conversation {
-	conv, _ := c.Get("conversation").(*bot.Conversation)
+func conversationOf(c echo.Context) *los.Conversation {
+	conv, _ := c.Get("conversation").(*los.Conversation)
 	return conv
 }

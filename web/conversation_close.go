@@ -5,7 +5,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
+	"github.com/los-bot/los/hub"
 )
 
 // closeConversation: POST /api/v1/conversations/:id/close is "Avslutt
@@ -23,9 +24,9 @@ func (s *Server) closeConversation(c echo.Context) error {
 		return err
 	}
 	if closed {
-		s.desk.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: conv.ID})
+		s.Hub.Publish(hub.QueueChanged(), hub.ConversationChanged(conv.ID))
 	}
-	conv.Status = bot.StatusClosed
+	conv.Status = los.StatusClosed
 	msgs, err := s.DB.Messages(ctx, conv.ID)
 	if err != nil {
 		return err

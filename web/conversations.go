@@ -10,7 +10,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/lang"
 )
 
@@ -33,11 +33,11 @@ func (s *Server) createConversation(c echo.Context) error {
 	if err := decodeJSON(c, &req, true); err != nil {
 		return err
 	}
-	conv := &bot.Conversation{ID: newID(), Status: bot.StatusOpen}
+	conv := &los.Conversation{ID: newID(), Status: los.StatusOpen}
 	if req.Lang != "" {
 		l, ok := lang.Parse(req.Lang)
 		if !ok {
-			return bot.Errorf(bot.EINVALID, "lang %q is not nb, nn or en", req.Lang)
+			return los.Errorf(los.EINVALID, "lang %q is not nb, nn or en", req.Lang)
 		}
 		conv.Lang = l
 	}
@@ -59,9 +59,9 @@ func (s *Server) postMessage(c echo.Context) error {
 		return err
 	}
 	if req.Text == nil {
-		return &bot.Error{Code: bot.EINVALID, Message: `body needs a "text" string`, Key: "error.empty"}
+		return &los.Error{Code: los.EINVALID, Message: `body needs a "text" string`, Key: "error.empty"}
 	}
-	text, err := bot.ValidateText(*req.Text)
+	text, err := los.ValidateText(*req.Text)
 	if err != nil {
 		return err
 	}
@@ -72,7 +72,7 @@ func (s *Server) postMessage(c echo.Context) error {
 	// The turn outlives a client that hangs up, so the reply is stored
 	// whole; the bot's own deadlines bound it.
 	ctx := contextWithoutCancel(c)
-	res, err := s.Bot.Turn(ctx, bot.Request{ConversationID: conv.ID, Text: text})
+	res, err := s.Bot.Turn(ctx, los.TurnRequest{ConversationID: conv.ID, Text: text})
 	if err != nil {
 		return err
 	}
@@ -91,7 +91,7 @@ func (s *Server) postFeedback(c echo.Context) error {
 		return err
 	}
 	if req.Rating != 1 && req.Rating != -1 {
-		return bot.Errorf(bot.EINVALID, "rating must be 1 (helpful) or -1 (unhelpful)")
+		return los.Errorf(los.EINVALID, "rating must be 1 (helpful) or -1 (unhelpful)")
 	}
 	if err := s.DB.RateMessage(c.Request().Context(), conversationOf(c).ID, req.MessageID, req.Rating); err != nil {
 		return err
@@ -101,31 +101,11 @@ func (s *Server) postFeedback(c echo.Context) error {
 
 // requestHandoff is the "Snakk med et menneske" button.
 func (s *Server) requestHandoff(c echo.Context) error {
-	ctx := c.Request().Context()
-	conv := conversationOf(c)
-	l := requestLang(c)
-	t := bot.Triage{Category: bot.CategoryHumanRequest, Severity: bot.CategoryHumanRequest.Severity(),
-		Action: bot.ActionHandoffNow, Signals: []string{"button:human_request"}}
-	msgs, err := s.Bot.Store.Messages(ctx, conv.ID)
+	res, err := s.Bot.RequestHuman(c.Request().Context(), conversationOf(c), requestLang(c))
 	if err != nil {
 		return err
 	}
-	text, callback := s.Bot.HandoffText(ctx, l, t)
-	reply := &bot.Message{ConversationID: conv.ID, Role: bot.RoleBot, Text: text,
-		Created: s.Now(), Mode: bot.ModeExtractive, Action: t.Action, Category: t.Category}
-	if callback {
-		reply.Signals = []string{bot.SignalCallbackOffered}
-	}
-	if err := s.Bot.Store.AddMessage(ctx, reply); err != nil {
-		return err
-	}
-	if err := s.Bot.Handoff(ctx, conv, t, append(msgs, *reply)); err != nil {
-		return err
-	}
-	s.Metrics.Handoff(t.Category)
-	return c.JSON(http.StatusOK, bot.Result{Answer: reply.Text, Action: t.Action, Category: t.Category,
-		Severity: t.Severity, Citations: []string{}, Mode: reply.Mode, Lang: l, Signals: t.Signals,
-		MessageID: reply.ID, Callback: callback})
+	return c.JSON(http.StatusOK, res)
 }
 
 // decodeJSON reads a JSON body, refusing invalid UTF-8 (which encoding/json
@@ -136,7 +116,7 @@ func decodeJSON(c echo.Context, v any, optional bool) error {
 	if err != nil {
 		var maxErr *http.MaxBytesError
 		if errors.As(err, &maxErr) {
-			return &bot.Error{Code: bot.ETOOLARGE, Message: "request body is too large", Key: "error.too_long"}
+			return &los.Error{Code: los.ETOOLARGE, Message: "request body is too large", Key: "error.too_long"}
 		}
 		return err
 	}
@@ -144,11 +124,11 @@ func decodeJSON(c echo.Context, v any, optional bool) error {
 		return nil
 	}
 	if !utf8.Valid(body) {
-		return &bot.Error{Code: bot.EINVALID, Message: "request body is not valid UTF-8", Key: "error.invalid_text"}
+		return &los.Error{Code: los.EINVALID, Message: "request body is not valid UTF-8", Key: "error.invalid_text"}
 	}
 	dec := json.NewDecoder(strings.NewReader(string(body)))
 	if err := dec.Decode(v); err != nil {
-		return bot.Errorf(bot.EMALFORM, "request body is not valid JSON: %v", err)
+		return los.Errorf(los.EMALFORM, "request body is not valid JSON: %v", err)
 	}
 	return nil
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
@@ -22,11 +22,11 @@ func (s *Server) postCSAT(c echo.Context) error {
 		return err
 	}
 	if req.Score == nil {
-		return &bot.Error{Code: bot.EINVALID, Message: `body needs a "score" from 1 to 5`, Key: "error.csat_score"}
+		return &los.Error{Code: los.EINVALID, Message: `body needs a "score" from 1 to 5`, Key: "error.csat_score"}
 	}
 	comment := strings.TrimSpace(req.Comment)
-	if s.Bot != nil && s.Bot.Redactor != nil {
-		comment = s.Bot.Redactor.String(comment)
+	if s.Redactor != nil {
+		comment = s.Redactor.String(comment)
 	}
 	cs := &store.CSAT{ConversationID: conversationOf(c).ID, Score: *req.Score, Comment: comment}
 	if err := s.DB.SetCSAT(c.Request().Context(), cs); err != nil {

@@ -9,8 +9,8 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 )
 
 // Editor request bodies may be larger than the chat's: an article, and
@@ -86,7 +86,7 @@ func SkipBodyLimit(c echo.Context) bool {
 func (ed *editor) sync(ctx context.Context, slug string) error {
 	a, err := ed.DB.Article(ctx, slug)
 	switch {
-	case bot.ErrorCode(err) == bot.ENOTFOUND || err == nil && !a.Published:
+	case los.ErrorCode(err) == los.ENOTFOUND || err == nil && !a.Published:
 		err = ed.Index.Delete(ctx, slug)
 	case err == nil:
 		err = ed.Index.Put(ctx, a)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/store"
@@ -70,7 +70,7 @@ type articleInput struct {
 func (in articleInput) article() kb.Article {
 	l, ok := lang.Parse(in.Lang)
 	if !ok && in.Lang != "" {
-		l = lang.Standard(in.Lang) // refused by store.NormalizeArticle
+		l = los.Standard(in.Lang) // refused by store.NormalizeArticle
 	}
 	return kb.Article{Slug: in.Slug, Title: in.Title, Body: in.Body, Tags: in.Tags, Lang: l}
 }
@@ -143,7 +143,7 @@ func (ed *editor) saveArticle(c echo.Context) error {
 		return err
 	}
 	if in.Version <= 0 {
-		return &bot.Error{Code: bot.EINVALID, Key: "editor.error.version",
+		return &los.Error{Code: los.EINVALID, Key: "editor.error.version",
 			Message: `send "version": the version your change is based on (from GET)`}
 	}
 	in.Slug = c.Param("slug")
@@ -227,7 +227,7 @@ func (ed *editor) rollback(c echo.Context) error {
 		return err
 	}
 	if in.Version <= 0 {
-		return &bot.Error{Code: bot.EINVALID, Key: "editor.error.version", Message: `send "version": the version to go back to`}
+		return &los.Error{Code: los.EINVALID, Key: "editor.error.version", Message: `send "version": the version to go back to`}
 	}
 	return ed.stateChange(c, func(slug string) (store.EditorArticle, error) {
 		return ed.DB.Rollback(c.Request().Context(), slug, in.Version, in.BaseVersion, editorName(c), in.Publish)

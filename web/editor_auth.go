@@ -14,15 +14,15 @@ var editorRoles = []auth.Role{auth.RoleEditor, auth.RoleAdmin}
 // guardAPI lets through signed-in editors and admins; unsafe methods must
 // carry the session's CSRF token in the X-CSRF-Token header.
 func (ed *editor) guardAPI() []echo.MiddlewareFunc {
-	return []echo.MiddlewareFunc{ed.auth.Sessions, auth.RequireRole(editorRoles...)}
+	return []echo.MiddlewareFunc{Sessions(ed.auth), RequireRole(editorRoles...)}
 }
 
 // guardPage sends visitors who are not signed in to the sign-in page,
 // which brings them back, and refuses other roles.
 func (ed *editor) guardPage() []echo.MiddlewareFunc {
-	return []echo.MiddlewareFunc{ed.auth.Sessions, func(next echo.HandlerFunc) echo.HandlerFunc {
+	return []echo.MiddlewareFunc{Sessions(ed.auth), func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			u := auth.UserFrom(c)
+			u := UserFrom(c)
 			if u == nil {
 				return toLogin(c, c.Request().URL.RequestURI())
 			}
@@ -38,7 +38,7 @@ func (ed *editor) guardPage() []echo.MiddlewareFunc {
 
 // editorName names the signed-in user in versions and logs.
 func editorName(c echo.Context) string {
-	if u := auth.UserFrom(c); u != nil {
+	if u := UserFrom(c); u != nil {
 		return u.Email
 	}
 	return ""
@@ -46,7 +46,7 @@ func editorName(c echo.Context) string {
 
 // csrfToken is the session's token for the script's unsafe requests.
 func csrfToken(c echo.Context) string {
-	if s := auth.SessionFrom(c); s != nil {
+	if s := SessionFrom(c); s != nil {
 		return s.CSRF
 	}
 	return ""
@@ -55,6 +55,6 @@ func csrfToken(c echo.Context) string {
 // me: GET /api/v1/editor/me tells the signed-in editor who they are and
 // the CSRF token their unsafe requests must carry.
 func (ed *editor) me(c echo.Context) error {
-	u := auth.UserFrom(c)
+	u := UserFrom(c)
 	return c.JSON(http.StatusOK, map[string]string{"email": u.Email, "role": string(u.Role), "csrf": csrfToken(c)})
 }

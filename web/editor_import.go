@@ -13,7 +13,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/store"
 )
@@ -56,7 +56,7 @@ func (ed *editor) importCommit(c echo.Context) error {
 		return err
 	}
 	if n := b.invalid(); n > 0 {
-		return &bot.Error{Code: bot.EINVALID, Key: "editor.import.invalid",
+		return &los.Error{Code: los.EINVALID, Key: "editor.import.invalid",
 			Message: fmt.Sprintf("%d files have problems; nothing was imported: preview the import to see them", n)}
 	}
 	ctx := c.Request().Context()
@@ -69,7 +69,7 @@ func (ed *editor) importCommit(c echo.Context) error {
 				return err
 			}
 			if want != "" && want != out.Digest {
-				return &bot.Error{Code: bot.ECONFLICT, Key: "editor.import.stale",
+				return &los.Error{Code: los.ECONFLICT, Key: "editor.import.stale",
 					Message: "the knowledge base changed since the preview; nothing was imported: preview again"}
 			}
 			return nil
@@ -107,7 +107,7 @@ func (ed *editor) readUpload(c echo.Context) (*importBatch, error) {
 	if strings.HasPrefix(c.Request().Header.Get(echo.HeaderContentType), echo.MIMEMultipartForm) {
 		fh, err := c.FormFile("file")
 		if err != nil {
-			return nil, tooLarge(err, bot.Errorf(bot.EINVALID, `send the zip in the form field "file"`))
+			return nil, tooLarge(err, los.Errorf(los.EINVALID, `send the zip in the form field "file"`))
 		}
 		f, err := fh.Open()
 		if err != nil {
@@ -123,7 +123,7 @@ func (ed *editor) readUpload(c echo.Context) (*importBatch, error) {
 	b, err := readImportZip(data)
 	var fault *importFault
 	if errors.As(err, &fault) {
-		return nil, &bot.Error{Code: bot.EINVALID, Key: fault.key, Message: fault.msg}
+		return nil, &los.Error{Code: los.EINVALID, Key: fault.key, Message: fault.msg}
 	}
 	return b, err
 }
@@ -132,7 +132,7 @@ func tooLarge(err, otherwise error) error {
 	var he *echo.HTTPError
 	var me *http.MaxBytesError
 	if errors.As(err, &he) && he.Code == http.StatusRequestEntityTooLarge || errors.As(err, &me) {
-		return &bot.Error{Code: bot.ETOOLARGE, Key: "editor.import.too_large", Message: "the upload is too large (at most " + importBodyLimit + "B)"}
+		return &los.Error{Code: los.ETOOLARGE, Key: "editor.import.too_large", Message: "the upload is too large (at most " + importBodyLimit + "B)"}
 	}
 	return otherwise
 }

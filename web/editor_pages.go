@@ -10,6 +10,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/locales"
@@ -64,7 +65,7 @@ type navItem struct {
 
 // editorPage is what the editor's templates get.
 type editorPage struct {
-	Lang      lang.Standard
+	Lang      los.Standard
 	LangQuery template.URL
 	Path      string
 	View      string
@@ -81,13 +82,13 @@ type editorPage struct {
 
 func (p editorPage) T(key string, args ...any) string { return p.texts.T(p.Lang, key, args...) }
 
-func (p editorPage) Langs() []lang.Standard { return lang.All }
+func (p editorPage) Langs() []los.Standard { return los.Standards }
 
 // Area is the prefix of the language switch's texts (templates/langs.html).
 func (p editorPage) Area() string { return "editor" }
 
 // LangURL is the page's URL in standard l, its other parameters kept.
-func (p editorPage) LangURL(l lang.Standard) string { return langURL(p.Path, p.query, l) }
+func (p editorPage) LangURL(l los.Standard) string { return langURL(p.Path, p.query, l) }
 
 // page renders one view of the editor. Its content comes from the API.
 func (ed *editor) page(view editorView) echo.HandlerFunc {

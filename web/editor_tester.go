@@ -8,7 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
@@ -39,8 +39,8 @@ type testJSON struct {
 	Drafts   bool        `json:"drafts"`
 	Query    kb.Query    `json:"query"`
 	Hits     []testHit   `json:"hits"`
-	Triage   *bot.Triage `json:"triage"`
-	Answer   bot.Result  `json:"answer"`
+	Triage   *los.Triage `json:"triage"`
+	Answer   los.Result  `json:"answer"`
 }
 
 // testQuestion: POST /api/v1/editor/test {"question", "drafts"} shows
@@ -56,7 +56,7 @@ func (ed *editor) testQuestion(c echo.Context) error {
 	if err := decodeJSON(c, &in, false); err != nil {
 		return err
 	}
-	q, err := bot.ValidateText(in.Question)
+	q, err := los.ValidateText(in.Question)
 	if err != nil {
 		return err
 	}
@@ -74,11 +74,11 @@ func (ed *editor) testQuestion(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if b.Triager != nil {
-		t := b.Triager.Classify(ctx, q)
+	if ed.Triager != nil {
+		t := ed.Triager.Classify(ctx, q)
 		out.Triage = &t
 	}
-	if out.Answer, err = b.Turn(ctx, bot.Request{Text: q}); err != nil {
+	if out.Answer, err = b.Turn(ctx, los.TurnRequest{Text: q}); err != nil {
 		return err
 	}
 	used := map[string]bool{}

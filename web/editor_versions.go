@@ -9,7 +9,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
+	"github.com/los-bot/los/linediff"
 	"github.com/los-bot/los/store"
 )
 
@@ -73,7 +74,7 @@ func (ed *editor) getVersion(c echo.Context) error {
 	ctx := c.Request().Context()
 	n, err := strconv.Atoi(c.Param("version"))
 	if err != nil || n <= 0 {
-		return bot.Errorf(bot.EINVALID, "version must be a positive number")
+		return los.Errorf(los.EINVALID, "version must be a positive number")
 	}
 	a, err := ed.DB.EditorArticle(ctx, c.Param("slug"))
 	if err != nil {
@@ -89,14 +90,14 @@ func (ed *editor) getVersion(c echo.Context) error {
 // diffJSON compares two versions: the fields that changed, and the text
 // line by line.
 type diffJSON struct {
-	From    int        `json:"from"`
-	To      int        `json:"to"`
-	Changed []string   `json:"changed"` // title, tags, lang, text
-	Old     diffFields `json:"old"`
-	New     diffFields `json:"new"`
-	Lines   []diffLine `json:"lines"`
-	Added   int        `json:"added"`
-	Removed int        `json:"removed"`
+	From    int             `json:"from"`
+	To      int             `json:"to"`
+	Changed []string        `json:"changed"` // title, tags, lang, text
+	Old     diffFields      `json:"old"`
+	New     diffFields      `json:"new"`
+	Lines   []linediff.Line `json:"lines"`
+	Added   int             `json:"added"`
+	Removed int             `json:"removed"`
 }
 
 type diffFields struct {
@@ -140,7 +141,7 @@ func (ed *editor) diffVersions(c echo.Context) error {
 		From: from, To: to, Changed: []string{},
 		Old:   diffFields{Title: old.Title, Tags: strings.Join(old.Tags, ", "), Lang: string(old.Lang)},
 		New:   diffFields{Title: cur.Title, Tags: strings.Join(cur.Tags, ", "), Lang: string(cur.Lang)},
-		Lines: lineDiff(old.Body, cur.Body),
+		Lines: linediff.Lines(old.Body, cur.Body),
 	}
 	if old.Title != cur.Title {
 		d.Changed = append(d.Changed, "title")
@@ -171,7 +172,7 @@ func versionParam(s string, def int) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n <= 0 {
-		return 0, bot.Errorf(bot.EINVALID, "version %q must be a positive number", s)
+		return 0, los.Errorf(los.EINVALID, "version %q must be a positive number", s)
 	}
 	return n, nil
 }

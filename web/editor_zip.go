@@ -13,6 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/los-bot/los/htmlmd"
 	"github.com/los-bot/los/kb"
 )
 
@@ -64,7 +65,7 @@ func (b *importBatch) invalid() int {
 }
 
 // readImportZip reads every file of a zip: Markdown with front matter
-// (kb.Parse), HTML (parseHTMLArticle) and synonyms.txt. Other files are
+// (kb.Parse), HTML (htmlmd.Article) and synonyms.txt. Other files are
 // listed as skipped. Problems are collected per file, not returned; the
 // error is for a zip that cannot be read at all.
 func readImportZip(data []byte) (*importBatch, error) {
@@ -104,7 +105,7 @@ func readImportZip(data []byte) (*importBatch, error) {
 			if ext == ".md" {
 				a, err = kb.Parse(name, content)
 			} else {
-				a, err = parseHTMLArticle(name, content)
+				a, err = htmlmd.Article(name, content)
 			}
 			if err == nil {
 				if first, dup := seen[a.Slug]; dup {

@@ -6,20 +6,20 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/lang"
 )
 
-var statusOf = map[bot.Code]int{
-	bot.EMALFORM:  http.StatusBadRequest,
-	bot.EINVALID:  http.StatusUnprocessableEntity,
-	bot.ETOOLARGE: http.StatusRequestEntityTooLarge,
-	bot.ENOTFOUND: http.StatusNotFound,
-	bot.ECONFLICT: http.StatusConflict,
-	bot.EAUTH:     http.StatusUnauthorized,
-	bot.EFORBID:   http.StatusForbidden,
-	bot.ELIMIT:    http.StatusTooManyRequests,
-	bot.EINTERNAL: http.StatusInternalServerError,
+var statusOf = map[los.Code]int{
+	los.EMALFORM:  http.StatusBadRequest,
+	los.EINVALID:  http.StatusUnprocessableEntity,
+	los.ETOOLARGE: http.StatusRequestEntityTooLarge,
+	los.ENOTFOUND: http.StatusNotFound,
+	los.ECONFLICT: http.StatusConflict,
+	los.EAUTH:     http.StatusUnauthorized,
+	los.EFORBID:   http.StatusForbidden,
+	los.ELIMIT:    http.StatusTooManyRequests,
+	los.EINTERNAL: http.StatusInternalServerError,
 }
 
 // errorBody is the API's error format.
@@ -32,16 +32,30 @@ type errorBody struct {
 	} `json:"error"`
 }
 
-// handleError maps errors to statuses and the JSON error format. Internal
-// errors are logged once, here, and never shown.
+// handleError writes err as the JSON error format with its status.
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	status, body := s.errorResponse(c, err)
+	if c.Request().Method == http.MethodHead {
+		c.NoContent(status)
+		return
+	}
+	if err := c.JSON(status, body); err != nil {
+		s.Log.Warn("write error response", "err", err)
+	}
+}
+
+// errorResponse is the one mapping of errors to statuses and the API's
+// error body, for JSON responses and server-sent events alike. Internal
+// errors are logged once, here, and never shown: the requester reads a
+// generic text in their written standard.
+func (s *Server) errorResponse(c echo.Context, err error) (int, errorBody) {
 	var body errorBody
 	status := http.StatusInternalServerError
 	var he *echo.HTTPError
-	var be *bot.Error
+	var be *los.Error
 	switch {
 	case errors.As(err, &be):
 		status = statusOf[be.Code]
@@ -58,19 +72,13 @@ func (s *Server) handleError(err error, c echo.Context) {
 		}
 	default:
 		s.Log.Error("internal error", "method", c.Request().Method, "route", c.Path(), "err", err)
-		body.Error.Code, body.Error.Message = string(bot.EINTERNAL), "internal error"
+		body.Error.Code, body.Error.Message = string(los.EINTERNAL), "internal error"
 		body.Error.Display = s.Texts.T(requestLang(c), "error.internal")
 	}
 	if status == 0 {
 		status = http.StatusInternalServerError
 	}
-	if c.Request().Method == http.MethodHead {
-		c.NoContent(status)
-		return
-	}
-	if err := c.JSON(status, body); err != nil {
-		s.Log.Warn("write error response", "err", err)
-	}
+	return status, body
 }
 
 func codeForStatus(status int) string {
@@ -85,13 +93,13 @@ func codeForStatus(status int) string {
 	case http.StatusUnsupportedMediaType:
 		return "unsupported_media_type"
 	}
-	return string(bot.EINVALID)
+	return string(los.EINVALID)
 }
 
 // requestLang picks the written standard for messages to the requester:
 // the conversation's, else ?lang=, else Accept-Language, else nb.
-func requestLang(c echo.Context) lang.Standard {
-	if l, ok := c.Get("lang").(lang.Standard); ok && l != "" {
+func requestLang(c echo.Context) los.Standard {
+	if l, ok := c.Get("lang").(los.Standard); ok && l != "" {
 		return l
 	}
 	if l, ok := lang.Parse(c.QueryParam("lang")); ok {

@@ -10,7 +10,7 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 	"golang.org/x/time/rate"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // csp allows only Los's own scripts, styles and connections. Nothing from
@@ -71,10 +71,10 @@ func (s *Server) limiter(perSecond float64, burst int, id middleware.Extractor) 
 		IdentifierExtractor: id,
 		DenyHandler: func(c echo.Context, _ string, _ error) error {
 			c.Response().Header().Set("Retry-After", retry)
-			return &bot.Error{Code: bot.ELIMIT, Message: "too many requests; retry after " + retry + " s", Key: "error.rate_limited"}
+			return &los.Error{Code: los.ELIMIT, Message: "too many requests; retry after " + retry + " s", Key: "error.rate_limited"}
 		},
 		ErrorHandler: func(c echo.Context, err error) error {
-			return &bot.Error{Code: bot.EINVALID, Message: "cannot identify the client"}
+			return &los.Error{Code: los.EINVALID, Message: "cannot identify the client"}
 		},
 	})
 }

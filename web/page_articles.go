@@ -10,9 +10,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 )
 
 // maxQuery bounds a help-centre search, like a chat message.
@@ -20,7 +19,7 @@ const maxQuery = 200
 
 type articleLink struct {
 	Slug, Title string
-	Lang        lang.Standard
+	Lang        los.Standard
 	Anchor      string // heading anchor, "" for the article's top
 	Heading     string // the section found, when it is not the intro
 	Snippet     string // plain text from the section
@@ -35,7 +34,7 @@ func (l articleLink) URL() string {
 }
 
 type articleGroup struct {
-	Lang     lang.Standard
+	Lang     los.Standard
 	Articles []articleLink
 }
 
@@ -79,13 +78,13 @@ func (s *Server) articles(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	byLang := map[lang.Standard][]articleLink{}
+	byLang := map[los.Standard][]articleLink{}
 	for _, a := range all {
 		if a.Published {
 			byLang[a.Lang] = append(byLang[a.Lang], articleLink{Slug: a.Slug, Title: a.Title})
 		}
 	}
-	order := append([]lang.Standard{p.Lang}, lang.All...)
+	order := append([]los.Standard{p.Lang}, los.Standards...)
 	for _, l := range order {
 		links := byLang[l]
 		if len(links) == 0 {
@@ -113,7 +112,7 @@ func (s *Server) article(c echo.Context) error {
 		return s.notFoundPage(c)
 	}
 	a, err := s.DB.Article(ctx, slug)
-	if bot.ErrorCode(err) == bot.ENOTFOUND || (err == nil && !a.Published) {
+	if los.ErrorCode(err) == los.ENOTFOUND || (err == nil && !a.Published) {
 		return s.notFoundPage(c)
 	}
 	if err != nil {

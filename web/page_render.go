@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/locales"
 )
@@ -26,7 +27,7 @@ func mustParsePages(names ...string) map[string]*template.Template {
 // page is what every page template gets: the written standard of the
 // page, its texts and links, and the page's own data in Data.
 type page struct {
-	Lang lang.Standard
+	Lang los.Standard
 	// LangQuery is "?lang=xx" when the visitor chose a standard in the URL,
 	// kept on the site's own links; "" otherwise.
 	LangQuery template.URL
@@ -48,17 +49,17 @@ func (p page) T(key string, args ...any) string { return p.texts.T(p.Lang, key, 
 func (p page) Asset(name string) string { return staticAssets.url(name) }
 
 // Langs lists the written standards for the language switch.
-func (p page) Langs() []lang.Standard { return lang.All }
+func (p page) Langs() []los.Standard { return los.Standards }
 
 // Area is the prefix of the language switch's texts (templates/langs.html).
 func (p page) Area() string { return "web" }
 
 // LangURL is the page's URL in standard l.
-func (p page) LangURL(l lang.Standard) string { return langURL(p.Path, p.query, l) }
+func (p page) LangURL(l los.Standard) string { return langURL(p.Path, p.query, l) }
 
 // langURL is path with query in standard l: the same page, its other
 // parameters kept.
-func langURL(path string, query url.Values, l lang.Standard) string {
+func langURL(path string, query url.Values, l los.Standard) string {
 	q := url.Values{}
 	for k, v := range query {
 		q[k] = v

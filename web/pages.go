@@ -6,7 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/lang"
 )
 
@@ -48,7 +48,7 @@ func (s *Server) chatPage(c echo.Context) error {
 func (s *Server) chatTexts(c echo.Context) error {
 	l, ok := lang.Parse(c.Param("lang"))
 	if !ok {
-		return bot.Errorf(bot.ENOTFOUND, "no texts for %q; use nb, nn or en", c.Param("lang"))
+		return los.Errorf(los.ENOTFOUND, "no texts for %q; use nb, nn or en", c.Param("lang"))
 	}
 	c.Response().Header().Set(echo.HeaderCacheControl, "public, max-age=3600")
 	return c.JSON(http.StatusOK, s.Texts.Prefix(l, chatPrefix))

@@ -7,7 +7,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
+	"github.com/los-bot/los/hub"
 )
 
 // exportConversation sends the transcript as a text file: "Last ned
@@ -37,13 +38,13 @@ func (s *Server) exportConversation(c echo.Context) error {
 func (s *Server) deleteConversation(c echo.Context) error {
 	id := conversationOf(c).ID
 	if err := s.DB.DeleteConversation(c.Request().Context(), id); err != nil {
-		if bot.ErrorCode(err) == bot.ENOTFOUND {
+		if los.ErrorCode(err) == los.ENOTFOUND {
 			return errUnauthorized
 		}
 		return err
 	}
 	// An agent may have it in the queue or open: their inbox drops it now.
-	s.desk.hub.publish(change{kind: "queue"}, change{kind: "conversation", id: id})
+	s.Hub.Publish(hub.QueueChanged(), hub.ConversationChanged(id))
 	return c.NoContent(http.StatusNoContent)
 }
 

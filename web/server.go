@@ -12,9 +12,11 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/hours"
+	"github.com/los-bot/los/hub"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
 	"github.com/los-bot/los/metrics"
@@ -46,9 +48,19 @@ type Deps struct {
 	// Ollama reports the model server's state; Ollama being down makes Los
 	// degraded, never unready.
 	Ollama Readiness
-	// Hours are customer service's opening hours; nil means the default
-	// week in Europe/Oslo.
-	Hours *hours.Schedule
+	// Staffing knows the opening hours and records the agents present;
+	// give the bot the same one. nil: the default week in Europe/Oslo.
+	Staffing *Staffing
+	// Hub tells open inboxes what changed; give the bot's stores, wrapped
+	// with NotifyTurns, NotifyHandoffs and NotifySummaries, the same one.
+	// nil: a hub of the server's own.
+	Hub *hub.Hub
+	// Triager is the bot's, for the editor's tester to show what triage
+	// makes of a question; nil: not shown.
+	Triager los.Triager
+	// Redactor removes identifiers from what customers write outside a
+	// turn (satisfaction comments); nil: stored as written.
+	Redactor los.Redactor
 	// WidgetOrigins may call the API from other sites (CORS).
 	WidgetOrigins []string
 	// Limits; zero values take defaults.
@@ -83,10 +95,7 @@ type Server struct {
 	desk *desk
 }
 
-// New builds the server and its routes, and connects the agent desk to
-// d.Bot: the bot asks the desk whether anyone can take over (unless the
-// bot already has Staffing), and its store, handoff and summary writes
-// notify open inboxes, so they update without polling.
+// New builds the server and its routes.
 func New(d Deps) *Server {
 	if d.Log == nil {
 		d.Log = slog.New(slog.DiscardHandler)
@@ -100,6 +109,16 @@ func New(d Deps) *Server {
 	if d.RatePerConversation == 0 {
 		d.RatePerConversation = 1
 	}
+	if d.Hub == nil {
+		d.Hub = hub.New()
+	}
+	if d.Staffing == nil {
+		var err error
+		if d.Staffing, err = NewStaffing(nil, d.Now); err != nil {
+			d.Log.Error("opening hours fall back to UTC", "err", err)
+			d.Staffing, _ = NewStaffing(hours.New(hours.DefaultWeek(), time.UTC), d.Now)
+		}
+	}
 	s := &Server{Deps: d, echo: echo.New(), auth: auth.New(d.DB, d.Now, d.Log)}
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
@@ -108,7 +127,6 @@ func New(d Deps) *Server {
 	// headers a client can forge.
 	s.echo.IPExtractor = echo.ExtractIPDirect()
 	s.desk = newDesk(s)
-	s.desk.attach(d.Bot)
 	s.routes()
 	return s
 }

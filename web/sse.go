@@ -3,21 +3,20 @@ package web
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // streamTurn answers as server-sent events: "token" events as text
 // arrives, one "citation" event per cited article, then "done" with the
 // whole turn (its answer supersedes the tokens, for example after a
 // fallback), or "error".
-func (s *Server) streamTurn(c echo.Context, conv *bot.Conversation, text string) error {
+func (s *Server) streamTurn(c echo.Context, conv *los.Conversation, text string) error {
 	w, rc := startEventStream(c)
 
 	send := func(event string, data any) {
@@ -31,21 +30,13 @@ func (s *Server) streamTurn(c echo.Context, conv *bot.Conversation, text string)
 	}
 	send("ready", map[string]string{"conversation": conv.ID})
 
-	res, err := s.Bot.Turn(contextWithoutCancel(c), bot.Request{
+	res, err := s.Bot.Turn(contextWithoutCancel(c), los.TurnRequest{
 		ConversationID: conv.ID,
 		Text:           text,
 		OnToken:        func(tok string) { send("token", map[string]string{"text": tok}) },
 	})
 	if err != nil {
-		var body errorBody
-		body.Error.Code, body.Error.Message = string(bot.ErrorCode(err)), bot.ErrorMessage(err)
-		var be *bot.Error
-		if errors.As(err, &be) && be.Key != "" {
-			body.Error.Display = s.Texts.T(requestLang(c), be.Key)
-		} else {
-			s.Log.Error("turn failed", "conversation", conv.ID, "err", err)
-			body.Error.Display = s.Texts.T(requestLang(c), "error.internal")
-		}
+		_, body := s.errorResponse(c, err)
 		send("error", body)
 		return nil
 	}
@@ -62,7 +53,7 @@ type citation struct {
 	URL   string `json:"url"`
 }
 
-func citedSources(res bot.Result) []citation {
+func citedSources(res los.Result) []citation {
 	titles := map[string]string{}
 	for _, s := range res.Sources {
 		if _, ok := titles[s.Slug]; !ok {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/hub"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
 	"github.com/los-bot/los/prompts"
@@ -51,7 +52,15 @@ func newTestStack(t testing.TB, o stackOptions) *stack {
 	}
 	st := &stack{db: db}
 	texts := locales.MustLoad()
-	cfg := bot.Config{Store: db, Handoffs: db, Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny"}
+	// Wired as cmd/los wires it: the bot's stores notify open inboxes
+	// through the hub, and the bot asks the desk's staffing.
+	changes := hub.New()
+	staffing, err := web.NewStaffing(nil, o.clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := bot.Config{Store: web.NotifyTurns(db, changes), Handoffs: web.NotifyHandoffs(db, changes), Staffing: staffing,
+		Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny", Now: o.clock}
 	if !o.noIndex {
 		articles, err := kb.Demo()
 		if err != nil {
@@ -85,7 +94,8 @@ func newTestStack(t testing.TB, o stackOptions) *stack {
 	if o.bot != nil {
 		o.bot(&cfg)
 	}
-	deps := web.Deps{Bot: bot.New(cfg), DB: db, Index: st.ix, Texts: texts, Now: o.clock, RatePerIP: 1000, RatePerConversation: 1000}
+	deps := web.Deps{Bot: bot.New(cfg), DB: db, Index: st.ix, Texts: texts, Now: o.clock, RatePerIP: 1000, RatePerConversation: 1000,
+		Hub: changes, Staffing: staffing, Triager: cfg.Triager, Redactor: cfg.Redactor}
 	if o.deps != nil {
 		o.deps(&deps)
 	}

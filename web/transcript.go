@@ -8,17 +8,17 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 type messageJSON struct {
 	ID        int64        `json:"id"`
-	Role      bot.Role     `json:"role"`
+	Role      los.Role     `json:"role"`
 	Text      string       `json:"text"`
 	Created   time.Time    `json:"created"`
-	Mode      bot.Mode     `json:"mode,omitempty"`
-	Action    bot.Action   `json:"action,omitempty"`
-	Category  bot.Category `json:"category,omitempty"`
+	Mode      los.Mode     `json:"mode,omitempty"`
+	Action    los.Action   `json:"action,omitempty"`
+	Category  los.Category `json:"category,omitempty"`
 	Citations []string     `json:"citations,omitempty"`
 	// Sources are the cited articles with their titles, in the order of
 	// Citations; an article deleted since is left out.
@@ -31,7 +31,7 @@ type messageJSON struct {
 type transcriptJSON struct {
 	ID       string        `json:"id"`
 	Lang     string        `json:"lang"`
-	Status   bot.Status    `json:"status"`
+	Status   los.Status    `json:"status"`
 	Created  time.Time     `json:"created"`
 	Messages []messageJSON `json:"messages"`
 	// IdleCloseSeconds is how long a conversation the bot holds stays
@@ -69,7 +69,7 @@ func (s *Server) getConversation(c echo.Context) error {
 }
 
 // transcript is conv with its messages msgs as its customer sees it.
-func (s *Server) transcript(ctx context.Context, conv *bot.Conversation, msgs []bot.Message) (*transcriptJSON, error) {
+func (s *Server) transcript(ctx context.Context, conv *los.Conversation, msgs []los.Message) (*transcriptJSON, error) {
 	now := s.Now()
 	titles, err := s.DB.CitedTitles(ctx, conv.ID)
 	if err != nil {
@@ -83,17 +83,17 @@ func (s *Server) transcript(ctx context.Context, conv *bot.Conversation, msgs []
 			Category: m.Category, Citations: m.Citations, Sources: sourcesOf(m.Citations, titles), Rating: m.Rating,
 		})
 	}
-	if s.IdleClose > 0 && conv.Status == bot.StatusOpen && len(msgs) > 0 {
+	if s.IdleClose > 0 && conv.Status == los.StatusOpen && len(msgs) > 0 {
 		out.ClosesInSeconds = max(1, seconds(conv.Updated.Add(s.IdleClose).Sub(now)))
 	}
-	if conv.Status == bot.StatusWaiting {
+	if conv.Status == los.StatusWaiting {
 		if out.CallbackOffered, err = s.DB.CallbackPending(ctx, conv.ID); err != nil {
 			return nil, err
 		}
 	}
 	if _, err := s.DB.CSATOf(ctx, conv.ID); err == nil {
 		out.CSATAnswered = true
-	} else if bot.ErrorCode(err) != bot.ENOTFOUND {
+	} else if los.ErrorCode(err) != los.ENOTFOUND {
 		return nil, err
 	}
 	return &out, nil
@@ -101,9 +101,9 @@ func (s *Server) transcript(ctx context.Context, conv *bot.Conversation, msgs []
 
 // closeIfIdle closes conv when the bot holds it, someone wrote in it and
 // it has been quiet for IdleClose.
-func (s *Server) closeIfIdle(ctx context.Context, conv *bot.Conversation, written bool, now time.Time) error {
+func (s *Server) closeIfIdle(ctx context.Context, conv *los.Conversation, written bool, now time.Time) error {
 	before := now.Add(-s.IdleClose)
-	if s.IdleClose <= 0 || conv.Status != bot.StatusOpen || !written || !conv.Updated.Before(before) {
+	if s.IdleClose <= 0 || conv.Status != los.StatusOpen || !written || !conv.Updated.Before(before) {
 		return nil
 	}
 	closed, err := s.DB.CloseIdleConversation(ctx, conv.ID, before)
@@ -111,7 +111,7 @@ func (s *Server) closeIfIdle(ctx context.Context, conv *bot.Conversation, writte
 		return err
 	}
 	if closed {
-		conv.Status = bot.StatusClosed
+		conv.Status = los.StatusClosed
 	}
 	return nil
 }

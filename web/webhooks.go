@@ -7,8 +7,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/webhook"
 )
@@ -24,7 +24,7 @@ func (s *Server) integratorRoutes(e *echo.Echo) {
 	// Middleware per route, not on a group: a group with middleware claims
 	// /api/v1/* for unknown paths and would answer the widget's CORS
 	// preflights with 401.
-	admin := []echo.MiddlewareFunc{s.limitIP(), s.auth.Sessions, auth.RequireRole(auth.RoleAdmin)}
+	admin := []echo.MiddlewareFunc{s.limitIP(), Sessions(s.auth), RequireRole(auth.RoleAdmin)}
 	e.GET("/api/v1/webhooks", s.listWebhooks, admin...)
 	e.POST("/api/v1/webhooks", s.createWebhook, admin...)
 	e.GET("/api/v1/webhooks/:id", s.getWebhook, admin...)
@@ -49,17 +49,17 @@ type webhookRequest struct {
 func (r webhookRequest) apply(ctx context.Context, g webhook.Guard, w *store.Webhook) error {
 	if r.URL != nil {
 		if err := g.Check(ctx, strings.TrimSpace(*r.URL)); err != nil {
-			return bot.Errorf(bot.EINVALID, "url: %v", err)
+			return los.Errorf(los.EINVALID, "url: %v", err)
 		}
 		w.URL = strings.TrimSpace(*r.URL)
 	}
 	if r.Events != nil {
 		if len(*r.Events) == 0 {
-			return bot.Errorf(bot.EINVALID, "events: subscribe to at least one of %s", strings.Join(webhook.Events, ", "))
+			return los.Errorf(los.EINVALID, "events: subscribe to at least one of %s", strings.Join(webhook.Events, ", "))
 		}
 		for _, ev := range *r.Events {
 			if !webhook.KnownEvent(ev) {
-				return bot.Errorf(bot.EINVALID, "events: %q is unknown; use %s", ev, strings.Join(webhook.Events, ", "))
+				return los.Errorf(los.EINVALID, "events: %q is unknown; use %s", ev, strings.Join(webhook.Events, ", "))
 			}
 		}
 		w.Events = *r.Events
@@ -76,7 +76,7 @@ func (s *Server) createWebhook(c echo.Context) error {
 		return err
 	}
 	if req.URL == nil || req.Events == nil {
-		return bot.Errorf(bot.EINVALID, "give url and events")
+		return los.Errorf(los.EINVALID, "give url and events")
 	}
 	w := &store.Webhook{Secret: webhook.NewSecret(), Active: true}
 	if err := req.apply(c.Request().Context(), s.WebhookGuard, w); err != nil {

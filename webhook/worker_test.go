@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/metrics"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/webhook"
@@ -55,10 +55,10 @@ func setup(t *testing.T, url string) (*store.DB, *store.Webhook) {
 	if err := db.CreateWebhook(ctx, w); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.CreateConversation(ctx, &bot.Conversation{ID: "c1", TokenHash: []byte("h"), Status: bot.StatusOpen}); err != nil {
+	if err := db.CreateConversation(ctx, &los.Conversation{ID: "c1", TokenHash: []byte("h"), Status: los.StatusOpen}); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.AddMessage(ctx, &bot.Message{ConversationID: "c1", Role: bot.RoleCustomer, Text: "hei", Created: time.Now()}); err != nil {
+	if err := db.AddMessage(ctx, &los.Message{ConversationID: "c1", Role: los.RoleCustomer, Text: "hei", Created: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	return db, w

@@ -6,19 +6,16 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/ollama/ollama/api"
-
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/config"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
+	"github.com/los-bot/los/ollama"
 	"github.com/los-bot/los/progress"
 	"github.com/los-bot/los/prompts"
 	"github.com/los-bot/los/redact"
@@ -36,13 +33,15 @@ type app struct {
 	db     *store.DB
 	index  *kb.Index
 	texts  *locales.Catalog
-	ollama *api.Client
-	bot    *bot.Bot
+	ollama *ollama.Client
+	// botConfig has the bot's parts; newBot builds it.
+	botConfig bot.Config
+	bot       *bot.Bot
 }
 
 // openApp opens the store (loading the demo knowledge base when it is
 // empty) and the index as use says (rebuilding it when missing, stale or
-// corrupt), and builds the bot.
+// corrupt), and gathers the bot's parts (see newBot).
 func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressOut io.Writer, use indexUse) (*app, error) {
 	a := &app{cfg: cfg, log: log}
 	var err error
@@ -68,7 +67,7 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		a.Close()
 		return nil, err
 	}
-	if a.ollama, err = ollamaClient(cfg.OllamaHost); err != nil {
+	if a.ollama, err = ollama.New(cfg.OllamaHost); err != nil {
 		a.Close()
 		return nil, err
 	}
@@ -82,7 +81,7 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		a.Close()
 		return nil, err
 	}
-	a.bot = bot.New(bot.Config{
+	a.botConfig = bot.Config{
 		Retriever:  retrieve.Index{Index: a.index},
 		Generator:  a.ollama,
 		Store:      a.db,
@@ -97,8 +96,20 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		ChatModel:  cfg.ChatModel,
 		FirstToken: cfg.FirstToken,
 		Generation: cfg.Generation,
-	})
+	}
 	return a, nil
+}
+
+// newBot builds the bot from the parts openApp opened, after wrap (when
+// not nil) has added or decorated parts, for example for serve. Close
+// waits for its background work.
+func (a *app) newBot(wrap func(*bot.Config)) *bot.Bot {
+	c := a.botConfig
+	if wrap != nil {
+		wrap(&c)
+	}
+	a.bot = bot.New(c)
+	return a.bot
 }
 
 // openStore opens the store in the data directory, creating both when
@@ -192,13 +203,15 @@ func (a *app) indexOptions(ctx context.Context) (kb.Options, error) {
 		opts.Synonyms = syn
 	}
 	if a.cfg.EmbedModel != "" {
-		client, err := ollamaClient(a.cfg.OllamaHost)
+		client, err := ollama.New(a.cfg.OllamaHost)
 		if err != nil {
 			return opts, err
 		}
 		// nil (logged) when the model cannot embed now: keyword search only.
-		opts.Embedder = probeEmbedder(ctx, client, a.cfg.EmbedModel, a.log)
-		opts.OnEmbedError = embedErrorLogger(a.log)
+		if e := ollama.ProbeEmbedder(ctx, client, a.cfg.EmbedModel, a.log); e != nil {
+			opts.Embedder = e
+		}
+		opts.OnEmbedError = ollama.EmbedErrorLogger(a.log)
 	}
 	return opts, nil
 }
@@ -240,19 +253,6 @@ func (a *app) rebuild(ctx context.Context, rev string, progressOut io.Writer) er
 	}
 	a.log.Info("search index built", "articles", len(articles), "took", time.Since(start).Round(time.Millisecond))
 	return nil
-}
-
-func ollamaClient(host string) (*api.Client, error) {
-	u, err := url.Parse(host)
-	if err != nil {
-		return nil, fmt.Errorf("OLLAMA_HOST: %w", err)
-	}
-	return api.NewClient(u, &http.Client{Transport: &http.Transport{
-		Proxy:                 nil,
-		MaxIdleConnsPerHost:   32,
-		ResponseHeaderTimeout: 0,
-		IdleConnTimeout:       90 * time.Second,
-	}}), nil
 }
 
 // webhookGuard is what webhooks may reach: internal addresses only when

@@ -7,16 +7,16 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // askJSON is the contract of `los ask --json`.
 type askJSON struct {
 	Answer    string       `json:"answer"`
-	Action    bot.Action   `json:"action"`
-	Category  bot.Category `json:"category"`
+	Action    los.Action   `json:"action"`
+	Category  los.Category `json:"category"`
 	Citations []string     `json:"citations"`
-	Mode      bot.Mode     `json:"mode"`
+	Mode      los.Mode     `json:"mode"`
 }
 
 func cmdAsk(ctx context.Context, e *env) error {
@@ -32,14 +32,14 @@ func cmdAsk(ctx context.Context, e *env) error {
 	defer a.Close()
 
 	streamed := false
-	req := bot.Request{Text: strings.Join(e.args, " ")}
+	req := los.TurnRequest{Text: strings.Join(e.args, " ")}
 	if !*asJSON {
 		req.OnToken = func(tok string) {
 			streamed = true
 			fmt.Fprint(e.stdout, tok)
 		}
 	}
-	res, err := a.bot.Turn(ctx, req)
+	res, err := a.newBot(nil).Turn(ctx, req)
 	if err != nil {
 		return err
 	}
@@ -48,7 +48,7 @@ func cmdAsk(ctx context.Context, e *env) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(askJSON{Answer: res.Answer, Action: res.Action, Category: res.Category, Citations: res.Citations, Mode: res.Mode})
 	}
-	if streamed && res.Mode == bot.ModeGenerated {
+	if streamed && res.Mode == los.ModeGenerated {
 		fmt.Fprintln(e.stdout)
 	} else {
 		if streamed {
@@ -59,7 +59,7 @@ func cmdAsk(ctx context.Context, e *env) error {
 	for i, slug := range res.Citations {
 		fmt.Fprintf(e.stdout, "[%d] /artikler/%s\n", i+1, slug)
 	}
-	if res.Action != bot.ActionAnswer {
+	if res.Action != los.ActionAnswer {
 		fmt.Fprintf(e.stdout, "(%s: %s)\n", res.Action, res.Category)
 	}
 	return nil

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
@@ -32,10 +32,10 @@ func seedData(t *testing.T, env map[string]string) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if err := db.CreateConversation(ctx, &bot.Conversation{ID: "samtale-1", TokenHash: []byte("t")}); err != nil {
+	if err := db.CreateConversation(ctx, &los.Conversation{ID: "samtale-1", TokenHash: []byte("t")}); err != nil {
 		t.Fatal(err)
 	}
-	m := &bot.Message{ConversationID: "samtale-1", Role: bot.RoleCustomer, Text: "Hva koster en varmepumpe?", Created: time.Now()}
+	m := &los.Message{ConversationID: "samtale-1", Role: los.RoleCustomer, Text: "Hva koster en varmepumpe?", Created: time.Now()}
 	if err := db.AddMessage(ctx, m); err != nil {
 		t.Fatal(err)
 	}

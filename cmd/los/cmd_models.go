@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
-	"github.com/los-bot/los/llm"
+	"github.com/los-bot/los/ollama"
 	"github.com/los-bot/los/progress"
 )
 
@@ -21,7 +21,7 @@ func cmdModels(ctx context.Context, e *env) error {
 	if err := e.parse("models "+sub, &fs, 0, ""); err != nil {
 		return err
 	}
-	client, err := ollamaClient(e.cfg.OllamaHost)
+	client, err := ollama.New(e.cfg.OllamaHost)
 	if err != nil {
 		return err
 	}
@@ -31,7 +31,7 @@ func cmdModels(ctx context.Context, e *env) error {
 	}
 	switch sub {
 	case "list":
-		states, err := llm.List(ctx, client, want)
+		states, err := client.List(ctx, want)
 		if err != nil {
 			return err
 		}
@@ -51,7 +51,7 @@ func cmdModels(ctx context.Context, e *env) error {
 	case "pull":
 		for _, m := range want {
 			bar := progress.New(e.stderr, "pulling "+m)
-			err := llm.Pull(ctx, client, m, func(status string, done, total int64) {
+			err := client.Pull(ctx, m, func(status string, done, total int64) {
 				bar.Update(done, total)
 			})
 			bar.Done()

@@ -7,11 +7,9 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"time"
 
-	"github.com/los-bot/los/hours"
 	"github.com/los-bot/los/metrics"
-	"github.com/los-bot/los/web"
+	"github.com/los-bot/los/ollama"
 	"github.com/los-bot/los/webhook"
 )
 
@@ -34,25 +32,15 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 	}
 	defer a.Close()
 
-	ollama := newOllamaProbe(a.ollama, e.cfg.ChatModel, e.cfg.EmbedModel)
-	if state, ok := ollama.check(ctx); !ok {
+	probe := ollama.NewProbe(a.ollama, e.cfg.ChatModel, e.cfg.EmbedModel)
+	if state, ok := probe.Check(ctx); !ok {
 		e.log.Warn("Ollama is not ready; answering from the knowledge base alone until it is", "state", state)
 	}
-	week, err := hours.ParseWeek(e.cfg.OpeningHours)
-	if err != nil {
-		return err
-	}
-	zone, err := time.LoadLocation(hours.Zone)
-	if err != nil {
-		return err
-	}
 	m := metrics.New()
-	a.bot.Observer = m
-	srv := web.New(web.Deps{
-		Bot: a.bot, DB: a.db, Index: a.index, Texts: a.texts, Log: e.log, Hours: hours.New(week, zone),
-		Ollama: ollama.check, WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m,
-		MetricsToken: e.cfg.MetricsToken, WebhookGuard: webhookGuard(e.cfg), IdleClose: e.cfg.IdleClose,
-	})
+	srv, err := a.server(e, m, probe)
+	if err != nil {
+		return err
+	}
 	hs := srv.HTTPServer(e.cfg.Addr)
 	ln, err := net.Listen("tcp", e.cfg.Addr)
 	if err != nil {

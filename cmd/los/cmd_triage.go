@@ -7,7 +7,7 @@ import (
 	"flag"
 	"strings"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/config"
 	"github.com/los-bot/los/triage"
 )
@@ -15,9 +15,9 @@ import (
 // triageLine is the contract of `los triage`.
 type triageLine struct {
 	Text     string       `json:"text"`
-	Category bot.Category `json:"category"`
-	Severity bot.Severity `json:"severity"`
-	Action   bot.Action   `json:"action"`
+	Category los.Category `json:"category"`
+	Severity los.Severity `json:"severity"`
+	Action   los.Action   `json:"action"`
 	Signals  []string     `json:"signals"`
 }
 

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/config"
 	"github.com/los-bot/los/store"
 )
@@ -30,11 +30,11 @@ func TestPurgePrunesWebhookLog(t *testing.T) {
 	if err := db.CreateWebhook(ctx, hook); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.CreateConversation(ctx, &bot.Conversation{ID: "c1", TokenHash: []byte("h"), Status: bot.StatusOpen}); err != nil {
+	if err := db.CreateConversation(ctx, &los.Conversation{ID: "c1", TokenHash: []byte("h"), Status: los.StatusOpen}); err != nil {
 		t.Fatal(err)
 	}
 	for range 3 {
-		if err := db.AddMessage(ctx, &bot.Message{ConversationID: "c1", Role: bot.RoleCustomer, Text: "hei", Created: now}); err != nil {
+		if err := db.AddMessage(ctx, &los.Message{ConversationID: "c1", Role: los.RoleCustomer, Text: "hei", Created: now}); err != nil {
 			t.Fatal(err)
 		}
 	}
