@@ -12,9 +12,12 @@ func TestDetect(t *testing.T) {
 		{"nynorsk negation", "Eg har ikkje fått rekninga frå dykk", Nynorsk},
 		{"bokmål negation", "Jeg har ikke fått regningen fra dere", Bokmal},
 		{"english", "How do I change my billing address?", English},
-		{"no markers", "Fiber 500", Bokmal},
+		{"no words", "500 / 1000", Bokmal},
 		{"nynorsk straum", "Kvifor er straumen så dyr no?", Nynorsk},
 		{"english with Norwegian name", "Where is Tromsø office?", English},
+		{"nynorsk with dette and også", "Dette gjeld også for dei som bur i Bergen.", Nynorsk},
+		{"nynorsk hos", "Eg er kunde hos dykk og vil seie opp avtalen.", Nynorsk},
+		{"bokmål loan word", "Shopping med kort i nettbutikken deres", Bokmal},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -22,6 +25,26 @@ func TestDetect(t *testing.T) {
 				t.Errorf("Detect(%q) = %s, want %s", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSharedWordsAreNoMarkers: words of both standards' norms mark
+// neither.
+func TestSharedWordsAreNoMarkers(t *testing.T) {
+	for _, w := range []string{"dette", "denne", "også", "hos", "derfor", "mitt", "blir", "skal", "betaler"} {
+		if v, ok := markers[w]; ok && (v[index(Bokmal)] != 0 || v[index(Nynorsk)] != 0) {
+			t.Errorf("%q is a marker: %v", w, v)
+		}
+	}
+}
+
+func TestGuess(t *testing.T) {
+	g := Identify("Eg har ikkje fått rekninga frå dykk, og no er fristen ute.")
+	if g.Lang != Nynorsk || g.Confidence() < 0.9 || !g.Marked || g.LogOdds[index(Nynorsk)] <= 0 {
+		t.Errorf("clear Nynorsk: %+v, confidence %.2f", g, g.Confidence())
+	}
+	if g := Identify("…"); g.Words != 0 || g.Lang != Bokmal || g.Confidence() > 0.34 {
+		t.Errorf("no words: %+v", g)
 	}
 }
 
@@ -44,5 +67,13 @@ func TestParseAndAcceptLanguage(t *testing.T) {
 func TestNorwegianPrepositionIIsNotEnglish(t *testing.T) {
 	if got := Detect("Fiber i Bergen"); got != Bokmal {
 		t.Errorf("Detect = %s, want nb", got)
+	}
+}
+
+func TestBand(t *testing.T) {
+	for in, want := range map[string]string{"Hei!": BandShort, "en to tre fire fem": BandShort, "en to tre fire fem seks": BandMedium, "- – 1 2 3 4 5 6": BandMedium} {
+		if got := Band(in); got != want {
+			t.Errorf("Band(%q) = %s, want %s", in, got, want)
+		}
 	}
 }

@@ -1,0 +1,64 @@
+package lang
+
+// Words that belong to one standard's official norm and not to the
+// other's (Norsk rettskrivning: Bokmål and Nynorsk as Språkrådet keeps
+// them), and English function words. A word valid in both standards (dette,
+// denne, også, hos, derfor, mitt, blir, betaler, prøver, ser, skal, ...)
+// is no marker. Weights: 3 for
+// frequent forms that are never the other standard, 1 for forms that are
+// also an English word, a rare form of the other standard, or a homograph.
+var markers = map[string][numStd]float64{}
+
+func mark(s Standard, w float64, words ...string) {
+	i := index(s)
+	for _, x := range words {
+		v := markers[x]
+		v[i] = w
+		markers[x] = v
+	}
+}
+
+func init() {
+	mark(Nynorsk, 3, "ikkje", "eg", "kva", "korleis", "kvifor", "korfor", "kven", "kvar",
+		"kvart", "frå", "berre", "heime", "noko", "nokon", "nokre", "noka", "dykk",
+		"dykkar", "sjølv", "rekning", "rekninga", "rekningar", "straum", "straumen",
+		"kjem", "mykje", "vere", "vore", "vorte", "vart", "gjere", "seie", "seier",
+		"høyrer", "fekk", "gjekk", "hjå", "treng", "ynskjer", "ønskjer", "fleire",
+		"saman", "sidan", "utan", "òg", "enno", "eigen", "eige", "eigne", "endrar",
+		"nett-tenester", "desse", "meir", "heilt", "heile", "dei", "deira", "hennar",
+		"medan", "kvarandre", "elles", "tidlegare", "vanleg", "vanlegvis", "eigentleg",
+		"mogleg", "moglegheit", "korkje", "sjå", "byrje", "annan", "tenester",
+		"teneste", "framleis", "difor", "kostar", "svarar", "reknar", "beklagar")
+	mark(Nynorsk, 1, "eit", "ein", "kor", "ho", "no", "mi", "ei", "veit", "bur", "då",
+		"vert", "anna", "gong", "veke")
+	mark(Bokmal, 3, "ikke", "jeg", "hva", "hvordan", "hvor", "hvorfor", "hvem", "hvert",
+		"hvilken", "hvilke", "hvis", "fra", "bare", "hjemme", "noe", "noen", "dere",
+		"deres", "selv", "regning", "regningen", "regninger", "strøm", "strømmen",
+		"kommer", "mye", "være", "vært", "gjøre", "sier", "hører", "vet", "fikk", "gikk",
+		"trenger", "ønsker", "flere", "sammen", "siden", "uten", "ennå", "egen", "egne",
+		"endrer", "disse", "mer", "helt", "hele", "hun", "ham", "hverandre", "ellers",
+		"tidligere", "vanlig", "vanligvis", "egentlig", "mulig", "mulighet", "nå", "ble",
+		"annen", "annet", "tjenester", "tjeneste", "koster", "svarer", "regner",
+		"beklager")
+	mark(Bokmal, 1, "et", "en", "de", "kun", "bor")
+	mark(English, 3, "the", "you", "what", "how", "where", "my", "is", "are",
+		"can", "does", "with", "from", "please", "want", "need", "bill", "invoice",
+		"why", "when", "have", "has", "will", "would", "your", "this", "that", "it",
+		"of", "was", "don't", "i'm", "we", "our", "there", "which", "who", "been",
+		"could", "should", "help", "thanks", "hello")
+	mark(English, 1, "do", "and", "not", "hi")
+}
+
+// markerScores adds up the marker weights of the words of text and
+// reports whether any word was a marker.
+func markerScores(ws []string) (sc [numStd]float64, found bool) {
+	for _, w := range ws {
+		if v, ok := markers[w]; ok {
+			found = true
+			for i := range sc {
+				sc[i] += v[i]
+			}
+		}
+	}
+	return sc, found
+}
