@@ -81,7 +81,7 @@ func TestAskRefusesLongQuestion(t *testing.T) {
 }
 
 func TestTriageLines(t *testing.T) {
-	r := runLos(t, baseEnv(t), "Hvordan endrer jeg fakturaadressen?\n\nJeg vil ikke leve lenger\n", "triage")
+	r := runLos(t, baseEnv(t), "Hvordan endrer jeg fakturaadressen?\n\nEg vil ikkje leve lenger\n", "triage")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -93,13 +93,16 @@ func TestTriageLines(t *testing.T) {
 	if json.Unmarshal([]byte(lines[0]), &first) != nil || json.Unmarshal([]byte(lines[1]), &second) != nil {
 		t.Fatalf("lines are not JSON: %q", r.stdout)
 	}
-	for _, k := range []string{"text", "category", "severity", "action", "signals"} {
+	for _, k := range []string{"text", "category", "severity", "action", "signals", "lang"} {
 		if _, ok := first[k]; !ok {
 			t.Errorf("line lacks %q: %s", k, lines[0])
 		}
 	}
 	if first["category"] != "none" || second["category"] != "self_harm" || second["action"] != "handoff_now" {
 		t.Errorf("got %v / %v", first["category"], second)
+	}
+	if first["lang"] != "nb" || second["lang"] != "nn" {
+		t.Errorf("lang: %v / %v, want nb / nn", first["lang"], second["lang"])
 	}
 }
 
