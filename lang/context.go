@@ -38,6 +38,9 @@ const (
 	pageWeight    = 1.5
 	acceptWeight  = 0.75
 	currentWeight = 1.0
+	// bokmalPrior: most Norwegian customers write Bokmål, so a word or two
+	// with no clear sign leaves the answer in Bokmål.
+	bokmalPrior = 0.5
 )
 
 // Resolve picks the standard of the reply to text. An explicit request
@@ -62,6 +65,7 @@ func Resolve(text string, c Context) Decision {
 			score[i] += w
 		}
 	}
+	add(Bokmal, bokmalPrior)
 	add(c.Page, pageWeight)
 	if c.AcceptLanguage != "" {
 		add(FromAcceptLanguage(c.AcceptLanguage), acceptWeight)
