@@ -50,6 +50,11 @@ type Request struct {
 	Text           string
 	// Lang forces the written standard of the reply; empty detects it.
 	Lang lang.Standard
+	// Page is the standard of the page or widget the message comes from
+	// (?lang=, data-lang), and AcceptLanguage the browser's header: hints
+	// that weigh in when the messages say little.
+	Page           lang.Standard
+	AcceptLanguage string
 	// OnToken receives generated text as it arrives. Tokens of a generation
 	// that later fails are superseded by Result.Answer.
 	OnToken func(string)
@@ -98,7 +103,7 @@ func (b *Bot) Turn(ctx context.Context, req Request) (Result, error) {
 		}
 	}
 
-	l := b.standard(ctx, req, conv, text)
+	l := b.standard(ctx, req, conv, history, text)
 	customer := &Message{ConversationID: req.ConversationID, Role: RoleCustomer, Text: text, Created: start}
 
 	if conv != nil && (conv.Status == StatusAgent || conv.Status == StatusWaiting) && b.holdWhileWaiting(conv) {
@@ -157,17 +162,25 @@ func (b *Bot) Turn(ctx context.Context, req Request) (Result, error) {
 	return res, nil
 }
 
-// standard picks the written standard of the reply: forced, the
-// conversation's (set by its first message), or detected.
-func (b *Bot) standard(ctx context.Context, req Request, conv *Conversation, text string) lang.Standard {
+// standard picks the written standard of the reply: forced, or resolved
+// from the message, the customer's earlier messages, the conversation's
+// standard, an explicit request and the page's language (lang.Resolve). A
+// changed standard is stored with the conversation.
+func (b *Bot) standard(ctx context.Context, req Request, conv *Conversation, history []Message, text string) lang.Standard {
 	if req.Lang != "" {
 		return req.Lang
 	}
-	if conv != nil && conv.Lang != "" {
-		return conv.Lang
-	}
-	l := lang.Detect(text)
+	c := lang.Context{Page: req.Page, AcceptLanguage: req.AcceptLanguage}
 	if conv != nil {
+		c.Current = conv.Lang
+	}
+	for _, m := range history {
+		if m.Role == RoleCustomer {
+			c.Earlier = append(c.Earlier, m.Text)
+		}
+	}
+	l := lang.Resolve(text, c).Lang
+	if conv != nil && conv.Lang != l {
 		if err := b.Store.SetConversationLang(ctx, conv.ID, l); err != nil {
 			b.Log.WarnContext(ctx, "could not store conversation language", "conversation", conv.ID, "err", err)
 		}
