@@ -72,7 +72,8 @@ func (s *Server) postMessage(c echo.Context) error {
 	// The turn outlives a client that hangs up, so the reply is stored
 	// whole; the bot's own deadlines bound it.
 	ctx := contextWithoutCancel(c)
-	res, err := s.Bot.Turn(ctx, bot.Request{ConversationID: conv.ID, Text: text})
+	res, err := s.Bot.Turn(ctx, bot.Request{ConversationID: conv.ID, Text: text, Page: pageLang(c),
+		AcceptLanguage: c.Request().Header.Get("Accept-Language")})
 	if err != nil {
 		return err
 	}
@@ -151,4 +152,11 @@ func decodeJSON(c echo.Context, v any, optional bool) error {
 		return bot.Errorf(bot.EMALFORM, "request body is not valid JSON: %v", err)
 	}
 	return nil
+}
+
+// pageLang is the standard of the page or widget a message comes from: the
+// ?lang= the chat sends (its data-lang, else the browser's language).
+func pageLang(c echo.Context) lang.Standard {
+	l, _ := lang.Parse(c.QueryParam("lang"))
+	return l
 }
