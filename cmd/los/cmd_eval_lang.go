@@ -43,11 +43,13 @@ func evalLang(_ context.Context, e *env) error {
 		}
 		reps = append(reps, r...)
 	}
+	var pooled []lang.Example
 	for _, p := range tsvs {
 		ex, err := readExamples(p, lang.ReadTSV)
 		if err != nil {
 			return err
 		}
+		pooled = append(pooled, ex...)
 		reps = append(reps, lang.Evaluate(p, ex, lang.Detect))
 	}
 	for _, p := range convs {
@@ -55,7 +57,11 @@ func evalLang(_ context.Context, e *env) error {
 		if err != nil {
 			return err
 		}
+		pooled = append(pooled, ex...)
 		reps = append(reps, lang.Evaluate(p, ex, lang.Detect))
+	}
+	if len(tsvs)+len(convs) > 1 {
+		reps = append(reps, lang.Evaluate("all messages of the files above", pooled, lang.Detect))
 	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
