@@ -40,7 +40,7 @@ const (
 	currentWeight = 1.0
 	// bokmalPrior: most Norwegian customers write Bokmål, so a word or two
 	// with no clear sign leaves the answer in Bokmål.
-	bokmalPrior = 0.5
+	bokmalPriorR = 0.5
 )
 
 // Resolve picks the standard of the reply to text. An explicit request
@@ -65,7 +65,7 @@ func Resolve(text string, c Context) Decision {
 			score[i] += w
 		}
 	}
-	add(Bokmal, bokmalPrior)
+	add(Bokmal, bokmalPriorR)
 	add(c.Page, pageWeight)
 	if c.AcceptLanguage != "" {
 		add(FromAcceptLanguage(c.AcceptLanguage), acceptWeight)

@@ -78,7 +78,7 @@ func ReadArticles(dir string) ([]Example, error) {
 			}
 		}
 		for _, para := range strings.Split(body, "\n") {
-			para = strings.TrimLeft(para, "#-*>0123456789. ")
+			para = strings.ReplaceAll(strings.TrimLeft(para, "#-*>0123456789. "), "\t", " ")
 			if strings.TrimSpace(para) != "" {
 				out = append(out, Example{l, para})
 			}
@@ -176,8 +176,10 @@ var corpusFiles = []struct {
 // TrainingSet reads the training examples: the training part of the UD
 // dev files and the NorQuAD passages, each with its Apertium translation
 // into the other standard (words Apertium did not know, marked *, # or @,
-// left out), then the knowledge-base articles and the customer-facing
-// strings. The order is fixed.
+// left out; of a UD sentence's translation only the words it changed, so
+// that names and shared words keep the sign they carry in real text), then
+// the knowledge-base articles and the customer-facing strings. The order
+// is fixed.
 func TrainingSet(corpus, articles, locales string) ([]Example, error) {
 	var out []Example
 	for _, f := range corpusFiles {
@@ -192,10 +194,7 @@ func TrainingSet(corpus, articles, locales string) ([]Example, error) {
 		if len(tr) != len(orig) {
 			return nil, fmt.Errorf("%s has %d lines, its translation %s %d", f.path, len(orig), f.translate, len(tr))
 		}
-		other := Nynorsk
-		if f.lang == Nynorsk {
-			other = Bokmal
-		}
+		other := otherStandard(f.lang)
 		for i := range orig {
 			if f.ud && HeldOutUD(i) {
 				continue
@@ -203,7 +202,11 @@ func TrainingSet(corpus, articles, locales string) ([]Example, error) {
 			if strings.TrimSpace(orig[i]) != "" {
 				out = append(out, Example{f.lang, orig[i]})
 			}
-			if t := cleanTranslation(tr[i]); t != "" {
+			t := cleanTranslation(tr[i])
+			if f.ud {
+				t = changedWords(orig[i], t)
+			}
+			if t != "" {
 				out = append(out, Example{other, t})
 			}
 		}
@@ -212,11 +215,57 @@ func TrainingSet(corpus, articles, locales string) ([]Example, error) {
 	if err != nil {
 		return nil, err
 	}
+	a, err = withTranslations(a, filepath.Join(corpus, ArticleTranslations))
+	if err != nil {
+		return nil, err
+	}
 	l, err := ReadLocales(locales)
 	if err != nil {
 		return nil, err
 	}
 	return append(append(out, a...), l...), nil
+}
+
+// ArticleTranslations is the corpus file of the knowledge-base paragraphs'
+// Apertium translations: lines "lang TAB paragraph TAB translation".
+const ArticleTranslations = "kb/articles.apertium.tsv"
+
+// withTranslations adds to each Bokmål or Nynorsk paragraph its whole
+// translation into the other standard, so that product words, which most
+// articles happen to use in Bokmål, lean to neither standard.
+func withTranslations(ex []Example, path string) ([]Example, error) {
+	lines, err := readLines(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w (run lang/corpus/translate.sh)", err)
+	}
+	tr := map[string]string{}
+	for _, l := range lines {
+		if f := strings.Split(l, "\t"); len(f) == 3 {
+			tr[f[0]+"\t"+f[1]] = f[2]
+		}
+	}
+	out := make([]Example, 0, 2*len(ex))
+	for _, e := range ex {
+		out = append(out, e)
+		if e.Lang == English {
+			continue
+		}
+		t, ok := tr[string(e.Lang)+"\t"+e.Text]
+		if !ok {
+			return nil, fmt.Errorf("%s lacks the translation of %q: the articles changed; run lang/corpus/translate.sh, then go generate ./lang", path, e.Text)
+		}
+		if t = cleanTranslation(t); t != "" {
+			out = append(out, Example{otherStandard(e.Lang), t})
+		}
+	}
+	return out, nil
+}
+
+func otherStandard(l Standard) Standard {
+	if l == Nynorsk {
+		return Bokmal
+	}
+	return Nynorsk
 }
 
 // HeldOutSet reads the held-out sentences of the UD dev files.
@@ -243,6 +292,21 @@ func cleanTranslation(tr string) string {
 	keep := f[:0]
 	for _, w := range f {
 		if !strings.ContainsAny(w, "*#@") {
+			keep = append(keep, w)
+		}
+	}
+	return strings.Join(keep, " ")
+}
+
+// changedWords keeps the words of a translation that its source lacks.
+func changedWords(src, tr string) string {
+	seen := map[string]bool{}
+	for _, w := range words(src) {
+		seen[w] = true
+	}
+	var keep []string
+	for _, w := range words(tr) {
+		if !seen[w] {
 			keep = append(keep, w)
 		}
 	}

@@ -29,13 +29,16 @@ var shipped = sync.OnceValue(func() *Model {
 // sets).
 var (
 	// markerWeight scales the marker scores against the model's.
-	markerWeight = 1.0
+	markerWeight = 2.0
 	// englishMargin is how far English must lead the better Norwegian
 	// standard when the text has no English marker word: short Norwegian
 	// texts of loan words ("Shopping:") are not English.
 	englishMargin = 2.0
 	// nordicPenalty is taken from English for a text with æ, ø or å.
 	nordicPenalty = 3.0
+	// bokmalPrior is added to Bokmål: most Norwegian customers write it,
+	// so a text with no sign either way ("ok", "nei") is read as Bokmål.
+	bokmalPrior = 0.0
 )
 
 // Guess is the detector's verdict on a text.
@@ -81,6 +84,7 @@ func (m *Model) Identify(text string) Guess {
 	for i := range z {
 		z[i] += markerWeight * mk[i]
 	}
+	z[index(Bokmal)] += bokmalPrior
 	en := index(English)
 	if strings.ContainsAny(text, "æøåÆØÅ") {
 		z[en] -= nordicPenalty

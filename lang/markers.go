@@ -28,7 +28,10 @@ func init() {
 		"nett-tenester", "desse", "meir", "heilt", "heile", "dei", "deira", "hennar",
 		"medan", "kvarandre", "elles", "tidlegare", "vanleg", "vanlegvis", "eigentleg",
 		"mogleg", "moglegheit", "korkje", "sjå", "byrje", "annan", "tenester",
-		"teneste", "framleis", "difor", "kostar", "svarar", "reknar", "beklagar")
+		"teneste", "framleis", "difor", "kostar", "svarar", "reknar", "beklagar",
+		"breiband", "breibandet", "raud", "raudt", "raude", "behalde", "dotter",
+		"dottera", "sonen", "augo", "draum", "laus", "lause", "hugse", "gløymt",
+		"gløymde", "spørsmåla")
 	mark(Nynorsk, 1, "eit", "ein", "kor", "ho", "no", "mi", "ei", "veit", "bur", "då",
 		"vert", "anna", "gong", "veke")
 	mark(Bokmal, 3, "ikke", "jeg", "hva", "hvordan", "hvor", "hvorfor", "hvem", "hvert",
@@ -39,8 +42,11 @@ func init() {
 		"endrer", "disse", "mer", "helt", "hele", "hun", "ham", "hverandre", "ellers",
 		"tidligere", "vanlig", "vanligvis", "egentlig", "mulig", "mulighet", "nå", "ble",
 		"annen", "annet", "tjenester", "tjeneste", "koster", "svarer", "regner",
-		"beklager")
-	mark(Bokmal, 1, "et", "en", "de", "kun", "bor")
+		"beklager", "bredbånd", "bredbåndet", "rødt", "beholde", "datter", "sønnen",
+		"glemt", "glemte")
+	// "de" is no marker: Bokmål's "they", but Nynorsk's polite or plural
+	// "you" ("Har de fasttelefon?").
+	mark(Bokmal, 1, "et", "en", "kun", "bor")
 	mark(English, 3, "the", "you", "what", "how", "where", "my", "is", "are",
 		"can", "does", "with", "from", "please", "want", "need", "bill", "invoice",
 		"why", "when", "have", "has", "will", "would", "your", "this", "that", "it",
@@ -49,10 +55,21 @@ func init() {
 	mark(English, 1, "do", "and", "not", "hi")
 }
 
+// askVerbs are verbs that open a question to the company: "Har de ...?",
+// "Kan de ...?" address it with Nynorsk's "de" (Bokmål asks "Har dere").
+var askVerbs = map[string]bool{"har": true, "kan": true, "sel": true, "tilbyr": true,
+	"leverer": true, "sender": true, "gjer": true, "må": true, "vil": true, "skal": true,
+	"treng": true, "veit": true, "tek": true, "får": true, "ordnar": true, "fiksar": true}
+
 // markerScores adds up the marker weights of the words of text and
 // reports whether any word was a marker.
 func markerScores(ws []string) (sc [numStd]float64, found bool) {
-	for _, w := range ws {
+	for i, w := range ws {
+		if w == "de" && i > 0 && askVerbs[ws[i-1]] {
+			found = true
+			sc[index(Nynorsk)] += 3
+			continue
+		}
 		if v, ok := markers[w]; ok {
 			found = true
 			for i := range sc {

@@ -9,3 +9,5 @@ t="go run ../internal/translate"
 $t -from nb -to nn -in ud/nb.dev.txt -o ud/nb.dev.nn.apertium.txt
 $t -from nn -to nb -in ud/nn.dev.txt -o ud/nn.dev.nb.apertium.txt
 $t -from nb -to nn -in norquad/nb.txt -o norquad/nb.nn.apertium.txt
+mkdir -p kb
+$t -articles ../../kb/demo -o kb/articles.apertium.tsv

@@ -20,7 +20,15 @@ func main() {
 	to := flag.String("to", "nn", "standard to translate into")
 	in := flag.String("in", "", "input file, one sentence a line")
 	out := flag.String("o", "", "output file")
+	articles := flag.String("articles", "", "translate the paragraphs of this knowledge-base directory instead (writes lang TAB paragraph TAB translation)")
 	flag.Parse()
+	if *articles != "" && *out != "" {
+		if err := runArticles(*articles, *out); err != nil {
+			fmt.Fprintln(os.Stderr, "translate:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	f, ok1 := lang.Parse(*from)
 	t, ok2 := lang.Parse(*to)
 	if !ok1 || !ok2 || *in == "" || *out == "" {
@@ -68,4 +76,33 @@ func run(from, to lang.Standard, in, out string) error {
 	}
 	fmt.Fprintln(os.Stderr)
 	return os.WriteFile(out, []byte(strings.Join(res, "\n")+"\n"), 0o644)
+}
+
+// runArticles translates every Bokmål and Nynorsk paragraph of the
+// articles into the other standard.
+func runArticles(dir, out string) error {
+	ex, err := lang.ReadArticles(dir)
+	if err != nil {
+		return err
+	}
+	tr := apertium.New(apertium.Options{Timeout: time.Minute, MarkUnknown: true})
+	defer tr.Close()
+	var b strings.Builder
+	for i, e := range ex {
+		to := lang.Nynorsk
+		switch e.Lang {
+		case lang.English:
+			continue
+		case lang.Nynorsk:
+			to = lang.Bokmal
+		}
+		got, err := tr.Translate(context.Background(), e.Lang, to, e.Text)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s\n", e.Lang, e.Text, strings.ReplaceAll(strings.ReplaceAll(got, "\t", " "), "\n", " "))
+		fmt.Fprintf(os.Stderr, "\r%s: %d/%d paragraphs", dir, i+1, len(ex))
+	}
+	fmt.Fprintln(os.Stderr)
+	return os.WriteFile(out, []byte(b.String()), 0o644)
 }
