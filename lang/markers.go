@@ -79,3 +79,18 @@ func markerScores(ws []string) (sc [numStd]float64, found bool) {
 	}
 	return sc, found
 }
+
+// MarkerWords returns the distinct words of text that mark standard s
+// strongly (weight 3), in order of appearance.
+func MarkerWords(text string, s Standard) []string {
+	i := index(s)
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range words(text) {
+		if markers[w][i] >= 3 && !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
