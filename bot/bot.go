@@ -37,10 +37,13 @@ type Config struct {
 	// the extractive summary only.
 	Summaries SummaryStore
 	Staffing  Staffing // nil: handing over never mentions opening hours
-	Prompter  Prompter
-	Texts     Texts
-	Policy    Policy
-	Log       *slog.Logger
+	// Translator puts quoted articles and stray generated answers into the
+	// customer's standard (Bokmål↔Nynorsk); nil: they stay as written.
+	Translator Translator
+	Prompter   Prompter
+	Texts      Texts
+	Policy     Policy
+	Log        *slog.Logger
 	// Observer hears about every turn (metrics); nil: nobody does.
 	Observer Observer
 
