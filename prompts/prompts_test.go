@@ -22,8 +22,8 @@ func TestPromptGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	sources := []bot.Source{
-		{Slug: "endre-fakturaadresse", Title: "Endre fakturaadresse", Heading: "Endre fakturaadresse", Text: "Du endrer fakturaadressen på Min side under Profil."},
-		{Slug: "efaktura", Title: "E-faktura", Heading: "Slik bestiller du", Text: "Bestill e-faktura i nettbanken din."},
+		{Slug: "endre-fakturaadresse", Title: "Endre fakturaadresse", Heading: "Endre fakturaadresse", Lang: lang.Bokmal, Text: "Du endrer fakturaadressen på Min side under Profil."},
+		{Slug: "efaktura", Title: "E-faktura", Heading: "Slik bestiller du", Lang: lang.Nynorsk, Text: "Bestill e-faktura i nettbanken din."},
 	}
 	history := []bot.Message{
 		{Role: bot.RoleCustomer, Text: "Hei!", Created: time.Unix(0, 0)},
