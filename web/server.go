@@ -46,6 +46,9 @@ type Deps struct {
 	// Ollama reports the model server's state; Ollama being down makes Los
 	// degraded, never unready.
 	Ollama Readiness
+	// Translation reports Apertium (Bokmål↔Nynorsk); missing, Los quotes
+	// articles untranslated. Never makes Los unready. nil: not reported.
+	Translation Readiness
 	// Hours are customer service's opening hours; nil means the default
 	// week in Europe/Oslo.
 	Hours *hours.Schedule
