@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/los-bot/los/apertium"
 	"github.com/los-bot/los/hours"
 	"github.com/los-bot/los/metrics"
 	"github.com/los-bot/los/web"
@@ -46,11 +47,19 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 	if err != nil {
 		return err
 	}
+	if a.apertium.Available() == nil {
+		// Load Apertium's dictionaries now, not in the first customer's turn.
+		go func() {
+			if err := a.apertium.Start(); err != nil {
+				e.log.Warn("Apertium did not start; it is tried again at the next translation", "err", err)
+			}
+		}()
+	}
 	m := metrics.New()
 	a.bot.Observer = m
 	srv := web.New(web.Deps{
 		Bot: a.bot, DB: a.db, Index: a.index, Texts: a.texts, Log: e.log, Hours: hours.New(week, zone),
-		Ollama: ollama.check, WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m,
+		Ollama: ollama.check, Translation: translationState(a.apertium), WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m,
 		MetricsToken: e.cfg.MetricsToken, WebhookGuard: webhookGuard(e.cfg), IdleClose: e.cfg.IdleClose,
 	})
 	hs := srv.HTTPServer(e.cfg.Addr)
@@ -103,4 +112,15 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 	}
 	e.log.Info("stopped")
 	return nil
+}
+
+// translationState reports Apertium for /readyz: "ok", or why Los answers
+// without translating between Bokmål and Nynorsk (never unready).
+func translationState(t *apertium.Translator) web.Readiness {
+	return func(context.Context) (string, bool) {
+		if err := t.Available(); err != nil {
+			return "not installed: " + err.Error(), true
+		}
+		return "ok", true
+	}
 }
