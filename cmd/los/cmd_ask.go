@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/lang"
 )
 
 // askJSON is the contract of `los ask --json`.
@@ -17,6 +18,8 @@ type askJSON struct {
 	Category  bot.Category `json:"category"`
 	Citations []string     `json:"citations"`
 	Mode      bot.Mode     `json:"mode"`
+	// Lang is the written standard of the reply.
+	Lang lang.Standard `json:"lang"`
 }
 
 func cmdAsk(ctx context.Context, e *env) error {
@@ -46,7 +49,7 @@ func cmdAsk(ctx context.Context, e *env) error {
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
-		return enc.Encode(askJSON{Answer: res.Answer, Action: res.Action, Category: res.Category, Citations: res.Citations, Mode: res.Mode})
+		return enc.Encode(askJSON{Answer: res.Answer, Action: res.Action, Category: res.Category, Citations: res.Citations, Mode: res.Mode, Lang: res.Lang})
 	}
 	if streamed && res.Mode == bot.ModeGenerated {
 		fmt.Fprintln(e.stdout)

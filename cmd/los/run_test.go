@@ -53,11 +53,12 @@ func TestAskJSONWithoutOllama(t *testing.T) {
 		Category  string   `json:"category"`
 		Citations []string `json:"citations"`
 		Mode      string   `json:"mode"`
+		Lang      string   `json:"lang"`
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatalf("not one JSON object: %q (%v)", r.stdout, err)
 	}
-	if got.Mode != "extractive" || got.Action != "answer" || got.Category != "none" || got.Answer == "" {
+	if got.Mode != "extractive" || got.Action != "answer" || got.Category != "none" || got.Answer == "" || got.Lang != "nb" {
 		t.Errorf("got %+v", got)
 	}
 	if len(got.Citations) == 0 || got.Citations[0] != "endre-fakturaadresse" {
@@ -70,6 +71,36 @@ func TestAskJSONWithoutOllama(t *testing.T) {
 	}
 	if strings.Contains(r.stderr, "rebuilding") || strings.Contains(r.stderr, "building it") {
 		t.Errorf("the second run rebuilt a current index:\n%s", r.stderr)
+	}
+}
+
+// TestAskNynorskQuotesInNynorsk: a Nynorsk question gets a Nynorsk reply
+// ("lang": "nn"), and with Apertium installed a Bokmål article is quoted
+// in translation (saying "Omsett maskinelt frå bokmål").
+func TestAskNynorskQuotesInNynorsk(t *testing.T) {
+	r := runLos(t, baseEnv(t), "", "ask", "--json", "Korleis endrar eg fakturaadressa mi?")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var got struct {
+		Answer string `json:"answer"`
+		Lang   string `json:"lang"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("not one JSON object: %q (%v)", r.stdout, err)
+	}
+	if got.Lang != "nn" {
+		t.Errorf("lang %q, want nn", got.Lang)
+	}
+	if strings.Contains(r.stderr, "Apertium is not installed") {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI needs apertium-nno-nob")
+		}
+		return
+	}
+	// Either a Nynorsk article answers, or a Bokmål one in translation.
+	if strings.Contains(got.Answer, "fakturaadressen") || strings.Contains(got.Answer, "Maskinoversatt") {
+		t.Errorf("answer not in Nynorsk:\n%s", got.Answer)
 	}
 }
 
