@@ -173,14 +173,18 @@ var corpusFiles = []struct {
 	{"norquad/nb.txt", Bokmal, false, "norquad/nb.nn.apertium.txt"},
 }
 
-// TrainingSet reads the training examples: the training part of the UD
-// dev files and the NorQuAD passages, each with its Apertium translation
-// into the other standard (words Apertium did not know, marked *, # or @,
-// left out; of a UD sentence's translation only the words it changed, so
-// that names and shared words keep the sign they carry in real text), then
-// the knowledge-base articles and the customer-facing strings. The order
-// is fixed.
-func TrainingSet(corpus, articles, locales string) ([]Example, error) {
+// TrainingSet reads the training examples from the corpus directory: the
+// training part of the UD dev files and the NorQuAD passages, each with its
+// Apertium translation into the other standard (words Apertium did not
+// know, marked *, # or @, left out; of a UD sentence's translation only the
+// words it changed, so that names and shared words keep the sign they carry
+// in real text), then the snapshot of the knowledge-base paragraphs with
+// their whole translations (so product words, which most articles happen
+// to use in Bokmål, lean to neither standard) and the snapshot of the
+// customer-facing strings. The order is fixed. The snapshots make the
+// model independent of later edits to kb/demo and locales: translate.sh
+// refreshes them.
+func TrainingSet(corpus string) ([]Example, error) {
 	var out []Example
 	for _, f := range corpusFiles {
 		orig, err := readLines(filepath.Join(corpus, f.path))
@@ -211,51 +215,40 @@ func TrainingSet(corpus, articles, locales string) ([]Example, error) {
 			}
 		}
 	}
-	a, err := ReadArticles(articles)
-	if err != nil {
-		return nil, err
+	for _, name := range []string{ArticleSnapshot, LocaleSnapshot} {
+		ex, err := readSnapshot(filepath.Join(corpus, name))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ex...)
 	}
-	a, err = withTranslations(a, filepath.Join(corpus, ArticleTranslations))
-	if err != nil {
-		return nil, err
-	}
-	l, err := ReadLocales(locales)
-	if err != nil {
-		return nil, err
-	}
-	return append(append(out, a...), l...), nil
+	return out, nil
 }
 
-// ArticleTranslations is the corpus file of the knowledge-base paragraphs'
-// Apertium translations: lines "lang TAB paragraph TAB translation".
-const ArticleTranslations = "kb/articles.apertium.tsv"
+// Snapshots of Los's own texts in the corpus, made by translate.sh: lines
+// "lang TAB text TAB translation into the other standard" (no translation
+// for English).
+const (
+	ArticleSnapshot = "kb/articles.apertium.tsv"
+	LocaleSnapshot  = "locales/strings.tsv"
+)
 
-// withTranslations adds to each Bokmål or Nynorsk paragraph its whole
-// translation into the other standard, so that product words, which most
-// articles happen to use in Bokmål, lean to neither standard.
-func withTranslations(ex []Example, path string) ([]Example, error) {
+// readSnapshot reads a snapshot file: each text, then its translation.
+func readSnapshot(path string) ([]Example, error) {
 	lines, err := readLines(path)
 	if err != nil {
 		return nil, fmt.Errorf("%w (run lang/corpus/translate.sh)", err)
 	}
-	tr := map[string]string{}
-	for _, l := range lines {
-		if f := strings.Split(l, "\t"); len(f) == 3 {
-			tr[f[0]+"\t"+f[1]] = f[2]
+	var out []Example
+	for n, line := range lines {
+		f := strings.Split(line, "\t")
+		l, ok := Parse(f[0])
+		if len(f) != 3 || !ok {
+			return nil, fmt.Errorf("%s:%d: want lang TAB text TAB translation", path, n+1)
 		}
-	}
-	out := make([]Example, 0, 2*len(ex))
-	for _, e := range ex {
-		out = append(out, e)
-		if e.Lang == English {
-			continue
-		}
-		t, ok := tr[string(e.Lang)+"\t"+e.Text]
-		if !ok {
-			return nil, fmt.Errorf("%s lacks the translation of %q: the articles changed; run lang/corpus/translate.sh, then go generate ./lang", path, e.Text)
-		}
-		if t = cleanTranslation(t); t != "" {
-			out = append(out, Example{otherStandard(e.Lang), t})
+		out = append(out, Example{l, f[1]})
+		if t := cleanTranslation(f[2]); t != "" && l != English {
+			out = append(out, Example{otherStandard(l), t})
 		}
 	}
 	return out, nil

@@ -9,7 +9,7 @@ import (
 // the knowledge base, the strings or the training options changed. Without
 // -short it retrains and compares the bytes.
 func TestModelFresh(t *testing.T) {
-	ex, err := TrainingSet("corpus", "../kb/demo", "../locales")
+	ex, err := TrainingSet("corpus")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestModelRoundTrip(t *testing.T) {
 // (the split is by line blocks, so a sentence that occurs twice could
 // cross it only by repeating).
 func TestHeldOutNeverTrained(t *testing.T) {
-	ex, err := TrainingSet("corpus", "../kb/demo", "../locales")
+	ex, err := TrainingSet("corpus")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,5 @@
 // Command train trains the written-standard model of package lang from its
-// corpus, the knowledge-base articles and the customer-facing strings, and
-// writes it (run by `go generate ./lang`).
+// corpus directory and writes it (run by `go generate ./lang`).
 package main
 
 import (
@@ -14,18 +13,16 @@ import (
 
 func main() {
 	corpus := flag.String("corpus", "corpus", "corpus directory")
-	articles := flag.String("articles", "../kb/demo", "knowledge-base articles")
-	locales := flag.String("locales", "../locales", "customer-facing strings")
 	out := flag.String("o", "model.bin", "model file to write")
 	flag.Parse()
-	if err := run(*corpus, *articles, *locales, *out); err != nil {
+	if err := run(*corpus, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(corpus, articles, locales, out string) error {
-	ex, err := lang.TrainingSet(corpus, articles, locales)
+func run(corpus, out string) error {
+	ex, err := lang.TrainingSet(corpus)
 	if err != nil {
 		return err
 	}

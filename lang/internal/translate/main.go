@@ -20,10 +20,21 @@ func main() {
 	to := flag.String("to", "nn", "standard to translate into")
 	in := flag.String("in", "", "input file, one sentence a line")
 	out := flag.String("o", "", "output file")
-	articles := flag.String("articles", "", "translate the paragraphs of this knowledge-base directory instead (writes lang TAB paragraph TAB translation)")
+	articles := flag.String("articles", "", "snapshot the paragraphs of this knowledge-base directory with their translations instead (lang TAB text TAB translation)")
+	locales := flag.String("locales", "", "snapshot the strings of this locales directory with their translations instead")
 	flag.Parse()
-	if *articles != "" && *out != "" {
-		if err := runArticles(*articles, *out); err != nil {
+	if (*articles != "" || *locales != "") && *out != "" {
+		var ex []lang.Example
+		var err error
+		if *articles != "" {
+			ex, err = lang.ReadArticles(*articles)
+		} else {
+			ex, err = lang.ReadLocales(*locales)
+		}
+		if err == nil {
+			err = snapshot(ex, *out)
+		}
+		if err != nil {
 			fmt.Fprintln(os.Stderr, "translate:", err)
 			os.Exit(1)
 		}
@@ -78,30 +89,28 @@ func run(from, to lang.Standard, in, out string) error {
 	return os.WriteFile(out, []byte(strings.Join(res, "\n")+"\n"), 0o644)
 }
 
-// runArticles translates every Bokmål and Nynorsk paragraph of the
-// articles into the other standard.
-func runArticles(dir, out string) error {
-	ex, err := lang.ReadArticles(dir)
-	if err != nil {
-		return err
-	}
+// snapshot writes every text with its translation into the other
+// Norwegian standard (none for English), one a line.
+func snapshot(ex []lang.Example, out string) error {
 	tr := apertium.New(apertium.Options{Timeout: time.Minute, MarkUnknown: true})
 	defer tr.Close()
+	flat := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 	var b strings.Builder
 	for i, e := range ex {
-		to := lang.Nynorsk
-		switch e.Lang {
-		case lang.English:
-			continue
-		case lang.Nynorsk:
-			to = lang.Bokmal
+		text := flat.Replace(e.Text)
+		var got string
+		if e.Lang != lang.English {
+			to := lang.Nynorsk
+			if e.Lang == lang.Nynorsk {
+				to = lang.Bokmal
+			}
+			var err error
+			if got, err = tr.Translate(context.Background(), e.Lang, to, text); err != nil {
+				return err
+			}
 		}
-		got, err := tr.Translate(context.Background(), e.Lang, to, e.Text)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&b, "%s\t%s\t%s\n", e.Lang, e.Text, strings.ReplaceAll(strings.ReplaceAll(got, "\t", " "), "\n", " "))
-		fmt.Fprintf(os.Stderr, "\r%s: %d/%d paragraphs", dir, i+1, len(ex))
+		fmt.Fprintf(&b, "%s\t%s\t%s\n", e.Lang, text, flat.Replace(got))
+		fmt.Fprintf(os.Stderr, "\r%s: %d/%d texts", out, i+1, len(ex))
 	}
 	fmt.Fprintln(os.Stderr)
 	return os.WriteFile(out, []byte(b.String()), 0o644)
