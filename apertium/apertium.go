@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -48,6 +49,10 @@ type Options struct {
 	// (*word, #word, @word); customers never see them, training data
 	// does.
 	MarkUnknown bool
+	// Keep lists names Apertium must not touch ("Los" would become
+	// "Lós"); Markdown bold, code, addresses and citation marks are always
+	// kept.
+	Keep []string
 }
 
 // Translator translates between the two Norwegian standards. The zero
@@ -56,6 +61,7 @@ type Options struct {
 type Translator struct {
 	timeout time.Duration
 	marks   string // lt-proc's generation option: -n plain, -g marked
+	keep    *regexp.Regexp
 	dirs    map[[2]lang.Standard]*direction
 	missing error
 }
@@ -79,7 +85,7 @@ func New(opt Options) *Translator {
 	if opt.Timeout <= 0 {
 		opt.Timeout = DefaultTimeout
 	}
-	t := &Translator{timeout: opt.Timeout, marks: "-n", dirs: map[[2]lang.Standard]*direction{}}
+	t := &Translator{timeout: opt.Timeout, marks: "-n", keep: keepRE(opt.Keep), dirs: map[[2]lang.Standard]*direction{}}
 	if opt.MarkUnknown {
 		t.marks = "-g"
 	}
@@ -145,7 +151,7 @@ func (t *Translator) Translate(ctx context.Context, from, to lang.Standard, text
 	if err != nil {
 		return "", err
 	}
-	out, err := p.translate(ctx, deformat(strings.ReplaceAll(text, "\x00", "")))
+	out, err := p.translate(ctx, deformat(strings.ReplaceAll(text, "\x00", ""), t.keep))
 	if err != nil {
 		d.drop(p)
 		return "", fmt.Errorf("apertium %s-%s: %w", from, to, err)

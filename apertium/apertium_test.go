@@ -197,9 +197,32 @@ func TestClosed(t *testing.T) {
 }
 
 func TestFormatRoundTrip(t *testing.T) {
-	for _, s := range []string{"a", "a\nb", "a\n\n\nb\n", "[x] ^y$ \\ / <> @ {} * # + | ~", "Slutt."} {
-		if got := reformat(deformat(s)); got != s {
+	keep := keepRE([]string{"Los"})
+	for _, s := range []string{"a", "a\nb", "a\n\n\nb\n", "[x] ^y$ \\ / <> @ {} * # + | ~", "Slutt.",
+		"Se **Min side > [Faktura]** og `a\\b` [1]", "Los på https://x.example/a]b e@x.no"} {
+		if got := reformat(deformat(s, keep)); got != s {
 			t.Errorf("round trip %q -> %q", s, got)
+		}
+	}
+}
+
+// TestProtectedSpans: screen labels, code, addresses, citation marks and
+// kept names come through as they were; the words around them are
+// translated.
+func TestProtectedSpans(t *testing.T) {
+	tr := New(Options{Keep: []string{"Los"}})
+	if tr.Available() != nil {
+		real(t)
+	}
+	defer tr.Close()
+	in := "Los sier: Logg inn på **Min side** og velg `hvis ikke`, se https://nordlys.example/min-side eller skriv til kundeservice@nordlys.example [1]."
+	out, err := tr.Translate(context.Background(), lang.Bokmal, lang.Nynorsk, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"Los ", "**Min side**", "`hvis ikke`", "https://nordlys.example/min-side", "kundeservice@nordlys.example", "[1]", "seier"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("lost %q: %s", w, out)
 		}
 	}
 }
