@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/los-bot/los/bot"
@@ -28,8 +29,12 @@ func TestConversationStandard(t *testing.T) {
 	if got := turn("Jeg har ikke fått regningen fra dere i januar, hva gjør jeg nå?", lang.Nynorsk); got != lang.Bokmal {
 		t.Errorf("clear Bokmål: %s", got)
 	}
-	if got := turn("Kan du svare på nynorsk?", lang.Bokmal); got != lang.Nynorsk {
-		t.Errorf("asked for Nynorsk: %s", got)
+	res, err := h.bot.Turn(context.Background(), bot.Request{ConversationID: id, Text: "Kan du svare på nynorsk?", Page: lang.Bokmal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Lang != lang.Nynorsk || !strings.Contains(res.Answer, "eg svarar på nynorsk") || res.Action != bot.ActionAnswer {
+		t.Errorf("asked for Nynorsk: %s %s %q", res.Lang, res.Action, res.Answer)
 	}
 	if got := turn("Hvor finner jeg den?", lang.Bokmal); got != lang.Nynorsk {
 		t.Errorf("after the request: %s", got)

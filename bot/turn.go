@@ -103,7 +103,7 @@ func (b *Bot) Turn(ctx context.Context, req Request) (Result, error) {
 		}
 	}
 
-	l := b.standard(ctx, req, conv, history, text)
+	l, askedOnly := b.standard(ctx, req, conv, history, text)
 	customer := &Message{ConversationID: req.ConversationID, Role: RoleCustomer, Text: text, Created: start}
 
 	if conv != nil && (conv.Status == StatusAgent || conv.Status == StatusWaiting) && b.holdWhileWaiting(conv) {
@@ -121,6 +121,8 @@ func (b *Bot) Turn(ctx context.Context, req Request) (Result, error) {
 	if tri.Action == ActionHandoffNow {
 		res.Answer, res.Callback = b.HandoffText(ctx, l, tri)
 		res.Mode = ModeExtractive
+	} else if askedOnly && tri.Action == ActionAnswer {
+		res.Answer, res.Mode = b.Texts.T(l, "answer.lang_switched"), ModeExtractive
 	} else {
 		noAnswer = b.answer(ctx, l, text, history, req.OnToken, &res)
 		if noAnswer && res.Action == ActionAnswer {
@@ -166,9 +168,12 @@ func (b *Bot) Turn(ctx context.Context, req Request) (Result, error) {
 // from the message, the customer's earlier messages, the conversation's
 // standard, an explicit request and the page's language (lang.Resolve). A
 // changed standard is stored with the conversation.
-func (b *Bot) standard(ctx context.Context, req Request, conv *Conversation, history []Message, text string) lang.Standard {
+//
+// askedOnly is true when the message does nothing but ask for a standard
+// ("kan du svare på nynorsk?"): the reply confirms it instead of searching.
+func (b *Bot) standard(ctx context.Context, req Request, conv *Conversation, history []Message, text string) (l lang.Standard, askedOnly bool) {
 	if req.Lang != "" {
-		return req.Lang
+		return req.Lang, false
 	}
 	c := lang.Context{Page: req.Page, AcceptLanguage: req.AcceptLanguage}
 	if conv != nil {
@@ -179,14 +184,15 @@ func (b *Bot) standard(ctx context.Context, req Request, conv *Conversation, his
 			c.Earlier = append(c.Earlier, m.Text)
 		}
 	}
-	l := lang.Resolve(text, c).Lang
+	d := lang.Resolve(text, c)
+	l = d.Lang
 	if conv != nil && conv.Lang != l {
 		if err := b.Store.SetConversationLang(ctx, conv.ID, l); err != nil {
 			b.Log.WarnContext(ctx, "could not store conversation language", "conversation", conv.ID, "err", err)
 		}
 		conv.Lang = l
 	}
-	return l
+	return l, d.AskedOnly
 }
 
 // holdWhileWaiting reports whether the bot stays silent: always while an
