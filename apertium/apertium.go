@@ -4,6 +4,12 @@
 // programs instead of starting twenty of them. Calls have a deadline, are
 // safe for concurrent use (each direction serves one call at a time), and a
 // pipeline that crashed or missed a deadline is replaced at the next call.
+//
+// Translate takes plain text or Markdown: lines keep their places, and
+// screen labels in bold, code, addresses and citation marks stay as they
+// are. The bot uses it for quoted articles and stray generated answers; the
+// editor's "Lag nynorskutkast" / "Lag bokmålsutkast" is meant to call it
+// on an article's title and body to make an unpublished draft twin.
 package apertium
 
 import (
