@@ -16,6 +16,11 @@ type TurnRequest struct {
 	Text           string
 	// Lang forces the written standard of the reply; empty detects it.
 	Lang Standard
+	// Page is the standard of the page or widget the message comes from
+	// (?lang=, data-lang), and AcceptLanguage the browser's header: hints
+	// that weigh in when the messages say little.
+	Page           Standard
+	AcceptLanguage string
 	// OnToken receives generated text as it arrives. Tokens of a generation
 	// that later fails are superseded by Result.Answer.
 	OnToken func(string)

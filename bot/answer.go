@@ -45,13 +45,13 @@ func (b *Bot) answer(ctx context.Context, l los.Standard, text string, history [
 			}
 			b.warned.reset()
 			res.Timings.FirstTokenMS = ms(first)
-			res.Answer, res.Citations = mapCitations(answer, sources)
+			res.Answer, res.Citations = mapCitations(b.fixStandard(ctx, l, answer), sources)
 			res.Mode = los.ModeGenerated
 			return false
 		}
 		b.logGenerationFailure(ctx, err)
 	}
-	res.Answer, res.Citations = b.extractive(l, sources)
+	res.Answer, res.Citations = b.extractive(ctx, l, sources)
 	res.Mode = los.ModeExtractive
 	return false
 }
@@ -146,13 +146,18 @@ func mapCitations(answer string, sources []los.Source) (string, []string) {
 }
 
 // extractive quotes the best passages, for when the model cannot answer.
-func (b *Bot) extractive(l los.Standard, sources []los.Source) (string, []string) {
+func (b *Bot) extractive(ctx context.Context, l los.Standard, sources []los.Source) (string, []string) {
 	best := sources[0]
 	var sb strings.Builder
 	sb.WriteString(b.cfg.Texts.T(l, "answer.extractive_intro"))
 	sb.WriteString("\n\n")
-	sb.WriteString(quote(best.Text))
+	text, note := b.inStandard(ctx, l, best.Lang, quote(best.Text))
+	sb.WriteString(text)
 	sb.WriteString(" [1]")
+	if note != "" {
+		sb.WriteString("\n\n")
+		sb.WriteString(note)
+	}
 	cited := []string{best.Slug}
 	if len(sources) > 1 && sources[1].Slug != best.Slug {
 		sb.WriteString("\n\n")

@@ -59,6 +59,9 @@ type Config struct {
 	Texts     los.Texts
 	Policy    los.Policy
 	Log       *slog.Logger
+	// Translator puts quoted articles and stray generated answers into the
+	// customer's standard (Bokmål↔Nynorsk); nil: they stay as written.
+	Translator Translator
 	// Observer hears about every turn (metrics); nil: nobody does.
 	Observer Observer
 	// Now is the clock of the messages the bot stores; nil: time.Now.

@@ -38,7 +38,7 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 		}
 	}
 
-	l := b.standard(ctx, req, conv, text)
+	l, askedOnly := b.standard(ctx, req, conv, history, text)
 	customer := &los.Message{ConversationID: req.ConversationID, Role: los.RoleCustomer, Text: text, Created: b.cfg.Now()}
 
 	if conv != nil && (conv.Status == los.StatusAgent || conv.Status == los.StatusWaiting) && b.holdWhileWaiting(conv) {
@@ -56,6 +56,8 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 	if tri.Action == los.ActionHandoffNow {
 		res.Answer, res.Callback = b.HandoffText(ctx, l, tri)
 		res.Mode = los.ModeExtractive
+	} else if askedOnly && tri.Action == los.ActionAnswer {
+		res.Answer, res.Mode = b.cfg.Texts.T(l, "answer.lang_switched"), los.ModeExtractive
 	} else {
 		noAnswer = b.answer(ctx, l, text, history, req.OnToken, &res)
 		if noAnswer && res.Action == los.ActionAnswer {
@@ -97,23 +99,35 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 	return res, nil
 }
 
-// standard picks the written standard of the reply: forced, the
-// conversation's (set by its first message), or detected.
-func (b *Bot) standard(ctx context.Context, req los.TurnRequest, conv *los.Conversation, text string) los.Standard {
+// standard picks the written standard of the reply: forced, or resolved
+// from the message, the customer's earlier messages, the conversation's
+// standard, an explicit request and the page's language (lang.Resolve). A
+// changed standard is stored with the conversation.
+//
+// askedOnly is true when the message does nothing but ask for a standard
+// ("kan du svare på nynorsk?"): the reply confirms it instead of searching.
+func (b *Bot) standard(ctx context.Context, req los.TurnRequest, conv *los.Conversation, history []los.Message, text string) (l los.Standard, askedOnly bool) {
 	if req.Lang != "" {
-		return req.Lang
+		return req.Lang, false
 	}
-	if conv != nil && conv.Lang != "" {
-		return conv.Lang
-	}
-	l := lang.Detect(text)
+	c := lang.Context{Page: req.Page, AcceptLanguage: req.AcceptLanguage}
 	if conv != nil {
+		c.Current = conv.Lang
+	}
+	for _, m := range history {
+		if m.Role == los.RoleCustomer {
+			c.Earlier = append(c.Earlier, m.Text)
+		}
+	}
+	d := lang.Resolve(text, c)
+	l = d.Lang
+	if conv != nil && conv.Lang != l {
 		if err := b.cfg.Store.SetConversationLang(ctx, conv.ID, l); err != nil {
 			b.cfg.Log.WarnContext(ctx, "could not store conversation language", "conversation", conv.ID, "err", err)
 		}
 		conv.Lang = l
 	}
-	return l
+	return l, d.AskedOnly
 }
 
 // holdWhileWaiting reports whether the bot stays silent: always while an

@@ -16,9 +16,14 @@ func TestDetect(t *testing.T) {
 		{"nynorsk negation", "Eg har ikkje fått rekninga frå dykk", los.Nynorsk},
 		{"bokmål negation", "Jeg har ikke fått regningen fra dere", los.Bokmal},
 		{"english", "How do I change my billing address?", los.English},
-		{"no markers", "Fiber 500", los.Bokmal},
+		{"no words", "500 / 1000", los.Bokmal},
 		{"nynorsk straum", "Kvifor er straumen så dyr no?", los.Nynorsk},
 		{"english with Norwegian name", "Where is Tromsø office?", los.English},
+		{"nynorsk with dette and også", "Dette gjeld også for dei som bur i Bergen.", los.Nynorsk},
+		{"nynorsk hos", "Eg er kunde hos dykk og vil seie opp avtalen.", los.Nynorsk},
+		{"bokmål loan word", "Shopping med kort i nettbutikken deres", los.Bokmal},
+		{"nynorsk polite de", "Har de fiber i Lærdal?", los.Nynorsk},
+		{"bokmål they", "De sa at fiberen kommer i mai.", los.Bokmal},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -26,6 +31,26 @@ func TestDetect(t *testing.T) {
 				t.Errorf("Detect(%q) = %s, want %s", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSharedWordsAreNoMarkers: words of both standards' norms mark
+// neither.
+func TestSharedWordsAreNoMarkers(t *testing.T) {
+	for _, w := range []string{"dette", "denne", "også", "hos", "derfor", "mitt", "blir", "skal", "betaler"} {
+		if v, ok := markers[w]; ok && (v[index(los.Bokmal)] != 0 || v[index(los.Nynorsk)] != 0) {
+			t.Errorf("%q is a marker: %v", w, v)
+		}
+	}
+}
+
+func TestGuess(t *testing.T) {
+	g := Identify("Eg har ikkje fått rekninga frå dykk, og no er fristen ute.")
+	if g.Lang != los.Nynorsk || g.Confidence() < 0.9 || !g.Marked || g.LogOdds[index(los.Nynorsk)] <= 0 {
+		t.Errorf("clear Nynorsk: %+v, confidence %.2f", g, g.Confidence())
+	}
+	if g := Identify("…"); g.Words != 0 || g.Lang != los.Bokmal || g.Confidence() > 0.34 {
+		t.Errorf("no words: %+v", g)
 	}
 }
 
@@ -46,7 +71,16 @@ func TestParseAndAcceptLanguage(t *testing.T) {
 }
 
 func TestNorwegianPrepositionIIsNotEnglish(t *testing.T) {
-	if got := Detect("Fiber i Bergen"); got != los.Bokmal {
-		t.Errorf("Detect = %s, want nb", got)
+	// Valid Bokmål and Nynorsk alike; what matters is that it is no English.
+	if got := Detect("Fiber i Bergen"); got == los.English {
+		t.Errorf("Detect = %s, want nb or nn", got)
+	}
+}
+
+func TestBand(t *testing.T) {
+	for in, want := range map[string]string{"Hei!": BandShort, "en to tre fire fem": BandShort, "en to tre fire fem seks": BandMedium, "- – 1 2 3 4 5 6": BandMedium} {
+		if got := Band(in); got != want {
+			t.Errorf("Band(%q) = %s, want %s", in, got, want)
+		}
 	}
 }

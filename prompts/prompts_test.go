@@ -24,8 +24,8 @@ func TestPromptGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	sources := []los.Source{
-		{Slug: "endre-fakturaadresse", Title: "Endre fakturaadresse", Heading: "Endre fakturaadresse", Text: "Du endrer fakturaadressen på Min side under Profil."},
-		{Slug: "efaktura", Title: "E-faktura", Heading: "Slik bestiller du", Text: "Bestill e-faktura i nettbanken din."},
+		{Slug: "endre-fakturaadresse", Title: "Endre fakturaadresse", Heading: "Endre fakturaadresse", Lang: los.Bokmal, Text: "Du endrer fakturaadressen på Min side under Profil."},
+		{Slug: "efaktura", Title: "E-faktura", Heading: "Slik bestiller du", Lang: los.Nynorsk, Text: "Bestill e-faktura i nettbanken din."},
 	}
 	history := []los.Message{
 		{Role: los.RoleCustomer, Text: "Hei!", Created: time.Unix(0, 0)},

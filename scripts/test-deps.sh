@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what `make test` needs on a fresh Debian machine: Chromium for
 # the browser tests (Debian's package; Playwright never downloads one), the
-# PostgreSQL server that internal/pgtest runs throw-away clusters of, and
+# PostgreSQL server that internal/pgtest runs throw-away clusters of,
+# Apertium's apertium-nno-nob for the translation tests, and
 # the npm packages pinned in e2e/package-lock.json. The Ollama test server
 # is built from its Go module by the test harness itself, cached.
 set -euo pipefail
@@ -20,6 +21,8 @@ have_pg_server() {
   return 1
 }
 have_pg_server || need_apt+=(postgresql)
+# Bokmål↔Nynorsk translation, tested for real (apertium/).
+[ -f /usr/share/apertium/modes/nob-nno_e.mode ] || need_apt+=(apertium apertium-nno-nob)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing ${need_apt[*]} from apt"
   sudo_cmd=""

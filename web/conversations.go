@@ -72,7 +72,8 @@ func (s *Server) postMessage(c echo.Context) error {
 	// The turn outlives a client that hangs up, so the reply is stored
 	// whole; the bot's own deadlines bound it.
 	ctx := contextWithoutCancel(c)
-	res, err := s.Bot.Turn(ctx, los.TurnRequest{ConversationID: conv.ID, Text: text})
+	res, err := s.Bot.Turn(ctx, los.TurnRequest{ConversationID: conv.ID, Text: text, Page: pageLang(c),
+		AcceptLanguage: c.Request().Header.Get("Accept-Language")})
 	if err != nil {
 		return err
 	}
@@ -131,4 +132,11 @@ func decodeJSON(c echo.Context, v any, optional bool) error {
 		return los.Errorf(los.EMALFORM, "request body is not valid JSON: %v", err)
 	}
 	return nil
+}
+
+// pageLang is the standard of the page or widget a message comes from: the
+// ?lang= the chat sends (its data-lang, else the browser's language).
+func pageLang(c echo.Context) los.Standard {
+	l, _ := lang.Parse(c.QueryParam("lang"))
+	return l
 }

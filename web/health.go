@@ -12,8 +12,9 @@ func (s *Server) healthz(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
 }
 
-// readyz reports the store, the index and Ollama. Ollama down makes Los
-// degraded (it still answers from the knowledge base), not unready.
+// readyz reports the store, the index, Ollama and Apertium. Ollama down
+// makes Los degraded (it still answers from the knowledge base), not
+// unready; Apertium missing only leaves quoted articles untranslated.
 func (s *Server) readyz(c echo.Context) error {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
 	defer cancel()
@@ -31,6 +32,9 @@ func (s *Server) readyz(c echo.Context) error {
 		if !ok && status == http.StatusOK {
 			out["status"] = state
 		}
+	}
+	if s.Translation != nil {
+		out["apertium"], _ = s.Translation(ctx)
 	}
 	return c.JSON(status, out)
 }

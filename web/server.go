@@ -61,6 +61,9 @@ type Deps struct {
 	// Redactor removes identifiers from what customers write outside a
 	// turn (satisfaction comments); nil: stored as written.
 	Redactor los.Redactor
+	// Translation reports Apertium (Bokmål↔Nynorsk); missing, Los quotes
+	// articles untranslated. Never makes Los unready. nil: not reported.
+	Translation Readiness
 	// WidgetOrigins may call the API from other sites (CORS).
 	WidgetOrigins []string
 	// Limits; zero values take defaults.

@@ -33,6 +33,8 @@ func (s *Server) streamTurn(c echo.Context, conv *los.Conversation, text string)
 	res, err := s.Bot.Turn(contextWithoutCancel(c), los.TurnRequest{
 		ConversationID: conv.ID,
 		Text:           text,
+		Page:           pageLang(c),
+		AcceptLanguage: c.Request().Header.Get("Accept-Language"),
 		OnToken:        func(tok string) { send("token", map[string]string{"text": tok}) },
 	})
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/los-bot/los/apertium"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/config"
 	"github.com/los-bot/los/kb"
@@ -37,6 +38,9 @@ type app struct {
 	// botConfig has the bot's parts; newBot builds it.
 	botConfig bot.Config
 	bot       *bot.Bot
+	// apertium translates between Bokmål and Nynorsk; its Available says
+	// why not when it cannot.
+	apertium *apertium.Translator
 }
 
 // openApp opens the store (loading the demo knowledge base when it is
@@ -81,6 +85,13 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		a.Close()
 		return nil, err
 	}
+	a.apertium = apertium.New(apertium.Options{Keep: []string{"Los"}})
+	var translator bot.Translator
+	if err := a.apertium.Available(); err != nil {
+		log.Warn("Apertium is not installed: quoted articles stay in their own written standard (install Debian's apertium-nno-nob to translate between Bokmål and Nynorsk)", "err", err)
+	} else {
+		translator = a.apertium
+	}
 	a.botConfig = bot.Config{
 		Retriever:  retrieve.Index{Index: a.index},
 		Generator:  a.ollama,
@@ -96,6 +107,7 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		ChatModel:  cfg.ChatModel,
 		FirstToken: cfg.FirstToken,
 		Generation: cfg.Generation,
+		Translator: translator,
 	}
 	return a, nil
 }
@@ -130,6 +142,9 @@ func (a *app) Close() error {
 	var errs []error
 	if a.index != nil {
 		errs = append(errs, a.index.Close())
+	}
+	if a.apertium != nil {
+		errs = append(errs, a.apertium.Close())
 	}
 	if a.db != nil {
 		errs = append(errs, a.db.Close())

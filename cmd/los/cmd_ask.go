@@ -17,6 +17,8 @@ type askJSON struct {
 	Category  los.Category `json:"category"`
 	Citations []string     `json:"citations"`
 	Mode      los.Mode     `json:"mode"`
+	// Lang is the written standard of the reply.
+	Lang los.Standard `json:"lang"`
 }
 
 func cmdAsk(ctx context.Context, e *env) error {
@@ -46,7 +48,7 @@ func cmdAsk(ctx context.Context, e *env) error {
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
-		return enc.Encode(askJSON{Answer: res.Answer, Action: res.Action, Category: res.Category, Citations: res.Citations, Mode: res.Mode})
+		return enc.Encode(askJSON{Answer: res.Answer, Action: res.Action, Category: res.Category, Citations: res.Citations, Mode: res.Mode, Lang: res.Lang})
 	}
 	if streamed && res.Mode == los.ModeGenerated {
 		fmt.Fprintln(e.stdout)

@@ -36,6 +36,14 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 	if state, ok := probe.Check(ctx); !ok {
 		e.log.Warn("Ollama is not ready; answering from the knowledge base alone until it is", "state", state)
 	}
+	if a.apertium.Available() == nil {
+		// Load Apertium's dictionaries now, not in the first customer's turn.
+		go func() {
+			if err := a.apertium.Start(); err != nil {
+				e.log.Warn("Apertium did not start; it is tried again at the next translation", "err", err)
+			}
+		}()
+	}
 	m := metrics.New()
 	srv, err := a.server(e, m, probe)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/config"
+	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/triage"
 )
 
@@ -19,6 +20,8 @@ type triageLine struct {
 	Severity los.Severity `json:"severity"`
 	Action   los.Action   `json:"action"`
 	Signals  []string     `json:"signals"`
+	// Lang is the detected written standard of the message.
+	Lang los.Standard `json:"lang"`
 }
 
 // cmdTriage classifies one message per stdin line with the rules alone.
@@ -47,7 +50,7 @@ func cmdTriage(ctx context.Context, e *env) error {
 			signals = []string{}
 		}
 		if err := enc.Encode(triageLine{Text: text, Category: t.Category, Severity: t.Category.Severity(),
-			Action: policy.Action(t.Category), Signals: signals}); err != nil {
+			Action: policy.Action(t.Category), Signals: signals, Lang: lang.Detect(text)}); err != nil {
 			return err
 		}
 	}

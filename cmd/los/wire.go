@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"time"
 
+	"github.com/los-bot/los/apertium"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/hours"
 	"github.com/los-bot/los/hub"
@@ -38,7 +40,18 @@ func (a *app) server(e *env, m *metrics.Metrics, probe *ollama.Probe) (*web.Serv
 	return web.New(web.Deps{
 		Bot: b, DB: a.db, Index: a.index, Texts: a.texts, Log: e.log,
 		Staffing: staffing, Hub: changes, Triager: a.botConfig.Triager, Redactor: a.botConfig.Redactor,
-		Ollama: probe.Check, WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m,
+		Ollama: probe.Check, Translation: translationState(a.apertium), WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m,
 		MetricsToken: e.cfg.MetricsToken, WebhookGuard: webhookGuard(e.cfg), IdleClose: e.cfg.IdleClose,
 	}), nil
+}
+
+// translationState reports Apertium for /readyz: "ok", or why Los answers
+// without translating between Bokmål and Nynorsk (never unready).
+func translationState(t *apertium.Translator) web.Readiness {
+	return func(context.Context) (string, bool) {
+		if err := t.Available(); err != nil {
+			return "not installed: " + err.Error(), true
+		}
+		return "ok", true
+	}
 }
