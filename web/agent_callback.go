@@ -10,7 +10,6 @@ import (
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/hub"
-	"github.com/los-bot/los/store"
 )
 
 type callbackRequest struct {
@@ -47,7 +46,7 @@ func (d *desk) requestCallback(c echo.Context) error {
 	return c.JSON(http.StatusCreated, callbackResponse{ID: cb.ID, Message: d.s.Texts.T(requestLang(c), "callback.thanks", cb.Phone)})
 }
 
-func validCallback(req callbackRequest) (*store.Callback, error) {
+func validCallback(req callbackRequest) (*los.Callback, error) {
 	name := strings.Join(strings.Fields(req.Name), " ")
 	if name == "" || utf8.RuneCountInString(name) > 100 {
 		return nil, &los.Error{Code: los.EINVALID, Message: "name must be 1 to 100 characters", Key: "callback.invalid_name"}
@@ -60,7 +59,7 @@ func validCallback(req callbackRequest) (*store.Callback, error) {
 	if utf8.RuneCountInString(note) > 1000 {
 		return nil, &los.Error{Code: los.EINVALID, Message: "note must be at most 1000 characters", Key: "callback.note_too_long"}
 	}
-	return &store.Callback{Name: name, Phone: phone, Note: note}, nil
+	return &los.Callback{Name: name, Phone: phone, Note: note}, nil
 }
 
 // normalizePhone accepts a phone number written with spaces, dashes,

@@ -14,7 +14,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
-	"github.com/los-bot/los/store"
 )
 
 // agentFS holds the inbox's templates and its script and stylesheet. The
@@ -84,7 +83,7 @@ func (p agentPage) Asset(name string) string {
 }
 
 func (d *desk) page(c echo.Context) agentPage {
-	return agentPage{Lang: requestLang(c), Outcomes: store.Outcomes, t: d.s.Texts.T, assets: d.pages.assets}
+	return agentPage{Lang: requestLang(c), Outcomes: los.AgentOutcomes, t: d.s.Texts.T, assets: d.pages.assets}
 }
 
 func (d *desk) render(c echo.Context, status int, name string, p agentPage) error {

@@ -8,7 +8,6 @@ import (
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/lang"
-	"github.com/los-bot/los/store"
 )
 
 // maxAnalyticsDays bounds a dashboard period.
@@ -70,14 +69,14 @@ func (a *analytics) guard(next echo.HandlerFunc) echo.HandlerFunc {
 // Oslo time; the last 30 days by default) and ?standard=nb|nn|en. The
 // period runs from midnight to midnight in Oslo, whatever the clocks did
 // in between.
-func (a *analytics) period(c echo.Context) (store.Period, error) {
+func (a *analytics) period(c echo.Context) (los.Period, error) {
 	today := a.s.Now().In(oslo)
 	to := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, oslo)
 	from := to.AddDate(0, 0, -29)
 	var err error
 	if v := c.QueryParam("to"); v != "" {
 		if to, err = time.ParseInLocation(time.DateOnly, v, oslo); err != nil {
-			return store.Period{}, los.Errorf(los.EINVALID, "to must be a date like 2026-11-24")
+			return los.Period{}, los.Errorf(los.EINVALID, "to must be a date like 2026-11-24")
 		}
 		if c.QueryParam("from") == "" {
 			from = to.AddDate(0, 0, -29)
@@ -85,20 +84,20 @@ func (a *analytics) period(c echo.Context) (store.Period, error) {
 	}
 	if v := c.QueryParam("from"); v != "" {
 		if from, err = time.ParseInLocation(time.DateOnly, v, oslo); err != nil {
-			return store.Period{}, los.Errorf(los.EINVALID, "from must be a date like 2026-11-01")
+			return los.Period{}, los.Errorf(los.EINVALID, "from must be a date like 2026-11-01")
 		}
 	}
 	// Days are Oslo calendar days: 23 or 25 hours long when the clocks
 	// change.
 	end := to.AddDate(0, 0, 1)
-	if !from.Before(end) || len(store.CalendarDays(from, end, oslo)) > maxAnalyticsDays {
-		return store.Period{}, los.Errorf(los.EINVALID, "the period must run forwards and span at most %d days", maxAnalyticsDays)
+	if !from.Before(end) || len(los.CalendarDays(from, end, oslo)) > maxAnalyticsDays {
+		return los.Period{}, los.Errorf(los.EINVALID, "the period must run forwards and span at most %d days", maxAnalyticsDays)
 	}
-	p := store.Period{From: from, To: end, Zone: oslo}
+	p := los.Period{From: from, To: end, Zone: oslo}
 	if v := c.QueryParam("standard"); v != "" {
 		l, ok := lang.Parse(v)
 		if !ok {
-			return store.Period{}, los.Errorf(los.EINVALID, "standard must be nb, nn or en")
+			return los.Period{}, los.Errorf(los.EINVALID, "standard must be nb, nn or en")
 		}
 		p.Lang = l
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
-	"github.com/los-bot/los/store"
 )
 
 //go:embed templates/analytics
@@ -47,7 +46,7 @@ type analyticsPage struct {
 	From, To  string
 	Standard  string
 	Standards []los.Standard
-	Report    *store.Report
+	Report    *los.Report
 	Tables    []table
 	Charts    []chart
 	CSS       string
@@ -70,7 +69,7 @@ func (p analyticsPage) CSV(name string) string {
 	return "/admin/analytics?" + q.Encode()
 }
 
-func (a *analytics) render(c echo.Context, ui los.Standard, r *store.Report, tables []table) error {
+func (a *analytics) render(c echo.Context, ui los.Standard, r *los.Report, tables []table) error {
 	p := analyticsPage{
 		Lang: ui, From: r.Period.From.Format(time.DateOnly), To: r.Period.To.AddDate(0, 0, -1).Format(time.DateOnly),
 		Standard: string(r.Period.Lang), Standards: []los.Standard{los.Bokmal, los.Nynorsk, los.English},

@@ -6,7 +6,7 @@ import (
 	"html/template"
 	"strings"
 
-	"github.com/los-bot/los/store"
+	"github.com/los-bot/los"
 )
 
 // Chart geometry, in SVG user units; the stylesheet scales the whole.
@@ -30,10 +30,10 @@ type legendItem struct{ Class, Text string }
 // svgWriter builds one chart's markup.
 type svgWriter struct {
 	sb   strings.Builder
-	days []store.Day
+	days []los.Day
 }
 
-func newSVG(title string, days []store.Day) *svgWriter {
+func newSVG(title string, days []los.Day) *svgWriter {
 	w := &svgWriter{days: days}
 	fmt.Fprintf(&w.sb, `<svg class="chart" viewBox="0 0 %g %g" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg"><title>%s</title>`,
 		chartW, chartH, html.EscapeString(title), html.EscapeString(title))
@@ -102,7 +102,7 @@ func niceTop(v float64) (float64, []float64) {
 }
 
 // outcomeChart stacks each day's conversations by outcome.
-func outcomeChart(days []store.Day, f formatter) chart {
+func outcomeChart(days []los.Day, f formatter) chart {
 	title := f.t(f.l, "analytics.chart.outcomes")
 	most := 0
 	for _, d := range days {
@@ -115,7 +115,7 @@ func outcomeChart(days []store.Day, f formatter) chart {
 		x, slot := w.x(i)
 		bw := max(slot*0.7, 1)
 		base := 0
-		for _, o := range store.OutcomeNames {
+		for _, o := range los.OutcomeNames {
 			n := d.Outcomes[o]
 			if n == 0 {
 				continue
@@ -127,7 +127,7 @@ func outcomeChart(days []store.Day, f formatter) chart {
 		}
 	}
 	c := chart{Name: "outcomes", Title: title, SVG: w.html()}
-	for _, o := range store.OutcomeNames {
+	for _, o := range los.OutcomeNames {
 		c.Legend = append(c.Legend, legendItem{Class: "o-" + o, Text: f.t(f.l, "analytics.outcome."+o)})
 	}
 	return c
@@ -135,8 +135,8 @@ func outcomeChart(days []store.Day, f formatter) chart {
 
 // lineChart draws one value per day; days without data (ok false) break
 // the line.
-func lineChart(name, title string, days []store.Day, top float64, ticks []float64, label func(float64) string,
-	value func(store.Day) (float64, bool)) chart {
+func lineChart(name, title string, days []los.Day, top float64, ticks []float64, label func(float64) string,
+	value func(los.Day) (float64, bool)) chart {
 	w := newSVG(title, days)
 	w.axes(top, ticks, label)
 	var path strings.Builder
@@ -165,14 +165,14 @@ func lineChart(name, title string, days []store.Day, top float64, ticks []float6
 }
 
 // reportCharts are the dashboard's trend charts.
-func reportCharts(r *store.Report, f formatter) []chart {
+func reportCharts(r *los.Report, f formatter) []chart {
 	pct := func(v float64) string { return f.decimal(v*100, 0) + " %" }
 	return []chart{
 		outcomeChart(r.Days, f),
 		lineChart("resolution", f.t(f.l, "analytics.chart.resolution"), r.Days, 1, []float64{0, 0.25, 0.5, 0.75, 1}, pct,
-			func(d store.Day) (float64, bool) { return d.ResolutionRate(), d.Conversations > 0 }),
+			func(d los.Day) (float64, bool) { return d.ResolutionRate(), d.Conversations > 0 }),
 		lineChart("csat", f.t(f.l, "analytics.chart.csat"), r.Days, 5, []float64{0, 1, 2, 3, 4, 5},
 			func(v float64) string { return f.decimal(v, 1) },
-			func(d store.Day) (float64, bool) { return d.CSATAverage, d.CSATAnswers > 0 }),
+			func(d los.Day) (float64, bool) { return d.CSATAverage, d.CSATAnswers > 0 }),
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
-	"github.com/los-bot/los/store"
 )
 
 // table is one of the dashboard's tables. The page and the CSV export
@@ -83,8 +82,8 @@ func (f formatter) label(prefix, raw string) cell {
 }
 
 // reportTables turns a report into the dashboard's tables.
-func reportTables(r *store.Report, f formatter) []table {
-	csat := map[string]store.CSATFigure{}
+func reportTables(r *los.Report, f formatter) []table {
+	csat := map[string]los.CSATFigure{}
 	for _, c := range r.CSAT {
 		csat[c.Group] = c
 	}
@@ -105,7 +104,7 @@ func reportTables(r *store.Report, f formatter) []table {
 	add("unclaimed", f.count(r.Unclaimed))
 
 	outcomes := table{Name: "outcomes", Columns: []string{"outcome", "conversations", "share"}}
-	for _, o := range store.OutcomeNames {
+	for _, o := range los.OutcomeNames {
 		n := r.Outcomes[o]
 		outcomes.Rows = append(outcomes.Rows, []cell{f.label("analytics.outcome.", o), f.count(n), f.rate(ratio(n, r.Conversations))})
 	}
@@ -133,7 +132,7 @@ func reportTables(r *store.Report, f formatter) []table {
 	latency := table{Name: "latency", Columns: []string{"measure", "count", "median_ms", "p90_ms"}}
 	for _, l := range []struct {
 		name string
-		v    store.Latency
+		v    los.Latency
 	}{{"first_token", r.FirstToken}, {"waiting", r.Waiting}} {
 		latency.Rows = append(latency.Rows, []cell{f.label("analytics.measure.", l.name), f.count(l.v.Count),
 			f.millis(l.v.Median, l.v.Count), f.millis(l.v.P90, l.v.Count)})
@@ -142,7 +141,7 @@ func reportTables(r *store.Report, f formatter) []table {
 	days := table{Name: "days", Columns: []string{"date", "conversations", "resolved", "handed_over", "called_back", "abandoned", "resolution_rate", "csat_answers", "csat_average"}}
 	for _, d := range r.Days {
 		row := []cell{f.text(d.Date.Format(time.DateOnly)), f.count(d.Conversations)}
-		for _, o := range store.OutcomeNames {
+		for _, o := range los.OutcomeNames {
 			row = append(row, f.count(d.Outcomes[o]))
 		}
 		row = append(row, f.rate(d.ResolutionRate()), f.count(d.CSATAnswers), f.average(d.CSATAverage, d.CSATAnswers))
@@ -159,7 +158,7 @@ func ratio(n, of int) float64 {
 }
 
 // writeCSV sends one table as a CSV download.
-func writeCSV(c echo.Context, tables []table, name string, p store.Period) error {
+func writeCSV(c echo.Context, tables []table, name string, p los.Period) error {
 	for _, t := range tables {
 		if t.Name != name {
 			continue

@@ -11,7 +11,6 @@ import (
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/metrics"
-	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/web"
 )
 
@@ -90,7 +89,7 @@ func seedDashboard(t *testing.T, e *deskEnv) {
 			}
 		}
 		if c.csat != 0 {
-			if err := e.db.SetCSAT(ctx, &store.CSAT{ConversationID: c.id, Score: c.csat}); err != nil {
+			if err := e.db.SetCSAT(ctx, &los.CSAT{ConversationID: c.id, Score: c.csat}); err != nil {
 				t.Fatal(err)
 			}
 		}

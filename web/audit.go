@@ -9,7 +9,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
-	"github.com/los-bot/los/store"
 )
 
 // auditTrail records every request by a signed-in person or an API key
@@ -35,7 +34,7 @@ func (s *Server) auditTrail(next echo.HandlerFunc) echo.HandlerFunc {
 				target = append(target, name+"="+v[i])
 			}
 		}
-		entry := store.AuditEntry{Actor: u.Email, Role: string(u.Role), Method: c.Request().Method, Route: route,
+		entry := los.AuditEntry{Actor: u.Email, Role: string(u.Role), Method: c.Request().Method, Route: route,
 			Target: strings.Join(target, ","), Status: status}
 		if aerr := s.DB.Audit(contextWithoutCancel(c), entry); aerr != nil {
 			s.Log.Error("audit log write failed", "route", route, "err", aerr)
@@ -70,8 +69,8 @@ func (s *Server) auditLog(c echo.Context) error {
 }
 
 // auditFilter reads the audit filters from the query.
-func auditFilter(c echo.Context) (store.AuditFilter, error) {
-	f := store.AuditFilter{Actor: c.QueryParam("actor"), Route: c.QueryParam("route"), Target: c.QueryParam("target"),
+func auditFilter(c echo.Context) (los.AuditFilter, error) {
+	f := los.AuditFilter{Actor: c.QueryParam("actor"), Route: c.QueryParam("route"), Target: c.QueryParam("target"),
 		Changes: c.QueryParam("changes") == "true"}
 	var err error
 	if f.From, err = parseTime(c.QueryParam("from")); err != nil {

@@ -9,7 +9,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
-	"github.com/los-bot/los/store"
 )
 
 var auditTmpl = template.Must(template.ParseFS(analyticsFS, "templates/analytics/audit.html", "templates/analytics/top.html"))
@@ -21,8 +20,8 @@ type auditPage struct {
 	CSRF     string
 	CSS      string
 	From, To string
-	Filter   store.AuditFilter
-	Entries  []store.AuditEntry
+	Filter   los.AuditFilter
+	Entries  []los.AuditEntry
 	t        func(l los.Standard, key string, args ...any) string
 }
 

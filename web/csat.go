@@ -7,7 +7,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
-	"github.com/los-bot/los/store"
 )
 
 // postCSAT: POST /api/v1/conversations/:id/csat {"score": 1..5,
@@ -28,7 +27,7 @@ func (s *Server) postCSAT(c echo.Context) error {
 	if s.Redactor != nil {
 		comment = s.Redactor.String(comment)
 	}
-	cs := &store.CSAT{ConversationID: conversationOf(c).ID, Score: *req.Score, Comment: comment}
+	cs := &los.CSAT{ConversationID: conversationOf(c).ID, Score: *req.Score, Comment: comment}
 	if err := s.DB.SetCSAT(c.Request().Context(), cs); err != nil {
 		return err
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/lang"
-	"github.com/los-bot/los/store"
 )
 
 // articleJSON is an article in the editor API.
@@ -35,7 +34,7 @@ type articleJSON struct {
 	URL       string     `json:"url,omitempty"` // the customers' page
 }
 
-func toArticleJSON(a store.EditorArticle, withBody bool) articleJSON {
+func toArticleJSON(a kb.EditorArticle, withBody bool) articleJSON {
 	out := articleJSON{
 		Slug: a.Slug, Title: a.Title, Tags: a.Tags, Lang: string(a.Lang), Version: a.Version,
 		PublishedVersion: a.PublishedVersion, State: string(a.State), Published: a.Published, Pending: a.Pending(),
@@ -70,7 +69,7 @@ type articleInput struct {
 func (in articleInput) article() kb.Article {
 	l, ok := lang.Parse(in.Lang)
 	if !ok && in.Lang != "" {
-		l = los.Standard(in.Lang) // refused by store.NormalizeArticle
+		l = los.Standard(in.Lang) // refused by kb.NormalizeArticle
 	}
 	return kb.Article{Slug: in.Slug, Title: in.Title, Body: in.Body, Tags: in.Tags, Lang: l}
 }
@@ -95,7 +94,7 @@ func (ed *editor) listArticles(c echo.Context) error {
 
 // matchesAll reports whether every word occurs in the article's slug,
 // title, tags or text, ignoring case.
-func matchesAll(a store.EditorArticle, words []string) bool {
+func matchesAll(a kb.EditorArticle, words []string) bool {
 	if len(words) == 0 {
 		return true
 	}
@@ -156,9 +155,9 @@ func (ed *editor) saveArticle(c echo.Context) error {
 
 // stateChange runs a store change of one article that customers may see,
 // updates the index and answers with the article.
-func (ed *editor) stateChange(c echo.Context, fn func(slug string) (store.EditorArticle, error)) error {
+func (ed *editor) stateChange(c echo.Context, fn func(slug string) (kb.EditorArticle, error)) error {
 	slug := c.Param("slug")
-	var a store.EditorArticle
+	var a kb.EditorArticle
 	err := ed.change(c.Request().Context(), func() ([]string, error) {
 		var err error
 		a, err = fn(slug)
@@ -179,14 +178,14 @@ func (ed *editor) publishArticle(c echo.Context) error {
 	if err := decodeJSON(c, &in, true); err != nil {
 		return err
 	}
-	return ed.stateChange(c, func(slug string) (store.EditorArticle, error) {
+	return ed.stateChange(c, func(slug string) (kb.EditorArticle, error) {
 		return ed.DB.Publish(c.Request().Context(), slug, in.Version, editorName(c))
 	})
 }
 
 // deleteArticle: DELETE /api/v1/articles/{slug} moves it to the bin.
 func (ed *editor) deleteArticle(c echo.Context) error {
-	return ed.stateChange(c, func(slug string) (store.EditorArticle, error) {
+	return ed.stateChange(c, func(slug string) (kb.EditorArticle, error) {
 		return ed.DB.Delete(c.Request().Context(), slug, editorName(c))
 	})
 }
@@ -194,7 +193,7 @@ func (ed *editor) deleteArticle(c echo.Context) error {
 // restoreArticle: POST /api/v1/articles/{slug}/restore takes it out of
 // the bin.
 func (ed *editor) restoreArticle(c echo.Context) error {
-	return ed.stateChange(c, func(slug string) (store.EditorArticle, error) {
+	return ed.stateChange(c, func(slug string) (kb.EditorArticle, error) {
 		return ed.DB.Restore(c.Request().Context(), slug)
 	})
 }
@@ -202,7 +201,7 @@ func (ed *editor) restoreArticle(c echo.Context) error {
 // archiveArticle: POST /api/v1/articles/{slug}/archive hides it from
 // customers.
 func (ed *editor) archiveArticle(c echo.Context) error {
-	return ed.stateChange(c, func(slug string) (store.EditorArticle, error) {
+	return ed.stateChange(c, func(slug string) (kb.EditorArticle, error) {
 		return ed.DB.Archive(c.Request().Context(), slug)
 	})
 }
@@ -210,7 +209,7 @@ func (ed *editor) archiveArticle(c echo.Context) error {
 // unarchiveArticle: POST /api/v1/articles/{slug}/unarchive makes it a
 // draft again.
 func (ed *editor) unarchiveArticle(c echo.Context) error {
-	return ed.stateChange(c, func(slug string) (store.EditorArticle, error) {
+	return ed.stateChange(c, func(slug string) (kb.EditorArticle, error) {
 		return ed.DB.Unarchive(c.Request().Context(), slug)
 	})
 }
@@ -229,7 +228,7 @@ func (ed *editor) rollback(c echo.Context) error {
 	if in.Version <= 0 {
 		return &los.Error{Code: los.EINVALID, Key: "editor.error.version", Message: `send "version": the version to go back to`}
 	}
-	return ed.stateChange(c, func(slug string) (store.EditorArticle, error) {
+	return ed.stateChange(c, func(slug string) (kb.EditorArticle, error) {
 		return ed.DB.Rollback(c.Request().Context(), slug, in.Version, in.BaseVersion, editorName(c), in.Publish)
 	})
 }

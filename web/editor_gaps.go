@@ -9,8 +9,7 @@ import (
 	"unicode"
 
 	"github.com/labstack/echo/v4"
-
-	"github.com/los-bot/los/store"
+	"github.com/los-bot/los/kb"
 )
 
 // Content gaps: customer questions the knowledge base did not answer, or
@@ -77,7 +76,7 @@ func crudeStem(w string) string {
 // groupGaps puts each question in the group whose words it shares most
 // (Jaccard similarity at least gapSimilarity), or starts a new group.
 // Questions come newest first.
-func groupGaps(qs []store.GapQuestion, words func(string) map[string]bool) []gapGroup {
+func groupGaps(qs []kb.GapQuestion, words func(string) map[string]bool) []gapGroup {
 	var groups []*gapGroup
 	for _, q := range qs {
 		ws := words(q.Text)

@@ -15,7 +15,6 @@ import (
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/store"
 )
 
 // importJSON is the answer of an import preview or commit.
@@ -63,7 +62,7 @@ func (ed *editor) importCommit(c echo.Context) error {
 	want := c.QueryParam("digest")
 	var out importJSON
 	err = ed.change(ctx, func() ([]string, error) {
-		check := func(plan []store.ImportChange) error {
+		check := func(plan []kb.ImportChange) error {
 			var err error
 			if out, err = ed.importResult(c, b, plan); err != nil {
 				return err
@@ -74,7 +73,7 @@ func (ed *editor) importCommit(c echo.Context) error {
 			}
 			return nil
 		}
-		plan, err := ed.DB.CommitImport(ctx, store.Import{Articles: b.articles, Synonyms: b.synonyms, Author: editorName(c)}, check)
+		plan, err := ed.DB.CommitImport(ctx, kb.Import{Articles: b.articles, Synonyms: b.synonyms, Author: editorName(c)}, check)
 		if err != nil {
 			return nil, err
 		}
@@ -87,7 +86,7 @@ func (ed *editor) importCommit(c echo.Context) error {
 		}
 		var slugs []string
 		for _, p := range plan {
-			if p.Status != store.ImportUnchanged {
+			if p.Status != kb.ImportUnchanged {
 				slugs = append(slugs, p.Slug)
 			}
 		}
@@ -139,7 +138,7 @@ func tooLarge(err, otherwise error) error {
 
 // importResult fills the items of b with the plan and the synonyms'
 // status, counts them and computes the digest.
-func (ed *editor) importResult(c echo.Context, b *importBatch, plan []store.ImportChange) (importJSON, error) {
+func (ed *editor) importResult(c echo.Context, b *importBatch, plan []kb.ImportChange) (importJSON, error) {
 	items := append([]importItem(nil), b.items...)
 	for i, p := range plan {
 		it := &items[b.itemOf[i]]

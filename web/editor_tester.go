@@ -11,7 +11,6 @@ import (
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/retrieve"
-	"github.com/los-bot/los/store"
 )
 
 // testerHits is how many sections the question tester shows.
@@ -106,7 +105,7 @@ func (ed *editor) draftIndex(ctx context.Context) (*kb.Index, map[string]bool, e
 	drafts := map[string]bool{}
 	articles := make([]kb.Article, 0, len(all))
 	for _, a := range all {
-		if a.State == store.StateArchived {
+		if a.State == kb.StateArchived {
 			continue
 		}
 		k := a.Article

@@ -10,8 +10,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/linediff"
-	"github.com/los-bot/los/store"
 )
 
 // versionJSON is one version in the editor API.
@@ -33,7 +33,7 @@ type versionJSON struct {
 	Live bool `json:"live"`
 }
 
-func toVersionJSON(v store.ArticleVersion, live bool, withBody bool) versionJSON {
+func toVersionJSON(v kb.ArticleVersion, live bool, withBody bool) versionJSON {
 	out := versionJSON{
 		Version: v.Version, Title: v.Title, Tags: v.Tags, Lang: string(v.Lang), Author: v.Author,
 		Action: v.Action, Source: v.Source, Created: v.Created, PublishedBy: v.PublishedBy, Live: live,

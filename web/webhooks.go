@@ -9,7 +9,6 @@ import (
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/webhook"
 )
 
@@ -46,7 +45,7 @@ type webhookRequest struct {
 
 // apply checks the request and sets its fields on w. A new URL must pass
 // the guard: no internal addresses unless the operator allows them.
-func (r webhookRequest) apply(ctx context.Context, g webhook.Guard, w *store.Webhook) error {
+func (r webhookRequest) apply(ctx context.Context, g webhook.Guard, w *los.Webhook) error {
 	if r.URL != nil {
 		if err := g.Check(ctx, strings.TrimSpace(*r.URL)); err != nil {
 			return los.Errorf(los.EINVALID, "url: %v", err)
@@ -78,7 +77,7 @@ func (s *Server) createWebhook(c echo.Context) error {
 	if req.URL == nil || req.Events == nil {
 		return los.Errorf(los.EINVALID, "give url and events")
 	}
-	w := &store.Webhook{Secret: webhook.NewSecret(), Active: true}
+	w := &los.Webhook{Secret: webhook.NewSecret(), Active: true}
 	if err := req.apply(c.Request().Context(), s.WebhookGuard, w); err != nil {
 		return err
 	}
@@ -89,7 +88,7 @@ func (s *Server) createWebhook(c echo.Context) error {
 }
 
 // hidden is w without its secret, which is shown once, on creation.
-func hidden(w store.Webhook) store.Webhook {
+func hidden(w los.Webhook) los.Webhook {
 	w.Secret = ""
 	return w
 }
@@ -105,7 +104,7 @@ func (s *Server) listWebhooks(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"items": ws})
 }
 
-func (s *Server) webhookOf(c echo.Context) (*store.Webhook, error) {
+func (s *Server) webhookOf(c echo.Context) (*los.Webhook, error) {
 	id, err := pathID(c, "id")
 	if err != nil {
 		return nil, err
