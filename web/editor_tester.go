@@ -11,6 +11,7 @@ import (
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/retrieve"
+	"github.com/los-bot/los/web/markdown"
 )
 
 // testerHits is how many sections the question tester shows.
@@ -87,7 +88,7 @@ func (ed *editor) testQuestion(c echo.Context) error {
 	for _, h := range hits {
 		out.Hits = append(out.Hits, testHit{
 			Slug: h.Slug, Title: h.Title, Heading: h.Heading, Anchor: h.Anchor, Score: h.Score, Coverage: h.Coverage,
-			Relevant: h.Relevant(), Matched: h.Matched, Snippet: snippet(h.Text, 200), Draft: drafts[h.Slug],
+			Relevant: h.Relevant(), Matched: h.Matched, Snippet: markdown.Snippet(h.Text, 200), Draft: drafts[h.Slug],
 			Used: used[h.Slug+"#"+h.Anchor],
 		})
 	}
@@ -133,7 +134,7 @@ func (ed *editor) preview(c echo.Context) error {
 	if err := decodeJSON(c, &in, false); err != nil {
 		return err
 	}
-	html, err := renderMarkdown(strings.ReplaceAll(in.Body, "\r\n", "\n"))
+	html, err := markdown.Render(strings.ReplaceAll(in.Body, "\r\n", "\n"))
 	if err != nil {
 		return err
 	}

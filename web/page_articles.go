@@ -3,7 +3,6 @@ package web
 import (
 	"html/template"
 	"net/http"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
+	"github.com/los-bot/los/web/markdown"
 )
 
 // maxQuery bounds a help-centre search, like a chat message.
@@ -65,7 +65,7 @@ func (s *Server) articles(c echo.Context) error {
 				continue
 			}
 			seen[h.Slug] = true
-			l := articleLink{Slug: h.Slug, Title: h.Title, Lang: h.Lang, Anchor: h.Anchor, Snippet: snippet(h.Text, 180)}
+			l := articleLink{Slug: h.Slug, Title: h.Title, Lang: h.Lang, Anchor: h.Anchor, Snippet: markdown.Snippet(h.Text, 180)}
 			if h.Heading != h.Title {
 				l.Heading = h.Heading
 			}
@@ -118,7 +118,7 @@ func (s *Server) article(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	body, err := renderMarkdown(a.Body)
+	body, err := markdown.Render(a.Body)
 	if err != nil {
 		return err
 	}
@@ -150,28 +150,6 @@ func (s *Server) related(c echo.Context, a kb.Article) ([]articleLink, error) {
 		out = append(out, articleLink{Slug: h.Slug, Title: h.Title, Lang: h.Lang})
 	}
 	return out, nil
-}
-
-var (
-	mdLink  = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	mdLine  = regexp.MustCompile(`(?m)^\s*(#{1,6}|>|[-*+]|\d+[.)])\s+`)
-	mdMarks = strings.NewReplacer("**", "", "__", "", "`", "")
-)
-
-// snippet is the start of a section's Markdown as plain text, cut at a
-// word boundary near n characters.
-func snippet(md string, n int) string {
-	t := mdLink.ReplaceAllString(md, "$1")
-	t = mdLine.ReplaceAllString(t, "")
-	t = strings.Join(strings.Fields(mdMarks.Replace(t)), " ")
-	if utf8.RuneCountInString(t) <= n {
-		return t
-	}
-	cut := string([]rune(t)[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return cut + " …"
 }
 
 var nordic = strings.NewReplacer("æ", "z\x01", "ø", "z\x02", "å", "z\x03")

@@ -1,10 +1,15 @@
-package web
+// Package markdown turns the Markdown of knowledge-base articles into what
+// pages show: safe HTML, with the headings' anchors that search hits and
+// citations link to, and short plain-text snippets.
+package markdown
 
 import (
 	"bytes"
 	"html/template"
 	"regexp"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -15,9 +20,9 @@ import (
 	"github.com/los-bot/los/kb"
 )
 
-// markdown renders article bodies. Raw HTML in the Markdown is left out by
+// md renders article bodies. Raw HTML in the Markdown is left out by
 // goldmark (no html.WithUnsafe) and whatever remains is sanitized.
-var markdown = goldmark.New(
+var md = goldmark.New(
 	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
 	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 )
@@ -31,11 +36,11 @@ var articlePolicy = func() *bluemonday.Policy {
 	return p
 }()
 
-// renderMarkdown turns an article body into safe HTML.
-func renderMarkdown(body string) (template.HTML, error) {
+// Render turns an article body into safe HTML.
+func Render(body string) (template.HTML, error) {
 	var buf bytes.Buffer
 	ctx := parser.NewContext(parser.WithIDs(&anchorIDs{used: map[string]bool{}}))
-	if err := markdown.Convert([]byte(body), &buf, parser.WithContext(ctx)); err != nil {
+	if err := md.Convert([]byte(body), &buf, parser.WithContext(ctx)); err != nil {
 		return "", err
 	}
 	return template.HTML(articlePolicy.SanitizeBytes(buf.Bytes())), nil
@@ -62,3 +67,25 @@ func (ids *anchorIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 }
 
 func (ids *anchorIDs) Put(value []byte) { ids.used[string(value)] = true }
+
+var (
+	mdLink  = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	mdLine  = regexp.MustCompile(`(?m)^\s*(#{1,6}|>|[-*+]|\d+[.)])\s+`)
+	mdMarks = strings.NewReplacer("**", "", "__", "", "`", "")
+)
+
+// Snippet is the start of a section's Markdown as plain text, cut at a
+// word boundary near n characters.
+func Snippet(md string, n int) string {
+	t := mdLink.ReplaceAllString(md, "$1")
+	t = mdLine.ReplaceAllString(t, "")
+	t = strings.Join(strings.Fields(mdMarks.Replace(t)), " ")
+	if utf8.RuneCountInString(t) <= n {
+		return t
+	}
+	cut := string([]rune(t)[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + " …"
+}
