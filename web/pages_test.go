@@ -11,7 +11,6 @@ import (
 
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
-	"github.com/los-bot/los/web"
 )
 
 const siteOrigin = "http://butikk.test"
@@ -20,7 +19,7 @@ const siteOrigin = "http://butikk.test"
 // articles, in a real store and a real index, and no model.
 func newPageServer(t *testing.T, extra ...kb.Article) *httptest.Server {
 	t.Helper()
-	return newTestStack(t, stackOptions{extra: extra, deps: func(d *web.Deps) {
+	return newTestStack(t, stackOptions{extra: extra, deps: func(d *siteDeps) {
 		d.WidgetOrigins = []string{siteOrigin}
 		d.RatePerIP, d.RatePerConversation = 0, 0 // the defaults, as served
 	}}).srv
