@@ -139,7 +139,9 @@ type fakeArticles struct {
 
 var _ chat.Articles = (*fakeArticles)(nil)
 
-func (f *fakeArticles) Articles(ctx context.Context) ([]kb.Article, error) { return f.ArticlesFunc(ctx) }
+func (f *fakeArticles) Articles(ctx context.Context) ([]kb.Article, error) {
+	return f.ArticlesFunc(ctx)
+}
 func (f *fakeArticles) Article(ctx context.Context, slug string) (kb.Article, error) {
 	return f.ArticleFunc(ctx, slug)
 }
