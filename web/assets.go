@@ -1,96 +1,177 @@
 package web
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"io/fs"
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 )
 
-// Asset is one embedded static file with its content hash.
-type Asset struct {
-	Body        []byte
-	ContentType string
-	Version     string // first hex digits of the SHA-256 of Body
+// Assets are an application's built front end (internal/assetbuild, run by
+// go generate): minified bundles, each under a content-hashed name with
+// its gzip and brotli variants, and a manifest from the names pages ask
+// for to the hashed ones.
+type Assets struct {
+	prefix  string
+	hashed  map[string]*Asset // by hashed name
+	logical map[string]*Asset // by the name pages ask for
 }
 
-// NewAsset is the file name with content body, its type from the name.
-func NewAsset(name string, body []byte) *Asset {
-	ct := mime.TypeByExtension(path.Ext(name))
+// Asset is one built file.
+type Asset struct {
+	Name        string // the hashed name, e.g. chat.0123456789ab.js
+	ContentType string
+	Body        []byte
+	// Brotli and Gzip are Body compressed, when that is smaller; nil
+	// otherwise.
+	Brotli, Gzip []byte
+	version      string // the hash in Name
+}
+
+// LoadAssets reads a dist directory (its manifest and files) served under
+// prefix.
+func LoadAssets(fsys fs.FS, prefix string) (*Assets, error) {
+	m, err := fs.ReadFile(fsys, "manifest.json")
+	if err != nil {
+		return nil, fmt.Errorf("assets: %w (run go generate ./web/...)", err)
+	}
+	var manifest map[string]string
+	if err := json.Unmarshal(m, &manifest); err != nil {
+		return nil, fmt.Errorf("assets: manifest.json: %w", err)
+	}
+	as := &Assets{prefix: prefix, hashed: map[string]*Asset{}, logical: map[string]*Asset{}}
+	for logical, name := range manifest {
+		a := &Asset{Name: name, ContentType: contentType(name)}
+		if a.Body, err = fs.ReadFile(fsys, name); err != nil {
+			return nil, fmt.Errorf("assets: %w", err)
+		}
+		a.Brotli, _ = fs.ReadFile(fsys, name+".br")
+		a.Gzip, _ = fs.ReadFile(fsys, name+".gz")
+		a.version = strings.TrimPrefix(path.Ext(strings.TrimSuffix(name, path.Ext(name))), ".")
+		as.hashed[name] = a
+		as.logical[logical] = a
+	}
+	return as, nil
+}
+
+// MustLoadAssets is LoadAssets for embedded files, which cannot fail but
+// by a build mistake.
+func MustLoadAssets(fsys fs.FS, prefix string) *Assets {
+	as, err := LoadAssets(fsys, prefix)
+	if err != nil {
+		panic(err)
+	}
+	return as
+}
+
+// Sub is fsys's directory dir, for embedded dist directories.
+func Sub(fsys fs.FS, dir string) fs.FS { return mustSub(fsys, dir) }
+
+func contentType(name string) string {
 	switch path.Ext(name) {
 	case ".js":
-		ct = "text/javascript; charset=utf-8"
+		return "text/javascript; charset=utf-8"
 	case ".css":
-		ct = "text/css; charset=utf-8"
+		return "text/css; charset=utf-8"
 	case ".svg":
-		ct = "image/svg+xml"
+		return "image/svg+xml"
 	}
-	return &Asset{Body: body, ContentType: ct, Version: Hash(body)}
+	return mime.TypeByExtension(path.Ext(name))
 }
 
-// Assets are static files by name.
-type Assets map[string]*Asset
-
-// URL returns the versioned URL of a static file served under prefix:
-// PREFIX/NAME?v=HASH.
-func (as Assets) URL(prefix, name string) string {
-	a := as[name]
-	if a == nil {
-		return prefix + "/" + name
+// URL returns the hashed URL of the file pages know as name.
+func (as *Assets) URL(name string) string {
+	if a := as.logical[name]; a != nil {
+		return as.prefix + "/" + a.Name
 	}
-	return prefix + "/" + name + "?v=" + a.Version
+	return as.prefix + "/" + name
 }
 
-// Hash is the version of content b.
-func Hash(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:6])
-}
+// Get returns the file pages know as name, or nil.
+func (as *Assets) Get(name string) *Asset { return as.logical[name] }
 
-// ServeAssets serves the asset named by the route's param (":name", or
-// "*" for a path) from assets; any other name is not found. A request
-// naming the current version may be cached for a year; any other
-// revalidates with the ETag.
-func ServeAssets(assets Assets, param string) echo.HandlerFunc {
+// Handler serves the file named by the route's param: by its hashed name,
+// cached for a year and never revalidated (a change makes a new name); by
+// the name pages know it by, revalidated with its ETag each time. Any
+// other name is not found.
+func (as *Assets) Handler(param string) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		a := assets[c.Param(param)]
-		if a == nil {
-			return echo.ErrNotFound
+		name := c.Param(param)
+		if a := as.hashed[name]; a != nil {
+			return ServeAsset(c, a, "public, max-age=31536000, immutable")
 		}
-		maxAge := "no-cache"
-		if c.QueryParam("v") == a.Version {
-			maxAge = "public, max-age=31536000, immutable"
+		if a := as.logical[name]; a != nil {
+			return ServeAsset(c, a, "no-cache")
 		}
-		return ServeAsset(c, a, maxAge)
+		return echo.ErrNotFound
 	}
 }
 
-// ServeAsset serves a with the given Cache-Control and its ETag.
+// ServeAsset serves a with the given Cache-Control: brotli or gzip when the
+// client accepts it, with an ETag per encoding.
 func ServeAsset(c echo.Context, a *Asset, cacheControl string) error {
+	body, encoding := a.Body, ""
+	accept := c.Request().Header.Get(echo.HeaderAcceptEncoding)
+	switch {
+	case a.Brotli != nil && accepts(accept, "br"):
+		body, encoding = a.Brotli, "br"
+	case a.Gzip != nil && accepts(accept, "gzip"):
+		body, encoding = a.Gzip, "gzip"
+	}
 	h := c.Response().Header()
-	etag := `"` + a.Version + `"`
 	h.Set(echo.HeaderCacheControl, cacheControl)
-	h.Set("ETag", etag)
 	h.Set(echo.HeaderContentType, a.ContentType)
-	if match := c.Request().Header.Get("If-None-Match"); match != "" && etagMatches(match, etag) {
+	if a.Brotli != nil || a.Gzip != nil {
+		h.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
+	}
+	etag := `"` + a.version + `"`
+	if encoding != "" {
+		etag = `"` + a.version + "-" + encoding + `"`
+		h.Set(echo.HeaderContentEncoding, encoding)
+	}
+	h.Set("ETag", etag)
+	if match := c.Request().Header.Get("If-None-Match"); match != "" && etagMatches(match, a.version) {
+		h.Del(echo.HeaderContentEncoding)
 		return c.NoContent(http.StatusNotModified)
 	}
+	h.Set(echo.HeaderContentLength, strconv.Itoa(len(body)))
 	if c.Request().Method == http.MethodHead {
-		h.Set(echo.HeaderContentLength, fmt.Sprint(len(a.Body)))
 		return c.NoContent(http.StatusOK)
 	}
-	return c.Blob(http.StatusOK, a.ContentType, a.Body)
+	return c.Blob(http.StatusOK, a.ContentType, body)
 }
 
-func etagMatches(header, etag string) bool {
+// accepts reports whether an Accept-Encoding header accepts coding (a
+// q-value of 0 refuses it).
+func accepts(header, coding string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), coding) {
+			continue
+		}
+		q := strings.TrimSpace(params)
+		if v, ok := strings.CutPrefix(q, "q="); ok {
+			if f, err := strconv.ParseFloat(v, 64); err == nil && f == 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// etagMatches reports whether an If-None-Match header names version, in
+// any encoding, or is "*".
+func etagMatches(header, version string) bool {
 	for _, t := range strings.Split(header, ",") {
-		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
-		if t == etag || t == "*" {
+		t = strings.Trim(strings.TrimPrefix(strings.TrimSpace(t), "W/"), `"`)
+		if t == "*" || t == version || strings.HasPrefix(t, version+"-") {
 			return true
 		}
 	}

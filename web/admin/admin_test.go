@@ -3,6 +3,7 @@ package admin_test
 import (
 	"context"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -172,5 +173,47 @@ func TestWebhooksWithFakes(t *testing.T) {
 	if rec := webtest.Do(s2.Handler(), "POST", "/api/v1/webhooks", `{"url":"https://93.184.215.14/hook","events":["handoff.requested"]}`,
 		"Authorization", "Bearer "+otherKey); rec.Code != http.StatusForbidden || created != nil {
 		t.Errorf("agent-scoped key: status %d, created %d", rec.Code, len(created))
+	}
+}
+
+type fakeReports func(ctx context.Context, p los.Period) (*los.Report, error)
+
+var _ admin.Reports = fakeReports(nil)
+
+func (f fakeReports) Analytics(ctx context.Context, p los.Period) (*los.Report, error) {
+	return f(ctx, p)
+}
+
+// The dashboard asks for the period in the query, in Oslo days, and links
+// its stylesheet by its content-hashed name.
+func TestDashboardWithFakes(t *testing.T) {
+	var asked []los.Period
+	reports := fakeReports(func(_ context.Context, p los.Period) (*los.Report, error) {
+		asked = append(asked, p)
+		return &los.Report{Period: p, Outcomes: map[string]int{los.OutcomeResolved: 3}, Conversations: 4, ResolutionRate: 0.75}, nil
+	})
+	accounts, key := webtest.WithKey("ops", auth.ScopeAdmin)
+	s := webtest.Server(accounts, now)
+	admin.Routes(s, admin.Deps{Reports: reports})
+	h := s.Handler()
+
+	rec := webtest.Do(h, "GET", "/admin/analytics?from=2026-11-01&to=2026-11-02&standard=nn", "", "Authorization", "Bearer "+key)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", rec.Code, rec.Body)
+	}
+	if len(asked) != 1 || asked[0].Lang != los.Nynorsk || asked[0].To.Sub(asked[0].From) != 48*time.Hour ||
+		asked[0].From.Format("2006-01-02 15:04 MST") != "2026-11-01 00:00 CET" {
+		t.Errorf("asked for %+v", asked)
+	}
+	css := regexp.MustCompile(`/admin/analytics/assets/analytics\.[0-9a-f]{12}\.css`).FindString(rec.Body.String())
+	if css == "" || !strings.Contains(rec.Body.String(), "75,0 %") {
+		t.Fatalf("dashboard: no hashed stylesheet or no resolution rate:\n%s", rec.Body)
+	}
+	if r := webtest.Do(h, "GET", css, "", "Accept-Encoding", "br"); r.Code != http.StatusOK ||
+		r.Header().Get("Content-Encoding") != "br" || !strings.Contains(r.Header().Get("Cache-Control"), "immutable") {
+		t.Errorf("%s: %d %v", css, r.Code, r.Header())
+	}
+	if rec := webtest.Do(h, "GET", "/admin/analytics?from=2026-13-01", "", "Authorization", "Bearer "+key); rec.Code != http.StatusUnprocessableEntity {
+		t.Errorf("a bad date: %d", rec.Code)
 	}
 }

@@ -37,7 +37,7 @@ func (p auditPage) When(t time.Time) string { return t.In(web.Oslo).Format("2006
 // auditLogPage shows admins the audit log with a filter form; the
 // same filters as GET /api/v1/audit.
 func (a *analytics) auditLogPage(c echo.Context) error {
-	p := auditPage{Lang: web.RequestLang(c), CSS: "/admin/analytics/assets/analytics.css?v=" + a.pages.cssVersion, t: a.web.Texts().T,
+	p := auditPage{Lang: web.RequestLang(c), CSS: adminAssets.URL("analytics.css"), t: a.web.Texts().T,
 		From: c.QueryParam("from"), To: c.QueryParam("to")}
 	f, err := auditFilter(c)
 	if err != nil {

@@ -2,9 +2,7 @@ package admin
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"embed"
-	"encoding/hex"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -16,26 +14,28 @@ import (
 	"github.com/los-bot/los/web"
 )
 
+//go:generate go run ../../internal/assetbuild/genassets admin
+
 //go:embed templates
 var analyticsFS embed.FS
 
-// analyticsPages are the dashboard's template and stylesheet, read once.
+// distFS holds the pages' stylesheet as built from assets/ (see
+// internal/assetbuild).
+//
+//go:embed dist
+var distFS embed.FS
+
+// adminAssets are the built files, served under /admin/analytics/assets.
+var adminAssets = web.MustLoadAssets(web.Sub(distFS, "dist"), "/admin/analytics/assets")
+
+// analyticsPages are the dashboard's template, read once.
 type analyticsPages struct {
-	tmpl       *template.Template
-	css        []byte
-	cssVersion string
+	tmpl *template.Template
 }
 
 func mustLoadAnalyticsPages() *analyticsPages {
-	css, err := analyticsFS.ReadFile("templates/analytics.css")
-	if err != nil {
-		panic(err)
-	}
-	h := sha256.Sum256(css)
 	return &analyticsPages{
-		tmpl:       template.Must(template.ParseFS(analyticsFS, "templates/dashboard.html", "templates/top.html")),
-		css:        css,
-		cssVersion: hex.EncodeToString(h[:6]),
+		tmpl: template.Must(template.ParseFS(analyticsFS, "templates/dashboard.html", "templates/top.html")),
 	}
 }
 
@@ -75,7 +75,7 @@ func (a *analytics) render(c echo.Context, ui los.Standard, r *los.Report, table
 		Lang: ui, From: r.Period.From.Format(time.DateOnly), To: r.Period.To.AddDate(0, 0, -1).Format(time.DateOnly),
 		Standard: string(r.Period.Lang), Standards: []los.Standard{los.Bokmal, los.Nynorsk, los.English},
 		Report: r, Tables: tables, Charts: reportCharts(r, a.formatter(ui)),
-		CSS: "/admin/analytics/assets/analytics.css?v=" + a.pages.cssVersion, t: a.web.Texts().T,
+		CSS: adminAssets.URL("analytics.css"), t: a.web.Texts().T,
 	}
 	if u := web.UserFrom(c); u != nil {
 		p.Email = u.Email
@@ -89,17 +89,4 @@ func (a *analytics) render(c echo.Context, ui los.Standard, r *los.Report, table
 	}
 	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 	return c.HTMLBlob(http.StatusOK, buf.Bytes())
-}
-
-// asset serves the stylesheet; the versioned URL may be cached for good.
-func (a *analytics) asset(c echo.Context) error {
-	if c.Param("name") != "analytics.css" {
-		return echo.ErrNotFound
-	}
-	cache := "no-cache"
-	if c.QueryParam("v") == a.pages.cssVersion {
-		cache = "public, max-age=31536000, immutable"
-	}
-	c.Response().Header().Set(echo.HeaderCacheControl, cache)
-	return c.Blob(http.StatusOK, "text/css; charset=utf-8", a.pages.css)
 }

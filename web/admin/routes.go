@@ -80,7 +80,7 @@ func Routes(s *web.Server, d Deps) {
 	sessions := web.Sessions(s.Auth())
 
 	e.GET("/admin/analytics", a.dashboard, sessions, a.guard)
-	e.GET("/admin/analytics/assets/:name", a.asset)
+	e.GET("/admin/analytics/assets/:name", adminAssets.Handler("name"))
 	e.GET("/admin/audit", a.auditLogPage, sessions, a.guard)
 
 	// Middleware per route, not on a group: a group with middleware claims

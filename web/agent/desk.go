@@ -91,7 +91,7 @@ func Routes(s *web.Server, deps Deps) {
 	e.GET(web.LoginPath, d.loginPage, sessions)
 	e.POST(web.LoginPath, d.login)
 	e.POST("/agent/logout", d.logout, sessions)
-	e.GET("/agent/assets/:name", d.asset)
+	e.GET("/agent/assets/:name", agentAssets.Handler("name"))
 
 	api := e.Group("/api/v1/agent", sessions, web.RequireRole(auth.RoleAgent, auth.RoleAdmin), d.seen)
 	api.GET("/queue", d.queue)

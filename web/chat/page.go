@@ -46,8 +46,8 @@ type page struct {
 // T returns the text for key in the page's written standard.
 func (p page) T(key string, args ...any) string { return p.texts.T(p.Lang, key, args...) }
 
-// Asset returns the versioned URL of a static file.
-func (p page) Asset(name string) string { return staticAssets.URL("/static", name) }
+// Asset returns the hashed URL of a static file.
+func (p page) Asset(name string) string { return staticAssets.URL(name) }
 
 // Langs lists the written standards for the language switch.
 func (p page) Langs() []los.Standard { return los.Standards }

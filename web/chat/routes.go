@@ -96,7 +96,7 @@ func Routes(s *web.Server, d Deps) {
 
 	e.GET("/", p.chat)
 	e.GET("/widget.js", p.widget)
-	e.GET("/static/:name", web.ServeAssets(staticAssets, "name"))
+	e.GET("/static/:name", staticAssets.Handler("name"))
 	e.GET("/artikler", p.index)
 	e.GET("/artikler/:slug", p.article)
 	e.GET("/api/v1/locales/:lang", p.chatTexts, s.CORS())

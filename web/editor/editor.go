@@ -129,7 +129,7 @@ func Routes(s *web.Server, d Deps) {
 	e.GET("/api/v1/editor/gaps", ed.gaps, api...)
 
 	pages := ed.guardPage()
-	e.GET("/editor/static/*", web.ServeAssets(editorAssets, "*"))
+	e.GET("/editor/static/:name", editorAssets.Handler("name"))
 	for _, v := range editorViews {
 		e.GET(v.path, ed.page(v), pages...)
 	}

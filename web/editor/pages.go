@@ -17,10 +17,9 @@ import (
 	"github.com/los-bot/los/web"
 )
 
-// The editor's own files: templates, stylesheet and script modules (see
-// assets.go).
+// The editor's templates; its stylesheet and script are in assets.go.
 //
-//go:embed templates/*.html static/editor.css static/editor/*.js
+//go:embed templates/*.html
 var editorFS embed.FS
 
 // editorView is one page of the editor: all share the layout and the

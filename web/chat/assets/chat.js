@@ -117,7 +117,9 @@
 
   function build(host) {
     root = host.attachShadow({ mode: 'open' });
-    root.append(el('link', { rel: 'stylesheet', href: base + '/static/chat.css?v=__LOS_CSS_VERSION__' }));
+    // __LOS_CSS__ is the stylesheet's content-hashed path, set when the
+    // bundle is built (internal/assetbuild).
+    root.append(el('link', { rel: 'stylesheet', href: base + __LOS_CSS__ }));
     const color = ds.color && accent(ds.color);
     if (color) {
       host.style.setProperty('--los-accent', ds.color);
