@@ -6,8 +6,9 @@ var Apps = []App{
 	{Name: "chat", Dir: "web/chat", Prefix: "/static", Bundles: []Bundle{
 		{Name: "chat.css", Entry: "chat.css"},
 		// The widget other sites embed (also the hosted chat page): one
-		// classic script that links its own stylesheet.
-		{Name: "chat.js", Entry: "chat.js", Links: map[string]string{"__LOS_CSS__": "chat.css"}},
+		// classic script bundled from widget/'s modules, linking its own
+		// stylesheet.
+		{Name: "chat.js", Entry: "widget/main.js", Links: map[string]string{"__LOS_CSS__": "chat.css"}},
 		{Name: "site.css", Entry: "site.css"},
 		{Name: "icon.svg", Entry: "icon.svg"},
 	}},
