@@ -20,6 +20,7 @@ import (
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/hub"
 	"github.com/los-bot/los/internal/ollamatest"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
@@ -30,6 +31,7 @@ import (
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/triage"
 	"github.com/los-bot/los/web"
+	"github.com/los-bot/los/web/chat"
 )
 
 // question is answered by the demo knowledge base and fires no triage rule,
@@ -149,8 +151,10 @@ func buildStack(t testing.TB, srv *ollamatest.Server, model string, o stackOptio
 		o.bot(&cfg)
 	}
 	b := bot.New(cfg)
-	ws := web.New(web.Deps{Bot: b, DB: db, Index: ix, Texts: texts, Log: cfg.Log,
+	// The customers' side of Los, as cmd/los wires it.
+	ws := web.New(web.Config{Texts: texts, Log: cfg.Log, Accounts: db, Audit: db, Store: db, Index: ix,
 		RatePerIP: 1000, RatePerConversation: 1000})
+	chat.Routes(ws, chat.Deps{Conversations: db, Bot: b, Articles: db, Search: ix, Hub: hub.New(), Redactor: cfg.Redactor})
 	hs := httptest.NewServer(ws.Handler())
 	t.Cleanup(hs.Close)
 	return &stack{ollama: srv, model: model, db: db, index: ix, bot: b, cfg: cfg, http: hs, logs: logs}

@@ -9,18 +9,6 @@ import (
 	"github.com/los-bot/los"
 )
 
-// Event types in the outbox.
-const (
-	EventHandoffRequested  = "handoff.requested"
-	EventHandoffClaimed    = "handoff.claimed"
-	EventHandoffReturned   = "handoff.returned"
-	EventConversationClose = "conversation.closed"
-	EventCallbackRequested = "callback.requested"
-)
-
-// Outcomes an agent closes a conversation with.
-var Outcomes = []string{"resolved", "callback", "no_response", "other"}
-
 // Claim gives a waiting conversation to agent: the conversation's status
 // becomes agent, and the bot falls silent. Claiming a conversation one
 // holds already is not an error; one held by someone else is a conflict.
@@ -48,7 +36,7 @@ func (s *DB) Claim(ctx context.Context, conversationID, agent, notice string) (*
 		if err := addNotice(ctx, tx, conversationID, notice, now); err != nil {
 			return err
 		}
-		return insertEvent(ctx, tx, EventHandoffClaimed, conversationID, map[string]any{"handoff_id": h.ID, "agent": agent}, now)
+		return insertEvent(ctx, tx, los.EventHandoffClaimed, conversationID, map[string]any{"handoff_id": h.ID, "agent": agent}, now)
 	})
 	return h, err
 }
@@ -78,16 +66,16 @@ func (s *DB) AgentReply(ctx context.Context, conversationID, agent, text string)
 // HandBack returns a conversation to the bot (status open) and closes its
 // handoff with the outcome handed_back.
 func (s *DB) HandBack(ctx context.Context, conversationID, agent, notice string) error {
-	return s.finish(ctx, conversationID, agent, "handed_back", los.StatusOpen, EventHandoffReturned, notice)
+	return s.finish(ctx, conversationID, agent, "handed_back", los.StatusOpen, los.EventHandoffReturned, notice)
 }
 
 // CloseConversation closes a conversation and its handoff with an outcome
-// (one of Outcomes).
+// (one of los.AgentOutcomes).
 func (s *DB) CloseConversation(ctx context.Context, conversationID, agent, outcome, notice string) error {
-	if !slices.Contains(Outcomes, outcome) {
-		return los.Errorf(los.EINVALID, "outcome %q is unknown; use one of %v", outcome, Outcomes)
+	if !slices.Contains(los.AgentOutcomes, outcome) {
+		return los.Errorf(los.EINVALID, "outcome %q is unknown; use one of %v", outcome, los.AgentOutcomes)
 	}
-	return s.finish(ctx, conversationID, agent, outcome, los.StatusClosed, EventConversationClose, notice)
+	return s.finish(ctx, conversationID, agent, outcome, los.StatusClosed, los.EventConversationClose, notice)
 }
 
 // finish ends the open handoff of a conversation that is waiting or held
@@ -112,7 +100,7 @@ func (s *DB) finish(ctx context.Context, conversationID, agent, outcome string, 
 			return err
 		}
 		data := map[string]any{"handoff_id": h.ID, "agent": agent, "outcome": outcome}
-		if event == EventConversationClose {
+		if event == los.EventConversationClose {
 			data["reason"] = CloseReasonAgent
 		}
 		return insertEvent(ctx, tx, event, conversationID, data, now)

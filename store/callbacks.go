@@ -3,28 +3,13 @@ package store
 import (
 	"context"
 	"database/sql"
-	"time"
 
 	"github.com/los-bot/los"
 )
 
-// Callback is a customer's request to be phoned, left when no agent could
-// take over. Agents work through them in their own list.
-type Callback struct {
-	ID             int64     `json:"id"`
-	ConversationID string    `json:"conversation_id"`
-	Name           string    `json:"name"`
-	Phone          string    `json:"phone"`
-	Note           string    `json:"note"`
-	Status         string    `json:"status"` // open, done
-	Created        time.Time `json:"created"`
-	HandledBy      string    `json:"handled_by,omitempty"`
-	Handled        time.Time `json:"handled,omitzero"`
-}
-
 // CreateCallback stores an open call-back ticket. ID, Status and Created
 // are set.
-func (s *DB) CreateCallback(ctx context.Context, cb *Callback) error {
+func (s *DB) CreateCallback(ctx context.Context, cb *los.Callback) error {
 	cb.Created, cb.Status = s.now(), "open"
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO callbacks (conversation_id, name, phone, note, status, created) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -35,13 +20,13 @@ func (s *DB) CreateCallback(ctx context.Context, cb *Callback) error {
 		if cb.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		return insertEvent(ctx, tx, EventCallbackRequested, cb.ConversationID, map[string]any{"callback_id": cb.ID}, cb.Created)
+		return insertEvent(ctx, tx, los.EventCallbackRequested, cb.ConversationID, map[string]any{"callback_id": cb.ID}, cb.Created)
 	})
 }
 
 // Callbacks returns the open tickets, oldest first, then up to 50 done
 // ones, most recently handled first.
-func (s *DB) Callbacks(ctx context.Context) ([]Callback, error) {
+func (s *DB) Callbacks(ctx context.Context) ([]los.Callback, error) {
 	const cols = `SELECT id, conversation_id, name, phone, note, status, created, handled_by, handled_at FROM callbacks`
 	open, err := s.callbacks(ctx, cols+` WHERE status = 'open' ORDER BY created, id`)
 	if err != nil {
@@ -51,16 +36,16 @@ func (s *DB) Callbacks(ctx context.Context) ([]Callback, error) {
 	return append(open, done...), err
 }
 
-func (s *DB) callbacks(ctx context.Context, query string) ([]Callback, error) {
+func (s *DB) callbacks(ctx context.Context, query string) ([]los.Callback, error) {
 	rows, err := s.db.QueryContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []Callback{}
+	out := []los.Callback{}
 	for rows.Next() {
 		var (
-			cb               Callback
+			cb               los.Callback
 			created, handled int64
 		)
 		if err := rows.Scan(&cb.ID, &cb.ConversationID, &cb.Name, &cb.Phone, &cb.Note, &cb.Status, &created, &cb.HandledBy, &handled); err != nil {

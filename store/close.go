@@ -55,7 +55,7 @@ func (s *DB) CloseByCustomer(ctx context.Context, conversationID, notice string)
 			return err
 		}
 		closed = true
-		return insertEvent(ctx, tx, EventConversationClose, conversationID, data, now)
+		return insertEvent(ctx, tx, los.EventConversationClose, conversationID, data, now)
 	})
 	return closed, err
 }

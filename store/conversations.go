@@ -128,7 +128,7 @@ func insertMessage(ctx context.Context, tx *sql.Tx, m *los.Message) error {
 	}
 	// Webhooks carry the message's ID, not its text: integrators read the
 	// text through the API, so deleted conversations leave nothing behind.
-	return insertEvent(ctx, tx, EventMessageCreated, m.ConversationID, map[string]any{"message_id": m.ID, "role": m.Role}, m.Created)
+	return insertEvent(ctx, tx, los.EventMessageCreated, m.ConversationID, map[string]any{"message_id": m.ID, "role": m.Role}, m.Created)
 }
 
 // Messages returns the messages of a conversation, oldest first.
@@ -171,6 +171,6 @@ func (s *DB) RateMessage(ctx context.Context, conversationID string, messageID i
 		if n, _ := res.RowsAffected(); n == 0 {
 			return los.Errorf(los.ENOTFOUND, "no bot message %d in this conversation", messageID)
 		}
-		return insertEvent(ctx, tx, EventFeedbackReceived, conversationID, map[string]any{"message_id": messageID, "rating": rating}, s.now())
+		return insertEvent(ctx, tx, los.EventFeedbackReceived, conversationID, map[string]any{"message_id": messageID, "rating": rating}, s.now())
 	})
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"time"
 	"unicode/utf8"
 
 	"github.com/los-bot/los"
@@ -11,18 +10,9 @@ import (
 // MaxCSATComment is the longest CSAT comment, in characters.
 const MaxCSATComment = 1000
 
-// CSAT is a customer's satisfaction with a conversation: a score from 1
-// (poor) to 5 (very good) and an optional comment.
-type CSAT struct {
-	ConversationID string    `json:"conversation_id"`
-	Score          int       `json:"score"`
-	Comment        string    `json:"comment"`
-	Created        time.Time `json:"created"`
-}
-
 // SetCSAT stores a conversation's CSAT answer; a later answer replaces an
 // earlier one. Created is set.
-func (s *DB) SetCSAT(ctx context.Context, c *CSAT) error {
+func (s *DB) SetCSAT(ctx context.Context, c *los.CSAT) error {
 	if c.Score < 1 || c.Score > 5 {
 		return &los.Error{Code: los.EINVALID, Message: "score must be a whole number from 1 to 5", Key: "error.csat_score"}
 	}
@@ -44,8 +34,8 @@ func (s *DB) SetCSAT(ctx context.Context, c *CSAT) error {
 }
 
 // CSATOf returns a conversation's CSAT answer.
-func (s *DB) CSATOf(ctx context.Context, conversationID string) (*CSAT, error) {
-	c := CSAT{ConversationID: conversationID}
+func (s *DB) CSATOf(ctx context.Context, conversationID string) (*los.CSAT, error) {
+	c := los.CSAT{ConversationID: conversationID}
 	var created int64
 	err := s.db.QueryRowContext(ctx, `SELECT score, comment, created FROM csat WHERE conversation_id = ?`, conversationID).
 		Scan(&c.Score, &c.Comment, &created)

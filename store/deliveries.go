@@ -7,33 +7,9 @@ import (
 	"slices"
 	"strconv"
 	"time"
-)
 
-// Delivery states.
-const (
-	DeliveryPending   = "pending"
-	DeliveryDelivered = "delivered"
-	DeliveryFailed    = "failed" // given up
+	"github.com/los-bot/los"
 )
-
-// Delivery is one event on its way to one webhook.
-type Delivery struct {
-	ID          int64           `json:"id"`
-	WebhookID   int64           `json:"webhook_id"`
-	EventID     int64           `json:"event_id"`
-	EventType   string          `json:"event_type"`
-	Body        json.RawMessage `json:"body"`
-	Status      string          `json:"status"`
-	Attempts    int             `json:"attempts"`
-	NextAttempt *time.Time      `json:"next_attempt"`
-	LastStatus  int             `json:"last_status"`
-	LastError   string          `json:"last_error"`
-	Created     time.Time       `json:"created"`
-	Updated     time.Time       `json:"updated"`
-	// URL and Secret are the webhook's, for the worker.
-	URL    string `json:"-"`
-	Secret string `json:"-"`
-}
 
 const cursorKey = "webhook_cursor"
 
@@ -41,7 +17,7 @@ const cursorKey = "webhook_cursor"
 // event in the outbox after the cursor, up to limit events, and moves the
 // cursor past them, in one transaction. body renders an event as sent.
 // It returns how many events it read.
-func (s *DB) FanOut(ctx context.Context, limit int, body func(Event) ([]byte, error)) (int, error) {
+func (s *DB) FanOut(ctx context.Context, limit int, body func(los.Event) ([]byte, error)) (int, error) {
 	var n int
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var cursor int64
@@ -70,7 +46,7 @@ func (s *DB) FanOut(ctx context.Context, limit int, body func(Event) ([]byte, er
 					return err
 				}
 				if _, err := tx.ExecContext(ctx, `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, body, status, next_attempt, created, updated)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, h.ID, e.ID, e.Type, string(b), DeliveryPending, now, now, now); err != nil {
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, h.ID, e.ID, e.Type, string(b), los.DeliveryPending, now, now, now); err != nil {
 					return err
 				}
 			}
@@ -113,15 +89,15 @@ const deliveryFrom = ` FROM webhook_deliveries d JOIN webhooks w ON w.id = d.web
 
 // DueDeliveries returns up to limit pending deliveries due at now, to
 // active webhooks, oldest first.
-func (s *DB) DueDeliveries(ctx context.Context, now time.Time, limit int) ([]Delivery, error) {
+func (s *DB) DueDeliveries(ctx context.Context, now time.Time, limit int) ([]los.Delivery, error) {
 	return s.queryDeliveries(ctx, `SELECT `+deliveryCols+deliveryFrom+`
 		WHERE d.status = ? AND d.next_attempt <= ? AND w.active = 1 ORDER BY d.next_attempt, d.id LIMIT ?`,
-		DeliveryPending, millis(now), limit)
+		los.DeliveryPending, millis(now), limit)
 }
 
 // Deliveries returns the latest limit deliveries to webhook id, newest
 // first.
-func (s *DB) Deliveries(ctx context.Context, webhookID int64, limit int) ([]Delivery, error) {
+func (s *DB) Deliveries(ctx context.Context, webhookID int64, limit int) ([]los.Delivery, error) {
 	if _, err := s.Webhook(ctx, webhookID); err != nil {
 		return nil, err
 	}
@@ -138,10 +114,10 @@ func (s *DB) RecordAttempt(ctx context.Context, id int64, status string, httpSta
 
 // Redeliver queues delivery id of webhook webhookID again, now, with a
 // fresh count of attempts.
-func (s *DB) Redeliver(ctx context.Context, webhookID, id int64) (*Delivery, error) {
+func (s *DB) Redeliver(ctx context.Context, webhookID, id int64) (*los.Delivery, error) {
 	now := millis(s.now())
 	res, err := s.db.ExecContext(ctx, `UPDATE webhook_deliveries SET status = ?, attempts = 0, next_attempt = ?, updated = ?
-		WHERE id = ? AND webhook_id = ?`, DeliveryPending, now, now, id, webhookID)
+		WHERE id = ? AND webhook_id = ?`, los.DeliveryPending, now, now, id, webhookID)
 	if err != nil {
 		return nil, err
 	}
@@ -155,16 +131,16 @@ func (s *DB) Redeliver(ctx context.Context, webhookID, id int64) (*Delivery, err
 	return &ds[0], nil
 }
 
-func (s *DB) queryDeliveries(ctx context.Context, query string, args ...any) ([]Delivery, error) {
+func (s *DB) queryDeliveries(ctx context.Context, query string, args ...any) ([]los.Delivery, error) {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []Delivery{}
+	out := []los.Delivery{}
 	for rows.Next() {
 		var (
-			d                      Delivery
+			d                      los.Delivery
 			body                   string
 			next, created, updated int64
 		)
@@ -173,7 +149,7 @@ func (s *DB) queryDeliveries(ctx context.Context, query string, args ...any) ([]
 			return nil, err
 		}
 		d.Body, d.Created, d.Updated = json.RawMessage(body), fromMillis(created), fromMillis(updated)
-		if d.Status == DeliveryPending {
+		if d.Status == los.DeliveryPending {
 			t := fromMillis(next)
 			d.NextAttempt = &t
 		}

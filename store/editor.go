@@ -5,98 +5,10 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strings"
-	"time"
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 )
-
-// ArticleState is where an article stands in the editor.
-type ArticleState string
-
-// The states. Soft deletion is separate (EditorArticle.Deleted), so a
-// restored article comes back in the state it had.
-const (
-	StateDraft     ArticleState = "draft"     // customers see nothing
-	StatePublished ArticleState = "published" // customers see PublishedVersion
-	StateArchived  ArticleState = "archived"  // hidden from customers, kept
-)
-
-// EditorArticle is an article as editors see it: its working copy (the
-// latest saved version) and where it stands. Article.Published reports
-// whether customers see the article now.
-type EditorArticle struct {
-	kb.Article
-	Version          int // the latest saved version: the base of the next save
-	PublishedVersion int // the version customers see; 0 when none
-	State            ArticleState
-	Author           string // who saved Version
-	Created          time.Time
-	Deleted          time.Time // zero unless the article is in the bin
-}
-
-// Pending reports whether the working copy has changes customers do not
-// see yet.
-func (a EditorArticle) Pending() bool {
-	return a.State == StatePublished && a.Version != a.PublishedVersion
-}
-
-// ArticleVersion is one saved version of an article.
-type ArticleVersion struct {
-	Slug    string
-	Version int
-	Title   string
-	Body    string
-	Tags    []string
-	Lang    los.Standard
-	Author  string
-	Action  string // create, save, rollback, import
-	Source  int    // for a rollback: the version it restored
-	Created time.Time
-	// PublishedAt is when this version was last published; zero if never.
-	PublishedAt time.Time
-	PublishedBy string
-}
-
-// Article returns the version's content as an unpublished article.
-func (v ArticleVersion) Article() kb.Article {
-	return kb.Article{Slug: v.Slug, Title: v.Title, Body: v.Body, Tags: v.Tags, Lang: v.Lang, Updated: v.Created}
-}
-
-// NormalizeArticle trims an article the way kb.Parse reads it back, so
-// that what is saved survives an export and import unchanged, and checks
-// it. Errors are *los.Error with code EINVALID.
-func NormalizeArticle(a kb.Article) (kb.Article, error) {
-	a.Slug = strings.TrimSpace(a.Slug)
-	a.Title = strings.Join(strings.Fields(a.Title), " ")
-	a.Body = strings.TrimSpace(strings.ReplaceAll(a.Body, "\r\n", "\n"))
-	if a.Lang == "" {
-		a.Lang = los.Bokmal
-	}
-	var tags []string
-	for _, t := range a.Tags {
-		t = strings.Join(strings.Fields(strings.ReplaceAll(t, ",", " ")), " ")
-		if t != "" && !slices.Contains(tags, t) {
-			tags = append(tags, t)
-		}
-	}
-	a.Tags = tags
-	switch {
-	case !kb.ValidSlug(a.Slug):
-		return a, &los.Error{Code: los.EINVALID, Key: "editor.error.slug",
-			Message: fmt.Sprintf("invalid slug %q: use lowercase letters a-z, digits and single hyphens", a.Slug)}
-	case a.Title == "":
-		return a, &los.Error{Code: los.EINVALID, Key: "editor.error.title", Message: "the title is empty"}
-	case a.Body == "":
-		return a, &los.Error{Code: los.EINVALID, Key: "editor.error.body", Message: "the text is empty"}
-	}
-	if _, ok := lang.Parse(string(a.Lang)); !ok {
-		return a, &los.Error{Code: los.EINVALID, Key: "editor.error.lang", Message: fmt.Sprintf("unknown lang %q: use nb, nn or en", a.Lang)}
-	}
-	return a, nil
-}
 
 // sameContent reports whether two articles have the same title, text,
 // tags and written standard.
@@ -111,7 +23,7 @@ const docFrom = ` FROM article_docs d JOIN article_versions v ON v.slug = d.slug
 
 // EditorArticles returns every article in the editor, ordered by slug;
 // those in the bin only when deleted is true, and then only those.
-func (s *DB) EditorArticles(ctx context.Context, deleted bool) ([]EditorArticle, error) {
+func (s *DB) EditorArticles(ctx context.Context, deleted bool) ([]kb.EditorArticle, error) {
 	if err := s.adopt(ctx); err != nil {
 		return nil, err
 	}
@@ -124,7 +36,7 @@ func (s *DB) EditorArticles(ctx context.Context, deleted bool) ([]EditorArticle,
 		return nil, err
 	}
 	defer rows.Close()
-	var out []EditorArticle
+	var out []kb.EditorArticle
 	for rows.Next() {
 		a, err := scanDoc(rows)
 		if err != nil {
@@ -136,9 +48,9 @@ func (s *DB) EditorArticles(ctx context.Context, deleted bool) ([]EditorArticle,
 }
 
 // EditorArticle returns one article, also when it is in the bin.
-func (s *DB) EditorArticle(ctx context.Context, slug string) (EditorArticle, error) {
+func (s *DB) EditorArticle(ctx context.Context, slug string) (kb.EditorArticle, error) {
 	if err := s.adopt(ctx); err != nil {
-		return EditorArticle{}, err
+		return kb.EditorArticle{}, err
 	}
 	return getDoc(ctx, s.db, slug)
 }
@@ -150,7 +62,7 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-func getDoc(ctx context.Context, q querier, slug string) (EditorArticle, error) {
+func getDoc(ctx context.Context, q querier, slug string) (kb.EditorArticle, error) {
 	a, err := scanDoc(q.QueryRowContext(ctx, `SELECT `+docCols+docFrom+` WHERE d.slug = ?`, slug))
 	if isNoRows(err) {
 		return a, &los.Error{Code: los.ENOTFOUND, Key: "editor.error.not_found", Message: fmt.Sprintf("article %q not found", slug)}
@@ -158,9 +70,9 @@ func getDoc(ctx context.Context, q querier, slug string) (EditorArticle, error) 
 	return a, err
 }
 
-func scanDoc(r scanner) (EditorArticle, error) {
+func scanDoc(r scanner) (kb.EditorArticle, error) {
 	var (
-		a                         EditorArticle
+		a                         kb.EditorArticle
 		state, l                  string
 		created, updated, deleted int64
 	)
@@ -169,26 +81,26 @@ func scanDoc(r scanner) (EditorArticle, error) {
 	if err != nil {
 		return a, err
 	}
-	a.State, a.Lang = ArticleState(state), los.Standard(l)
+	a.State, a.Lang = kb.ArticleState(state), los.Standard(l)
 	a.Created, a.Updated = fromMillis(created), fromMillis(updated)
 	if deleted != 0 {
 		a.Deleted = fromMillis(deleted)
 	}
-	a.Published = a.State == StatePublished && deleted == 0
+	a.Published = a.State == kb.StatePublished && deleted == 0
 	return a, nil
 }
 
 // CreateArticle stores a new draft as version 1. A slug already in use,
 // also by an article in the bin, is a conflict.
-func (s *DB) CreateArticle(ctx context.Context, a kb.Article, author string) (EditorArticle, error) {
-	a, err := NormalizeArticle(a)
+func (s *DB) CreateArticle(ctx context.Context, a kb.Article, author string) (kb.EditorArticle, error) {
+	a, err := kb.NormalizeArticle(a)
 	if err != nil {
-		return EditorArticle{}, err
+		return kb.EditorArticle{}, err
 	}
 	if err := s.adopt(ctx); err != nil {
-		return EditorArticle{}, err
+		return kb.EditorArticle{}, err
 	}
-	var out EditorArticle
+	var out kb.EditorArticle
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		cur, err := getDoc(ctx, tx, a.Slug)
 		switch {
@@ -203,7 +115,7 @@ func (s *DB) CreateArticle(ctx context.Context, a kb.Article, author string) (Ed
 		}
 		now := millis(s.now())
 		if _, err := tx.ExecContext(ctx, `INSERT INTO article_docs (slug, state, version, created, updated) VALUES (?, ?, 1, ?, ?)`,
-			a.Slug, string(StateDraft), now, now); err != nil {
+			a.Slug, string(kb.StateDraft), now, now); err != nil {
 			return err
 		}
 		if err := insertVersion(ctx, tx, a, 1, author, "create", 0, now); err != nil {
@@ -220,12 +132,12 @@ func (s *DB) CreateArticle(ctx context.Context, a kb.Article, author string) (Ed
 // save is refused with ECONFLICT and nothing is written. Saving content
 // equal to the latest version writes nothing. Customers keep seeing the
 // published version until the article is published again.
-func (s *DB) SaveArticle(ctx context.Context, a kb.Article, base int, author string) (EditorArticle, error) {
-	a, err := NormalizeArticle(a)
+func (s *DB) SaveArticle(ctx context.Context, a kb.Article, base int, author string) (kb.EditorArticle, error) {
+	a, err := kb.NormalizeArticle(a)
 	if err != nil {
-		return EditorArticle{}, err
+		return kb.EditorArticle{}, err
 	}
-	return s.change(ctx, a.Slug, base, func(tx *sql.Tx, cur EditorArticle, _ int64) error {
+	return s.change(ctx, a.Slug, base, func(tx *sql.Tx, cur kb.EditorArticle, _ int64) error {
 		if sameContent(cur.Article, a) {
 			return nil
 		}
@@ -235,7 +147,7 @@ func (s *DB) SaveArticle(ctx context.Context, a kb.Article, base int, author str
 
 // editable loads an article for a change based on version base (0: no
 // check): not in the bin, and not changed since base.
-func editable(ctx context.Context, tx *sql.Tx, slug string, base int) (EditorArticle, error) {
+func editable(ctx context.Context, tx *sql.Tx, slug string, base int) (kb.EditorArticle, error) {
 	cur, err := getDoc(ctx, tx, slug)
 	if err != nil {
 		return cur, err
@@ -261,7 +173,7 @@ func orSomeone(author string) string {
 
 // newVersion adds content a as version cur.Version+1 and makes it the
 // working copy.
-func (s *DB) newVersion(ctx context.Context, tx *sql.Tx, cur EditorArticle, a kb.Article, author, action string, source int) error {
+func (s *DB) newVersion(ctx context.Context, tx *sql.Tx, cur kb.EditorArticle, a kb.Article, author, action string, source int) error {
 	now := millis(s.now())
 	v := cur.Version + 1
 	if err := insertVersion(ctx, tx, a, v, author, action, source, now); err != nil {

@@ -62,9 +62,9 @@ func adoptOne(ctx context.Context, tx *sql.Tx, a kb.Article, known bool) error {
 		a.Tags = []string{}
 	}
 	if !known {
-		state, pv, pub := StateDraft, 0, int64(0)
+		state, pv, pub := kb.StateDraft, 0, int64(0)
 		if a.Published {
-			state, pv, pub = StatePublished, 1, at
+			state, pv, pub = kb.StatePublished, 1, at
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO article_docs (slug, state, version, published_version, synced, created, updated)
 			VALUES (?, ?, 1, ?, ?, ?, ?)`, a.Slug, string(state), pv, at, at, at); err != nil {
@@ -93,12 +93,12 @@ func adoptOne(ctx context.Context, tx *sql.Tx, a kb.Article, known bool) error {
 	}
 	switch {
 	case a.Published:
-		state, pv, deleted = StatePublished, v, 0
+		state, pv, deleted = kb.StatePublished, v, 0
 		if _, err := tx.ExecContext(ctx, `UPDATE article_versions SET published_at = ? WHERE slug = ? AND version = ?`, at, a.Slug, v); err != nil {
 			return err
 		}
-	case cur.State == StatePublished && cur.Deleted.IsZero():
-		state, pv = StateDraft, 0
+	case cur.State == kb.StatePublished && cur.Deleted.IsZero():
+		state, pv = kb.StateDraft, 0
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE article_docs SET state = ?, version = ?, published_version = ?, synced = ?, updated = ?, deleted_at = ?
 		WHERE slug = ?`, string(state), v, pv, at, at, deleted, a.Slug)

@@ -63,7 +63,7 @@ func queue(ctx context.Context, tx *sql.Tx, conv *los.Conversation, h *los.Hando
 			return err
 		}
 		conv.Status = los.StatusWaiting
-		return insertEvent(ctx, tx, EventHandoffRequested, conv.ID, map[string]any{"handoff_id": h.ID,
+		return insertEvent(ctx, tx, los.EventHandoffRequested, conv.ID, map[string]any{"handoff_id": h.ID,
 			"category": h.Category, "severity": h.Severity, "reason": h.Reason}, now)
 	}
 }

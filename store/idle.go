@@ -54,7 +54,7 @@ func (s *DB) closeIdle(ctx context.Context, before time.Time, only string) (int,
 			if _, err := tx.ExecContext(ctx, `UPDATE conversations SET status = ? WHERE id = ?`, string(los.StatusClosed), id); err != nil {
 				return err
 			}
-			if err := insertEvent(ctx, tx, EventConversationClose, id, map[string]any{"reason": CloseReasonInactive}, now); err != nil {
+			if err := insertEvent(ctx, tx, los.EventConversationClose, id, map[string]any{"reason": CloseReasonInactive}, now); err != nil {
 				return err
 			}
 		}

@@ -72,16 +72,16 @@ func TestFanOutQueuesSubscribedEventsDurably(t *testing.T) {
 		}
 	}
 	addMsg("før") // before the webhook: never delivered
-	w := &store.Webhook{URL: "http://127.0.0.1:1/hook", Events: []string{store.EventMessageCreated}, Secret: "s", Active: true}
+	w := &los.Webhook{URL: "http://127.0.0.1:1/hook", Events: []string{los.EventMessageCreated}, Secret: "s", Active: true}
 	if err := db.CreateWebhook(ctx, w); err != nil {
 		t.Fatal(err)
 	}
-	other := &store.Webhook{URL: "http://127.0.0.1:1/other", Events: []string{store.EventConversationClose}, Secret: "s", Active: true}
+	other := &los.Webhook{URL: "http://127.0.0.1:1/other", Events: []string{los.EventConversationClose}, Secret: "s", Active: true}
 	if err := db.CreateWebhook(ctx, other); err != nil {
 		t.Fatal(err)
 	}
 	addMsg("etter")
-	body := func(e store.Event) ([]byte, error) { return json.Marshal(map[string]any{"id": e.ID, "type": e.Type}) }
+	body := func(e los.Event) ([]byte, error) { return json.Marshal(map[string]any{"id": e.ID, "type": e.Type}) }
 	for range 2 { // the second run finds nothing new
 		if _, err := db.FanOut(ctx, 100, body); err != nil {
 			t.Fatal(err)
@@ -98,7 +98,7 @@ func TestFanOutQueuesSubscribedEventsDurably(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(due) != 1 || due[0].WebhookID != w.ID || due[0].EventType != store.EventMessageCreated || due[0].URL != w.URL {
+	if len(due) != 1 || due[0].WebhookID != w.ID || due[0].EventType != los.EventMessageCreated || due[0].URL != w.URL {
 		t.Fatalf("due = %+v", due)
 	}
 	if n, _ := db.Deliveries(ctx, other.ID, 10); len(n) != 0 {

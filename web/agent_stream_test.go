@@ -12,11 +12,11 @@ import (
 	"time"
 
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/hub"
 	"github.com/los-bot/los/locales"
-	"github.com/los-bot/los/prompts"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/web"
+	"github.com/los-bot/los/web/agent"
 )
 
 type sse struct {
@@ -146,9 +146,8 @@ func TestStreamEndsOnShutdown(t *testing.T) {
 	if err := db.CreateUser(ctx, &auth.User{Email: "kari@example.no", Role: auth.RoleAgent, PasswordHash: hash}); err != nil {
 		t.Fatal(err)
 	}
-	texts := locales.MustLoad()
-	b := bot.New(bot.Config{Retriever: oneSource{}, Store: db, Handoffs: db, Prompter: prompts.MustLoad(), Texts: texts})
-	s := web.New(web.Deps{Bot: b, DB: db, Texts: texts})
+	s := web.New(web.Config{Texts: locales.MustLoad(), Accounts: db, Audit: db})
+	agent.Routes(s, agent.Deps{Desk: db, Hub: hub.New()})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -66,14 +66,14 @@ var mondayMorning = time.Date(2026, 11, 23, 10, 0, 0, 0, time.FixedZone("CET", 3
 // newDeskEnv serves Los with a real store, a keyword triager and users
 // kari and ola (agents), eva (editor) and ada (admin); deps change the
 // server's dependencies.
-func newDeskEnv(t *testing.T, deps ...func(*web.Deps)) *deskEnv {
+func newDeskEnv(t *testing.T, deps ...func(*siteDeps)) *deskEnv {
 	t.Helper()
 	clock := &testClock{t: mondayMorning}
 	st := newTestStack(t, stackOptions{noIndex: true, validate: true, clock: clock.now,
 		users: map[string]auth.Role{"kari@example.no": auth.RoleAgent, "ola@example.no": auth.RoleAgent,
 			"eva@example.no": auth.RoleEditor, "ada@example.no": auth.RoleAdmin},
 		bot: func(c *bot.Config) { c.Retriever, c.Triager = oneSource{}, testTriager },
-		deps: func(d *web.Deps) {
+		deps: func(d *siteDeps) {
 			for _, f := range deps {
 				f(d)
 			}

@@ -11,8 +11,6 @@ import (
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/metrics"
-	"github.com/los-bot/los/store"
-	"github.com/los-bot/los/web"
 )
 
 // testMetricsToken is the LOS_METRICS_TOKEN of newAnalyticsEnv.
@@ -34,7 +32,7 @@ func newMetricsEnv(t *testing.T, token string) *deskEnv {
 	st := newTestStack(t, stackOptions{noIndex: true, clock: clock.now,
 		users: map[string]auth.Role{"kari@example.no": auth.RoleAgent, "ada@example.no": auth.RoleAdmin},
 		bot:   func(c *bot.Config) { c.Retriever, c.Triager, c.Observer = oneSource{}, testTriager, m },
-		deps:  func(d *web.Deps) { d.Metrics, d.MetricsToken = m, token }})
+		deps:  func(d *siteDeps) { d.Metrics, d.MetricsToken = m, token }})
 	return &deskEnv{srv: st.srv, db: st.db, clock: clock, web: st.web}
 }
 
@@ -90,7 +88,7 @@ func seedDashboard(t *testing.T, e *deskEnv) {
 			}
 		}
 		if c.csat != 0 {
-			if err := e.db.SetCSAT(ctx, &store.CSAT{ConversationID: c.id, Score: c.csat}); err != nil {
+			if err := e.db.SetCSAT(ctx, &los.CSAT{ConversationID: c.id, Score: c.csat}); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -10,10 +10,6 @@ import (
 	"github.com/los-bot/los/apispec"
 )
 
-// Routes returns the server's routes, for tests that check every API
-// route against the contract.
-func (s *Server) Routes() []*echo.Route { return s.echo.Routes() }
-
 // openAPI serves the API contract.
 func (s *Server) openAPI(c echo.Context) error {
 	c.Response().Header().Set(echo.HeaderCacheControl, "no-cache")

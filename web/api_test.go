@@ -14,7 +14,6 @@ import (
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/store"
-	"github.com/los-bot/los/web"
 )
 
 type env struct {
@@ -34,7 +33,7 @@ func newEnvWith(t testing.TB, gen los.Chatter, tune func(*bot.Config)) *env {
 	return newEnvDeps(t, gen, tune, nil)
 }
 
-func newEnvDeps(t testing.TB, gen los.Chatter, tune func(*bot.Config), tuneDeps func(*web.Deps)) *env {
+func newEnvDeps(t testing.TB, gen los.Chatter, tune func(*bot.Config), tuneDeps func(*siteDeps)) *env {
 	t.Helper()
 	_, bench := t.(*testing.B)
 	st := newTestStack(t, stackOptions{deps: tuneDeps, validate: !bench, bot: func(c *bot.Config) {
@@ -325,7 +324,7 @@ func TestExportAndDelete(t *testing.T) {
 // under /api/v1 must leave CORS preflights to the CORS middleware.
 func TestWidgetPreflight(t *testing.T) {
 	const origin = "https://butikk.example"
-	e := newEnvDeps(t, nil, nil, func(d *web.Deps) { d.WidgetOrigins = []string{origin} })
+	e := newEnvDeps(t, nil, nil, func(d *siteDeps) { d.WidgetOrigins = []string{origin} })
 	for _, path := range []string{"/api/v1/conversations", "/api/v1/conversations/abc/messages", "/api/v1/locales/nn"} {
 		resp, _ := e.do(t, "OPTIONS", path, "", "", "Origin", origin, "Access-Control-Request-Method", "POST",
 			"Access-Control-Request-Headers", "authorization,content-type")

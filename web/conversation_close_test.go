@@ -40,7 +40,7 @@ func closeEvents(t *testing.T, db *store.DB, id string) []map[string]any {
 	}
 	var out []map[string]any
 	for _, ev := range evs {
-		if ev.Type != store.EventConversationClose || ev.ConversationID != id {
+		if ev.Type != los.EventConversationClose || ev.ConversationID != id {
 			continue
 		}
 		var data map[string]any

@@ -22,8 +22,8 @@ var statusOf = map[los.Code]int{
 	los.EINTERNAL: http.StatusInternalServerError,
 }
 
-// errorBody is the API's error format.
-type errorBody struct {
+// ErrorBody is the API's error format.
+type ErrorBody struct {
 	Error struct {
 		Code    string `json:"code"`
 		Message string `json:"message"`
@@ -37,22 +37,22 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
-	status, body := s.errorResponse(c, err)
+	status, body := s.ErrorResponse(c, err)
 	if c.Request().Method == http.MethodHead {
 		c.NoContent(status)
 		return
 	}
 	if err := c.JSON(status, body); err != nil {
-		s.Log.Warn("write error response", "err", err)
+		s.cfg.Log.Warn("write error response", "err", err)
 	}
 }
 
-// errorResponse is the one mapping of errors to statuses and the API's
+// ErrorResponse is the one mapping of errors to statuses and the API's
 // error body, for JSON responses and server-sent events alike. Internal
 // errors are logged once, here, and never shown: the requester reads a
 // generic text in their written standard.
-func (s *Server) errorResponse(c echo.Context, err error) (int, errorBody) {
-	var body errorBody
+func (s *Server) ErrorResponse(c echo.Context, err error) (int, ErrorBody) {
+	var body ErrorBody
 	status := http.StatusInternalServerError
 	var he *echo.HTTPError
 	var be *los.Error
@@ -61,7 +61,7 @@ func (s *Server) errorResponse(c echo.Context, err error) (int, errorBody) {
 		status = statusOf[be.Code]
 		body.Error.Code, body.Error.Message = string(be.Code), be.Message
 		if be.Key != "" {
-			body.Error.Display = s.Texts.T(requestLang(c), be.Key)
+			body.Error.Display = s.cfg.Texts.T(RequestLang(c), be.Key)
 		}
 	case errors.As(err, &he):
 		status = he.Code
@@ -71,9 +71,9 @@ func (s *Server) errorResponse(c echo.Context, err error) (int, errorBody) {
 			body.Error.Message = m
 		}
 	default:
-		s.Log.Error("internal error", "method", c.Request().Method, "route", c.Path(), "err", err)
+		s.cfg.Log.Error("internal error", "method", c.Request().Method, "route", c.Path(), "err", err)
 		body.Error.Code, body.Error.Message = string(los.EINTERNAL), "internal error"
-		body.Error.Display = s.Texts.T(requestLang(c), "error.internal")
+		body.Error.Display = s.cfg.Texts.T(RequestLang(c), "error.internal")
 	}
 	if status == 0 {
 		status = http.StatusInternalServerError
@@ -96,10 +96,21 @@ func codeForStatus(status int) string {
 	return string(los.EINVALID)
 }
 
-// requestLang picks the written standard for messages to the requester:
+// langKey holds the written standard a handler fixed for the request.
+const langKey = "lang"
+
+// SetRequestLang fixes the written standard of messages to the requester:
+// a conversation's, once it has one.
+func SetRequestLang(c echo.Context, l los.Standard) {
+	if l != "" {
+		c.Set(langKey, l)
+	}
+}
+
+// RequestLang picks the written standard for messages to the requester:
 // the conversation's, else ?lang=, else Accept-Language, else nb.
-func requestLang(c echo.Context) los.Standard {
-	if l, ok := c.Get("lang").(los.Standard); ok && l != "" {
+func RequestLang(c echo.Context) los.Standard {
+	if l, ok := c.Get(langKey).(los.Standard); ok && l != "" {
 		return l
 	}
 	if l, ok := lang.Parse(c.QueryParam("lang")); ok {

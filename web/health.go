@@ -20,21 +20,21 @@ func (s *Server) readyz(c echo.Context) error {
 	defer cancel()
 	out := map[string]string{"status": "ok", "store": "ok", "index": "ok", "ollama": "ok"}
 	status := http.StatusOK
-	if err := s.DB.Ping(ctx); err != nil {
+	if err := s.cfg.Store.Ping(ctx); err != nil {
 		out["store"], out["status"], status = "error: "+err.Error(), "unready", http.StatusServiceUnavailable
 	}
-	if _, err := s.Index.Len(); err != nil {
+	if _, err := s.cfg.Index.Len(); err != nil {
 		out["index"], out["status"], status = "error: "+err.Error(), "unready", http.StatusServiceUnavailable
 	}
-	if s.Ollama != nil {
-		state, ok := s.Ollama(ctx)
+	if s.cfg.Ollama != nil {
+		state, ok := s.cfg.Ollama(ctx)
 		out["ollama"] = state
 		if !ok && status == http.StatusOK {
 			out["status"] = state
 		}
 	}
-	if s.Translation != nil {
-		out["apertium"], _ = s.Translation(ctx)
+	if s.cfg.Translation != nil {
+		out["apertium"], _ = s.cfg.Translation(ctx)
 	}
 	return c.JSON(status, out)
 }

@@ -37,9 +37,9 @@ func (s *Server) metricsAuth(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		if scheme, token, _ := strings.Cut(header, " "); strings.EqualFold(scheme, "Bearer") {
 			switch {
-			case s.MetricsToken == "":
+			case s.cfg.MetricsToken == "":
 				return refuseMetrics(c, errMetricsNoToken)
-			case !sameToken(strings.TrimSpace(token), s.MetricsToken):
+			case !sameToken(strings.TrimSpace(token), s.cfg.MetricsToken):
 				return refuseMetrics(c, errMetricsToken)
 			}
 			return next(c)
@@ -55,7 +55,7 @@ func (s *Server) metricsSignedIn(next echo.HandlerFunc) echo.HandlerFunc {
 		if UserFrom(c) != nil {
 			return next(c)
 		}
-		if s.MetricsToken == "" {
+		if s.cfg.MetricsToken == "" {
 			return refuseMetrics(c, errMetricsNoToken)
 		}
 		return refuseMetrics(c, errMetricsMissing)
@@ -72,4 +72,16 @@ func refuseMetrics(c echo.Context, err error) error {
 func sameToken(got, want string) bool {
 	g, w := sha256.Sum256([]byte(got)), sha256.Sum256([]byte(want))
 	return subtle.ConstantTimeCompare(g[:], w[:]) == 1
+}
+
+// countResponses counts every response by route pattern, method and
+// status class. It handles errors itself, so the status is final.
+func (s *Server) countResponses(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if err := next(c); err != nil {
+			c.Error(err)
+		}
+		s.cfg.Metrics.HTTPResponse(c.Path(), c.Request().Method, c.Response().Status)
+		return nil
+	}
 }

@@ -33,13 +33,13 @@ func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// cors lets the configured widget origins call the API; no one else.
-func (s *Server) cors() echo.MiddlewareFunc {
-	if len(s.WidgetOrigins) == 0 {
+// CORS lets the configured widget origins call the API; no one else.
+func (s *Server) CORS() echo.MiddlewareFunc {
+	if len(s.cfg.WidgetOrigins) == 0 {
 		return func(next echo.HandlerFunc) echo.HandlerFunc { return next }
 	}
 	return middleware.CORSWithConfig(middleware.CORSConfig{
-		AllowOrigins:  s.WidgetOrigins,
+		AllowOrigins:  s.cfg.WidgetOrigins,
 		AllowMethods:  []string{http.MethodGet, http.MethodPost, http.MethodDelete},
 		AllowHeaders:  []string{"Authorization", "Content-Type", "Accept", "Accept-Language"},
 		ExposeHeaders: []string{"Retry-After"},
@@ -47,16 +47,18 @@ func (s *Server) cors() echo.MiddlewareFunc {
 	})
 }
 
-// limitIP bounds requests per client IP.
-func (s *Server) limitIP() echo.MiddlewareFunc {
-	return s.limiter(s.RatePerIP, int(math.Max(10, s.RatePerIP*2)), func(c echo.Context) (string, error) {
+// LimitIP bounds requests per client IP. Each call makes a limiter of
+// its own.
+func (s *Server) LimitIP() echo.MiddlewareFunc {
+	return s.limiter(s.cfg.RatePerIP, int(math.Max(10, s.cfg.RatePerIP*2)), func(c echo.Context) (string, error) {
 		return c.RealIP(), nil
 	})
 }
 
-// limitConversation bounds messages per conversation.
-func (s *Server) limitConversation() echo.MiddlewareFunc {
-	return s.limiter(s.RatePerConversation, int(math.Max(5, s.RatePerConversation)), func(c echo.Context) (string, error) {
+// LimitConversation bounds requests per conversation (the route's :id).
+// Each call makes a limiter of its own.
+func (s *Server) LimitConversation() echo.MiddlewareFunc {
+	return s.limiter(s.cfg.RatePerConversation, int(math.Max(5, s.cfg.RatePerConversation)), func(c echo.Context) (string, error) {
 		return c.Param("id"), nil
 	})
 }
@@ -88,13 +90,13 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			c.Error(err)
 		}
-		s.Log.Debug("http", "method", c.Request().Method, "route", c.Path(), "status", c.Response().Status,
+		s.cfg.Log.Debug("http", "method", c.Request().Method, "route", c.Path(), "status", c.Response().Status,
 			"ms", time.Since(start).Milliseconds())
 		return nil
 	}
 }
 
 func (s *Server) logPanic(c echo.Context, err error, stack []byte) error {
-	s.Log.Error("panic in handler", "route", c.Path(), "err", err, "stack", string(stack))
+	s.cfg.Log.Error("panic in handler", "route", c.Path(), "err", err, "stack", string(stack))
 	return err
 }

@@ -80,6 +80,16 @@ func sessions(a *auth.Service, next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
+// CheckKey authenticates an API key (401 when unknown or revoked) and
+// checks that it has scope (403).
+func (s *Server) CheckKey(c echo.Context, key string, scope auth.Scope) error {
+	k, err := auth.AuthenticateKey(c.Request().Context(), s.auth.Keys, key, s.cfg.Now())
+	if err != nil {
+		return err
+	}
+	return auth.RequireScope(k, scope)
+}
+
 // RequireRole lets through signed-in users with one of roles. Unsafe
 // methods (anything but GET, HEAD, OPTIONS) must also carry the session's
 // CSRF token. Put it after Sessions.

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/hub"
@@ -16,6 +17,11 @@ import (
 	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/web"
+	"github.com/los-bot/los/web/admin"
+	"github.com/los-bot/los/web/agent"
+	"github.com/los-bot/los/web/chat"
+	"github.com/los-bot/los/web/editor"
+	"github.com/los-bot/los/webhook"
 )
 
 // stackOptions shape a test server; the zero value is Los on the demo
@@ -26,8 +32,16 @@ type stackOptions struct {
 	users    map[string]auth.Role // accounts, with testPassword
 	clock    func() time.Time     // the store's and server's clock
 	bot      func(*bot.Config)    // changes to the bot
-	deps     func(*web.Deps)      // changes to the server
+	deps     func(*siteDeps)      // changes to the server
 	validate bool                 // check every API exchange against openapi.json
+}
+
+// siteDeps are the knobs tests turn: the core's configuration and the
+// applications' own, as cmd/los sets them.
+type siteDeps struct {
+	web.Config
+	IdleClose    time.Duration
+	WebhookGuard webhook.Guard
 }
 
 // stack is a real Los behind httptest: a SQLite file in t.TempDir(), a
@@ -55,11 +69,11 @@ func newTestStack(t testing.TB, o stackOptions) *stack {
 	// Wired as cmd/los wires it: the bot's stores notify open inboxes
 	// through the hub, and the bot asks the desk's staffing.
 	changes := hub.New()
-	staffing, err := web.NewStaffing(nil, o.clock)
+	staffing, err := agent.NewStaffing(nil, o.clock)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := bot.Config{Store: web.NotifyTurns(db, changes), Handoffs: web.NotifyHandoffs(db, changes), Staffing: staffing,
+	cfg := bot.Config{Store: agent.NotifyTurns(db, changes), Handoffs: agent.NotifyHandoffs(db, changes), Staffing: staffing,
 		Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny", Now: o.clock}
 	if !o.noIndex {
 		articles, err := kb.Demo()
@@ -94,12 +108,23 @@ func newTestStack(t testing.TB, o stackOptions) *stack {
 	if o.bot != nil {
 		o.bot(&cfg)
 	}
-	deps := web.Deps{Bot: bot.New(cfg), DB: db, Index: st.ix, Texts: texts, Now: o.clock, RatePerIP: 1000, RatePerConversation: 1000,
-		Hub: changes, Staffing: staffing, Triager: cfg.Triager, Redactor: cfg.Redactor}
+	deps := siteDeps{Config: web.Config{Texts: texts, Now: o.clock, Accounts: db, Audit: db, Store: db,
+		RatePerIP: 1000, RatePerConversation: 1000}}
+	if st.ix != nil {
+		deps.Index = st.ix
+	}
 	if o.deps != nil {
 		o.deps(&deps)
 	}
-	st.web = web.New(deps)
+	// Wired as cmd/los/wire.go wires the applications over the core.
+	b := bot.New(cfg)
+	st.web = web.New(deps.Config)
+	chat.Routes(st.web, chat.Deps{Conversations: db, Bot: b, Articles: db, Search: st.ix, Hub: changes,
+		Redactor: cfg.Redactor, IdleClose: deps.IdleClose})
+	agent.Routes(st.web, agent.Deps{Desk: db, Hub: changes, Staffing: staffing})
+	editor.Routes(st.web, editor.Deps{Articles: db, Index: st.ix, Bot: b, Triager: cfg.Triager,
+		BotFor: func(r los.Retriever) editor.Bot { return b.WithRetriever(r) }})
+	admin.Routes(st.web, admin.Deps{Reports: db, Audit: db, Keys: db, Webhooks: db, Outbox: db, WebhookGuard: deps.WebhookGuard})
 	h := st.web.Handler()
 	if o.validate {
 		h = validating(t, h)

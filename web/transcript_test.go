@@ -11,7 +11,6 @@ import (
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/web"
 )
 
 // state is the transcript's state, as the chat reads it after a reload.
@@ -69,7 +68,7 @@ func TestIdleCloseState(t *testing.T) {
 	clock := &testClock{t: time.Now()}
 	st := newTestStack(t, stackOptions{noIndex: true, validate: true, clock: clock.now,
 		bot:  func(c *bot.Config) { c.Retriever, c.Triager = oneSource{}, testTriager },
-		deps: func(d *web.Deps) { d.IdleClose = 30 * time.Minute }})
+		deps: func(d *siteDeps) { d.IdleClose = 30 * time.Minute }})
 	e := &deskEnv{srv: st.srv, db: st.db, clock: clock}
 
 	resp, body := e.customer(t).do("POST", "/api/v1/conversations", "")

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/store"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/webhook"
 )
 
@@ -150,7 +150,7 @@ func TestWorkerRefusesInternalAtDial(t *testing.T) {
 			default:
 			}
 			ds, _ := db.Deliveries(ctx, w.ID, 10)
-			if len(ds) != 1 || ds[0].Status != store.DeliveryPending || ds[0].Attempts != 1 ||
+			if len(ds) != 1 || ds[0].Status != los.DeliveryPending || ds[0].Attempts != 1 ||
 				!strings.Contains(ds[0].LastError, "refused to connect to") || !strings.Contains(ds[0].LastError, "a loopback address") {
 				t.Fatalf("deliveries = %+v", ds)
 			}
@@ -162,7 +162,7 @@ func TestWorkerRefusesInternalAtDial(t *testing.T) {
 			}
 			<-got
 			ds, _ = db.Deliveries(ctx, w.ID, 10)
-			if ds[0].Status != store.DeliveryDelivered {
+			if ds[0].Status != los.DeliveryDelivered {
 				t.Fatalf("with internal destinations allowed: %+v", ds[0])
 			}
 		})
@@ -190,7 +190,7 @@ func TestWorkerDoesNotFollowRedirects(t *testing.T) {
 	default:
 	}
 	ds, _ := db.Deliveries(context.Background(), w.ID, 10)
-	if ds[0].Status != store.DeliveryPending || ds[0].LastStatus != http.StatusTemporaryRedirect || ds[0].Attempts != 1 {
+	if ds[0].Status != los.DeliveryPending || ds[0].LastStatus != http.StatusTemporaryRedirect || ds[0].Attempts != 1 {
 		t.Fatalf("delivery = %+v", ds[0])
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/apertium"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/hours"
@@ -11,11 +12,17 @@ import (
 	"github.com/los-bot/los/metrics"
 	"github.com/los-bot/los/ollama"
 	"github.com/los-bot/los/web"
+	"github.com/los-bot/los/web/admin"
+	"github.com/los-bot/los/web/agent"
+	"github.com/los-bot/los/web/chat"
+	"github.com/los-bot/los/web/editor"
 )
 
 // server wires the HTTP server: the bot with the desk's staffing, its
 // stores wrapped to notify open inboxes through one hub, and the metrics
-// as its observer; then the web server over the same parts.
+// as its observer; then the web core and, over it, the customers' chat,
+// the agents' desk, the editor and the administrators' pages, each given
+// the parts it uses.
 func (a *app) server(e *env, m *metrics.Metrics, probe *ollama.Probe) (*web.Server, error) {
 	week, err := hours.ParseWeek(e.cfg.OpeningHours)
 	if err != nil {
@@ -25,24 +32,35 @@ func (a *app) server(e *env, m *metrics.Metrics, probe *ollama.Probe) (*web.Serv
 	if err != nil {
 		return nil, err
 	}
-	staffing, err := web.NewStaffing(hours.New(week, zone), nil)
+	staffing, err := agent.NewStaffing(hours.New(week, zone), nil)
 	if err != nil {
 		return nil, err
 	}
 	changes := hub.New()
 	b := a.newBot(func(c *bot.Config) {
-		c.Store = web.NotifyTurns(c.Store, changes)
-		c.Handoffs = web.NotifyHandoffs(c.Handoffs, changes)
-		c.Summaries = web.NotifySummaries(c.Summaries, changes)
+		c.Store = agent.NotifyTurns(c.Store, changes)
+		c.Handoffs = agent.NotifyHandoffs(c.Handoffs, changes)
+		c.Summaries = agent.NotifySummaries(c.Summaries, changes)
 		c.Staffing = staffing
 		c.Observer = m
 	})
-	return web.New(web.Deps{
-		Bot: b, DB: a.db, Index: a.index, Texts: a.texts, Log: e.log,
-		Staffing: staffing, Hub: changes, Triager: a.botConfig.Triager, Redactor: a.botConfig.Redactor,
-		Ollama: probe.Check, Translation: translationState(a.apertium), WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m,
-		MetricsToken: e.cfg.MetricsToken, WebhookGuard: webhookGuard(e.cfg), IdleClose: e.cfg.IdleClose,
-	}), nil
+	s := web.New(web.Config{
+		Texts: a.texts, Log: e.log, Accounts: a.db, Audit: a.db, Store: a.db, Index: a.index, Ollama: probe.Check, Translation: translationState(a.apertium),
+		WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m, MetricsToken: e.cfg.MetricsToken,
+	})
+	chat.Routes(s, chat.Deps{Conversations: a.db, Bot: b, Articles: a.db, Search: a.index, Hub: changes,
+		Redactor: a.botConfig.Redactor, IdleClose: e.cfg.IdleClose})
+	agent.Routes(s, agent.Deps{Desk: a.db, Hub: changes, Staffing: staffing})
+	editor.Routes(s, editor.Deps{Articles: a.db, Index: a.index, Bot: b, BotFor: botFor(b), Triager: a.botConfig.Triager})
+	admin.Routes(s, admin.Deps{Reports: a.db, Audit: a.db, Keys: a.db, Webhooks: a.db, Outbox: a.db,
+		WebhookGuard: webhookGuard(e.cfg)})
+	return s, nil
+}
+
+// botFor is b answering from another knowledge base: the editor's tester
+// asks it about drafts.
+func botFor(b *bot.Bot) func(los.Retriever) editor.Bot {
+	return func(r los.Retriever) editor.Bot { return b.WithRetriever(r) }
 }
 
 // translationState reports Apertium for /readyz: "ok", or why Los answers

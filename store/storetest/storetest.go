@@ -49,8 +49,8 @@ type Conversations interface {
 	CloseIdleConversation(ctx context.Context, id string, before time.Time) (bool, error)
 	DeleteConversation(ctx context.Context, id string) error
 	Purge(ctx context.Context, r store.Retention) (int64, error)
-	SetCSAT(ctx context.Context, c *store.CSAT) error
-	CSATOf(ctx context.Context, conversationID string) (*store.CSAT, error)
+	SetCSAT(ctx context.Context, c *los.CSAT) error
+	CSATOf(ctx context.Context, conversationID string) (*los.CSAT, error)
 	CitedTitles(ctx context.Context, conversationID string) (map[string]string, error)
 }
 
@@ -65,8 +65,8 @@ type Handoffs interface {
 	HandBack(ctx context.Context, conversationID, agent, notice string) error
 	CloseConversation(ctx context.Context, conversationID, agent, outcome, notice string) error
 	LatestHandoff(ctx context.Context, conversationID string) (*los.Handoff, error)
-	CreateCallback(ctx context.Context, cb *store.Callback) error
-	Callbacks(ctx context.Context) ([]store.Callback, error)
+	CreateCallback(ctx context.Context, cb *los.Callback) error
+	Callbacks(ctx context.Context) ([]los.Callback, error)
 	CompleteCallback(ctx context.Context, id int64, agent string) error
 	CallbackPending(ctx context.Context, conversationID string) (bool, error)
 }
@@ -78,23 +78,23 @@ type Articles interface {
 	Article(ctx context.Context, slug string) (kb.Article, error)
 	CountArticles(ctx context.Context) (int, error)
 	KBRevision(ctx context.Context) (string, error)
-	EditorArticles(ctx context.Context, deleted bool) ([]store.EditorArticle, error)
-	EditorArticle(ctx context.Context, slug string) (store.EditorArticle, error)
-	CreateArticle(ctx context.Context, a kb.Article, author string) (store.EditorArticle, error)
-	SaveArticle(ctx context.Context, a kb.Article, base int, author string) (store.EditorArticle, error)
-	Publish(ctx context.Context, slug string, base int, author string) (store.EditorArticle, error)
-	Archive(ctx context.Context, slug string) (store.EditorArticle, error)
-	Unarchive(ctx context.Context, slug string) (store.EditorArticle, error)
-	Delete(ctx context.Context, slug, author string) (store.EditorArticle, error)
-	Restore(ctx context.Context, slug string) (store.EditorArticle, error)
-	Rollback(ctx context.Context, slug string, target, base int, author string, publish bool) (store.EditorArticle, error)
-	Versions(ctx context.Context, slug string) ([]store.ArticleVersion, error)
-	Version(ctx context.Context, slug string, version int) (store.ArticleVersion, error)
-	Synonyms(ctx context.Context) (syn store.StoredSynonyms, ok bool, err error)
-	SetSynonyms(ctx context.Context, text, author string) (store.StoredSynonyms, error)
-	GapQuestions(ctx context.Context, since time.Time, limit int) ([]store.GapQuestion, error)
-	PlanImport(ctx context.Context, articles []kb.Article) ([]store.ImportChange, error)
-	CommitImport(ctx context.Context, imp store.Import, check func([]store.ImportChange) error) ([]store.ImportChange, error)
+	EditorArticles(ctx context.Context, deleted bool) ([]kb.EditorArticle, error)
+	EditorArticle(ctx context.Context, slug string) (kb.EditorArticle, error)
+	CreateArticle(ctx context.Context, a kb.Article, author string) (kb.EditorArticle, error)
+	SaveArticle(ctx context.Context, a kb.Article, base int, author string) (kb.EditorArticle, error)
+	Publish(ctx context.Context, slug string, base int, author string) (kb.EditorArticle, error)
+	Archive(ctx context.Context, slug string) (kb.EditorArticle, error)
+	Unarchive(ctx context.Context, slug string) (kb.EditorArticle, error)
+	Delete(ctx context.Context, slug, author string) (kb.EditorArticle, error)
+	Restore(ctx context.Context, slug string) (kb.EditorArticle, error)
+	Rollback(ctx context.Context, slug string, target, base int, author string, publish bool) (kb.EditorArticle, error)
+	Versions(ctx context.Context, slug string) ([]kb.ArticleVersion, error)
+	Version(ctx context.Context, slug string, version int) (kb.ArticleVersion, error)
+	Synonyms(ctx context.Context) (syn kb.StoredSynonyms, ok bool, err error)
+	SetSynonyms(ctx context.Context, text, author string) (kb.StoredSynonyms, error)
+	GapQuestions(ctx context.Context, since time.Time, limit int) ([]kb.GapQuestion, error)
+	PlanImport(ctx context.Context, articles []kb.Article) ([]kb.ImportChange, error)
+	CommitImport(ctx context.Context, imp kb.Import, check func([]kb.ImportChange) error) ([]kb.ImportChange, error)
 }
 
 // Users is accounts and their sessions.
@@ -121,27 +121,27 @@ type APIKeys interface {
 
 // Webhooks is webhook subscriptions, the events outbox and deliveries.
 type Webhooks interface {
-	CreateWebhook(ctx context.Context, w *store.Webhook) error
-	Webhooks(ctx context.Context) ([]store.Webhook, error)
-	Webhook(ctx context.Context, id int64) (*store.Webhook, error)
-	UpdateWebhook(ctx context.Context, w *store.Webhook) error
+	CreateWebhook(ctx context.Context, w *los.Webhook) error
+	Webhooks(ctx context.Context) ([]los.Webhook, error)
+	Webhook(ctx context.Context, id int64) (*los.Webhook, error)
+	UpdateWebhook(ctx context.Context, w *los.Webhook) error
 	DeleteWebhook(ctx context.Context, id int64) error
-	FanOut(ctx context.Context, limit int, body func(store.Event) ([]byte, error)) (int, error)
-	DueDeliveries(ctx context.Context, now time.Time, limit int) ([]store.Delivery, error)
-	Deliveries(ctx context.Context, webhookID int64, limit int) ([]store.Delivery, error)
+	FanOut(ctx context.Context, limit int, body func(los.Event) ([]byte, error)) (int, error)
+	DueDeliveries(ctx context.Context, now time.Time, limit int) ([]los.Delivery, error)
+	Deliveries(ctx context.Context, webhookID int64, limit int) ([]los.Delivery, error)
 	RecordAttempt(ctx context.Context, id int64, status string, httpStatus int, errMsg string, next time.Time) error
-	Redeliver(ctx context.Context, webhookID, id int64) (*store.Delivery, error)
-	Events(ctx context.Context, after int64, limit int) ([]store.Event, error)
+	Redeliver(ctx context.Context, webhookID, id int64) (*los.Delivery, error)
+	Events(ctx context.Context, after int64, limit int) ([]los.Event, error)
 	PruneWebhookLog(ctx context.Context, keep time.Duration, batch int) (store.WebhookPruned, error)
 }
 
 // Analytics is the dashboard's figures.
 type Analytics interface {
-	Analytics(ctx context.Context, p store.Period) (*store.Report, error)
+	Analytics(ctx context.Context, p los.Period) (*los.Report, error)
 }
 
 // Audit is the audit log.
 type Audit interface {
-	Audit(ctx context.Context, e store.AuditEntry) error
-	AuditLog(ctx context.Context, f store.AuditFilter) ([]store.AuditEntry, error)
+	Audit(ctx context.Context, e los.AuditEntry) error
+	AuditLog(ctx context.Context, f los.AuditFilter) ([]los.AuditEntry, error)
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/store"
 )
 
 // handedOver creates a conversation with a waiting handoff.
@@ -42,7 +41,7 @@ func eventTypes(t *testing.T, db Store) string {
 	}
 	var types []string
 	for _, e := range evs {
-		if e.Type != store.EventMessageCreated { // every message has one; see integrator_test.go
+		if e.Type != los.EventMessageCreated { // every message has one; see integrator_test.go
 			types = append(types, e.Type)
 		}
 		if !json.Valid(e.Data) {
@@ -155,16 +154,16 @@ func testCallbacks(t *testing.T, open Opener) {
 	db.SetClock(func() time.Time { return now })
 	handedOver(t, db, "c1", los.CategoryIllness)
 	handedOver(t, db, "c2", los.CategoryHumanRequest)
-	first := &store.Callback{ConversationID: "c1", Name: "Kari", Phone: "+47 912 34 567", Note: "Etter kl. 12"}
+	first := &los.Callback{ConversationID: "c1", Name: "Kari", Phone: "+47 912 34 567", Note: "Etter kl. 12"}
 	if err := db.CreateCallback(ctx, first); err != nil {
 		t.Fatal(err)
 	}
 	now = now.Add(time.Minute)
-	second := &store.Callback{ConversationID: "c2", Name: "Ola", Phone: "41234567"}
+	second := &los.Callback{ConversationID: "c2", Name: "Ola", Phone: "41234567"}
 	if err := db.CreateCallback(ctx, second); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.CreateCallback(ctx, &store.Callback{ConversationID: "missing", Name: "X", Phone: "1"}); err == nil {
+	if err := db.CreateCallback(ctx, &los.Callback{ConversationID: "missing", Name: "X", Phone: "1"}); err == nil {
 		t.Error("a ticket for a conversation that does not exist was stored")
 	}
 	if err := db.CompleteCallback(ctx, first.ID, "kari@example.no"); err != nil {

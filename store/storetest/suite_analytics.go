@@ -10,7 +10,6 @@ import (
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/store"
 )
 
 // clock is a settable clock for the store.
@@ -98,12 +97,12 @@ func seedAnalytics(t *testing.T, db Store) {
 			}
 		}
 		if c.back {
-			if err := db.CreateCallback(ctx, &store.Callback{ConversationID: c.id, Name: "Kari", Phone: "99999999"}); err != nil {
+			if err := db.CreateCallback(ctx, &los.Callback{ConversationID: c.id, Name: "Kari", Phone: "99999999"}); err != nil {
 				t.Fatal(err)
 			}
 		}
 		if c.csat != 0 {
-			if err := db.SetCSAT(ctx, &store.CSAT{ConversationID: c.id, Score: c.csat}); err != nil {
+			if err := db.SetCSAT(ctx, &los.CSAT{ConversationID: c.id, Score: c.csat}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -120,27 +119,27 @@ func testAnalytics(t *testing.T, open Opener) {
 	tests := []struct {
 		name string
 		lang los.Standard
-		want store.Report
+		want los.Report
 	}{{
 		name: "all standards",
-		want: store.Report{
+		want: los.Report{
 			Conversations:  6,
 			Outcomes:       map[string]int{"resolved": 2, "abandoned": 2, "handed_over": 1, "called_back": 1},
 			ResolutionRate: 2.0 / 6, HandoffRate: 2.0 / 6,
-			Handoffs: []store.HandoffFigure{
+			Handoffs: []los.HandoffFigure{
 				{Category: "bereavement", Reason: "bereavement", Count: 1, Share: 1.0 / 6},
 				{Category: "human_request", Reason: "human_request", Count: 1, Share: 1.0 / 6},
 			},
-			CSAT: []store.CSATFigure{{Group: "bot", Answers: 3, Average: 10.0 / 3, Satisfied: 1}, {Group: "human", Answers: 1, Average: 4, Satisfied: 1}},
-			Articles: []store.ArticleFigure{
+			CSAT: []los.CSATFigure{{Group: "bot", Answers: 3, Average: 10.0 / 3, Satisfied: 1}, {Group: "human", Answers: 1, Average: 4, Satisfied: 1}},
+			Articles: []los.ArticleFigure{
 				{Slug: "faktura", Up: 2, Down: 1},
 				{Slug: "flytting", Up: 1},
 			},
 			BotAnswers: 5, NoAnswers: 1, NoAnswerRate: 0.2,
-			FirstToken: store.Latency{Count: 4, Median: 200, P90: 400},
-			Waiting:    store.Latency{Count: 1, Median: 120000, P90: 120000},
+			FirstToken: los.Latency{Count: 4, Median: 200, P90: 400},
+			Waiting:    los.Latency{Count: 1, Median: 120000, P90: 120000},
 			Unclaimed:  1,
-			Days: []store.Day{
+			Days: []los.Day{
 				{Date: day(2), Conversations: 3, Outcomes: map[string]int{"resolved": 1, "abandoned": 2}, CSATAnswers: 2, CSATAverage: 3.5},
 				{Date: day(3), Conversations: 2, Outcomes: map[string]int{"resolved": 1, "handed_over": 1}, CSATAnswers: 2, CSATAverage: 3.5},
 				{Date: day(4), Conversations: 1, Outcomes: map[string]int{"called_back": 1}},
@@ -149,13 +148,13 @@ func testAnalytics(t *testing.T, open Opener) {
 	}, {
 		name: "nynorsk only",
 		lang: los.Nynorsk,
-		want: store.Report{
+		want: los.Report{
 			Conversations: 1, Outcomes: map[string]int{"resolved": 1}, ResolutionRate: 1,
-			CSAT:       []store.CSATFigure{{Group: "bot", Answers: 1, Average: 3}, {Group: "human"}},
-			Articles:   []store.ArticleFigure{{Slug: "faktura", Up: 1}, {Slug: "flytting", Up: 1}},
+			CSAT:       []los.CSATFigure{{Group: "bot", Answers: 1, Average: 3}, {Group: "human"}},
+			Articles:   []los.ArticleFigure{{Slug: "faktura", Up: 1}, {Slug: "flytting", Up: 1}},
 			BotAnswers: 2,
-			FirstToken: store.Latency{Count: 2, Median: 200, P90: 400},
-			Days: []store.Day{
+			FirstToken: los.Latency{Count: 2, Median: 200, P90: 400},
+			Days: []los.Day{
 				{Date: day(2), Outcomes: map[string]int{}},
 				{Date: day(3), Conversations: 1, Outcomes: map[string]int{"resolved": 1}, CSATAnswers: 1, CSATAverage: 3},
 				{Date: day(4), Outcomes: map[string]int{}},
@@ -164,7 +163,7 @@ func testAnalytics(t *testing.T, open Opener) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := store.Period{From: from, To: to, Lang: tt.lang, Zone: time.UTC}
+			p := los.Period{From: from, To: to, Lang: tt.lang, Zone: time.UTC}
 			got, err := db.Analytics(context.Background(), p)
 			if err != nil {
 				t.Fatal(err)
@@ -172,7 +171,7 @@ func testAnalytics(t *testing.T, open Opener) {
 			if got.Period.From != from || got.Period.To != to || got.Period.Lang != tt.lang {
 				t.Errorf("period = %+v", got.Period)
 			}
-			opts := cmp.Options{cmpopts.IgnoreFields(store.Report{}, "Period"), cmpopts.EquateApprox(0, 1e-9)}
+			opts := cmp.Options{cmpopts.IgnoreFields(los.Report{}, "Period"), cmpopts.EquateApprox(0, 1e-9)}
 			if diff := cmp.Diff(&tt.want, got, opts); diff != "" {
 				t.Errorf("report (-want +got):\n%s", diff)
 			}
@@ -189,7 +188,7 @@ func testAnalyticsDaysFollowZone(t *testing.T, open Opener) {
 	}
 	// c6 starts 4 November 09:00 UTC, 10:00 in Oslo; a period from
 	// midnight in Oslo counts it on the 4th.
-	p := store.Period{From: time.Date(2026, 11, 4, 0, 0, 0, 0, oslo), To: time.Date(2026, 11, 5, 0, 0, 0, 0, oslo), Zone: oslo}
+	p := los.Period{From: time.Date(2026, 11, 4, 0, 0, 0, 0, oslo), To: time.Date(2026, 11, 5, 0, 0, 0, 0, oslo), Zone: oslo}
 	got, err := db.Analytics(context.Background(), p)
 	if err != nil {
 		t.Fatal(err)
@@ -207,16 +206,16 @@ func testCSAT(t *testing.T, open Opener) {
 	}
 	tests := []struct {
 		name    string
-		csat    store.CSAT
+		csat    los.CSAT
 		code    los.Code
 		score   int
 		comment string
 	}{
-		{name: "first answer", csat: store.CSAT{ConversationID: "c", Score: 2, Comment: "treg"}, score: 2, comment: "treg"},
-		{name: "later answer replaces", csat: store.CSAT{ConversationID: "c", Score: 5}, score: 5},
-		{name: "score too low", csat: store.CSAT{ConversationID: "c", Score: 0}, code: los.EINVALID, score: 5},
-		{name: "score too high", csat: store.CSAT{ConversationID: "c", Score: 6}, code: los.EINVALID, score: 5},
-		{name: "unknown conversation", csat: store.CSAT{ConversationID: "nope", Score: 3}, code: los.ENOTFOUND, score: 5},
+		{name: "first answer", csat: los.CSAT{ConversationID: "c", Score: 2, Comment: "treg"}, score: 2, comment: "treg"},
+		{name: "later answer replaces", csat: los.CSAT{ConversationID: "c", Score: 5}, score: 5},
+		{name: "score too low", csat: los.CSAT{ConversationID: "c", Score: 0}, code: los.EINVALID, score: 5},
+		{name: "score too high", csat: los.CSAT{ConversationID: "c", Score: 6}, code: los.EINVALID, score: 5},
+		{name: "unknown conversation", csat: los.CSAT{ConversationID: "nope", Score: 3}, code: los.ENOTFOUND, score: 5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

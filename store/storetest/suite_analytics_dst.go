@@ -9,7 +9,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/los-bot/los"
-	"github.com/los-bot/los/store"
 )
 
 func osloZone(t *testing.T) *time.Location {
@@ -86,7 +85,7 @@ func testAnalyticsDaysAcrossDST(t *testing.T, open Opener) {
 					t.Fatal(err)
 				}
 			}
-			r, err := db.Analytics(ctx, store.Period{From: tt.from, To: tt.to, Zone: oslo})
+			r, err := db.Analytics(ctx, los.Period{From: tt.from, To: tt.to, Zone: oslo})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -139,7 +138,7 @@ func testCalendarDays(t *testing.T, open Opener) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, d := range store.CalendarDays(tt.from, tt.to, oslo) {
+			for _, d := range los.CalendarDays(tt.from, tt.to, oslo) {
 				if d.Hour() != 0 || d.Minute() != 0 {
 					t.Errorf("%v is not midnight", d)
 				}

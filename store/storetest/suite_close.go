@@ -90,9 +90,9 @@ func testCloseByCustomer(t *testing.T, open Opener) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var added []store.Event
+			var added []los.Event
 			for _, e := range after[len(before):] {
-				if e.Type != store.EventMessageCreated { // the notice's
+				if e.Type != los.EventMessageCreated { // the notice's
 					added = append(added, e)
 				}
 			}
@@ -102,7 +102,7 @@ func testCloseByCustomer(t *testing.T, open Opener) {
 				}
 				return
 			}
-			if len(added) != 1 || added[0].Type != store.EventConversationClose || added[0].ConversationID != "c" {
+			if len(added) != 1 || added[0].Type != los.EventConversationClose || added[0].ConversationID != "c" {
 				t.Fatalf("events added = %+v, want one conversation.closed", added)
 			}
 			var data map[string]any
@@ -162,7 +162,7 @@ func testOutcomeOfCustomerClose(t *testing.T, open Opener) {
 			if closed, err := db.CloseByCustomer(ctx, "c", "Du har avsluttet samtalen."); err != nil || !closed {
 				t.Fatalf("closed = %v (%v)", closed, err)
 			}
-			r, err := db.Analytics(ctx, store.Period{From: at.Add(-time.Hour), To: at.Add(time.Hour), Zone: time.UTC})
+			r, err := db.Analytics(ctx, los.Period{From: at.Add(-time.Hour), To: at.Add(time.Hour), Zone: time.UTC})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/store"
 )
 
 func draft(slug, body string) kb.Article {
@@ -41,10 +40,10 @@ func must[T any](t *testing.T) func(T, error) T {
 func testEditorVersionsAndDrafts(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
-	ok := must[store.EditorArticle](t)
+	ok := must[kb.EditorArticle](t)
 
 	a := ok(db.CreateArticle(ctx, draft("betale", "Første tekst"), "ida@example.no"))
-	if a.Version != 1 || a.State != store.StateDraft || a.Published || a.Author != "ida@example.no" {
+	if a.Version != 1 || a.State != kb.StateDraft || a.Published || a.Author != "ida@example.no" {
 		t.Fatalf("created = %+v", a)
 	}
 	if got := customerView(t, db, "betale"); got != "" {
@@ -52,7 +51,7 @@ func testEditorVersionsAndDrafts(t *testing.T, open Opener) {
 	}
 	rev0, _ := db.KBRevision(ctx)
 	a = ok(db.Publish(ctx, "betale", 1, "ida@example.no"))
-	if a.State != store.StatePublished || a.PublishedVersion != 1 || !a.Published {
+	if a.State != kb.StatePublished || a.PublishedVersion != 1 || !a.Published {
 		t.Fatalf("published = %+v", a)
 	}
 	if rev1, _ := db.KBRevision(ctx); rev1 == rev0 {
@@ -110,7 +109,7 @@ func testEditorStaleSaveConflicts(t *testing.T, open Opener) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if cur.Version != 2 || cur.Body != "v2 by ida" || cur.State != store.StateDraft {
+			if cur.Version != 2 || cur.Body != "v2 by ida" || cur.State != kb.StateDraft {
 				t.Errorf("after a stale %s: %+v", tt.name, cur)
 			}
 		})
@@ -123,7 +122,7 @@ func testEditorStaleSaveConflicts(t *testing.T, open Opener) {
 func testEditorRollback(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
-	ok := must[store.EditorArticle](t)
+	ok := must[kb.EditorArticle](t)
 	ok(db.CreateArticle(ctx, draft("a", "gammel tekst"), "ida"))
 	ok(db.Publish(ctx, "a", 1, "ida"))
 	ok(db.SaveArticle(ctx, draft("a", "ny tekst"), 1, "ola"))
@@ -159,7 +158,7 @@ func testEditorRollback(t *testing.T, open Opener) {
 func testEditorDeleteRestoreArchive(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
-	ok := must[store.EditorArticle](t)
+	ok := must[kb.EditorArticle](t)
 	ok(db.CreateArticle(ctx, draft("a", "tekst"), "ida"))
 	ok(db.Publish(ctx, "a", 0, "ida"))
 	ok(db.CreateArticle(ctx, draft("b", "utkast"), "ida"))
@@ -171,7 +170,7 @@ func testEditorDeleteRestoreArchive(t *testing.T, open Opener) {
 	if got := customerView(t, db, "a"); got != "" {
 		t.Errorf("customers still see a deleted article: %q", got)
 	}
-	list := must[[]store.EditorArticle](t)
+	list := must[[]kb.EditorArticle](t)
 	if l := list(db.EditorArticles(ctx, false)); len(l) != 1 || l[0].Slug != "b" {
 		t.Errorf("list = %+v, want only b", l)
 	}
@@ -186,7 +185,7 @@ func testEditorDeleteRestoreArchive(t *testing.T, open Opener) {
 	}
 
 	a = ok(db.Restore(ctx, "a"))
-	if !a.Deleted.IsZero() || a.State != store.StatePublished || !a.Published {
+	if !a.Deleted.IsZero() || a.State != kb.StatePublished || !a.Published {
 		t.Errorf("restored = %+v", a)
 	}
 	if got := customerView(t, db, "a"); got != "tekst" {
@@ -194,14 +193,14 @@ func testEditorDeleteRestoreArchive(t *testing.T, open Opener) {
 	}
 
 	a = ok(db.Archive(ctx, "a"))
-	if a.State != store.StateArchived || a.Published {
+	if a.State != kb.StateArchived || a.Published {
 		t.Errorf("archived = %+v", a)
 	}
 	if got := customerView(t, db, "a"); got != "" {
 		t.Errorf("customers see an archived article: %q", got)
 	}
 	a = ok(db.Unarchive(ctx, "a"))
-	if a.State != store.StateDraft || customerView(t, db, "a") != "" {
+	if a.State != kb.StateDraft || customerView(t, db, "a") != "" {
 		t.Errorf("unarchived = %+v; it must come back as a draft", a)
 	}
 	if _, err := db.Delete(ctx, "missing", "ola"); los.ErrorCode(err) != los.ENOTFOUND {
@@ -221,10 +220,10 @@ func testEditorAdoptsArticlesWrittenElsewhere(t *testing.T, open Opener) {
 		t.Fatal(err)
 	}
 	a, err := db.EditorArticle(ctx, "demo")
-	if err != nil || a.Version != 1 || a.State != store.StatePublished || a.Body != "Fra demo" || a.Author != "" {
+	if err != nil || a.Version != 1 || a.State != kb.StatePublished || a.Body != "Fra demo" || a.Author != "" {
 		t.Fatalf("adopted = %+v, %v", a, err)
 	}
-	if b, _ := db.EditorArticle(ctx, "skjult"); b.State != store.StateDraft || b.Lang != los.Nynorsk {
+	if b, _ := db.EditorArticle(ctx, "skjult"); b.State != kb.StateDraft || b.Lang != los.Nynorsk {
 		t.Errorf("adopted draft = %+v", b)
 	}
 	now = now.Add(time.Minute)
@@ -240,7 +239,7 @@ func testEditorAdoptsArticlesWrittenElsewhere(t *testing.T, open Opener) {
 func testEditorImportAllOrNothing(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
-	ok := must[store.EditorArticle](t)
+	ok := must[kb.EditorArticle](t)
 	ok(db.CreateArticle(ctx, draft("same", "lik"), "ida"))
 	ok(db.Publish(ctx, "same", 0, "ida"))
 	ok(db.CreateArticle(ctx, draft("edit", "før"), "ida"))
@@ -254,20 +253,20 @@ func testEditorImportAllOrNothing(t *testing.T, open Opener) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]store.ImportStatus{"same": store.ImportUnchanged, "edit": store.ImportChanged, "ny": store.ImportNew}
+	want := map[string]kb.ImportStatus{"same": kb.ImportUnchanged, "edit": kb.ImportChanged, "ny": kb.ImportNew}
 	for _, c := range plan {
 		if want[c.Slug] != c.Status {
 			t.Errorf("plan %s = %s, want %s", c.Slug, c.Status, want[c.Slug])
 		}
 	}
 	refused := los.Errorf(los.ECONFLICT, "changed since preview")
-	if _, err := db.CommitImport(ctx, store.Import{Articles: in, Author: "ola"}, func([]store.ImportChange) error { return refused }); err != refused {
+	if _, err := db.CommitImport(ctx, kb.Import{Articles: in, Author: "ola"}, func([]kb.ImportChange) error { return refused }); err != refused {
 		t.Fatalf("refused commit: err = %v", err)
 	}
 	if _, err := db.EditorArticle(ctx, "ny"); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("a refused import wrote an article: %v", err)
 	}
-	if _, err := db.CommitImport(ctx, store.Import{Articles: in, Author: "ola"}, nil); err != nil {
+	if _, err := db.CommitImport(ctx, kb.Import{Articles: in, Author: "ola"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := customerView(t, db, "ny"); got != "helt ny" {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/store"
 )
 
 // TestCallbackPending: an offer of a call-back stands while the
@@ -51,7 +50,7 @@ func testCallbackPending(t *testing.T, open Opener) {
 			handoff()
 			if tt.ask {
 				clk.t = clk.t.Add(time.Second)
-				if err := db.CreateCallback(ctx, &store.Callback{ConversationID: c.ID, Name: "Kari", Phone: "91234567"}); err != nil {
+				if err := db.CreateCallback(ctx, &los.Callback{ConversationID: c.ID, Name: "Kari", Phone: "91234567"}); err != nil {
 					t.Fatal(err)
 				}
 			}

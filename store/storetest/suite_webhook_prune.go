@@ -16,7 +16,7 @@ type pruneEnv struct {
 	t   *testing.T
 	db  Store
 	now time.Time
-	w   *store.Webhook
+	w   *los.Webhook
 }
 
 func newPruneEnv(t *testing.T, open Opener) *pruneEnv {
@@ -24,7 +24,7 @@ func newPruneEnv(t *testing.T, open Opener) *pruneEnv {
 	ctx := context.Background()
 	e := &pruneEnv{t: t, db: open(t), now: time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)}
 	e.db.SetClock(func() time.Time { return e.now })
-	e.w = &store.Webhook{URL: "https://crm.example.no/los", Events: []string{store.EventMessageCreated}, Secret: "s", Active: true}
+	e.w = &los.Webhook{URL: "https://crm.example.no/los", Events: []string{los.EventMessageCreated}, Secret: "s", Active: true}
 	if err := e.db.CreateWebhook(ctx, e.w); err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func (e *pruneEnv) message(fan bool) {
 	if !fan {
 		return
 	}
-	if _, err := e.db.FanOut(ctx, 100, func(store.Event) ([]byte, error) { return []byte(`{}`), nil }); err != nil {
+	if _, err := e.db.FanOut(ctx, 100, func(los.Event) ([]byte, error) { return []byte(`{}`), nil }); err != nil {
 		e.t.Fatal(err)
 	}
 }
@@ -95,17 +95,17 @@ func testPruneWebhookLog(t *testing.T, open Opener) {
 	for range 3 {
 		e.message(true)
 	}
-	e.record(1, store.DeliveryDelivered)
-	e.record(2, store.DeliveryFailed)
-	e.record(3, store.DeliveryPending)
+	e.record(1, los.DeliveryDelivered)
+	e.record(2, los.DeliveryFailed)
+	e.record(3, los.DeliveryPending)
 	// 25 January: one more, delivered.
 	e.now = e.now.AddDate(0, 0, 20)
 	e.message(true)
-	e.record(4, store.DeliveryDelivered)
+	e.record(4, los.DeliveryDelivered)
 	// 14 February, 40 days on: the newest event, delivered at once.
 	e.now = e.now.AddDate(0, 0, 20)
 	e.message(true)
-	e.record(5, store.DeliveryDelivered)
+	e.record(5, los.DeliveryDelivered)
 
 	// Batches of one row: several transactions.
 	if got, want := e.prune(1), (store.WebhookPruned{Deliveries: 2, Events: 2}); got != want {
@@ -150,15 +150,15 @@ func testPruneKeepsUnreadAndNewestEvents(t *testing.T, open Opener) {
 	e.now = e.now.AddDate(0, -3, 0)
 	e.message(true) // the worker reads all three
 	e.now = e.now.AddDate(0, 3, 0)
-	e.record(1, store.DeliveryDelivered)
-	e.record(2, store.DeliveryDelivered)
-	e.record(3, store.DeliveryDelivered)
+	e.record(1, los.DeliveryDelivered)
+	e.record(2, los.DeliveryDelivered)
+	e.record(3, los.DeliveryDelivered)
 	e.now = e.now.AddDate(0, 3, 0)
 	if got, want := e.prune(0), (store.WebhookPruned{Deliveries: 3, Events: 2}); got != want {
 		t.Fatalf("pruned %+v, want %+v", got, want)
 	}
 	e.message(false)
-	n, err := e.db.FanOut(ctx, 100, func(store.Event) ([]byte, error) { return []byte(`{}`), nil })
+	n, err := e.db.FanOut(ctx, 100, func(los.Event) ([]byte, error) { return []byte(`{}`), nil })
 	if err != nil || n != 1 {
 		t.Fatalf("after pruning, the worker read %d new events (%v), want 1", n, err)
 	}
