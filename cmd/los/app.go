@@ -208,7 +208,7 @@ func (a *app) indexOptions(ctx context.Context) (kb.Options, error) {
 			return opts, err
 		}
 		// nil (logged) when the model cannot embed now: keyword search only.
-		if e := ollama.ProbeEmbedder(ctx, client, a.cfg.EmbedModel, a.log); e != nil {
+		if e := ollama.ProbeEmbedder(ctx, ollama.NewEmbedder(client, a.cfg.EmbedModel), a.log); e != nil {
 			opts.Embedder = e
 		}
 		opts.OnEmbedError = ollama.EmbedErrorLogger(a.log)
