@@ -12,12 +12,13 @@ func (s *Server) healthz(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
 }
 
-// readyz reports the store, the index and Ollama. Ollama down makes Los
-// degraded (it still answers from the knowledge base), not unready.
+// readyz reports the store, the index and Ollama, and lists the Ollama
+// hosts. Ollama down makes Los degraded (it still answers from the
+// knowledge base), not unready.
 func (s *Server) readyz(c echo.Context) error {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
 	defer cancel()
-	out := map[string]string{"status": "ok", "store": "ok", "index": "ok", "ollama": "ok"}
+	out := map[string]any{"status": "ok", "store": "ok", "index": "ok", "ollama": "ok"}
 	status := http.StatusOK
 	if err := s.DB.Ping(ctx); err != nil {
 		out["store"], out["status"], status = "error: "+err.Error(), "unready", http.StatusServiceUnavailable
@@ -31,6 +32,9 @@ func (s *Server) readyz(c echo.Context) error {
 		if !ok && status == http.StatusOK {
 			out["status"] = state
 		}
+	}
+	if s.OllamaHosts != nil {
+		out["ollama_hosts"] = s.OllamaHosts()
 	}
 	return c.JSON(status, out)
 }

@@ -48,6 +48,9 @@ type Deps struct {
 	// Ollama reports the model server's state; Ollama being down makes Los
 	// degraded, never unready.
 	Ollama Readiness
+	// OllamaHosts returns the state of each Ollama host, listed by
+	// /readyz (and, later, the admin page); nil: not listed.
+	OllamaHosts func() []los.ModelHost
 	// Staffing knows the opening hours and records the agents present;
 	// give the bot the same one. nil: the default week in Europe/Oslo.
 	Staffing *Staffing
