@@ -7,14 +7,13 @@ import (
 	"github.com/los-bot/los/hours"
 	"github.com/los-bot/los/hub"
 	"github.com/los-bot/los/metrics"
-	"github.com/los-bot/los/ollama"
 	"github.com/los-bot/los/web"
 )
 
 // server wires the HTTP server: the bot with the desk's staffing, its
 // stores wrapped to notify open inboxes through one hub, and the metrics
 // as its observer; then the web server over the same parts.
-func (a *app) server(e *env, m *metrics.Metrics, probe *ollama.Probe) (*web.Server, error) {
+func (a *app) server(e *env, m *metrics.Metrics) (*web.Server, error) {
 	week, err := hours.ParseWeek(e.cfg.OpeningHours)
 	if err != nil {
 		return nil, err
@@ -38,7 +37,7 @@ func (a *app) server(e *env, m *metrics.Metrics, probe *ollama.Probe) (*web.Serv
 	return web.New(web.Deps{
 		Bot: b, DB: a.db, Index: a.index, Texts: a.texts, Log: e.log,
 		Staffing: staffing, Hub: changes, Triager: a.botConfig.Triager, Redactor: a.botConfig.Redactor,
-		Ollama: probe.Check, WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m,
+		Ollama: a.ollama.Ready, OllamaHosts: a.ollama.Hosts, WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m,
 		MetricsToken: e.cfg.MetricsToken, WebhookGuard: webhookGuard(e.cfg), IdleClose: e.cfg.IdleClose,
 	}), nil
 }
