@@ -45,7 +45,7 @@ lint:
 	$(STATICCHECK) ./...
 
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./kb/ ./bot/ ./web/ ./triage/ ./redact/
+	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./kb/ ./bot/ ./web/ ./triage/ ./redact/ ./ollama/
 
 clean:
 	rm -rf bin e2e/output

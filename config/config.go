@@ -21,27 +21,33 @@ import (
 
 // Config is Los's whole configuration.
 type Config struct {
-	Addr           string        // LOS_ADDR
-	DataDir        string        // LOS_DATA
-	OllamaHost     string        // OLLAMA_HOST
-	ChatModel      string        // LOS_CHAT_MODEL
-	EmbedModel     string        // LOS_EMBED_MODEL ("" disables vector search)
-	FirstToken     time.Duration // LOS_FIRST_TOKEN_TIMEOUT
-	Generation     time.Duration // LOS_GENERATION_TIMEOUT
-	LogLevel       string        // LOS_LOG_LEVEL: debug, info, warn, error
-	LogFormat      string        // LOS_LOG_FORMAT: text, json
-	SynonymsFile   string        // LOS_SYNONYMS
-	PromptsDir     string        // LOS_PROMPTS_DIR
-	LocalesDir     string        // LOS_LOCALES_DIR
-	TriageDir      string        // LOS_TRIAGE_DIR
-	Redact         string        // LOS_REDACT: comma list of identifier kinds, "none" or "all"
-	WidgetOrigins  []string      // LOS_WIDGET_ORIGINS: origins allowed to embed the widget (CORS)
-	Policy         los.Policy    // LOS_POLICY: category=action,...
-	RetentionDays  int           // LOS_RETENTION_DAYS
-	HandoffDays    int           // LOS_HANDOFF_RETENTION_DAYS
-	ShutdownPeriod time.Duration // LOS_SHUTDOWN_TIMEOUT
-	OpeningHours   string        // LOS_OPENING_HOURS, e.g. "mon-fri 08-20, sat 10-15"
-	IdleClose      time.Duration // LOS_IDLE_CLOSE: close bot conversations quiet this long
+	Addr         string        // LOS_ADDR
+	DataDir      string        // LOS_DATA
+	OllamaHost   string        // OLLAMA_HOST: one URL, or several separated by commas (see OllamaHosts)
+	ChatModel    string        // LOS_CHAT_MODEL
+	EmbedModel   string        // LOS_EMBED_MODEL ("" disables vector search)
+	FirstToken   time.Duration // LOS_FIRST_TOKEN_TIMEOUT
+	TokenTimeout time.Duration // LOS_TOKEN_TIMEOUT: longest stall between tokens after the first
+	Generation   time.Duration // LOS_GENERATION_TIMEOUT
+	// The pool of Ollama hosts.
+	OllamaConcurrency int           // LOS_OLLAMA_CONCURRENCY: chats per host at once
+	OllamaQueue       int           // LOS_OLLAMA_QUEUE: chats that may wait for a free host
+	OllamaQueueWait   time.Duration // LOS_OLLAMA_QUEUE_WAIT: how long they wait
+	OllamaCheck       time.Duration // LOS_OLLAMA_CHECK_INTERVAL: health checks of hosts in service
+	LogLevel          string        // LOS_LOG_LEVEL: debug, info, warn, error
+	LogFormat         string        // LOS_LOG_FORMAT: text, json
+	SynonymsFile      string        // LOS_SYNONYMS
+	PromptsDir        string        // LOS_PROMPTS_DIR
+	LocalesDir        string        // LOS_LOCALES_DIR
+	TriageDir         string        // LOS_TRIAGE_DIR
+	Redact            string        // LOS_REDACT: comma list of identifier kinds, "none" or "all"
+	WidgetOrigins     []string      // LOS_WIDGET_ORIGINS: origins allowed to embed the widget (CORS)
+	Policy            los.Policy    // LOS_POLICY: category=action,...
+	RetentionDays     int           // LOS_RETENTION_DAYS
+	HandoffDays       int           // LOS_HANDOFF_RETENTION_DAYS
+	ShutdownPeriod    time.Duration // LOS_SHUTDOWN_TIMEOUT
+	OpeningHours      string        // LOS_OPENING_HOURS, e.g. "mon-fri 08-20, sat 10-15"
+	IdleClose         time.Duration // LOS_IDLE_CLOSE: close bot conversations quiet this long
 	// MetricsToken is the bearer token Prometheus reads /metrics with
 	// (LOS_METRICS_TOKEN; no flag, so it never shows in a process list or
 	// in --help). Empty: only admin sessions and admin API keys may.
@@ -53,12 +59,19 @@ type Config struct {
 // Default returns the configuration used when nothing is set.
 func Default() Config {
 	return Config{
-		Addr:           "127.0.0.1:8080",
-		DataDir:        "los-data",
-		OllamaHost:     "http://127.0.0.1:11434",
-		ChatModel:      "gemma3:4b",
-		FirstToken:     8 * time.Second,
-		Generation:     60 * time.Second,
+		Addr:         "127.0.0.1:8080",
+		DataDir:      "los-data",
+		OllamaHost:   "http://127.0.0.1:11434",
+		ChatModel:    "gemma3:4b",
+		FirstToken:   8 * time.Second,
+		TokenTimeout: 5 * time.Second,
+		Generation:   60 * time.Second,
+
+		OllamaConcurrency: 4,
+		OllamaQueue:       16,
+		OllamaQueueWait:   2 * time.Second,
+		OllamaCheck:       5 * time.Second,
+
 		LogLevel:       "info",
 		LogFormat:      "text",
 		Redact:         "all",
@@ -77,10 +90,11 @@ func Default() Config {
 func (c *Config) Register(fs *flag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "HOST:PORT to serve on (LOS_ADDR)")
 	fs.StringVar(&c.DataDir, "data", c.DataDir, "data directory (LOS_DATA)")
-	fs.StringVar(&c.OllamaHost, "ollama", c.OllamaHost, "Ollama server URL (OLLAMA_HOST)")
 	fs.StringVar(&c.ChatModel, "chat-model", c.ChatModel, "Ollama chat model (LOS_CHAT_MODEL)")
 	fs.StringVar(&c.EmbedModel, "embed-model", c.EmbedModel, "Ollama embedding model; empty for keyword search only (LOS_EMBED_MODEL)")
+	c.registerOllama(fs)
 	fs.DurationVar(&c.FirstToken, "first-token-timeout", c.FirstToken, "how long the model may take to start answering (LOS_FIRST_TOKEN_TIMEOUT)")
+	fs.DurationVar(&c.TokenTimeout, "token-timeout", c.TokenTimeout, "longest pause between tokens once the model answers; then answer extractively (LOS_TOKEN_TIMEOUT)")
 	fs.DurationVar(&c.Generation, "generation-timeout", c.Generation, "longest generation (LOS_GENERATION_TIMEOUT)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (LOS_LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json (LOS_LOG_FORMAT)")
@@ -132,7 +146,21 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	str("LOS_CHAT_MODEL", &c.ChatModel)
 	str("LOS_EMBED_MODEL", &c.EmbedModel)
 	dur("LOS_FIRST_TOKEN_TIMEOUT", &c.FirstToken)
+	dur("LOS_TOKEN_TIMEOUT", &c.TokenTimeout)
 	dur("LOS_GENERATION_TIMEOUT", &c.Generation)
+	dur("LOS_OLLAMA_QUEUE_WAIT", &c.OllamaQueueWait)
+	dur("LOS_OLLAMA_CHECK_INTERVAL", &c.OllamaCheck)
+	whole := func(name string, dst *int) {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s=%q is not a whole number", name, v))
+			}
+			*dst = n
+		}
+	}
+	whole("LOS_OLLAMA_CONCURRENCY", &c.OllamaConcurrency)
+	whole("LOS_OLLAMA_QUEUE", &c.OllamaQueue)
 	dur("LOS_SHUTDOWN_TIMEOUT", &c.ShutdownPeriod)
 	dur("LOS_IDLE_CLOSE", &c.IdleClose)
 	str("LOS_LOG_LEVEL", &c.LogLevel)
@@ -186,13 +214,11 @@ func (c Config) Validate() error {
 	if c.DataDir == "" {
 		errs = append(errs, errors.New("data directory is empty; set --data or LOS_DATA"))
 	}
-	if u, err := url.Parse(c.OllamaHost); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		errs = append(errs, fmt.Errorf("OLLAMA_HOST %q is not a URL; use for example http://127.0.0.1:11434", c.OllamaHost))
-	}
+	errs = append(errs, c.validateOllama()...)
 	if c.ChatModel == "" {
 		errs = append(errs, errors.New("chat model is empty; set LOS_CHAT_MODEL, for example gemma3:4b"))
 	}
-	if c.FirstToken <= 0 || c.Generation <= 0 || c.ShutdownPeriod <= 0 || c.IdleClose <= 0 {
+	if c.FirstToken <= 0 || c.TokenTimeout <= 0 || c.Generation <= 0 || c.ShutdownPeriod <= 0 || c.IdleClose <= 0 {
 		errs = append(errs, errors.New("timeouts must be positive durations such as 8s"))
 	}
 	if c.FirstToken > c.Generation {

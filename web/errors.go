@@ -20,6 +20,8 @@ var statusOf = map[los.Code]int{
 	los.EFORBID:   http.StatusForbidden,
 	los.ELIMIT:    http.StatusTooManyRequests,
 	los.EINTERNAL: http.StatusInternalServerError,
+
+	los.EUNAVAILABLE: http.StatusServiceUnavailable,
 }
 
 // ErrorBody is the API's error format.

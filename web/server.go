@@ -85,6 +85,9 @@ type Config struct {
 	// Translation reports Apertium (Bokmål↔Nynorsk); missing, Los quotes
 	// articles untranslated. Never makes Los unready. nil: not reported.
 	Translation Readiness
+	// OllamaHosts returns the state of each Ollama host, listed by
+	// /readyz (and the admin page); nil: not listed.
+	OllamaHosts func() []los.ModelHost
 	// WidgetOrigins may call the API from other sites (CORS).
 	WidgetOrigins []string
 	// Limits; zero values take defaults.

@@ -34,7 +34,7 @@ type app struct {
 	db     *store.DB
 	index  *kb.Index
 	texts  *locales.Catalog
-	ollama *ollama.Client
+	ollama *ollama.Pool
 	// botConfig has the bot's parts; newBot builds it.
 	botConfig bot.Config
 	bot       *bot.Bot
@@ -59,6 +59,10 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 	if a.db, err = openStore(ctx, cfg.DataDir); err != nil {
 		return nil, err
 	}
+	if a.ollama, err = newPool(cfg, log); err != nil {
+		a.Close()
+		return nil, err
+	}
 	if err := a.seedDemo(ctx); err != nil {
 		a.Close()
 		return nil, err
@@ -68,10 +72,6 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		return nil, err
 	}
 	if err := a.applySavedSynonyms(ctx); err != nil {
-		a.Close()
-		return nil, err
-	}
-	if a.ollama, err = ollama.New(cfg.OllamaHost); err != nil {
 		a.Close()
 		return nil, err
 	}
@@ -93,23 +93,34 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		translator = a.apertium
 	}
 	a.botConfig = bot.Config{
-		Retriever:  retrieve.Index{Index: a.index},
-		Generator:  a.ollama,
-		Store:      a.db,
-		Handoffs:   a.db,
-		Summaries:  a.db,
-		Triager:    classifier,
-		Redactor:   redact.New(kinds.Kinds()...),
-		Prompter:   pr,
-		Texts:      a.texts,
-		Policy:     cfg.Policy,
-		Log:        log,
-		ChatModel:  cfg.ChatModel,
-		FirstToken: cfg.FirstToken,
-		Generation: cfg.Generation,
-		Translator: translator,
+		Retriever:    retrieve.Index{Index: a.index},
+		Generator:    a.ollama,
+		Store:        a.db,
+		Handoffs:     a.db,
+		Summaries:    a.db,
+		Triager:      classifier,
+		Redactor:     redact.New(kinds.Kinds()...),
+		Prompter:     pr,
+		Texts:        a.texts,
+		Policy:       cfg.Policy,
+		Log:          log,
+		ChatModel:    cfg.ChatModel,
+		FirstToken:   cfg.FirstToken,
+		TokenTimeout: cfg.TokenTimeout,
+		Generation:   cfg.Generation,
+		Translator:   translator,
 	}
 	return a, nil
+}
+
+// newPool returns the pool of the configured Ollama hosts; serve starts
+// its health checks.
+func newPool(cfg config.Config, log *slog.Logger) (*ollama.Pool, error) {
+	return ollama.NewPool(cfg.OllamaHosts(), ollama.PoolConfig{
+		ChatModel: cfg.ChatModel, EmbedModel: cfg.EmbedModel,
+		Concurrency: cfg.OllamaConcurrency, Queue: cfg.OllamaQueue, QueueWait: cfg.OllamaQueueWait,
+		CheckEvery: cfg.OllamaCheck, Log: log,
+	})
 }
 
 // newBot builds the bot from the parts openApp opened, after wrap (when
@@ -133,11 +144,14 @@ func openStore(ctx context.Context, dataDir string) (*store.DB, error) {
 	return store.Open(ctx, filepath.Join(dataDir, "los.db"))
 }
 
-// Close waits for the bot's background work, then closes the index and
-// the store.
+// Close waits for the bot's background work, stops the Ollama hosts'
+// health checks, then closes the index and the store.
 func (a *app) Close() error {
 	if a.bot != nil {
 		a.bot.Wait()
+	}
+	if a.ollama != nil {
+		a.ollama.Close()
 	}
 	var errs []error
 	if a.index != nil {
@@ -218,12 +232,8 @@ func (a *app) indexOptions(ctx context.Context) (kb.Options, error) {
 		opts.Synonyms = syn
 	}
 	if a.cfg.EmbedModel != "" {
-		client, err := ollama.New(a.cfg.OllamaHost)
-		if err != nil {
-			return opts, err
-		}
 		// nil (logged) when the model cannot embed now: keyword search only.
-		if e := ollama.ProbeEmbedder(ctx, client, a.cfg.EmbedModel, a.log); e != nil {
+		if e := ollama.ProbeEmbedder(ctx, a.ollama.Embedder(a.cfg.EmbedModel), a.log); e != nil {
 			opts.Embedder = e
 		}
 		opts.OnEmbedError = ollama.EmbedErrorLogger(a.log)

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/metrics"
 	"github.com/los-bot/los/ollama"
 	"github.com/los-bot/los/webhook"
@@ -32,10 +34,8 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 	}
 	defer a.Close()
 
-	probe := ollama.NewProbe(a.ollama, e.cfg.ChatModel, e.cfg.EmbedModel)
-	if state, ok := probe.Check(ctx); !ok {
-		e.log.Warn("Ollama is not ready; answering from the knowledge base alone until it is", "state", state)
-	}
+	a.ollama.Start(ctx)
+	reportOllama(ctx, e.log, a.ollama)
 	if a.apertium.Available() == nil {
 		// Load Apertium's dictionaries now, not in the first customer's turn.
 		go func() {
@@ -45,7 +45,8 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 		}()
 	}
 	m := metrics.New()
-	srv, err := a.server(e, m, probe)
+	m.WatchModelHosts(a.ollama.Snapshot)
+	srv, err := a.server(e, m)
 	if err != nil {
 		return err
 	}
@@ -99,4 +100,24 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 	}
 	e.log.Info("stopped")
 	return nil
+}
+
+// reportOllama logs at start what the Ollama hosts' first checks found,
+// when it is not all well.
+func reportOllama(ctx context.Context, log *slog.Logger, pool *ollama.Pool) {
+	state, ok := pool.Ready(ctx)
+	if ok {
+		return
+	}
+	up := 0
+	for _, h := range pool.Hosts() {
+		if h.State == los.HostUp {
+			up++
+		}
+	}
+	if up == 0 {
+		log.Warn("Ollama is not ready; answering from the knowledge base alone until it is", "state", state)
+		return
+	}
+	log.Warn("some Ollama hosts are not ready; turns go to the others until they are", "state", state)
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/los-bot/los/hours"
 	"github.com/los-bot/los/hub"
 	"github.com/los-bot/los/metrics"
-	"github.com/los-bot/los/ollama"
 	"github.com/los-bot/los/web"
 	"github.com/los-bot/los/web/admin"
 	"github.com/los-bot/los/web/agent"
@@ -23,7 +22,7 @@ import (
 // as its observer; then the web core and, over it, the customers' chat,
 // the agents' desk, the editor and the administrators' pages, each given
 // the parts it uses.
-func (a *app) server(e *env, m *metrics.Metrics, probe *ollama.Probe) (*web.Server, error) {
+func (a *app) server(e *env, m *metrics.Metrics) (*web.Server, error) {
 	week, err := hours.ParseWeek(e.cfg.OpeningHours)
 	if err != nil {
 		return nil, err
@@ -45,7 +44,7 @@ func (a *app) server(e *env, m *metrics.Metrics, probe *ollama.Probe) (*web.Serv
 		c.Observer = m
 	})
 	s := web.New(web.Config{
-		Texts: a.texts, Log: e.log, Accounts: a.db, Audit: a.db, Store: a.db, Index: a.index, Ollama: probe.Check, Translation: translationState(a.apertium),
+		Texts: a.texts, Log: e.log, Accounts: a.db, Audit: a.db, Store: a.db, Index: a.index, Ollama: a.ollama.Ready, OllamaHosts: a.ollama.Hosts, Translation: translationState(a.apertium),
 		WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m, MetricsToken: e.cfg.MetricsToken,
 	})
 	chat.Routes(s, chat.Deps{Conversations: a.db, Bot: b, Articles: a.db, Search: a.index, Hub: changes,
