@@ -43,6 +43,9 @@ func Run(t *testing.T, open Opener) {
 		{"DeleteConversation", testDeleteConversation},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tt.fn(t, open)
+		})
 	}
 }
