@@ -81,7 +81,8 @@ func (c *conn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, e
 	if b, ok := c.inner.(driver.ConnBeginTx); ok {
 		return b.BeginTx(ctx, opts)
 	}
-	return c.inner.Begin() //nolint:staticcheck // drivers without BeginTx
+	//lint:ignore SA1019 the fallback for drivers without BeginTx
+	return c.inner.Begin()
 }
 
 func (c *conn) ExecContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Result, error) {
@@ -152,12 +153,14 @@ func (s *stmt) Close() error  { return s.inner.Close() }
 func (s *stmt) NumInput() int { return s.inner.NumInput() }
 
 func (s *stmt) Exec(args []driver.Value) (driver.Result, error) {
-	res, err := s.inner.Exec(args) //nolint:staticcheck // the fallback database/sql uses
+	//lint:ignore SA1019 the fallback database/sql uses
+	res, err := s.inner.Exec(args)
 	return res, dbError(err)
 }
 
 func (s *stmt) Query(args []driver.Value) (driver.Rows, error) {
-	r, err := s.inner.Query(args) //nolint:staticcheck // the fallback database/sql uses
+	//lint:ignore SA1019 the fallback database/sql uses
+	r, err := s.inner.Query(args)
 	if err != nil {
 		return nil, dbError(err)
 	}

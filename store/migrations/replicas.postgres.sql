@@ -24,3 +24,14 @@ CREATE TABLE IF NOT EXISTS login_failures (
 	first INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS login_failures_first ON login_failures(first);
+
+-- Synonyms saved in the editor are announced on los_kb too.
+CREATE OR REPLACE FUNCTION los_notify_synonyms() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM pg_notify('los_kb', 'synonyms');
+	RETURN NULL;
+END;
+$$;
+DROP TRIGGER IF EXISTS kb_synonyms_notify ON kb_synonyms;
+CREATE TRIGGER kb_synonyms_notify AFTER INSERT OR UPDATE ON kb_synonyms
+	FOR EACH ROW EXECUTE FUNCTION los_notify_synonyms();
