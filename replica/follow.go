@@ -44,7 +44,7 @@ type Follower struct {
 
 	mu       sync.Mutex
 	known    map[string]store.ArticleStamp // what the index holds, by slug
-	synonyms int64            // updated of the synonyms applied; 0: none
+	synonyms int64                         // updated of the synonyms applied; 0: none
 }
 
 // NewFollower follows db into ix. The index must be current (openIndex

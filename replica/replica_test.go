@@ -46,7 +46,7 @@ func start(t *testing.T, dsn string) *node {
 	}
 	n := &node{db: db, ix: ix, followed: make(chan int, 16)}
 	n.r = &replica.Replica{DSN: dsn, Hub: replica.NewHub(hub.New(), db, log), Follower: f, Log: log,
-		Check: time.Hour, // only notifications move it in these tests
+		Check:    time.Hour, // only notifications move it in these tests
 		Followed: func(k int) { n.followed <- k }}
 	rctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
