@@ -15,7 +15,7 @@ func TestMain(m *testing.M) { pgtest.Main(m) }
 // throw-away PostgreSQL cluster.
 func openPG(t *testing.T) *store.DB {
 	t.Helper()
-	db, err := store.OpenPostgres(context.Background(), pgtest.NewDatabase(t))
+	db, err := store.OpenPostgres(context.Background(), pgDSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,4 +28,10 @@ func openPG(t *testing.T) *store.DB {
 func TestSuitePostgres(t *testing.T) {
 	t.Parallel()
 	storetest.Run(t, func(t *testing.T) storetest.Store { return openPG(t) })
+}
+
+// pgDSN is the URL of a new empty database for t.
+func pgDSN(t *testing.T) string {
+	t.Helper()
+	return pgtest.NewDatabase(t)
 }
