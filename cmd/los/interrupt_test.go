@@ -27,7 +27,7 @@ func TestMain(m *testing.M) {
 
 // startLos starts los (this test binary as main) with args and the
 // variables of env, its standard input a pipe the test holds open.
-func startLos(t *testing.T, env map[string]string, args ...string) (cmd *exec.Cmd, stdin io.WriteCloser, stdout, stderr *bufio.Reader) {
+func startLos(t testing.TB, env map[string]string, args ...string) (cmd *exec.Cmd, stdin io.WriteCloser, stdout, stderr *bufio.Reader) {
 	t.Helper()
 	cmd = exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), "LOS_TEST_MAIN=1")

@@ -31,7 +31,7 @@ var servingURL = regexp.MustCompile(`msg="Los is serving" url=(\S+)`)
 // startReplica starts los serve (this test binary as main) on a free
 // port with env, and returns once it serves. Its log goes to the test's
 // log when the test fails.
-func startReplica(t *testing.T, name string, env map[string]string) *replicaProc {
+func startReplica(t testing.TB, name string, env map[string]string) *replicaProc {
 	t.Helper()
 	cmd, _, _, stderr := startLos(t, env, "serve", "--addr", "127.0.0.1:0")
 	found := make(chan string, 1)
