@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"context"
 	"sync"
 	"time"
 )
@@ -12,9 +13,32 @@ type Throttle struct {
 	Max    int
 	Window time.Duration
 	Now    func() time.Time
+	// Shared, when set, keeps the counts where every replica of Los
+	// counts (the database), so that the limit holds whichever replica a
+	// sign-in reaches. When it fails, this replica's own counts decide.
+	Shared SharedFailures
 
 	mu   sync.Mutex
 	keys map[string]*failures
+}
+
+// SharedFailures keeps failed sign-ins per key for several replicas.
+type SharedFailures interface {
+	// LoginFailures returns how often key failed since its window began
+	// (first), counting only a window that began after since.
+	LoginFailures(ctx context.Context, key string, since time.Time) (n int, first time.Time, err error)
+	// AddLoginFailure counts a failure of key at now; a window that began
+	// before since starts again.
+	AddLoginFailure(ctx context.Context, key string, now, since time.Time) error
+	// ResetLoginFailures forgets key's failures.
+	ResetLoginFailures(ctx context.Context, key string) error
+}
+
+// sharedTimeout bounds a call to the shared counts.
+const sharedTimeout = 2 * time.Second
+
+func sharedCtx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), sharedTimeout)
 }
 
 type failures struct {
@@ -32,6 +56,18 @@ func NewThrottle(max int, window time.Duration, now func() time.Time) *Throttle 
 
 // Allow reports whether key may try again, and if not, when it may.
 func (t *Throttle) Allow(key string) (bool, time.Duration) {
+	if t.Shared != nil {
+		ctx, cancel := sharedCtx()
+		defer cancel()
+		now := t.Now()
+		n, first, err := t.Shared.LoginFailures(ctx, key, now.Add(-t.Window))
+		if err == nil {
+			if n < t.Max {
+				return true, 0
+			}
+			return false, first.Add(t.Window).Sub(now)
+		}
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	now := t.Now()
@@ -44,6 +80,12 @@ func (t *Throttle) Allow(key string) (bool, time.Duration) {
 
 // Fail records a failure of key.
 func (t *Throttle) Fail(key string) {
+	if t.Shared != nil {
+		ctx, cancel := sharedCtx()
+		now := t.Now()
+		t.Shared.AddLoginFailure(ctx, key, now, now.Add(-t.Window))
+		cancel()
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	now := t.Now()
@@ -60,6 +102,11 @@ func (t *Throttle) Fail(key string) {
 
 // Reset forgets key's failures, after a success.
 func (t *Throttle) Reset(key string) {
+	if t.Shared != nil {
+		ctx, cancel := sharedCtx()
+		t.Shared.ResetLoginFailures(ctx, key)
+		cancel()
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	delete(t.keys, key)

@@ -54,6 +54,14 @@ type Config struct {
 	MetricsToken        string
 	WebhookAllowPrivate bool // LOS_WEBHOOK_ALLOW_PRIVATE: let webhooks reach internal addresses
 	WebhookLogDays      int  // LOS_WEBHOOK_LOG_DAYS: days to keep finished webhook deliveries and events
+	// DatabaseURL puts the store on PostgreSQL (LOS_DATABASE_URL,
+	// postgres://…; no flag, so its password never shows in a process
+	// list). Empty: the SQLite file in the data directory.
+	DatabaseURL string
+	// TrustedProxies are the reverse proxies' networks
+	// (LOS_TRUSTED_PROXIES: CIDRs or addresses, comma-separated): clients
+	// behind them are told apart by X-Forwarded-For.
+	TrustedProxies []string
 }
 
 // Default returns the configuration used when nothing is set.
@@ -118,6 +126,10 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.DurationVar(&c.IdleClose, "idle-close", c.IdleClose, "close conversations the bot holds after this long without a message (LOS_IDLE_CLOSE)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses (LOS_WEBHOOK_ALLOW_PRIVATE)")
 	fs.IntVar(&c.WebhookLogDays, "webhook-log-days", c.WebhookLogDays, "days to keep finished webhook deliveries and their events (LOS_WEBHOOK_LOG_DAYS)")
+	fs.Func("trusted-proxies", "reverse proxies (CIDRs) whose X-Forwarded-For names the client (LOS_TRUSTED_PROXIES)", func(s string) error {
+		c.TrustedProxies = splitList(s)
+		return nil
+	})
 	fs.DurationVar(&c.ShutdownPeriod, "shutdown-timeout", c.ShutdownPeriod, "how long shutdown waits for answers in flight (LOS_SHUTDOWN_TIMEOUT)")
 }
 
@@ -194,6 +206,10 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	days("LOS_HANDOFF_RETENTION_DAYS", &c.HandoffDays)
 	days("LOS_WEBHOOK_LOG_DAYS", &c.WebhookLogDays)
 	str("LOS_METRICS_TOKEN", &c.MetricsToken)
+	str("LOS_DATABASE_URL", &c.DatabaseURL)
+	if v := strings.TrimSpace(getenv("LOS_TRUSTED_PROXIES")); v != "" {
+		c.TrustedProxies = splitList(v)
+	}
 	if v := strings.TrimSpace(getenv("LOS_WEBHOOK_ALLOW_PRIVATE")); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
@@ -215,6 +231,10 @@ func (c Config) Validate() error {
 		errs = append(errs, errors.New("data directory is empty; set --data or LOS_DATA"))
 	}
 	errs = append(errs, c.validateOllama()...)
+	errs = append(errs, c.validateDatabase()...)
+	if _, err := c.ProxyNets(); err != nil {
+		errs = append(errs, err)
+	}
 	if c.ChatModel == "" {
 		errs = append(errs, errors.New("chat model is empty; set LOS_CHAT_MODEL, for example gemma3:4b"))
 	}

@@ -120,3 +120,51 @@ func TestHardeningSettings(t *testing.T) {
 		t.Fatalf("bad values: %v", err)
 	}
 }
+
+func TestDatabaseURL(t *testing.T) {
+	tests := []struct {
+		url  string
+		want string // part of the error; "" for none
+	}{
+		{"", ""},
+		{"postgres://los:pw@db:5432/los?sslmode=disable", ""},
+		{"postgresql://los@127.0.0.1/los", ""},
+		{"mysql://los@db/los", "not a PostgreSQL URL"},
+		{"postgres://los@db:5432", "names no database"},
+		{"los.db", "not a PostgreSQL URL"},
+	}
+	for _, tt := range tests {
+		c, err := FromEnv(func(k string) string {
+			if k == "LOS_DATABASE_URL" {
+				return tt.url
+			}
+			return ""
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = c.Validate()
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: %v", tt.url, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%q: %v, want an error saying %q", tt.url, err, tt.want)
+		}
+		if c.Postgres() != (tt.url != "") {
+			t.Errorf("%q: Postgres() = %v", tt.url, c.Postgres())
+		}
+	}
+}
+
+func TestTrustedProxies(t *testing.T) {
+	c := Default()
+	c.TrustedProxies = []string{"172.16.0.0/12", "10.0.0.5", "::1"}
+	nets, err := c.ProxyNets()
+	if err != nil || len(nets) != 3 || nets[1].String() != "10.0.0.5/32" || nets[2].String() != "::1/128" {
+		t.Fatalf("nets %v, %v", nets, err)
+	}
+	c.TrustedProxies = []string{"proxy"}
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "LOS_TRUSTED_PROXIES") {
+		t.Errorf("a name: %v", err)
+	}
+}

@@ -18,13 +18,8 @@ func (s *DB) CreateAPIKey(ctx context.Context, k *auth.APIKey) error {
 	for i, sc := range k.Scopes {
 		scopes[i] = string(sc)
 	}
-	res, err := s.db.ExecContext(ctx, `INSERT INTO api_keys (name, hint, hash, scopes, created) VALUES (?, ?, ?, ?, ?)`,
-		k.Name, k.Hint, k.Hash, strings.Join(scopes, ","), millis(k.Created))
-	if err != nil {
-		return err
-	}
-	k.ID, err = res.LastInsertId()
-	return err
+	return s.db.QueryRowContext(ctx, `INSERT INTO api_keys (name, hint, hash, scopes, created) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+		k.Name, k.Hint, k.Hash, strings.Join(scopes, ","), millis(k.Created)).Scan(&k.ID)
 }
 
 // NewAPIKey makes and stores a key named name with scopes. It returns

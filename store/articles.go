@@ -113,7 +113,7 @@ func scanArticle(r scanner) (kb.Article, error) {
 // cite, by slug. Articles deleted since are missing.
 func (s *DB) CitedTitles(ctx context.Context, conversationID string) (map[string]string, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT a.slug, a.title
-		FROM messages m, json_each(m.citations) j JOIN articles a ON a.slug = j.value
+		FROM messages m CROSS JOIN `+s.eng.jsonEach("m.citations", "j")+` JOIN articles a ON a.slug = j.value
 		WHERE m.conversation_id = ?`, conversationID)
 	if err != nil {
 		return nil, err

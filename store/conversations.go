@@ -116,14 +116,11 @@ func touch(ctx context.Context, tx *sql.Tx, id string, at interface{ UnixMilli()
 }
 
 func insertMessage(ctx context.Context, tx *sql.Tx, m *los.Message) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO messages (conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, first_token_ms)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	err := tx.QueryRowContext(ctx, `INSERT INTO messages (conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, first_token_ms)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		m.ConversationID, string(m.Role), m.Text, millis(m.Created), string(m.Mode), string(m.Action), string(m.Category),
-		asJSON(&m.Citations), m.NoAnswer, m.Rating, asJSON(&m.Signals), m.FirstTokenMS)
+		asJSON(&m.Citations), m.NoAnswer, m.Rating, asJSON(&m.Signals), m.FirstTokenMS).Scan(&m.ID)
 	if err != nil {
-		return err
-	}
-	if m.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
 	// Webhooks carry the message's ID, not its text: integrators read the

@@ -50,13 +50,10 @@ func queue(ctx context.Context, tx *sql.Tx, conv *los.Conversation, h *los.Hando
 		if open > 0 {
 			return nil
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO handoffs (conversation_id, category, severity, severity_rank, reason, signals, summary, status, created)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, h.ConversationID, string(h.Category), string(h.Severity), h.Severity.Rank(),
-			h.Reason, asJSON(&h.Signals), h.Summary, h.Status, millis(now))
+		err := tx.QueryRowContext(ctx, `INSERT INTO handoffs (conversation_id, category, severity, severity_rank, reason, signals, summary, status, created)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, h.ConversationID, string(h.Category), string(h.Severity), h.Severity.Rank(),
+			h.Reason, asJSON(&h.Signals), h.Summary, h.Status, millis(now)).Scan(&h.ID)
 		if err != nil {
-			return err
-		}
-		if h.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
 		if _, err = tx.ExecContext(ctx, `UPDATE conversations SET status = ?, updated = ? WHERE id = ?`, string(los.StatusWaiting), millis(now), conv.ID); err != nil {

@@ -22,13 +22,8 @@ func (s *DB) CreateUser(ctx context.Context, u *auth.User) error {
 		if n > 0 {
 			return los.Errorf(los.ECONFLICT, "a user with e-mail %s exists already", u.Email)
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO users (email, role, password_hash, created) VALUES (?, ?, ?, ?)`,
-			u.Email, string(u.Role), u.PasswordHash, millis(u.Created))
-		if err != nil {
-			return err
-		}
-		u.ID, err = res.LastInsertId()
-		return err
+		return tx.QueryRowContext(ctx, `INSERT INTO users (email, role, password_hash, created) VALUES (?, ?, ?, ?) RETURNING id`,
+			u.Email, string(u.Role), u.PasswordHash, millis(u.Created)).Scan(&u.ID)
 	})
 }
 

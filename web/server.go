@@ -16,6 +16,7 @@ package web
 import (
 	"context"
 	"log/slog"
+	"net"
 	"net/http"
 	"time"
 	_ "time/tzdata" // the Oslo zone in distroless images without zoneinfo
@@ -99,6 +100,14 @@ type Config struct {
 	// "Authorization: Bearer <token>" (LOS_METRICS_TOKEN). Admin sessions
 	// and API keys with the admin scope may read it too; empty: only they.
 	MetricsToken string
+	// LoginFailures, when set, counts failed sign-ins where every replica
+	// counts (PostgreSQL), so throttling holds across replicas.
+	LoginFailures auth.SharedFailures
+	// TrustedProxies are the networks of the reverse proxies in front of
+	// Los: a request from one of them is counted (rate limits, sign-in
+	// throttle) by the client address in X-Forwarded-For. Empty: by the
+	// connection's address, which a client cannot forge.
+	TrustedProxies []*net.IPNet
 }
 
 // Server is Los's HTTP server: the core's routes and middleware, to which
@@ -131,12 +140,20 @@ func New(cfg Config) *Server {
 		cfg.RatePerConversation = 1
 	}
 	s := &Server{cfg: cfg, echo: echo.New(), auth: auth.New(cfg.Accounts, cfg.Now, cfg.Log)}
+	s.auth.Throttle.Shared = cfg.LoginFailures
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
 	// Client IPs (for rate limits) come from the connection, never from
-	// headers a client can forge.
+	// headers a client can forge, unless it is a trusted proxy.
 	s.echo.IPExtractor = echo.ExtractIPDirect()
+	if len(cfg.TrustedProxies) > 0 {
+		opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+		for _, n := range cfg.TrustedProxies {
+			opts = append(opts, echo.TrustIPRange(n))
+		}
+		s.echo.IPExtractor = echo.ExtractIPFromXFFHeader(opts...)
+	}
 	s.routes()
 	return s
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/los-bot/los/progress"
 	"github.com/los-bot/los/prompts"
 	"github.com/los-bot/los/redact"
+	"github.com/los-bot/los/replica"
 	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/triage"
@@ -41,6 +42,9 @@ type app struct {
 	// apertium translates between Bokmål and Nynorsk; its Available says
 	// why not when it cannot.
 	apertium *apertium.Translator
+	// replica keeps this replica in step with the others on PostgreSQL
+	// (set by server, run by serve); nil on SQLite.
+	replica *replica.Replica
 }
 
 // openApp opens the store (loading the demo knowledge base when it is
@@ -56,7 +60,7 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 	if err != nil {
 		return nil, err
 	}
-	if a.db, err = openStore(ctx, cfg.DataDir); err != nil {
+	if a.db, err = openConfiguredStore(ctx, cfg); err != nil {
 		return nil, err
 	}
 	if a.ollama, err = newPool(cfg, log); err != nil {
@@ -133,6 +137,19 @@ func (a *app) newBot(wrap func(*bot.Config)) *bot.Bot {
 	}
 	a.bot = bot.New(c)
 	return a.bot
+}
+
+// openConfiguredStore opens the store cfg names: PostgreSQL when
+// LOS_DATABASE_URL is set (the data directory then holds only this
+// replica's search index), else the SQLite file in the data directory.
+func openConfiguredStore(ctx context.Context, cfg config.Config) (*store.DB, error) {
+	if cfg.Postgres() {
+		if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+			return nil, fmt.Errorf("data directory: %w", err)
+		}
+		return store.OpenPostgres(ctx, cfg.DatabaseURL)
+	}
+	return openStore(ctx, cfg.DataDir)
 }
 
 // openStore opens the store in the data directory, creating both when

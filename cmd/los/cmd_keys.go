@@ -51,7 +51,7 @@ func cmdKeys(ctx context.Context, e *env) error {
 		fmt.Fprintf(e.stderr, "los keys: unknown subcommand %q\n%s\n", sub, keysUsage)
 		return errUsage
 	}
-	db, err := openStore(ctx, e.cfg.DataDir)
+	db, err := openConfiguredStore(ctx, e.cfg)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
+
+	"github.com/los-bot/los/config"
+	"github.com/los-bot/los/store"
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/metrics"
@@ -56,12 +60,21 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 		return fmt.Errorf("listen on %s: %w (is another Los running? choose another port with --addr)", e.cfg.Addr, err)
 	}
 	addr := ln.Addr().String()
-	e.log.Info("Los is serving", "url", "http://"+addr+"/", "data", e.cfg.DataDir)
+	e.log.Info("Los is serving", "url", "http://"+addr+"/", "data", e.cfg.DataDir, "store", storeName(e.cfg))
 	if listening != nil {
 		listening(addr)
 	}
 
 	jobs, stopJobs := context.WithCancel(ctx)
+	if a.replica != nil {
+		// Inboxes and the index follow the other replicas.
+		replicaDone := make(chan struct{})
+		go func() {
+			defer close(replicaDone)
+			a.replica.Run(jobs)
+		}()
+		defer func() { stopJobs(); <-replicaDone }()
+	}
 	jobsDone := make(chan struct{})
 	go func() {
 		defer close(jobsDone)
@@ -120,4 +133,13 @@ func reportOllama(ctx context.Context, log *slog.Logger, pool *ollama.Pool) {
 		return
 	}
 	log.Warn("some Ollama hosts are not ready; turns go to the others until they are", "state", state)
+}
+
+// storeName says where the store is, for the start log: the SQLite file,
+// or the PostgreSQL database without its password.
+func storeName(cfg config.Config) string {
+	if cfg.Postgres() {
+		return store.Redacted(cfg.DatabaseURL)
+	}
+	return filepath.Join(cfg.DataDir, "los.db")
 }

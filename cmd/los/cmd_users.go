@@ -54,7 +54,7 @@ func cmdUsers(ctx context.Context, e *env) error {
 		return errUsage
 	}
 
-	db, err := openStore(ctx, e.cfg.DataDir)
+	db, err := openConfiguredStore(ctx, e.cfg)
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/los-bot/los/apertium"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/hours"
-	"github.com/los-bot/los/hub"
 	"github.com/los-bot/los/metrics"
 	"github.com/los-bot/los/web"
 	"github.com/los-bot/los/web/admin"
@@ -35,7 +34,14 @@ func (a *app) server(e *env, m *metrics.Metrics) (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	changes := hub.New()
+	proxies, err := e.cfg.ProxyNets()
+	if err != nil {
+		return nil, err
+	}
+	changes, err := a.hub(e)
+	if err != nil {
+		return nil, err
+	}
 	b := a.newBot(func(c *bot.Config) {
 		c.Store = agent.NotifyTurns(c.Store, changes)
 		c.Handoffs = agent.NotifyHandoffs(c.Handoffs, changes)
@@ -46,6 +52,7 @@ func (a *app) server(e *env, m *metrics.Metrics) (*web.Server, error) {
 	s := web.New(web.Config{
 		Texts: a.texts, Log: e.log, Accounts: a.db, Audit: a.db, Store: a.db, Index: a.index, Ollama: a.ollama.Ready, OllamaHosts: a.ollama.Hosts, Translation: translationState(a.apertium),
 		WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m, MetricsToken: e.cfg.MetricsToken,
+		LoginFailures: a.loginFailures(), TrustedProxies: proxies,
 	})
 	chat.Routes(s, chat.Deps{Conversations: a.db, Bot: b, Articles: a.db, Search: a.index, Hub: changes,
 		Redactor: a.botConfig.Redactor, IdleClose: e.cfg.IdleClose})

@@ -41,8 +41,12 @@ func Run(t *testing.T, open Opener) {
 		{"PruneWebhookLog", testPruneWebhookLog},
 		{"PruneKeepsUnreadAndNewestEvents", testPruneKeepsUnreadAndNewestEvents},
 		{"DeleteConversation", testDeleteConversation},
+		{"DeliveriesClaimedOnce", testDeliveriesClaimedOnce},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tt.fn(t, open)
+		})
 	}
 }
