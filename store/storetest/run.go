@@ -41,6 +41,13 @@ func Run(t *testing.T, open Opener) {
 		{"PruneWebhookLog", testPruneWebhookLog},
 		{"PruneKeepsUnreadAndNewestEvents", testPruneKeepsUnreadAndNewestEvents},
 		{"DeleteConversation", testDeleteConversation},
+		{"DisplayNames", testDisplayNames},
+		{"DeskQueue", testDeskQueue},
+		{"SearchConversations", testSearchConversations},
+		{"EarlierConversations", testEarlierConversations},
+		{"NotesStayInternal", testNotesStayInternal},
+		{"CannedResponses", testCannedResponses},
+		{"ModelSummaryIsMarked", testModelSummaryIsMarked},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
