@@ -20,6 +20,9 @@ const (
 	EAUTH     Code = "unauthorized"
 	EFORBID   Code = "forbidden"
 	ELIMIT    Code = "rate_limited"
+	// EUNAVAILABLE: a part the request needs (the chat model) is not
+	// there now; trying later may work.
+	EUNAVAILABLE Code = "unavailable"
 )
 
 // Error is an application error whose Message may be shown to the person
