@@ -1,0 +1,65 @@
+// Following the conversation while a person is involved (waiting for
+// an agent or talking with one): one event stream from the server
+// (GET .../stream) brings the agent's messages and the notices as they
+// happen; it replaced polling every 4 s. The stream
+// ends when the bot holds the conversation again or it has closed; a
+// broken one is opened again, from the last message shown.
+import { base, S, shown } from './state.js';
+import { readEvents } from './api.js';
+import { refresh, showNew } from './transcript.js';
+
+let current = null; // { conv, ctrl } of the open stream
+
+const involved = () => S.status === 'waiting' || S.status === 'agent';
+
+// listen opens the stream for the conversation, if a person is involved
+// and it is not open already.
+export function listen() {
+  if (!S.conv || !involved()) return stop();
+  if (current && current.conv === S.conv) return;
+  stop();
+  current = { conv: S.conv, ctrl: new AbortController() };
+  run(current);
+}
+
+// stop closes the stream.
+export function stop() {
+  current?.ctrl.abort();
+  current = null;
+}
+
+const lastShown = () => Math.max(0, ...[...shown].filter(Number.isFinite));
+
+async function run(me) {
+  let wait = 1000;
+  while (current === me) {
+    let r;
+    try {
+      r = await fetch(base + '/api/v1/conversations/' + encodeURIComponent(me.conv.id) + '/stream?lang=' + S.lang + '&after=' + lastShown(), {
+        headers: { Accept: 'text/event-stream', Authorization: 'Bearer ' + me.conv.token }, credentials: 'omit', signal: me.ctrl.signal,
+      });
+      if (r.status === 401 || r.status === 404) break; // gone: the next look says so
+      if (r.ok) {
+        wait = 1000;
+        await readEvents(r, (ev, d) => on(me, ev, d));
+      }
+    } catch (e) {
+      if (me.ctrl.signal.aborted) return;
+    }
+    if (current !== me || !involved() || S.conv !== me.conv) break;
+    await new Promise((ok) => setTimeout(ok, wait));
+    wait = Math.min(wait * 2, 15000);
+  }
+  if (current === me) current = null;
+}
+
+function on(me, ev, d) {
+  if (current !== me) return;
+  if (ev === 'message') {
+    if (!shown.has(d.id)) showNew({ messages: [d] });
+  } else if (ev === 'status' && d.status !== S.status) {
+    if (d.status === 'waiting' || d.status === 'agent') S.status = d.status;
+    // Handed back or closed: the transcript says what became of it.
+    else if (!S.busy) refresh().catch(() => {});
+  }
+}
