@@ -1,12 +1,14 @@
 // Following the conversation while a person is involved (waiting for
 // an agent or talking with one): one event stream from the server
-// (GET .../stream) brings the agent's messages and the notices as they
-// happen; it replaced polling every 4 s. The stream
+// (GET .../stream) brings the agent's messages, the notices and the
+// agent typing as they happen; it replaced polling every 4 s. The stream
 // ends when the bot holds the conversation again or it has closed; a
 // broken one is opened again, from the last message shown.
-import { base, S, shown } from './state.js';
+import { base, S, shown, t, ui } from './state.js';
 import { readEvents } from './api.js';
+import { el } from './dom.js';
 import { refresh, showNew } from './transcript.js';
+import { scrollDown } from './ui.js';
 
 let current = null; // { conv, ctrl } of the open stream
 
@@ -56,10 +58,46 @@ async function run(me) {
 function on(me, ev, d) {
   if (current !== me) return;
   if (ev === 'message') {
+    if (d.role === 'agent') agentTyping(null);
     if (!shown.has(d.id)) showNew({ messages: [d] });
+  } else if (ev === 'typing') {
+    agentTyping(d.name);
   } else if (ev === 'status' && d.status !== S.status) {
     if (d.status === 'waiting' || d.status === 'agent') S.status = d.status;
     // Handed back or closed: the transcript says what became of it.
     else if (!S.busy) refresh().catch(() => {});
   }
+}
+
+// ---- typing, both ways ----
+let typingEl = null;
+let typingTimer = 0;
+
+// agentTyping shows that the agent (name: their display name, "" for
+// none) is typing, for a few seconds unless told again; null hides it.
+function agentTyping(name) {
+  clearTimeout(typingTimer);
+  typingEl?.remove();
+  typingEl = null;
+  if (name == null) return;
+  const text = name ? t('agent_typing', name) : t('agent_typing_anon');
+  typingEl = el('div', { class: 'msg agent typing', role: 'status' }, [
+    el('span', { class: 'sr', text }),
+    el('span', { class: 'typing-who', 'aria-hidden': 'true', text }),
+    el('span', { class: 'dots', 'aria-hidden': 'true' }, [el('i'), el('i'), el('i')]),
+  ]);
+  ui.log.append(typingEl);
+  scrollDown();
+  typingTimer = setTimeout(() => agentTyping(null), 5000);
+}
+
+let typedAt = 0;
+// typed tells the agent that the customer is typing, at most every 2.5 s,
+// while a person is involved.
+export function typed() {
+  if (!S.conv || !involved() || Date.now() - typedAt < 2500) return;
+  typedAt = Date.now();
+  fetch(base + '/api/v1/conversations/' + encodeURIComponent(S.conv.id) + '/typing?lang=' + S.lang, {
+    method: 'POST', headers: { Authorization: 'Bearer ' + S.conv.token }, credentials: 'omit',
+  }).catch(() => {});
 }

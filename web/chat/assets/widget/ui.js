@@ -3,6 +3,7 @@
 import { call, convPath, Failure } from './api.js';
 import { askEnd, download, end, human, remove, send } from './chat.js';
 import { applyTexts, bind, CHAT, CROSS, el, icon, setText, THUMB } from './dom.js';
+import { typed } from './live.js';
 import { link, render } from './markdown.js';
 import { base, ds, inline, S, t, texts, ui } from './state.js';
 
@@ -23,7 +24,7 @@ export function build(host) {
   bind(ui.log, 'log', 'aria-label');
   ui.starters = el('div', { class: 'starters', role: 'group' });
   bind(ui.starters, 'starters', 'aria-label');
-  ui.input = el('textarea', { id: 'los-input', rows: '1', maxlength: '4000', autocomplete: 'off', onkeydown: onKey });
+  ui.input = el('textarea', { id: 'los-input', rows: '1', maxlength: '4000', autocomplete: 'off', onkeydown: onKey, oninput: typed });
   bind(ui.input, 'placeholder', 'placeholder');
   ui.sendBtn = el('button', { type: 'submit', class: 'send' });
   bind(ui.sendBtn, 'send');
