@@ -7,7 +7,7 @@ import { csatForm, callbackForm, dropCallbackForm } from './forms.js';
 import { cited } from './markdown.js';
 import { listen, stop } from './live.js';
 import { IDLE_MARGIN_MS, S, shown, t, ui } from './state.js';
-import { answer, markUnread, message } from './ui.js';
+import { agentMessage, answer, markUnread, message, setTime } from './ui.js';
 
 export async function restore() {
   let tr;
@@ -32,11 +32,15 @@ export async function restore() {
 
 function show(x) {
   shown.add(x.id);
+  let m;
   if (x.role === 'bot') {
-    answer(message('bot'), x.text, cited(x.citations, x.sources), x.id, x.rating);
+    answer(m = message('bot'), x.text, cited(x.citations, x.sources), x.id, x.rating);
+  } else if (x.role === 'agent') {
+    m = agentMessage(x);
   } else {
-    message(x.role, x.text);
+    m = message(x.role, x.text);
   }
+  setTime(m, x.created);
 }
 
 // answered reports whether the customer got an answer: from an agent,
@@ -86,8 +90,12 @@ export function showNew(tr) {
     if (shown.has(x.id)) continue;
     shown.add(x.id);
     if (x.role !== 'agent' && x.role !== 'system') continue;
-    message(x.role, x.text);
-    if (x.role === 'agent') markUnread();
+    if (x.role === 'agent') {
+      agentMessage(x);
+      markUnread();
+    } else {
+      setTime(message(x.role, x.text), x.created);
+    }
   }
 }
 

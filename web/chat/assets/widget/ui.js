@@ -143,10 +143,30 @@ export function message(who, text, cls) {
   const body = el('div', { class: 'text' });
   const m = el('div', { class: 'msg ' + who + (cls ? ' ' + cls : '') }, [bind(el('span', { class: 'who' }), label), body]);
   if (text != null) body.textContent = text;
+  if (cls !== 'greeting') m.append(el('time', { class: 'at' }));
+  setTime(m, new Date().toISOString());
   ui.log.append(m);
   scrollDown();
   return m;
 }
+// setTime shows when message m was written (an ISO time).
+export function setTime(m, iso) {
+  const at = m.querySelector('time.at');
+  if (!at || !iso) return;
+  at.dateTime = iso;
+  at.textContent = new Date(iso).toLocaleTimeString(S.lang === 'en' ? 'en-GB' : 'nb-NO', { hour: '2-digit', minute: '2-digit' });
+}
+
+// agentMessage shows an agent's message x: under their name ("Kari fra
+// kundeservice") when they have one, its Markdown rendered as the bot's.
+export function agentMessage(x) {
+  const m = message('agent', null);
+  render(m.querySelector('.text'), x.text, []);
+  if (x.author_name) bind(m.querySelector('.who'), () => t('agent_named', x.author_name));
+  setTime(m, x.created);
+  return m;
+}
+
 export function typing() {
   return ui.log.appendChild(el('div', { class: 'msg bot typing' }, [
     el('span', { class: 'sr', text: t('typing') }),
