@@ -28,9 +28,28 @@ export async function call(method, path, body, sse) {
   return r;
 }
 
+// visitor is a random ID this browser keeps for the site, so agents see
+// its earlier conversations (the server stores a hash of it); "" when
+// storage is blocked.
+function visitor() {
+  try {
+    let v = localStorage.getItem('los:visitor');
+    if (!v) {
+      const b = crypto.getRandomValues(new Uint8Array(16));
+      v = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+      localStorage.setItem('los:visitor', v);
+    }
+    return v;
+  } catch (e) {
+    return '';
+  }
+}
+
 async function ensureConv() {
   if (S.conv) return;
-  const r = await call('POST', 'conversations', {});
+  // The page the chat was opened on, for the agent who may take over
+  // (the server keeps it without query and fragment).
+  const r = await call('POST', 'conversations', { page: location.href, page_title: document.title, visitor: visitor() || undefined });
   const j = await r.json();
   S.conv = { id: j.id, token: j.token };
   S.idleMs = (j.idle_close_seconds || 0) * 1000;
