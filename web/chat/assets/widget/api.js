@@ -1,5 +1,5 @@
 // Talking to the API.
-import { base, S, save, shown, t, ui } from './state.js';
+import { base, ds, S, save, shown, t, ui } from './state.js';
 
 // Failure is an error with a text for the customer.
 export class Failure extends Error {}
@@ -28,16 +28,19 @@ export async function call(method, path, body, sse) {
   return r;
 }
 
-// visitor is a random ID this browser keeps for the site, so agents see
-// its earlier conversations (the server stores a hash of it); "" when
-// storage is blocked.
+// visitor is a random ID the browser keeps, so agents see its earlier
+// conversations (the server stores a hash of it): for the browser
+// session (the tab) by default, across visits only when the site asks
+// for it with data-visitor="local" (an identifier kept on the visitor's
+// device, which may need their consent); "" when storage is blocked.
 function visitor() {
   try {
-    let v = localStorage.getItem('los:visitor');
+    const store = ds.visitor === 'local' ? localStorage : sessionStorage;
+    let v = store.getItem('los:visitor');
     if (!v) {
       const b = crypto.getRandomValues(new Uint8Array(16));
       v = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-      localStorage.setItem('los:visitor', v);
+      store.setItem('los:visitor', v);
     }
     return v;
   } catch (e) {
