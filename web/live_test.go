@@ -107,7 +107,7 @@ func TestCustomerFollowsTheAgentLive(t *testing.T) {
 		Created    string `json:"created"`
 		AuthorName string `json:"author_name"`
 	}
-	if m := decode[msg](t, next(t, chat, "message")); m.Role != "system" || !strings.Contains(m.Text, "tatt over") || m.Created == "" {
+	if m := decode[msg](t, next(t, chat, "message")); m.Role != "system" || !strings.HasPrefix(m.Text, "Kari fra kundeservice har tatt over") || m.Created == "" {
 		t.Errorf("notice = %+v", m)
 	}
 	if st := decode[map[string]string](t, next(t, chat, "status")); st["status"] != "agent" {

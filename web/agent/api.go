@@ -179,7 +179,7 @@ func (d *desk) conversation(c echo.Context) error {
 }
 
 // notice returns a customer-facing text in the conversation's standard.
-func (d *desk) notice(c echo.Context, key string) (string, error) {
+func (d *desk) notice(c echo.Context, key string, args ...any) (string, error) {
 	conv, err := d.store.Conversation(c.Request().Context(), c.Param("id"))
 	if err != nil {
 		return "", err
@@ -188,11 +188,15 @@ func (d *desk) notice(c echo.Context, key string) (string, error) {
 	if l == "" {
 		l = los.Bokmal
 	}
-	return d.web.Texts().T(l, key), nil
+	return d.web.Texts().T(l, key, args...), nil
 }
 
 func (d *desk) claim(c echo.Context) error {
-	text, err := d.notice(c, "notice.claimed")
+	key, args := "notice.claimed", []any{}
+	if name := web.UserFrom(c).Name; name != "" {
+		key, args = "notice.claimed_named", []any{name}
+	}
+	text, err := d.notice(c, key, args...)
 	if err != nil {
 		return err
 	}
