@@ -34,7 +34,8 @@ export function el(tag, attrs, kids) {
 export class Failure extends Error {}
 
 export async function api(method, url, body) {
-  const opts = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  // Texts the server writes (summaries, reasons) come in the page's language.
+  const opts = { method, credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': pageLang } };
   if (method !== 'GET') {
     opts.headers['X-CSRF-Token'] = csrf;
     opts.headers['Content-Type'] = 'application/json';

@@ -25,7 +25,8 @@ async function search(ev) {
   try {
     const res = await api('GET', '/api/v1/agent/conversations?' + q);
     $('search-results').replaceChildren(...res.items.map(result));
-    $('search-count').textContent = res.items.length ? t('agent.search_count', res.items.length) : t('agent.search_none');
+    const n = res.items.length;
+    $('search-count').textContent = n === 1 ? t('agent.search_count_one') : n ? t('agent.search_count', n) : t('agent.search_none');
   } catch (e) {
     $('search-count').textContent = t('agent.error', e.message);
   }

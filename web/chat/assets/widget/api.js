@@ -36,11 +36,11 @@ export async function call(method, path, body, sse) {
 function visitor() {
   try {
     const store = ds.visitor === 'local' ? localStorage : sessionStorage;
-    let v = store.getItem('los:visitor');
+    let v = store.getItem('los-visitor');
     if (!v) {
       const b = crypto.getRandomValues(new Uint8Array(16));
       v = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-      store.setItem('los:visitor', v);
+      store.setItem('los-visitor', v);
     }
     return v;
   } catch (e) {
