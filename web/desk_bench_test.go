@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/web"
 )
 
 // benchAgent signs in an agent with a client that may hold many
@@ -201,4 +203,98 @@ func BenchmarkInboxFanOut(b *testing.B) {
 	cancel()
 	st.srv.CloseClientConnections()
 	wg.Wait()
+}
+
+// BenchmarkAgentToCustomer measures how long an agent's reply takes to
+// reach the customer's open chat over loopback: from the agent's POST
+// until the customer's event stream (GET .../stream, as the widget reads
+// it) has delivered the message. Real HTTP, SQLite, hub. "others" open
+// that many other customers' streams (conversations waiting for an
+// agent) first, to show that a reply costs them nothing.
+//
+//	go test ./web -run '^$' -bench AgentToCustomer -benchtime 200x
+func BenchmarkAgentToCustomer(b *testing.B) {
+	for _, others := range []int{0, 1000} {
+		b.Run(fmt.Sprintf("others=%d", others), func(b *testing.B) { benchAgentToCustomer(b, others) })
+	}
+}
+
+func benchAgentToCustomer(b *testing.B, others int) {
+	const grief = "Mannen min døde i forrige uke, og jeg vet ikke hva jeg skal gjøre med strømavtalen hans"
+	st := newTestStack(b, stackOptions{noIndex: true, users: map[string]auth.Role{"kari@example.no": auth.RoleAgent},
+		bot: func(c *bot.Config) { c.Retriever, c.Triager = oneSource{}, testTriager }})
+	base := st.srv.URL
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	tr := &http.Transport{MaxIdleConnsPerHost: others + 10}
+	client := &http.Client{Transport: tr}
+	defer tr.CloseIdleConnections()
+	open := func(id, token string) *bufio.Reader {
+		req, _ := http.NewRequestWithContext(ctx, "GET", base+"/api/v1/conversations/"+id+"/stream", nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Accept", "text/event-stream")
+		resp, err := client.Do(req)
+		if err != nil || resp.StatusCode != http.StatusOK {
+			b.Fatalf("stream: %v %v", err, resp)
+		}
+		return bufio.NewReader(resp.Body)
+	}
+	var drain sync.WaitGroup
+	for range others {
+		r := open(benchCustomer(b, base, grief))
+		drain.Add(1)
+		go func() {
+			defer drain.Done()
+			for {
+				if _, err := r.ReadString('\n'); err != nil {
+					return
+				}
+			}
+		}()
+	}
+	id, token := benchCustomer(b, base, grief)
+	agent, csrf := benchAgent(b, base, "kari@example.no")
+	post := func(path, body string) {
+		req, _ := http.NewRequest("POST", base+"/api/v1/agent/conversations/"+id+path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set(web.CSRFHeader, csrf)
+		resp, err := agent.Do(req)
+		if err != nil || resp.StatusCode >= 300 {
+			b.Fatalf("%s: %v %v", path, err, resp)
+		}
+		resp.Body.Close()
+	}
+	post("/claim", "")
+	chat := open(id, token)
+	// waitFor reads the customer's stream until a message with text.
+	waitFor := func(text string) {
+		for {
+			line, err := chat.ReadString('\n')
+			if err != nil {
+				b.Fatal(err)
+			}
+			if strings.HasPrefix(line, "data: ") && strings.Contains(line, text) {
+				return
+			}
+		}
+	}
+	waitFor("tatt over")
+
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := range b.N {
+		text := fmt.Sprintf("Svar nummer %d", i)
+		t0 := time.Now()
+		post("/messages", `{"text":"`+text+`"}`)
+		waitFor(`"` + text + `"`)
+		lat = append(lat, time.Since(t0))
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(ms(lat[len(lat)/2]), "p50-ms")
+	b.ReportMetric(ms(lat[len(lat)*99/100]), "p99-ms")
+	b.ReportMetric(ms(lat[len(lat)-1]), "max-ms")
+	cancel()
+	st.srv.CloseClientConnections()
+	drain.Wait()
 }
