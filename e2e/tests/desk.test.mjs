@@ -105,6 +105,15 @@ test('an agent works a conversation at the desk and the customer follows it live
   assert.doesNotMatch(await reply.locator('.text').textContent(), /\*\*/);
   await chat.locator('.msg.typing').waitFor({ state: 'detached' });
 
+  // Markup that is not Markdown stays text; only web and article links
+  // become links.
+  await box.fill('<img src=x onerror=alert(1)> [les her](javascript:alert(2)) [vilkår](https://example.no/vilkar)');
+  await box.press('Enter');
+  const odd = chat.locator('.msg.agent:not(.typing)').last();
+  await odd.locator('a[href="https://example.no/vilkar"]').waitFor();
+  assert.match(await odd.locator('.text').textContent(), /<img src=x onerror=alert\(1\)> les her/);
+  assert.equal(await odd.locator('img, a[href^="javascript"]').count(), 0);
+
   // The agent sees the customer typing, then their message.
   const input = chat.getByRole('textbox', { name: 'Skriv meldingen din' });
   await input.pressSequentially('Takk, men hva med');
