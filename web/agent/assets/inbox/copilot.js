@@ -4,6 +4,7 @@
 // sent without the agent.
 import { $, api, convURL, el, t } from './dom.js';
 import { insert } from './composer.js';
+import { render } from './markdown.js';
 import { state } from './state.js';
 
 function suggestion(s) {
@@ -11,10 +12,17 @@ function suggestion(s) {
   return el('li', { class: 'suggestion' }, [
     el('a', { href: s.url, target: '_blank', rel: 'noopener', class: 'sugg-title', text: s.title + (s.heading ? ' – ' + s.heading : '') }),
     s.relevant ? null : el('span', { class: 'weak', text: t('agent.copilot_weak') }),
-    el('p', { text: s.text }),
+    passage(s.text),
     el('button', { type: 'button', 'aria-label': t('agent.copilot_insert_label', s.title), text: t('agent.copilot_insert'),
       onclick: () => insert(s.text + '\n\n' + more) }),
   ]);
+}
+
+// passage shows an article's passage as the customer would read it.
+function passage(text) {
+  const box = el('div', { class: 'passage' });
+  render(box, text);
+  return box;
 }
 
 export async function loadSuggestions(id) {
