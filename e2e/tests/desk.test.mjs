@@ -75,6 +75,8 @@ test('an agent works a conversation at the desk and the customer follows it live
   // Taking it over; the customer learns who.
   await inbox.getByRole('button', { name: 'Ta samtalen' }).click();
   await chat.locator('.msg.system').filter({ hasText: 'Kari fra kundeservice har tatt over samtalen' }).waitFor();
+  // An offer to be phoned (made when nobody could take over) goes.
+  await chat.getByRole('form', { name: 'Bli ringt opp' }).waitFor({ state: 'detached' });
 
   // "/" offers the canned response; Enter inserts it with the agent's
   // name, and the customer's name is left selected to type over.

@@ -7,6 +7,7 @@
 import { base, S, shown, t, ui } from './state.js';
 import { readEvents } from './api.js';
 import { el } from './dom.js';
+import { dropCallbackForm } from './forms.js';
 import { refresh, showNew } from './transcript.js';
 import { scrollDown } from './ui.js';
 
@@ -63,7 +64,11 @@ function on(me, ev, d) {
   } else if (ev === 'typing') {
     agentTyping(d.name);
   } else if (ev === 'status' && d.status !== S.status) {
-    if (d.status === 'waiting' || d.status === 'agent') S.status = d.status;
+    if (d.status === 'waiting' || d.status === 'agent') {
+      S.status = d.status;
+      // Someone took over: the offer to be phoned instead is moot.
+      if (d.status === 'agent') dropCallbackForm();
+    }
     // Handed back or closed: the transcript says what became of it.
     else if (!S.busy) refresh().catch(() => {});
   }
