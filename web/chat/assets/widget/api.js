@@ -48,6 +48,15 @@ function visitor() {
   }
 }
 
+// forgetVisitor drops the visitor ID: after "Slett samtalen" nothing
+// links this browser's next conversation to its earlier ones.
+export function forgetVisitor() {
+  try {
+    sessionStorage.removeItem('los-visitor');
+    localStorage.removeItem('los-visitor');
+  } catch (e) { /* storage blocked: there is none */ }
+}
+
 async function ensureConv() {
   if (S.conv) return;
   // The page the chat was opened on, for the agent who may take over

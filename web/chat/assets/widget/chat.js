@@ -1,6 +1,6 @@
 // What the customer does: write, ask for a person, end, download or
 // delete the conversation.
-import { call, convPath, Failure, forget, onConv, readEvents } from './api.js';
+import { call, convPath, Failure, forget, forgetVisitor, onConv, readEvents } from './api.js';
 import { applyTexts, el } from './dom.js';
 import { callbackForm, dropCallbackForm } from './forms.js';
 import { cited, render } from './markdown.js';
@@ -158,6 +158,7 @@ export async function remove() {
   }
   stop();
   forget();
+  forgetVisitor();
   dropCallbackForm();
   showConfirm(null);
   for (const m of ui.log.querySelectorAll('.msg:not(.greeting)')) m.remove();
