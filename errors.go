@@ -20,8 +20,9 @@ const (
 	EAUTH     Code = "unauthorized"
 	EFORBID   Code = "forbidden"
 	ELIMIT    Code = "rate_limited"
-	// EUNAVAILABLE: a service Los depends on cannot serve now, for
-	// example every model server is busy; trying later may work.
+	// EUNAVAILABLE: a service Los depends on cannot serve now (every model
+	// server is busy, or the chat model is not there); trying later may
+	// work.
 	EUNAVAILABLE Code = "unavailable"
 )
 

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/los-bot/los"
 )
@@ -36,11 +38,34 @@ func ParseRole(s string) (Role, error) {
 
 // User is a person who signs in to Los.
 type User struct {
-	ID           int64     `json:"id"`
-	Email        string    `json:"email"`
+	ID    int64  `json:"id"`
+	Email string `json:"email"`
+	// Name is the display name customers see ("Kari"); "" for none.
+	Name         string    `json:"name,omitempty"`
 	Role         Role      `json:"role"`
 	PasswordHash string    `json:"-"`
 	Created      time.Time `json:"created"`
+}
+
+// MaxNameRunes is the longest display name.
+const MaxNameRunes = 40
+
+// NormalizeName checks a display name and returns it with its spaces
+// tidied; "" is no name.
+func NormalizeName(s string) (string, error) {
+	s = strings.Join(strings.Fields(s), " ")
+	if !utf8.ValidString(s) {
+		return "", los.Errorf(los.EINVALID, "the name is not valid UTF-8")
+	}
+	if utf8.RuneCountInString(s) > MaxNameRunes {
+		return "", los.Errorf(los.EINVALID, "the name is too long (%d characters); use at most %d", utf8.RuneCountInString(s), MaxNameRunes)
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return "", los.Errorf(los.EINVALID, "the name holds a character that cannot be shown (%U)", r)
+		}
+	}
+	return s, nil
 }
 
 // NormalizeEmail checks an e-mail address and returns it trimmed and in

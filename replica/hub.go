@@ -69,6 +69,7 @@ type message struct {
 type change struct {
 	Kind hub.Kind `json:"k"`
 	ID   string   `json:"i,omitempty"`
+	Who  string   `json:"w,omitempty"`
 }
 
 // Run sends the queued changes until ctx ends; changes queued while a
@@ -93,7 +94,7 @@ func (h *Hub) take() []string {
 	h.mu.Lock()
 	cs := make([]change, 0, len(h.pending))
 	for c := range h.pending {
-		cs = append(cs, change{Kind: c.Kind, ID: c.ID})
+		cs = append(cs, change{Kind: c.Kind, ID: c.ID, Who: c.Who})
 	}
 	clear(h.pending)
 	h.mu.Unlock()
@@ -125,7 +126,7 @@ func (h *Hub) receive(payload string) error {
 	}
 	changes := make([]hub.Change, len(m.Changes))
 	for i, c := range m.Changes {
-		changes[i] = hub.Change{Kind: c.Kind, ID: c.ID}
+		changes[i] = hub.Change{Kind: c.Kind, ID: c.ID, Who: c.Who}
 	}
 	h.Hub.Publish(changes...)
 	return nil

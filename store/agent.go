@@ -55,7 +55,10 @@ func (s *DB) AgentReply(ctx context.Context, conversationID, agent, text string)
 		if err := insertMessage(ctx, tx, m); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE messages SET author = ? WHERE id = ?`, agent, m.ID); err != nil {
+		if m.AuthorName, err = displayName(ctx, tx, agent); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE messages SET author = ?, author_name = ? WHERE id = ?`, agent, m.AuthorName, m.ID); err != nil {
 			return err
 		}
 		return touch(ctx, tx, conversationID, m.Created)
@@ -112,7 +115,7 @@ func (s *DB) LatestHandoff(ctx context.Context, conversationID string) (*los.Han
 	return scanHandoff(s.db.QueryRowContext(ctx, `SELECT `+handoffCols+` FROM handoffs WHERE conversation_id = ? ORDER BY id DESC LIMIT 1`, conversationID), conversationID)
 }
 
-const handoffCols = `id, conversation_id, category, severity, reason, signals, summary, status, created, claimed_by`
+const handoffCols = `id, conversation_id, category, severity, reason, signals, summary, summary_by_model, status, created, claimed_by`
 
 func openHandoff(ctx context.Context, tx *sql.Tx, conversationID string) (*los.Handoff, error) {
 	h, err := scanHandoff(tx.QueryRowContext(ctx, `SELECT `+handoffCols+` FROM handoffs WHERE conversation_id = ? AND status != 'closed' ORDER BY id DESC LIMIT 1`, conversationID), conversationID)
@@ -128,7 +131,7 @@ func scanHandoff(r scanner, conversationID string) (*los.Handoff, error) {
 		cat, sev string
 		created  int64
 	)
-	err := r.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, asJSON(&h.Signals), &h.Summary, &h.Status, &created, &h.ClaimedBy)
+	err := r.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, asJSON(&h.Signals), &h.Summary, &h.SummaryByModel, &h.Status, &created, &h.ClaimedBy)
 	if isNoRows(err) {
 		return nil, los.Errorf(los.ENOTFOUND, "conversation %q has no handoff", conversationID)
 	}

@@ -14,8 +14,9 @@ func (s *DB) CreateConversation(ctx context.Context, c *los.Conversation) error 
 	if c.Status == "" {
 		c.Status = los.StatusOpen
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, token_hash, lang, status, created, updated) VALUES (?, ?, ?, ?, ?, ?)`,
-		c.ID, c.TokenHash, string(c.Lang), string(c.Status), millis(now), millis(now))
+	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, token_hash, lang, status, created, updated, page, page_title, visitor)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.TokenHash, string(c.Lang), string(c.Status), millis(now), millis(now), c.Page, c.PageTitle, c.Visitor)
 	return err
 }
 
@@ -26,8 +27,8 @@ func (s *DB) Conversation(ctx context.Context, id string) (*los.Conversation, er
 		l, status        string
 		created, updated int64
 	)
-	err := s.db.QueryRowContext(ctx, `SELECT id, token_hash, lang, status, created, updated FROM conversations WHERE id = ?`, id).
-		Scan(&c.ID, &c.TokenHash, &l, &status, &created, &updated)
+	err := s.db.QueryRowContext(ctx, `SELECT id, token_hash, lang, status, created, updated, page, page_title, visitor FROM conversations WHERE id = ?`, id).
+		Scan(&c.ID, &c.TokenHash, &l, &status, &created, &updated, &c.Page, &c.PageTitle, &c.Visitor)
 	if isNoRows(err) {
 		return nil, notFound("conversation", id)
 	}
@@ -130,7 +131,7 @@ func insertMessage(ctx context.Context, tx *sql.Tx, m *los.Message) error {
 
 // Messages returns the messages of a conversation, oldest first.
 func (s *DB) Messages(ctx context.Context, conversationID string) ([]los.Message, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals
+	rows, err := s.db.QueryContext(ctx, `SELECT id, conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, author_name
 		FROM messages WHERE conversation_id = ? ORDER BY id`, conversationID)
 	if err != nil {
 		return nil, err
@@ -143,7 +144,7 @@ func (s *DB) Messages(ctx context.Context, conversationID string) ([]los.Message
 			role, mode, action, cat string
 			created                 int64
 		)
-		if err := rows.Scan(&m.ID, &m.ConversationID, &role, &m.Text, &created, &mode, &action, &cat, asJSON(&m.Citations), &m.NoAnswer, &m.Rating, asJSON(&m.Signals)); err != nil {
+		if err := rows.Scan(&m.ID, &m.ConversationID, &role, &m.Text, &created, &mode, &action, &cat, asJSON(&m.Citations), &m.NoAnswer, &m.Rating, asJSON(&m.Signals), &m.AuthorName); err != nil {
 			return nil, err
 		}
 		m.Role, m.Mode, m.Action, m.Category = los.Role(role), los.Mode(mode), los.Action(action), los.Category(cat)

@@ -67,7 +67,7 @@ func queue(ctx context.Context, tx *sql.Tx, conv *los.Conversation, h *los.Hando
 
 // Queue returns open handoffs, most severe first, then longest waiting.
 func (s *DB) Queue(ctx context.Context) ([]los.Handoff, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, conversation_id, category, severity, reason, signals, summary, status, created, claimed_by
+	rows, err := s.db.QueryContext(ctx, `SELECT `+handoffCols+`
 		FROM handoffs WHERE status != 'closed' ORDER BY severity_rank DESC, created, id`)
 	if err != nil {
 		return nil, err
@@ -75,24 +75,19 @@ func (s *DB) Queue(ctx context.Context) ([]los.Handoff, error) {
 	defer rows.Close()
 	var out []los.Handoff
 	for rows.Next() {
-		var (
-			h        los.Handoff
-			cat, sev string
-			created  int64
-		)
-		if err := rows.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, asJSON(&h.Signals), &h.Summary, &h.Status, &created, &h.ClaimedBy); err != nil {
+		h, err := scanHandoff(rows, "")
+		if err != nil {
 			return nil, err
 		}
-		h.Category, h.Severity, h.Created = los.Category(cat), los.Severity(sev), fromMillis(created)
-		out = append(out, h)
+		out = append(out, *h)
 	}
 	return out, rows.Err()
 }
 
 // SetHandoffSummary replaces the summary of the conversation's open
-// handoff, for example with one the model wrote.
+// handoff with one the model wrote.
 func (s *DB) SetHandoffSummary(ctx context.Context, conversationID, summary string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE handoffs SET summary = ? WHERE conversation_id = ? AND status != 'closed'`, summary, conversationID)
+	res, err := s.db.ExecContext(ctx, `UPDATE handoffs SET summary = ?, summary_by_model = 1 WHERE conversation_id = ? AND status != 'closed'`, summary, conversationID)
 	if err != nil {
 		return err
 	}

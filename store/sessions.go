@@ -25,9 +25,9 @@ func (s *DB) Session(ctx context.Context, tokenHash []byte) (*auth.Session, *aut
 		created, expires int64
 		userCreated      int64
 	)
-	err := s.db.QueryRowContext(ctx, `SELECT s.token_hash, s.user_id, s.csrf, s.created, s.expires, u.email, u.role, u.password_hash, u.created
+	err := s.db.QueryRowContext(ctx, `SELECT s.token_hash, s.user_id, s.csrf, s.created, s.expires, u.email, u.display_name, u.role, u.password_hash, u.created
 		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`, tokenHash).
-		Scan(&sess.TokenHash, &sess.UserID, &sess.CSRF, &created, &expires, &u.Email, &role, &u.PasswordHash, &userCreated)
+		Scan(&sess.TokenHash, &sess.UserID, &sess.CSRF, &created, &expires, &u.Email, &u.Name, &role, &u.PasswordHash, &userCreated)
 	if isNoRows(err) {
 		return nil, nil, notFound("session", "")
 	}

@@ -120,6 +120,8 @@ type Server struct {
 	// ownLimit are the path prefixes whose routes set their own body
 	// limit (see OwnBodyLimit).
 	ownLimit []string
+	// closing ends event streams when the HTTP server shuts down.
+	closing closing
 }
 
 // New builds the server with the core's routes.
@@ -139,7 +141,7 @@ func New(cfg Config) *Server {
 	if cfg.RatePerConversation == 0 {
 		cfg.RatePerConversation = 1
 	}
-	s := &Server{cfg: cfg, echo: echo.New(), auth: auth.New(cfg.Accounts, cfg.Now, cfg.Log)}
+	s := &Server{cfg: cfg, echo: echo.New(), auth: auth.New(cfg.Accounts, cfg.Now, cfg.Log), closing: closing{ch: make(chan struct{})}}
 	s.auth.Throttle.Shared = cfg.LoginFailures
 	s.echo.HideBanner = true
 	s.echo.HidePort = true

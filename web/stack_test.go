@@ -119,12 +119,12 @@ func newTestStack(t testing.TB, o stackOptions) *stack {
 	// Wired as cmd/los/wire.go wires the applications over the core.
 	b := bot.New(cfg)
 	st.web = web.New(deps.Config)
-	chat.Routes(st.web, chat.Deps{Conversations: db, Bot: b, Articles: db, Search: st.ix, Hub: changes,
+	chat.Routes(st.web, chat.Deps{Conversations: db, Bot: b, Articles: db, Search: st.ix, Hub: changes, Live: changes,
 		Redactor: cfg.Redactor, IdleClose: deps.IdleClose})
-	agent.Routes(st.web, agent.Deps{Desk: db, Hub: changes, Staffing: staffing})
+	agent.Routes(st.web, agent.Deps{Desk: db, Records: db, Copilot: b, Hub: changes, Staffing: staffing})
 	editor.Routes(st.web, editor.Deps{Articles: db, Index: st.ix, Bot: b, Triager: cfg.Triager,
 		BotFor: func(r los.Retriever) editor.Bot { return b.WithRetriever(r) }})
-	admin.Routes(st.web, admin.Deps{Reports: db, Audit: db, Keys: db, Webhooks: db, Outbox: db, WebhookGuard: deps.WebhookGuard})
+	admin.Routes(st.web, admin.Deps{Reports: db, Audit: db, Keys: db, Webhooks: db, Outbox: db, Canned: db, WebhookGuard: deps.WebhookGuard})
 	h := st.web.Handler()
 	if o.validate {
 		h = validating(t, h)

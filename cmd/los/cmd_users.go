@@ -19,12 +19,15 @@ import (
 )
 
 const usersUsage = `Usage:
-  los users add --role agent|editor|admin --email EMAIL < password-file
+  los users add --role agent|editor|admin --email EMAIL [--name NAME] < password-file
   los users passwd --email EMAIL < password-file
+  los users rename --email EMAIL --name NAME
   los users list
 
 The password is the first line of standard input (at least 12 characters);
-on a terminal it is asked for without echo.`
+on a terminal it is asked for without echo. NAME is the display name
+customers see beside an agent's messages ("Kari" is shown as "Kari fra
+kundeservice"); rename with an empty --name to show none.`
 
 // cmdUsers manages the accounts that sign in to the inbox and the editor.
 func cmdUsers(ctx context.Context, e *env) error {
@@ -38,10 +41,15 @@ func cmdUsers(ctx context.Context, e *env) error {
 		fs    flag.FlagSet
 		role  = fs.String("role", "agent", "agent, editor or admin")
 		email = fs.String("email", "", "the user's e-mail address")
+		name  = fs.String("name", "", "the display name customers see, for example Kari")
 	)
 	switch sub {
 	case "add", "passwd":
 		if err := e.parse("users "+sub, &fs, 0, "< password"); err != nil {
+			return err
+		}
+	case "rename":
+		if err := e.parse("users rename", &fs, 0, ""); err != nil {
 			return err
 		}
 	case "list":
@@ -67,6 +75,13 @@ func cmdUsers(ctx context.Context, e *env) error {
 	if err != nil {
 		return fmt.Errorf("--email: %w", err)
 	}
+	display, err := auth.NormalizeName(*name)
+	if err != nil {
+		return fmt.Errorf("--name: %w", err)
+	}
+	if sub == "rename" {
+		return renameUser(ctx, e, db, addr, display)
+	}
 	r, err := auth.ParseRole(*role)
 	if err != nil {
 		return fmt.Errorf("--role: %w", err)
@@ -86,7 +101,7 @@ func cmdUsers(ctx context.Context, e *env) error {
 		fmt.Fprintf(e.stdout, "changed the password of %s and signed them out everywhere\n", addr)
 		return nil
 	}
-	if err := db.CreateUser(ctx, &auth.User{Email: addr, Role: r, PasswordHash: hash}); err != nil {
+	if err := db.CreateUser(ctx, &auth.User{Email: addr, Name: display, Role: r, PasswordHash: hash}); err != nil {
 		return fmt.Errorf("%w (change a password with: los users passwd --email %s)", err, addr)
 	}
 	fmt.Fprintf(e.stdout, "added %s %s\n", r, addr)
@@ -134,9 +149,26 @@ func listUsers(ctx context.Context, e *env, db *store.DB) error {
 		return nil
 	}
 	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "EMAIL\tROLE\tCREATED")
+	fmt.Fprintln(w, "EMAIL\tROLE\tNAME\tCREATED")
 	for _, u := range users {
-		fmt.Fprintf(w, "%s\t%s\t%s\n", u.Email, u.Role, u.Created.Format("2006-01-02 15:04"))
+		name := u.Name
+		if name == "" {
+			name = "-"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", u.Email, u.Role, name, u.Created.Format("2006-01-02 15:04"))
 	}
 	return w.Flush()
+}
+
+// renameUser sets the display name customers see for a user.
+func renameUser(ctx context.Context, e *env, db *store.DB, email, name string) error {
+	if err := db.SetDisplayName(ctx, email, name); err != nil {
+		return err
+	}
+	if name == "" {
+		fmt.Fprintf(e.stdout, "%s has no display name now; customers see \"kundeservice\"\n", email)
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "customers now see %s as \"%s fra kundeservice\"\n", email, name)
+	return nil
 }

@@ -22,8 +22,10 @@ func TestUsersAddAndList(t *testing.T) {
 		wantErr    string
 		notInStdio string
 	}{
-		{name: "add agent", stdin: password + "\n", args: []string{"users", "add", "--role", "agent", "--email", "Kari@Example.no"},
+		{name: "add agent", stdin: password + "\n", args: []string{"users", "add", "--role", "agent", "--email", "Kari@Example.no", "--name", " Kari "},
 			wantOut: "added agent kari@example.no", notInStdio: password},
+		{name: "name too long", stdin: password + "\n", args: []string{"users", "add", "--email", "x@example.no", "--name", strings.Repeat("x", 41)},
+			wantCode: 1, wantErr: "the name is too long (41 characters)"},
 		{name: "add admin, password without newline", stdin: "et annet langt passord", args: []string{"users", "add", "--role", "admin", "--email", "ada@example.no"},
 			wantOut: "added admin ada@example.no"},
 		{name: "short password", stdin: "kort\n", args: []string{"users", "add", "--email", "ola@example.no"},
@@ -37,7 +39,12 @@ func TestUsersAddAndList(t *testing.T) {
 		{name: "bad email", stdin: password + "\n", args: []string{"users", "add", "--email", "kari"},
 			wantCode: 1, wantErr: "not an e-mail address"},
 		{name: "unknown subcommand", args: []string{"users", "remove"}, wantCode: 2, wantErr: "unknown subcommand"},
-		{name: "list", args: []string{"users", "list"}, wantOut: "kari@example.no  agent"},
+		{name: "list", args: []string{"users", "list"}, wantOut: "kari@example.no  agent  Kari"},
+		{name: "rename", args: []string{"users", "rename", "--email", "ada@example.no", "--name", "Ada Lovelace"},
+			wantOut: `customers now see ada@example.no as "Ada Lovelace fra kundeservice"`},
+		{name: "rename an unknown user", args: []string{"users", "rename", "--email", "nobody@example.no", "--name", "X"},
+			wantCode: 1, wantErr: "not found"},
+		{name: "list after renaming", args: []string{"users", "list"}, wantOut: "Ada Lovelace"},
 		{name: "passwd", stdin: "et helt nytt passord\n", args: []string{"users", "passwd", "--email", "kari@example.no"},
 			wantOut: "changed the password of kari@example.no"},
 	}
@@ -59,7 +66,7 @@ func TestUsersAddAndList(t *testing.T) {
 	}
 	defer db.Close()
 	u, err := db.UserByEmail(context.Background(), "kari@example.no")
-	if err != nil || u.Role != auth.RoleAgent {
+	if err != nil || u.Role != auth.RoleAgent || u.Name != "Kari" {
 		t.Fatalf("kari = %+v, %v", u, err)
 	}
 	if ok, _ := auth.VerifyPassword(u.PasswordHash, "et helt nytt passord"); !ok {

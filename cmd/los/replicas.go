@@ -13,6 +13,7 @@ import (
 type changeHub interface {
 	Publish(changes ...hub.Change)
 	Subscribe() *hub.Subscriber
+	SubscribeTo(conversation string) *hub.Subscriber
 	Unsubscribe(s *hub.Subscriber)
 }
 

@@ -52,7 +52,7 @@ func TestReplicasOnPostgres(t *testing.T) {
 				if !ok {
 					t.Fatal("B's inbox stream ended")
 				}
-				if ev[0] == "queue" && strings.Contains(ev[1], c.id) {
+				if (ev[0] == "queue" || ev[0] == "items") && strings.Contains(ev[1], c.id) {
 					t.Logf("handoff created on A in B's inbox %v after the turn was sent (the turn itself took part of it)", time.Since(sent).Round(time.Millisecond))
 					return
 				}

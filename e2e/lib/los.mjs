@@ -157,10 +157,12 @@ export async function screenshot(page, name) {
 }
 
 // addUser runs `los users add` with the password on standard input, as an
-// operator would, and checks that the password is not echoed.
-export async function addUser(bin, data, role, email, password) {
-  const proc = spawn(bin, ['users', 'add', '--data', data, '--role', role, '--email', email],
-    { stdio: ['pipe', 'pipe', 'pipe'] });
+// operator would, and checks that the password is not echoed; name is the
+// display name customers see (none when left out).
+export async function addUser(bin, data, role, email, password, name) {
+  const args = ['users', 'add', '--data', data, '--role', role, '--email', email];
+  if (name) args.push('--name', name);
+  const proc = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout.on('data', (c) => { out += c; });
   proc.stderr.on('data', (c) => { out += c; });
@@ -177,7 +179,7 @@ export async function signIn(page, email, password) {
   await page.getByRole('button', { name: 'Logg inn' }).click();
 }
 
-// startStack builds los, adds users ([role, email, password] each) and
+// startStack builds los, adds users ([role, email, password, name?] each) and
 // articles (file name -> Markdown, beside the demo ones), serves it with
 // extra serve flags and launches browsers. stop() undoes all of it, also
 // after a partial start.
@@ -191,7 +193,7 @@ export async function startStack(name, { users = [], articles = {}, browsers = 1
   stack.work = await tempDir(`los-e2e-${name}-`);
   const bin = await losBin(stack.work);
   const data = `${stack.work}/data`;
-  for (const [role, email, password] of users) await addUser(bin, data, role, email, password);
+  for (const [role, email, password, name] of users) await addUser(bin, data, role, email, password, name);
   if (Object.keys(articles).length) await importArticles(bin, data, articles);
   stack.los = await startLos(bin, data, '', args);
   for (let i = 0; i < browsers; i++) stack.browsers.push(await launch());

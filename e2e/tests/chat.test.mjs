@@ -118,16 +118,16 @@ describe('hosted chat page', () => {
     await page.close();
   });
 
-  test('"Snakk med et menneske" hands over and polls for an agent', async () => {
+  test('"Snakk med et menneske" hands over and follows the conversation live', async () => {
     const page = await browser.context.newPage();
     await page.goto(los.url + '/');
     const human = page.getByRole('button', { name: 'Snakk med et menneske' });
     await human.waitFor();
-    const polled = page.waitForRequest((r) => r.method() === 'GET' && /\/api\/v1\/conversations\/[^/?]+\?/.test(r.url()));
+    const followed = page.waitForRequest((r) => r.method() === 'GET' && /\/api\/v1\/conversations\/[^/?]+\/stream\?/.test(r.url()));
     await human.click();
     await page.locator('.msg.bot:not(.greeting):not(.typing) .text').first().waitFor();
     assert.match(await page.locator('.msg.bot:not(.greeting) .text').first().textContent(), /menneske|kundebehandler/i);
-    await polled; // the transcript is polled while the conversation waits for an agent
+    await followed; // one event stream while the conversation waits for an agent
     await page.close();
   });
 });

@@ -42,6 +42,13 @@ func Run(t *testing.T, open Opener) {
 		{"PruneKeepsUnreadAndNewestEvents", testPruneKeepsUnreadAndNewestEvents},
 		{"DeleteConversation", testDeleteConversation},
 		{"DeliveriesClaimedOnce", testDeliveriesClaimedOnce},
+		{"DisplayNames", testDisplayNames},
+		{"DeskQueue", testDeskQueue},
+		{"SearchConversations", testSearchConversations},
+		{"EarlierConversations", testEarlierConversations},
+		{"NotesStayInternal", testNotesStayInternal},
+		{"CannedResponses", testCannedResponses},
+		{"ModelSummaryIsMarked", testModelSummaryIsMarked},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

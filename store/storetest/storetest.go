@@ -20,6 +20,7 @@ import (
 type Store interface {
 	Conversations
 	Handoffs
+	Desk
 	Articles
 	Users
 	APIKeys
@@ -71,6 +72,20 @@ type Handoffs interface {
 	CallbackPending(ctx context.Context, conversationID string) (bool, error)
 }
 
+// Desk is what the agents' desk reads beyond the queue: the queue as it
+// lists it, search, a customer's earlier conversations, internal notes
+// and canned responses.
+type Desk interface {
+	DeskQueue(ctx context.Context, ids ...string) ([]los.QueueItem, error)
+	SearchConversations(ctx context.Context, q los.ConversationQuery) ([]los.ConversationSummary, error)
+	EarlierConversations(ctx context.Context, id string, limit int) ([]los.ConversationSummary, error)
+	AddNote(ctx context.Context, n *los.Note) error
+	Notes(ctx context.Context, conversationID string) ([]los.Note, error)
+	CannedResponses(ctx context.Context, l los.Standard) ([]los.CannedResponse, error)
+	SaveCannedResponse(ctx context.Context, c *los.CannedResponse, author string) error
+	DeleteCannedResponse(ctx context.Context, id int64) error
+}
+
 // Articles is the knowledge base as customers see it and as editors edit it.
 type Articles interface {
 	ImportArticles(ctx context.Context, articles []kb.Article) error
@@ -103,6 +118,7 @@ type Users interface {
 	UserByEmail(ctx context.Context, email string) (*auth.User, error)
 	Users(ctx context.Context) ([]auth.User, error)
 	SetPassword(ctx context.Context, email, hash string) error
+	SetDisplayName(ctx context.Context, email, name string) error
 	CreateSession(ctx context.Context, sess *auth.Session) error
 	Session(ctx context.Context, tokenHash []byte) (*auth.Session, *auth.User, error)
 	DeleteSession(ctx context.Context, tokenHash []byte) error

@@ -74,7 +74,7 @@ func (d *desk) inbox(c echo.Context) error {
 		return web.ToLogin(c, "")
 	}
 	p := d.page(c)
-	p.Email = u.Email
+	p.Email, p.Name = u.Email, u.Name
 	p.CSRF = web.SessionFrom(c).CSRF
 	if u.Role != auth.RoleAgent && u.Role != auth.RoleAdmin {
 		p.Error = p.T("login.forbidden")
