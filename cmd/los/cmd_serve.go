@@ -36,8 +36,9 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 	if state, ok := probe.Check(ctx); !ok {
 		e.log.Warn("Ollama is not ready; answering from the knowledge base alone until it is", "state", state)
 	}
-	if a.apertium.Available() == nil {
-		// Load Apertium's dictionaries now, not in the first customer's turn.
+	if a.apertium.Available() == nil && e.cfg.ApertiumIdle == 0 {
+		// Kept warm: load Apertium's dictionaries now, not in the first
+		// customer's turn. With an idle stop they load at the first need.
 		go func() {
 			if err := a.apertium.Start(); err != nil {
 				e.log.Warn("Apertium did not start; it is tried again at the next translation", "err", err)
