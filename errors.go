@@ -20,6 +20,9 @@ const (
 	EAUTH     Code = "unauthorized"
 	EFORBID   Code = "forbidden"
 	ELIMIT    Code = "rate_limited"
+	// EUNAVAILABLE: a part the request needs is not there (Apertium not
+	// installed); trying again will not help until an operator acts.
+	EUNAVAILABLE Code = "unavailable"
 )
 
 // Error is an application error whose Message may be shown to the person

@@ -170,6 +170,10 @@ type Twin struct {
 	// Translated is true when the version customers see was made by
 	// machine translation of a twin and not edited since.
 	Translated bool
+	// DraftTranslated is true when the working copy is such a machine
+	// translation that customers do not see yet: an editor must read it
+	// before publishing.
+	DraftTranslated bool
 }
 
 // SortTwins orders a group: the article first, then by standard (Bokmål,

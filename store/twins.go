@@ -102,7 +102,7 @@ func (s *DB) Twins(ctx context.Context, slug string) ([]kb.Twin, error) {
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+docCols+`,
 		(SELECT COALESCE(max(p.published_at), 0) FROM article_versions p WHERE p.slug = d.slug),
-		COALESCE((SELECT p.action FROM article_versions p WHERE p.slug = d.slug AND p.version = d.published_version), '')`+
+		COALESCE((SELECT p.action FROM article_versions p WHERE p.slug = d.slug AND p.version = d.published_version), ''), v.action`+
 		docFrom+` WHERE g.group_name = ? AND d.deleted_at = 0`, a.Group)
 	if err != nil {
 		return nil, err
@@ -112,10 +112,11 @@ func (s *DB) Twins(ctx context.Context, slug string) ([]kb.Twin, error) {
 	for rows.Next() {
 		var t kb.Twin
 		var published int64
-		var action string
-		if t.EditorArticle, err = scanDoc(withExtra{rows, []any{&published, &action}}); err != nil {
+		var action, working string
+		if t.EditorArticle, err = scanDoc(withExtra{rows, []any{&published, &action, &working}}); err != nil {
 			return nil, err
 		}
+		t.DraftTranslated = working == kb.ActionTranslate && (t.State != kb.StatePublished || t.Version != t.PublishedVersion)
 		if published != 0 {
 			t.LastPublished = fromMillis(published)
 		}
