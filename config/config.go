@@ -203,7 +203,7 @@ func (c Config) Validate() error {
 		errs = append(errs, errors.New("timeouts must be positive durations such as 8s"))
 	}
 	if c.ApertiumIdle < 0 {
-		errs = append(errs, fmt.Errorf("Apertium idle stop %s is negative; use a duration such as 30m, or 0 to keep Apertium running", c.ApertiumIdle))
+		errs = append(errs, fmt.Errorf("the Apertium idle stop (LOS_APERTIUM_IDLE) is negative: %s; use a duration such as 30m, or 0 to keep Apertium running", c.ApertiumIdle))
 	}
 	if c.FirstToken > c.Generation {
 		errs = append(errs, fmt.Errorf("first-token timeout (%s) is longer than the generation timeout (%s)", c.FirstToken, c.Generation))
