@@ -20,9 +20,9 @@ const (
 	EAUTH     Code = "unauthorized"
 	EFORBID   Code = "forbidden"
 	ELIMIT    Code = "rate_limited"
-	// EUNAVAILABLE: a service Los depends on cannot serve now (every model
-	// server is busy, or the chat model is not there); trying later may
-	// work.
+	// EUNAVAILABLE: a part the request needs cannot serve now (every model
+	// server is busy, the chat model is not there, Apertium is not
+	// installed); trying later may work once it is back.
 	EUNAVAILABLE Code = "unavailable"
 )
 

@@ -48,6 +48,10 @@ type Config struct {
 	ShutdownPeriod    time.Duration // LOS_SHUTDOWN_TIMEOUT
 	OpeningHours      string        // LOS_OPENING_HOURS, e.g. "mon-fri 08-20, sat 10-15"
 	IdleClose         time.Duration // LOS_IDLE_CLOSE: close bot conversations quiet this long
+	// ApertiumIdle stops an Apertium pipeline (~300 MiB each) that has
+	// translated nothing this long; it starts again at the next need. 0
+	// keeps both running from start-up (LOS_APERTIUM_IDLE).
+	ApertiumIdle time.Duration
 	// MetricsToken is the bearer token Prometheus reads /metrics with
 	// (LOS_METRICS_TOKEN; no flag, so it never shows in a process list or
 	// in --help). Empty: only admin sessions and admin API keys may.
@@ -89,6 +93,7 @@ func Default() Config {
 		ShutdownPeriod: 20 * time.Second,
 		OpeningHours:   "mon-fri 08:00-20:00, sat 10:00-15:00",
 		IdleClose:      30 * time.Minute,
+		ApertiumIdle:   30 * time.Minute,
 		WebhookLogDays: 30,
 	}
 }
@@ -124,6 +129,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.IntVar(&c.HandoffDays, "handoff-retention-days", c.HandoffDays, "days to keep handed-over conversations (LOS_HANDOFF_RETENTION_DAYS)")
 	fs.StringVar(&c.OpeningHours, "opening-hours", c.OpeningHours, "customer service opening hours in Europe/Oslo, closed on public holidays (LOS_OPENING_HOURS)")
 	fs.DurationVar(&c.IdleClose, "idle-close", c.IdleClose, "close conversations the bot holds after this long without a message (LOS_IDLE_CLOSE)")
+	fs.DurationVar(&c.ApertiumIdle, "apertium-idle", c.ApertiumIdle, "stop an Apertium pipeline unused this long, started again when needed; 0 keeps both running from start-up (LOS_APERTIUM_IDLE)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses (LOS_WEBHOOK_ALLOW_PRIVATE)")
 	fs.IntVar(&c.WebhookLogDays, "webhook-log-days", c.WebhookLogDays, "days to keep finished webhook deliveries and their events (LOS_WEBHOOK_LOG_DAYS)")
 	fs.Func("trusted-proxies", "reverse proxies (CIDRs) whose X-Forwarded-For names the client (LOS_TRUSTED_PROXIES)", func(s string) error {
@@ -175,6 +181,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	whole("LOS_OLLAMA_QUEUE", &c.OllamaQueue)
 	dur("LOS_SHUTDOWN_TIMEOUT", &c.ShutdownPeriod)
 	dur("LOS_IDLE_CLOSE", &c.IdleClose)
+	dur("LOS_APERTIUM_IDLE", &c.ApertiumIdle)
 	str("LOS_LOG_LEVEL", &c.LogLevel)
 	str("LOS_LOG_FORMAT", &c.LogFormat)
 	str("LOS_SYNONYMS", &c.SynonymsFile)
@@ -240,6 +247,9 @@ func (c Config) Validate() error {
 	}
 	if c.FirstToken <= 0 || c.TokenTimeout <= 0 || c.Generation <= 0 || c.ShutdownPeriod <= 0 || c.IdleClose <= 0 {
 		errs = append(errs, errors.New("timeouts must be positive durations such as 8s"))
+	}
+	if c.ApertiumIdle < 0 {
+		errs = append(errs, fmt.Errorf("the Apertium idle stop (LOS_APERTIUM_IDLE) is negative: %s; use a duration such as 30m, or 0 to keep Apertium running", c.ApertiumIdle))
 	}
 	if c.FirstToken > c.Generation {
 		errs = append(errs, fmt.Errorf("first-token timeout (%s) is longer than the generation timeout (%s)", c.FirstToken, c.Generation))

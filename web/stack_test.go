@@ -42,6 +42,7 @@ type siteDeps struct {
 	web.Config
 	IdleClose    time.Duration
 	WebhookGuard webhook.Guard
+	Translator   editor.Translator // the editor's draft twins; nil: none
 }
 
 // stack is a real Los behind httptest: a SQLite file in t.TempDir(), a
@@ -123,7 +124,7 @@ func newTestStack(t testing.TB, o stackOptions) *stack {
 		Redactor: cfg.Redactor, IdleClose: deps.IdleClose})
 	agent.Routes(st.web, agent.Deps{Desk: db, Records: db, Copilot: b, Hub: changes, Staffing: staffing})
 	editor.Routes(st.web, editor.Deps{Articles: db, Index: st.ix, Bot: b, Triager: cfg.Triager,
-		BotFor: func(r los.Retriever) editor.Bot { return b.WithRetriever(r) }})
+		BotFor: func(r los.Retriever) editor.Bot { return b.WithRetriever(r) }, Translator: deps.Translator})
 	admin.Routes(st.web, admin.Deps{Reports: db, Audit: db, Keys: db, Webhooks: db, Outbox: db, Canned: db, WebhookGuard: deps.WebhookGuard})
 	h := st.web.Handler()
 	if o.validate {

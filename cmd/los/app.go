@@ -89,7 +89,7 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		a.Close()
 		return nil, err
 	}
-	a.apertium = apertium.New(apertium.Options{Keep: []string{"Los"}})
+	a.apertium = apertium.New(apertium.Options{Keep: []string{"Los"}, IdleStop: cfg.ApertiumIdle})
 	var translator bot.Translator
 	if err := a.apertium.Available(); err != nil {
 		log.Warn("Apertium is not installed: quoted articles stay in their own written standard (install Debian's apertium-nno-nob to translate between Bokmål and Nynorsk)", "err", err)

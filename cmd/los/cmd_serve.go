@@ -40,8 +40,9 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 
 	a.ollama.Start(ctx)
 	reportOllama(ctx, e.log, a.ollama)
-	if a.apertium.Available() == nil {
-		// Load Apertium's dictionaries now, not in the first customer's turn.
+	if a.apertium.Available() == nil && e.cfg.ApertiumIdle == 0 {
+		// Kept warm: load Apertium's dictionaries now, not in the first
+		// customer's turn. With an idle stop they load at the first need.
 		go func() {
 			if err := a.apertium.Start(); err != nil {
 				e.log.Warn("Apertium did not start; it is tried again at the next translation", "err", err)

@@ -56,13 +56,13 @@ export async function freePort() {
 }
 
 // startLos runs `los serve` and resolves when it logs that it serves.
-// extra are more flags for `los serve`.
-export async function startLos(bin, data, widgetOrigin, extra = []) {
+// extra are more flags for `los serve`, moreEnv more environment.
+export async function startLos(bin, data, widgetOrigin, extra = [], moreEnv = {}) {
   const port = await freePort();
   const args = ['serve', '--data', data, '--addr', `127.0.0.1:${port}`];
   if (widgetOrigin) args.push('--widget-origins', widgetOrigin);
   args.push(...extra);
-  const proc = spawn(bin, args, { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(bin, args, { env: { ...env(), ...moreEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const ready = new Promise((ok, fail) => {
     const onData = (chunk) => {
@@ -181,9 +181,9 @@ export async function signIn(page, email, password) {
 
 // startStack builds los, adds users ([role, email, password, name?] each) and
 // articles (file name -> Markdown, beside the demo ones), serves it with
-// extra serve flags and launches browsers. stop() undoes all of it, also
-// after a partial start.
-export async function startStack(name, { users = [], articles = {}, browsers = 1, args = [] } = {}) {
+// extra serve flags (and environment) and launches browsers. stop() undoes
+// all of it, also after a partial start.
+export async function startStack(name, { users = [], articles = {}, browsers = 1, args = [], env: moreEnv = {} } = {}) {
   const stack = { browsers: [] };
   stack.stop = async () => {
     for (const b of stack.browsers) await b.close();
@@ -195,7 +195,7 @@ export async function startStack(name, { users = [], articles = {}, browsers = 1
   const data = `${stack.work}/data`;
   for (const [role, email, password, name] of users) await addUser(bin, data, role, email, password, name);
   if (Object.keys(articles).length) await importArticles(bin, data, articles);
-  stack.los = await startLos(bin, data, '', args);
+  stack.los = await startLos(bin, data, '', args, moreEnv);
   for (let i = 0; i < browsers; i++) stack.browsers.push(await launch());
   return stack;
 }

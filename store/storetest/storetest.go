@@ -110,6 +110,10 @@ type Articles interface {
 	GapQuestions(ctx context.Context, since time.Time, limit int) ([]kb.GapQuestion, error)
 	PlanImport(ctx context.Context, articles []kb.Article) ([]kb.ImportChange, error)
 	CommitImport(ctx context.Context, imp kb.Import, check func([]kb.ImportChange) error) ([]kb.ImportChange, error)
+	Twins(ctx context.Context, slug string) ([]kb.Twin, error)
+	Link(ctx context.Context, slug, twin string) ([]string, error)
+	Unlink(ctx context.Context, slug string) ([]string, error)
+	CreateTwin(ctx context.Context, source string, a kb.Article, author string) (kb.EditorArticle, error)
 }
 
 // Users is accounts and their sessions.

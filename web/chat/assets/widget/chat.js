@@ -61,11 +61,14 @@ export async function send(text) {
   }
 }
 
-// finish shows a turn's result and follows its language and status.
+// finish shows a turn's result and follows its standard and status.
 async function finish(res, m, cites) {
   if (res.message_id) shown.add(res.message_id);
   if (!cites.length) cites = cited(res.citations, res.sources);
-  if (!S.asked && res.lang && res.lang !== S.lang) await switchLang(res.lang);
+  // The conversation's standard, as the server resolved it for this turn:
+  // the first message sets it, and a customer who asks for another
+  // ("kan du svare på nynorsk?") or clearly writes another changes it.
+  if (res.lang && res.lang !== S.lang) await switchLang(res.lang);
   S.asked = true;
   ui.starters.hidden = true;
   if (res.held) {
