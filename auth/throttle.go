@@ -58,6 +58,41 @@ func (t *Throttle) Fail(key string) {
 	}
 }
 
+// Take counts an attempt of key as a failure before it is checked, and
+// reports whether key may try at all; if not, nothing is counted and the
+// wait says when it may. Counting first closes the race in which many
+// simultaneous attempts all pass Allow before any of them has failed.
+// Forgive the attempt when it succeeds.
+func (t *Throttle) Take(key string) (bool, time.Duration) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	now := t.Now()
+	f := t.current(key, now)
+	if f != nil && f.n >= t.Max {
+		return false, f.first.Add(t.Window).Sub(now)
+	}
+	if f == nil {
+		f = &failures{first: now}
+		t.keys[key] = f
+	}
+	f.n++
+	if len(t.keys) > 10000 {
+		t.prune(now)
+	}
+	return true, 0
+}
+
+// Forgive takes back one counted attempt of key: it succeeded.
+func (t *Throttle) Forgive(key string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if f := t.current(key, t.Now()); f != nil {
+		if f.n--; f.n <= 0 {
+			delete(t.keys, key)
+		}
+	}
+}
+
 // Reset forgets key's failures, after a success.
 func (t *Throttle) Reset(key string) {
 	t.mu.Lock()

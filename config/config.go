@@ -48,6 +48,10 @@ type Config struct {
 	MetricsToken        string
 	WebhookAllowPrivate bool // LOS_WEBHOOK_ALLOW_PRIVATE: let webhooks reach internal addresses
 	WebhookLogDays      int  // LOS_WEBHOOK_LOG_DAYS: days to keep finished webhook deliveries and events
+	// SignInMemoryMB bounds the memory sign-ins hash passwords in at once
+	// (LOS_SIGNIN_MEMORY_MB): one argon2id run takes 19 MiB, so the
+	// default 64 lets three run together; more wait or get 429.
+	SignInMemoryMB int
 }
 
 // Default returns the configuration used when nothing is set.
@@ -69,6 +73,7 @@ func Default() Config {
 		OpeningHours:   "mon-fri 08:00-20:00, sat 10:00-15:00",
 		IdleClose:      30 * time.Minute,
 		WebhookLogDays: 30,
+		SignInMemoryMB: 64,
 	}
 }
 
@@ -165,6 +170,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	days("LOS_RETENTION_DAYS", &c.RetentionDays)
 	days("LOS_HANDOFF_RETENTION_DAYS", &c.HandoffDays)
 	days("LOS_WEBHOOK_LOG_DAYS", &c.WebhookLogDays)
+	if v := strings.TrimSpace(getenv("LOS_SIGNIN_MEMORY_MB")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("LOS_SIGNIN_MEMORY_MB=%q is not a whole number of MiB", v))
+		}
+		c.SignInMemoryMB = n
+	}
 	str("LOS_METRICS_TOKEN", &c.MetricsToken)
 	if v := strings.TrimSpace(getenv("LOS_WEBHOOK_ALLOW_PRIVATE")); v != "" {
 		b, err := strconv.ParseBool(v)
@@ -214,6 +226,9 @@ func (c Config) Validate() error {
 	}
 	if c.RetentionDays < 1 || c.HandoffDays < 1 {
 		errs = append(errs, fmt.Errorf("retention of %d/%d days is too short; use at least 1", c.RetentionDays, c.HandoffDays))
+	}
+	if c.SignInMemoryMB < 19 {
+		errs = append(errs, fmt.Errorf("LOS_SIGNIN_MEMORY_MB=%d is less than one password hash takes; use at least 19 (default 64)", c.SignInMemoryMB))
 	}
 	if c.WebhookLogDays < 1 {
 		errs = append(errs, fmt.Errorf("webhook log retention of %d days is too short; set LOS_WEBHOOK_LOG_DAYS (--webhook-log-days) to at least 1", c.WebhookLogDays))

@@ -96,6 +96,9 @@ type Config struct {
 	// "Authorization: Bearer <token>" (LOS_METRICS_TOKEN). Admin sessions
 	// and API keys with the admin scope may read it too; empty: only they.
 	MetricsToken string
+	// HashMemory bounds the memory sign-ins hash passwords in at once,
+	// in bytes; 0 takes auth.DefaultHashMemory.
+	HashMemory int64
 }
 
 // Server is Los's HTTP server: the core's routes and middleware, to which
@@ -128,6 +131,12 @@ func New(cfg Config) *Server {
 		cfg.RatePerConversation = 1
 	}
 	s := &Server{cfg: cfg, echo: echo.New(), auth: auth.New(cfg.Accounts, cfg.Now, cfg.Log)}
+	if cfg.HashMemory > 0 {
+		s.auth.SetHashMemory(cfg.HashMemory)
+	}
+	if cfg.Audit != nil {
+		s.auth.Audit = cfg.Audit
+	}
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
