@@ -44,7 +44,8 @@ func (d *desk) login(c echo.Context) error {
 	case los.EAUTH:
 		return d.renderLogin(c, http.StatusUnauthorized, email, "login.failed")
 	case los.ELIMIT:
-		return d.renderLogin(c, http.StatusTooManyRequests, email, "login.throttled")
+		c.Response().Header().Set("Retry-After", "60")
+		return d.renderLogin(c, http.StatusTooManyRequests, email, los.ErrorKey(err))
 	default:
 		return err
 	}
