@@ -47,6 +47,9 @@ type Conversation struct {
 	Status    Status
 	Created   time.Time
 	Updated   time.Time
+	// KeyID is the API key that started the conversation, which alone
+	// may act on it for the customer; 0: the customer's own token.
+	KeyID int64
 }
 
 // Message is one message in a conversation. Text is stored after redaction.

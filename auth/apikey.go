@@ -19,7 +19,7 @@ type Scope string
 
 // The scopes.
 const (
-	ScopeChat    Scope = "chat"     // start conversations and act on any of them for a customer
+	ScopeChat    Scope = "chat"     // start conversations and act on the ones it started for a customer
 	ScopeKBWrite Scope = "kb:write" // the article API, as an editor
 	ScopeAgent   Scope = "agent"    // the agent desk API, as an agent
 	ScopeAdmin   Scope = "admin"    // webhooks, keys, events; everything an admin may do

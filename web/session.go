@@ -58,10 +58,7 @@ func sessions(a *auth.Service, next echo.HandlerFunc) echo.HandlerFunc {
 			if err != nil {
 				return err
 			}
-			u := auth.KeyUser(k)
-			c.Set(keyKey, k)
-			c.Set(userKey, u)
-			c.Set(sessionKey, &auth.Session{UserID: u.ID, Created: k.Created})
+			setKey(c, k)
 			return next(c)
 		}
 		if ck, err := c.Cookie(CookieName); err == nil && ck.Value != "" {
@@ -80,14 +77,28 @@ func sessions(a *auth.Service, next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// CheckKey authenticates an API key (401 when unknown or revoked) and
-// checks that it has scope (403).
-func (s *Server) CheckKey(c echo.Context, key string, scope auth.Scope) error {
+// setKey makes key k the request's user (see auth.KeyUser), with a
+// session without a CSRF token; the audit trail records the request.
+func setKey(c echo.Context, k *auth.APIKey) {
+	u := auth.KeyUser(k)
+	c.Set(keyKey, k)
+	c.Set(userKey, u)
+	c.Set(sessionKey, &auth.Session{UserID: u.ID, Created: k.Created})
+}
+
+// CheckKey authenticates an API key (401 when unknown or revoked), makes
+// it the request's user, so the audit trail records the request whatever
+// its outcome, and checks that it has scope (403).
+func (s *Server) CheckKey(c echo.Context, key string, scope auth.Scope) (*auth.APIKey, error) {
 	k, err := auth.AuthenticateKey(c.Request().Context(), s.auth.Keys, key, s.cfg.Now())
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return auth.RequireScope(k, scope)
+	setKey(c, k)
+	if err := auth.RequireScope(k, scope); err != nil {
+		return nil, err
+	}
+	return k, nil
 }
 
 // RequireRole lets through signed-in users with one of roles. Unsafe
