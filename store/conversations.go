@@ -66,10 +66,10 @@ func (s *DB) AddTurn(ctx context.Context, customer, reply *los.Message) error {
 		if err := requireOpen(ctx, tx, customer.ConversationID); err != nil {
 			return err
 		}
-		if err := insertMessage(ctx, tx, customer); err != nil {
+		if err := s.insertMessage(ctx, tx, customer); err != nil {
 			return err
 		}
-		if err := insertMessage(ctx, tx, reply); err != nil {
+		if err := s.insertMessage(ctx, tx, reply); err != nil {
 			return err
 		}
 		return touch(ctx, tx, customer.ConversationID, reply.Created)
@@ -83,7 +83,7 @@ func (s *DB) AddMessage(ctx context.Context, m *los.Message) error {
 		if err := requireOpen(ctx, tx, m.ConversationID); err != nil {
 			return err
 		}
-		if err := insertMessage(ctx, tx, m); err != nil {
+		if err := s.insertMessage(ctx, tx, m); err != nil {
 			return err
 		}
 		return touch(ctx, tx, m.ConversationID, m.Created)
@@ -115,7 +115,8 @@ func touch(ctx context.Context, tx *sql.Tx, id string, at interface{ UnixMilli()
 	return err
 }
 
-func insertMessage(ctx context.Context, tx *sql.Tx, m *los.Message) error {
+func (s *DB) insertMessage(ctx context.Context, tx *sql.Tx, m *los.Message) error {
+	m.Text = s.redaction.message(m.Role, m.Text)
 	res, err := tx.ExecContext(ctx, `INSERT INTO messages (conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, first_token_ms)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.ConversationID, string(m.Role), m.Text, millis(m.Created), string(m.Mode), string(m.Action), string(m.Category),

@@ -14,12 +14,14 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/redact"
 )
 
 // DB is an open store.
 type DB struct {
-	db  *sql.DB
-	now func() time.Time
+	db        *sql.DB
+	now       func() time.Time
+	redaction redaction
 }
 
 // Open opens (creating if needed) the SQLite database at path and brings
@@ -44,7 +46,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &DB{db: db, now: time.Now}
+	s := &DB{db: db, now: time.Now, redaction: newRedaction(redact.All, nil)}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate store %s: %w", path, err)

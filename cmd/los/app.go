@@ -80,6 +80,10 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		a.Close()
 		return nil, fmt.Errorf("LOS_REDACT: %w", err)
 	}
+	// The store redacts every text it keeps; the classifier redacts
+	// before its second opinion reaches the model.
+	redactor := redact.New(kinds.Kinds()...)
+	a.db.SetRedaction(kinds, nil)
 	classifier, err := newClassifier(cfg, triage.WithSecondOpinion(triage.SecondOpinion{Chat: a.ollama, Model: cfg.ChatModel}))
 	if err != nil {
 		a.Close()
@@ -98,8 +102,8 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		Store:      a.db,
 		Handoffs:   a.db,
 		Summaries:  a.db,
-		Triager:    classifier,
-		Redactor:   redact.New(kinds.Kinds()...),
+		Triager:    redact.Triager{Next: classifier, Redactor: redactor},
+		Redactor:   redactor,
 		Prompter:   pr,
 		Texts:      a.texts,
 		Policy:     cfg.Policy,
