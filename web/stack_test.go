@@ -51,8 +51,8 @@ type stack struct {
 	db  *store.DB
 	// path is the SQLite file, for tests that read it raw.
 	path string
-	ix  *kb.Index
-	web *web.Server
+	ix   *kb.Index
+	web  *web.Server
 }
 
 func newTestStack(t testing.TB, o stackOptions) *stack {
