@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
@@ -52,6 +53,10 @@ type Config struct {
 	// (LOS_SIGNIN_MEMORY_MB): one argon2id run takes 19 MiB, so the
 	// default 64 lets three run together; more wait or get 429.
 	SignInMemoryMB int
+	// TrustedProxies are the load balancers in front of Los
+	// (LOS_TRUSTED_PROXIES: CIDRs or addresses, comma-separated), whose
+	// X-Forwarded-For, Forwarded and X-Forwarded-Proto are believed.
+	TrustedProxies []netip.Prefix
 }
 
 // Default returns the configuration used when nothing is set.
@@ -109,6 +114,11 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.DurationVar(&c.IdleClose, "idle-close", c.IdleClose, "close conversations the bot holds after this long without a message (LOS_IDLE_CLOSE)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses (LOS_WEBHOOK_ALLOW_PRIVATE)")
 	fs.IntVar(&c.WebhookLogDays, "webhook-log-days", c.WebhookLogDays, "days to keep finished webhook deliveries and their events (LOS_WEBHOOK_LOG_DAYS)")
+	fs.Func("trusted-proxies", "CIDRs of the load balancers whose X-Forwarded-For is believed (LOS_TRUSTED_PROXIES)", func(s string) error {
+		p, err := ParseProxies(s)
+		c.TrustedProxies = p
+		return err
+	})
 	fs.DurationVar(&c.ShutdownPeriod, "shutdown-timeout", c.ShutdownPeriod, "how long shutdown waits for answers in flight (LOS_SHUTDOWN_TIMEOUT)")
 }
 
@@ -178,6 +188,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		c.SignInMemoryMB = n
 	}
 	str("LOS_METRICS_TOKEN", &c.MetricsToken)
+	if v := getenv("LOS_TRUSTED_PROXIES"); v != "" {
+		p, err := ParseProxies(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("LOS_TRUSTED_PROXIES: %w", err))
+		}
+		c.TrustedProxies = p
+	}
 	if v := strings.TrimSpace(getenv("LOS_WEBHOOK_ALLOW_PRIVATE")); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
@@ -270,6 +287,24 @@ func checkMetricsToken(t string) error {
 		return fmt.Errorf("LOS_METRICS_TOKEN may hold printable ASCII only, no spaces (%s)", how)
 	}
 	return nil
+}
+
+// ParseProxies reads "10.0.0.0/8, 192.0.2.10, 2001:db8::/32": CIDRs, or
+// addresses meaning just themselves.
+func ParseProxies(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, item := range splitList(s) {
+		if p, err := netip.ParsePrefix(item); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(item)
+		if err != nil {
+			return nil, fmt.Errorf("%q is neither a CIDR nor an address; write it like 10.0.0.0/8 or 192.0.2.10", item)
+		}
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
 }
 
 // ParsePolicy reads "category=action,..." overrides of the triage policy.

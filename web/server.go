@@ -17,6 +17,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 	_ "time/tzdata" // the Oslo zone in distroless images without zoneinfo
 
@@ -96,6 +97,12 @@ type Config struct {
 	// "Authorization: Bearer <token>" (LOS_METRICS_TOKEN). Admin sessions
 	// and API keys with the admin scope may read it too; empty: only they.
 	MetricsToken string
+	// TrustedProxies are the load balancers and reverse proxies in front
+	// of Los (LOS_TRUSTED_PROXIES): requests from them give the client's
+	// address in X-Forwarded-For or Forwarded, and their scheme in
+	// X-Forwarded-Proto. Empty: the connection's address, and headers are
+	// ignored.
+	TrustedProxies []netip.Prefix
 	// HashMemory bounds the memory sign-ins hash passwords in at once,
 	// in bytes; 0 takes auth.DefaultHashMemory.
 	HashMemory int64
@@ -140,9 +147,9 @@ func New(cfg Config) *Server {
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
-	// Client IPs (for rate limits) come from the connection, never from
-	// headers a client can forge.
-	s.echo.IPExtractor = echo.ExtractIPDirect()
+	// Client IPs (for rate limits) come from the connection, or from
+	// headers only when a trusted proxy sent them (see proxy.go).
+	s.echo.IPExtractor = ipExtractor(cfg.TrustedProxies)
 	s.routes()
 	return s
 }
