@@ -57,6 +57,10 @@ type Config struct {
 	// (LOS_TRUSTED_PROXIES: CIDRs or addresses, comma-separated), whose
 	// X-Forwarded-For, Forwarded and X-Forwarded-Proto are believed.
 	TrustedProxies []netip.Prefix
+	// PublicURL is where people reach Los (LOS_PUBLIC_URL), e.g.
+	// https://kundeservice.example.no; https makes session cookies Secure
+	// and turns on HSTS even when TLS ends at a proxy.
+	PublicURL string
 }
 
 // Default returns the configuration used when nothing is set.
@@ -114,6 +118,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.DurationVar(&c.IdleClose, "idle-close", c.IdleClose, "close conversations the bot holds after this long without a message (LOS_IDLE_CLOSE)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses (LOS_WEBHOOK_ALLOW_PRIVATE)")
 	fs.IntVar(&c.WebhookLogDays, "webhook-log-days", c.WebhookLogDays, "days to keep finished webhook deliveries and their events (LOS_WEBHOOK_LOG_DAYS)")
+	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "where people reach Los, e.g. https://kundeservice.example.no (LOS_PUBLIC_URL)")
 	fs.Func("trusted-proxies", "CIDRs of the load balancers whose X-Forwarded-For is believed (LOS_TRUSTED_PROXIES)", func(s string) error {
 		p, err := ParseProxies(s)
 		c.TrustedProxies = p
@@ -188,6 +193,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		c.SignInMemoryMB = n
 	}
 	str("LOS_METRICS_TOKEN", &c.MetricsToken)
+	str("LOS_PUBLIC_URL", &c.PublicURL)
 	if v := getenv("LOS_TRUSTED_PROXIES"); v != "" {
 		p, err := ParseProxies(v)
 		if err != nil {
@@ -252,6 +258,11 @@ func (c Config) Validate() error {
 	}
 	if err := checkMetricsToken(c.MetricsToken); err != nil {
 		errs = append(errs, err)
+	}
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("LOS_PUBLIC_URL %q is not a URL; write it like https://kundeservice.example.no", c.PublicURL))
+		}
 	}
 	for _, o := range c.WidgetOrigins {
 		if u, err := url.Parse(o); err != nil || u.Scheme == "" || u.Host == "" || u.Path != "" {

@@ -103,6 +103,10 @@ type Config struct {
 	// X-Forwarded-Proto. Empty: the connection's address, and headers are
 	// ignored.
 	TrustedProxies []netip.Prefix
+	// PublicURL is where customers and staff reach Los
+	// (LOS_PUBLIC_URL); https there makes session cookies Secure and
+	// turns on HSTS whatever the headers say.
+	PublicURL string
 	// HashMemory bounds the memory sign-ins hash passwords in at once,
 	// in bytes; 0 takes auth.DefaultHashMemory.
 	HashMemory int64

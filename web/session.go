@@ -176,7 +176,8 @@ func KeyFrom(c echo.Context) *auth.APIKey {
 }
 
 // SetCookie gives the browser the session token: HttpOnly, SameSite=Lax,
-// and Secure when the request came over TLS.
+// and Secure over HTTPS (see IsHTTPS: TLS, an https LOS_PUBLIC_URL, or a
+// trusted proxy that says so).
 func SetCookie(c echo.Context, token string, s *auth.Session, now time.Time) {
 	c.SetCookie(&http.Cookie{
 		Name: CookieName, Value: token, Path: "/", Expires: s.Expires,
@@ -232,4 +233,4 @@ func isForm(c echo.Context) bool {
 	return strings.HasPrefix(ct, echo.MIMEApplicationForm) || strings.HasPrefix(ct, echo.MIMEMultipartForm)
 }
 
-func secure(c echo.Context) bool { return c.Scheme() == "https" }
+func secure(c echo.Context) bool { return IsHTTPS(c) }
