@@ -3,8 +3,8 @@ package web_test
 import (
 	"context"
 	"net/http"
-	"net/netip"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"strings"
