@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -38,6 +39,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// behind in free pages.
 	q.Add("_pragma", "secure_delete(ON)")
 	q.Set("_txlock", "immediate")
+	if err := ownerOnly(path); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -52,6 +56,26 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("migrate store %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// ownerOnly creates the database file readable and writable by its owner
+// alone (0600), or makes an existing one so, with its WAL and shared
+// memory: SQLite creates those with the database file's mode, so they
+// follow. Without it, los.db was created 0644 whatever the directory.
+func ownerOnly(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Chmod(p, 0o600); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 // Close closes the database.

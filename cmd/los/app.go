@@ -131,7 +131,7 @@ func (a *app) newBot(wrap func(*bot.Config)) *bot.Bot {
 // openStore opens the store in the data directory, creating both when
 // needed.
 func openStore(ctx context.Context, dataDir string) (*store.DB, error) {
-	if err := os.MkdirAll(dataDir, 0o750); err != nil {
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
 	return store.Open(ctx, filepath.Join(dataDir, "los.db"))

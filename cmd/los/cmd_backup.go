@@ -84,7 +84,7 @@ func cmdRestore(ctx context.Context, e *env) error {
 	if len(e.args) > 1 {
 		return fmt.Errorf("one FILE, got %d arguments: %q", len(e.args), e.args)
 	}
-	if err := os.MkdirAll(e.cfg.DataDir, 0o750); err != nil {
+	if err := os.MkdirAll(e.cfg.DataDir, 0o700); err != nil {
 		return fmt.Errorf("data directory: %w", err)
 	}
 	start := time.Now()

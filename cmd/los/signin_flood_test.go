@@ -5,12 +5,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -213,4 +215,47 @@ func postLogin(t *testing.T, c *http.Client, base, token string, cookie *http.Co
 	io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	return resp.StatusCode
+}
+
+// TestDataDirIsOwnerOnly: everything los serve creates in its data
+// directory (database, WAL, index, locks) is for its owner alone: files
+// 0600, directories 0700.
+func TestDataDirIsOwnerOnly(t *testing.T) {
+	if os.Getenv("LOS_BIN") != "" {
+		t.Skip("checks this build")
+	}
+	env := baseEnv(t)
+	dir := env["LOS_DATA"] + "/fresh"
+	env["LOS_DATA"] = dir
+	base, _ := startServer(t, env)
+	resp, err := http.Post(base+"/api/v1/conversations", "application/json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	n := 0
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		want := fs.FileMode(0o600)
+		if d.IsDir() {
+			want = 0o700
+		}
+		if fi.Mode().Perm() != want {
+			t.Errorf("%s is %v, want %v", p, fi.Mode().Perm(), want)
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 5 {
+		t.Errorf("only %d entries in the data directory: the server wrote less than expected", n)
+	}
 }
