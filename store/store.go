@@ -18,6 +18,11 @@ import (
 	"github.com/los-bot/los/redact"
 )
 
+// MaxConns bounds the store's open SQLite connections. WAL lets readers
+// run beside the one writer; more connections than this only queue on
+// SQLite's own lock and cost descriptors.
+const MaxConns = 16
+
 // DB is an open store.
 type DB struct {
 	db        *sql.DB
@@ -46,6 +51,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	// A bounded pool: a thousand open inboxes once held hundreds of
+	// connections (each a file descriptor and a page cache). Requests
+	// beyond it wait for a free connection, within their context.
+	db.SetMaxOpenConns(MaxConns)
+	db.SetMaxIdleConns(MaxConns)
+	db.SetConnMaxIdleTime(5 * time.Minute)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
