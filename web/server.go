@@ -119,6 +119,7 @@ type Server struct {
 	echo *echo.Echo
 	// auth recognises sessions and API keys, for every application.
 	auth *auth.Service
+	streams streams
 	// ownLimit are the path prefixes whose routes set their own body
 	// limit (see OwnBodyLimit).
 	ownLimit []string
