@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"fmt"
 	"maps"
 	"time"
 
@@ -20,6 +21,11 @@ const streamPing = 20 * time.Second
 // when the call-back list changed. Changes are pushed by the handlers and
 // the bot through the hub; nothing polls.
 func (d *desk) stream(c echo.Context) error {
+	done, err := d.web.OpenStream(fmt.Sprintf("inbox:%d", web.UserFrom(c).ID), web.MaxInboxStreams)
+	if err != nil {
+		return err
+	}
+	defer done()
 	sub := d.hub.Subscribe()
 	defer d.hub.Unsubscribe(sub)
 	release := d.staffing.presence.connect(web.UserFrom(c).ID, d.web.Now())
