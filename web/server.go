@@ -118,7 +118,7 @@ type Server struct {
 	cfg  Config
 	echo *echo.Echo
 	// auth recognises sessions and API keys, for every application.
-	auth *auth.Service
+	auth    *auth.Service
 	streams streams
 	// ownLimit are the path prefixes whose routes set their own body
 	// limit (see OwnBodyLimit).
