@@ -42,6 +42,9 @@ type Service struct {
 	Keys KeyStore
 	// Audit records failed sign-ins; nil records nothing.
 	Audit Auditor
+	// TOTPRoles must sign in with a second factor (LOS_TOTP_ROLES); a
+	// user of another role may set one up, and then must use it.
+	TOTPRoles []Role
 
 	hashing *slots
 }
@@ -95,7 +98,10 @@ var (
 
 // Login checks an e-mail address and password and starts a session. It
 // returns the session token for the cookie. client identifies the caller
-// (its IP) for throttling.
+// (its IP) for throttling. The session may wait for a second factor or
+// for its enrolment (see Session.Pending and second.go): Authenticate
+// accepts it only after SecondFactor or Enrol. A disabled user is refused
+// as a wrong password is.
 //
 // Before any password is hashed, the attempt is taken from the client's
 // bucket and counted as a failure of the account from this client and of
@@ -117,16 +123,17 @@ func (a *Service) Login(ctx context.Context, email, password, client string) (st
 	}
 	a.Throttle.Reset(pair)
 	a.Sources.Forgive(source)
-	now := a.Now()
-	if _, err := a.Store.DeleteExpiredSessions(ctx, now); err != nil {
+	if _, err := a.Store.DeleteExpiredSessions(ctx, a.Now()); err != nil {
 		a.Log.WarnContext(ctx, "could not delete expired sessions", "err", err)
 	}
-	token := RandomToken(32)
-	s := &Session{TokenHash: HashToken(token), UserID: u.ID, CSRF: RandomToken(32), Created: now, Expires: now.Add(a.TTL)}
-	if err := a.Store.CreateSession(ctx, s); err != nil {
+	pending := a.pendingFor(u)
+	token, s, err := a.startSession(ctx, u, pending)
+	if err != nil {
 		return "", nil, nil, err
 	}
-	a.Log.InfoContext(ctx, "signed in", "user", u.ID, "role", u.Role)
+	if pending == "" {
+		a.Log.InfoContext(ctx, "signed in", "user", u.ID, "role", u.Role)
+	}
 	return token, s, u, nil
 }
 
@@ -179,6 +186,10 @@ func (a *Service) checkPassword(ctx context.Context, addr, password string) (*Us
 	if !ok || u == nil {
 		return nil, errLogin
 	}
+	if u.Disabled {
+		a.Log.InfoContext(ctx, "sign-in of a disabled user", "user", u.ID)
+		return nil, errLogin
+	}
 	return u, nil
 }
 
@@ -214,10 +225,13 @@ func (a *Service) Authenticate(ctx context.Context, token string) (*User, *Sessi
 	if err != nil {
 		return nil, nil, err
 	}
-	if !a.Now().Before(s.Expires) {
+	if !a.Now().Before(s.Expires) || u.Disabled {
 		if err := a.Store.DeleteSession(ctx, s.TokenHash); err != nil {
 			a.Log.WarnContext(ctx, "could not delete expired session", "err", err)
 		}
+		return nil, nil, ErrSession
+	}
+	if s.Pending != "" {
 		return nil, nil, ErrSession
 	}
 	return u, s, nil

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/hours"
 	"github.com/los-bot/los/redact"
 )
@@ -61,6 +62,9 @@ type Config struct {
 	// https://kundeservice.example.no; https makes session cookies Secure
 	// and turns on HSTS even when TLS ends at a proxy.
 	PublicURL string
+	// TOTPRoles must sign in with a second factor (LOS_TOTP_ROLES:
+	// "agent,editor,admin", "admin" or "none"); the others may set one up.
+	TOTPRoles []auth.Role
 }
 
 // Default returns the configuration used when nothing is set.
@@ -119,6 +123,11 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses (LOS_WEBHOOK_ALLOW_PRIVATE)")
 	fs.IntVar(&c.WebhookLogDays, "webhook-log-days", c.WebhookLogDays, "days to keep finished webhook deliveries and their events (LOS_WEBHOOK_LOG_DAYS)")
 	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "where people reach Los, e.g. https://kundeservice.example.no (LOS_PUBLIC_URL)")
+	fs.Func("totp-roles", "roles that must sign in with a second factor: agent,editor,admin or none (LOS_TOTP_ROLES)", func(s string) error {
+		r, err := ParseRoles(s)
+		c.TOTPRoles = r
+		return err
+	})
 	fs.Func("trusted-proxies", "CIDRs of the load balancers whose X-Forwarded-For is believed (LOS_TRUSTED_PROXIES)", func(s string) error {
 		p, err := ParseProxies(s)
 		c.TrustedProxies = p
@@ -194,6 +203,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 	str("LOS_METRICS_TOKEN", &c.MetricsToken)
 	str("LOS_PUBLIC_URL", &c.PublicURL)
+	if v := getenv("LOS_TOTP_ROLES"); v != "" {
+		r, err := ParseRoles(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("LOS_TOTP_ROLES: %w", err))
+		}
+		c.TOTPRoles = r
+	}
 	if v := getenv("LOS_TRUSTED_PROXIES"); v != "" {
 		p, err := ParseProxies(v)
 		if err != nil {
@@ -298,6 +314,22 @@ func checkMetricsToken(t string) error {
 		return fmt.Errorf("LOS_METRICS_TOKEN may hold printable ASCII only, no spaces (%s)", how)
 	}
 	return nil
+}
+
+// ParseRoles reads "agent,editor,admin", or "none" for no role.
+func ParseRoles(s string) ([]auth.Role, error) {
+	if strings.TrimSpace(strings.ToLower(s)) == "none" {
+		return nil, nil
+	}
+	var out []auth.Role
+	for _, item := range splitList(s) {
+		r, err := auth.ParseRole(item)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // ParseProxies reads "10.0.0.0/8, 192.0.2.10, 2001:db8::/32": CIDRs, or

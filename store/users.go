@@ -8,7 +8,7 @@ import (
 	"github.com/los-bot/los/auth"
 )
 
-const userCols = `id, email, role, password_hash, created`
+const userCols = `id, email, role, password_hash, created, disabled_at, totp_secret, totp_step`
 
 // CreateUser stores a new user; the e-mail address must be unused. ID and
 // Created are set.
@@ -78,13 +78,13 @@ func (s *DB) SetPassword(ctx context.Context, email, hash string) error {
 
 func scanUser(r scanner) (*auth.User, error) {
 	var (
-		u       auth.User
-		role    string
-		created int64
+		u                 auth.User
+		role              string
+		created, disabled int64
 	)
-	if err := r.Scan(&u.ID, &u.Email, &role, &u.PasswordHash, &created); err != nil {
+	if err := r.Scan(&u.ID, &u.Email, &role, &u.PasswordHash, &created, &disabled, &u.TOTPSecret, &u.TOTPStep); err != nil {
 		return nil, err
 	}
-	u.Role, u.Created = auth.Role(role), fromMillis(created)
+	u.Role, u.Created, u.Disabled = auth.Role(role), fromMillis(created), disabled > 0
 	return &u, nil
 }

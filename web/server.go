@@ -107,6 +107,8 @@ type Config struct {
 	// (LOS_PUBLIC_URL); https there makes session cookies Secure and
 	// turns on HSTS whatever the headers say.
 	PublicURL string
+	// TOTPRoles must sign in with a second factor (LOS_TOTP_ROLES).
+	TOTPRoles []auth.Role
 	// HashMemory bounds the memory sign-ins hash passwords in at once,
 	// in bytes; 0 takes auth.DefaultHashMemory.
 	HashMemory int64
@@ -149,6 +151,7 @@ func New(cfg Config) *Server {
 	if cfg.Audit != nil {
 		s.auth.Audit = cfg.Audit
 	}
+	s.auth.TOTPRoles = cfg.TOTPRoles
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError

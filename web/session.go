@@ -25,6 +25,9 @@ const (
 	// formCookie carries the double-submit token of forms shown before
 	// sign-in (the sign-in form itself).
 	formCookie = "los_form"
+	// pendingCookie carries a half-signed-in session: the password was
+	// right, the second factor (or its enrolment) is still due.
+	pendingCookie = "los_pending"
 )
 
 const (
@@ -188,6 +191,27 @@ func SetCookie(c echo.Context, token string, s *auth.Session, now time.Time) {
 // ClearCookie removes the session cookie.
 func ClearCookie(c echo.Context) {
 	c.SetCookie(&http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: secure(c), SameSite: http.SameSiteLaxMode})
+}
+
+// SetPendingCookie gives the browser the token of a session that waits
+// for the second factor or its enrolment (auth.Session.Pending); only the
+// sign-in pages read it.
+func SetPendingCookie(c echo.Context, token string, s *auth.Session, now time.Time) {
+	c.SetCookie(&http.Cookie{Name: pendingCookie, Value: token, Path: "/agent", Expires: s.Expires,
+		MaxAge: int(s.Expires.Sub(now) / time.Second), HttpOnly: true, Secure: secure(c), SameSite: http.SameSiteStrictMode})
+}
+
+// PendingToken returns the half-signed-in session's token, or "".
+func PendingToken(c echo.Context) string {
+	if ck, err := c.Cookie(pendingCookie); err == nil {
+		return ck.Value
+	}
+	return ""
+}
+
+// ClearPendingCookie removes the half-signed-in session's cookie.
+func ClearPendingCookie(c echo.Context) {
+	c.SetCookie(&http.Cookie{Name: pendingCookie, Value: "", Path: "/agent", MaxAge: -1, HttpOnly: true, Secure: secure(c), SameSite: http.SameSiteStrictMode})
 }
 
 // FormToken returns the double-submit token for a form shown before

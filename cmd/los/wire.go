@@ -47,7 +47,7 @@ func (a *app) server(e *env, m *metrics.Metrics, probe *ollama.Probe) (*web.Serv
 	s := web.New(web.Config{
 		Texts: a.texts, Log: e.log, Accounts: a.db, Audit: a.db, Store: a.db, Index: a.index, Ollama: probe.Check, Translation: translationState(a.apertium),
 		WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m, MetricsToken: e.cfg.MetricsToken,
-		HashMemory: int64(e.cfg.SignInMemoryMB) << 20, TrustedProxies: e.cfg.TrustedProxies, PublicURL: e.cfg.PublicURL,
+		HashMemory: int64(e.cfg.SignInMemoryMB) << 20, TrustedProxies: e.cfg.TrustedProxies, PublicURL: e.cfg.PublicURL, TOTPRoles: e.cfg.TOTPRoles,
 	})
 	chat.Routes(s, chat.Deps{Conversations: a.db, Bot: b, Articles: a.db, Search: a.index, Hub: changes,
 		Redactor: a.botConfig.Redactor, IdleClose: e.cfg.IdleClose})
