@@ -49,8 +49,7 @@ func (d *desk) login(c echo.Context) error {
 	default:
 		return err
 	}
-	web.SetCookie(c, token, sess, d.auth.Now())
-	return c.Redirect(http.StatusSeeOther, web.Home(u, c.FormValue("next")))
+	return d.afterPassword(c, token, sess, u)
 }
 
 func (d *desk) logout(c echo.Context) error {
