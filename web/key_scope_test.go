@@ -3,7 +3,9 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
@@ -86,5 +88,35 @@ func TestChatKeysReachOnlyTheirConversations(t *testing.T) {
 		if got := count(w.actor, w.method, w.route, w.status); got != w.n {
 			t.Errorf("audit log: %d entries of %s %s %s -> %d, want %d", got, w.actor, w.method, w.route, w.status, w.n)
 		}
+	}
+}
+
+// TestExpiredKeysAreRefused: a key with an expiry works until then and
+// gets 401 after, saying why (keys never expired before).
+func TestExpiredKeysAreRefused(t *testing.T) {
+	e := newDeskEnv(t)
+	ctx := context.Background()
+	key, _, err := e.db.NewAPIKeyUntil(ctx, "kort", []auth.Scope{auth.ScopeAgent}, e.clock.now().Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &apiClient{t: t, base: e.srv.URL, key: key}
+	if got, body := c.do("GET", "/api/v1/agent/queue", ""); got != http.StatusOK {
+		t.Fatalf("before expiry: %d %s", got, body)
+	}
+	e.clock.add(time.Hour)
+	if got, body := c.do("GET", "/api/v1/agent/queue", ""); got != http.StatusUnauthorized || !strings.Contains(body, "expired") {
+		t.Errorf("at expiry: %d %s, want 401 saying it expired", got, body)
+	}
+	admin := e.key(t, auth.ScopeAdmin)
+	var created struct {
+		Expires *time.Time `json:"expires"`
+	}
+	admin.decode("POST", "/api/v1/keys", `{"scopes":["chat"],"expires":"2099-01-01T00:00:00Z"}`, http.StatusCreated, &created)
+	if created.Expires == nil || created.Expires.Year() != 2099 {
+		t.Errorf("created through the API: expires %v", created.Expires)
+	}
+	if got, body := admin.do("POST", "/api/v1/keys", `{"scopes":["chat"],"expires":"2000-01-01T00:00:00Z"}`); got != http.StatusUnprocessableEntity {
+		t.Errorf("an expiry in the past: %d %s, want 422", got, body)
 	}
 }

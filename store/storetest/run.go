@@ -42,6 +42,8 @@ func Run(t *testing.T, open Opener) {
 		{"PruneKeepsUnreadAndNewestEvents", testPruneKeepsUnreadAndNewestEvents},
 		{"DeleteConversation", testDeleteConversation},
 		{"ConversationKey", testConversationKey},
+		{"KeyExpiry", testKeyExpiry},
+		{"AccountControls", testAccountControls},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
