@@ -31,8 +31,8 @@ func cmdKeys(ctx context.Context, e *env) error {
 	sub := e.args[0]
 	e.args = e.args[1:]
 	var (
-		fs    flag.FlagSet
-		scope = fs.String("scope", "", "comma-separated scopes: chat, kb:write, agent, admin")
+		fs      flag.FlagSet
+		scope   = fs.String("scope", "", "comma-separated scopes: chat, kb:write, agent, admin")
 		name    = fs.String("name", "", "a name to recognise the key by")
 		expires = fs.String("expires", "", "when the key stops working: a number of days (90d) or a date (2027-06-30); default never")
 	)

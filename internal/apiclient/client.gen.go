@@ -19,6 +19,7 @@ var (
 
 type APIKey struct {
 	Created  time.Time  `json:"created"`
+	Expires  *time.Time `json:"expires"`
 	Hint     string     `json:"hint"`
 	ID       int64      `json:"id"`
 	LastUsed *time.Time `json:"last_used"`
@@ -174,8 +175,9 @@ type CloseRequest struct {
 }
 
 type CreateAPIKeyRequest struct {
-	Name   string  `json:"name,omitempty"`
-	Scopes []Scope `json:"scopes"`
+	Expires *time.Time `json:"expires,omitempty"`
+	Name    string     `json:"name,omitempty"`
+	Scopes  []Scope    `json:"scopes"`
 }
 
 type CreateConversationRequest struct {
