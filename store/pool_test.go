@@ -43,3 +43,31 @@ func TestPoolIsBounded(t *testing.T) {
 		t.Errorf("%d connections open, want at most %d", n, MaxConns)
 	}
 }
+
+// TestCommitsAreSynced: every pooled connection syncs each commit
+// (synchronous=FULL, 2), so an acknowledged turn survives power loss.
+func TestCommitsAreSynced(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "los.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var conns []*sql.Conn
+	defer func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
+	for range 3 {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+		var level int
+		if err := c.QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&level); err != nil || level != 2 {
+			t.Errorf("synchronous = %d, %v; want 2 (FULL)", level, err)
+		}
+	}
+}
