@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -94,7 +93,7 @@ func TestBadInputNeverFails5xx(t *testing.T) {
 			}
 		}
 	}
-	t.Log(fmt.Sprintf("%d malformed requests, %d answered 5xx", sent, fives))
+	t.Logf("%d malformed requests, %d answered 5xx", sent, fives)
 	if sent < 1000 {
 		t.Errorf("only %d requests sent", sent)
 	}

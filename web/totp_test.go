@@ -26,14 +26,14 @@ var (
 func TestTOTPSignIn(t *testing.T) {
 	e := newDeskEnv(t, func(d *siteDeps) { d.TOTPRoles = []auth.Role{auth.RoleAdmin} })
 	b := e.browser(t)
-	resp, body := b.submitLogin("ada@example.no", testPassword)
+	resp, _ := b.submitLogin("ada@example.no", testPassword)
 	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/agent/totp") {
 		t.Fatalf("password of an admin without a second factor: %d %s, want a redirect to /agent/totp", resp.StatusCode, resp.Header.Get("Location"))
 	}
 	if resp, _ := b.do("GET", "/api/v1/agent/me", ""); resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("signed in before setting up the second factor: %d", resp.StatusCode)
 	}
-	resp, body = b.do("GET", "/agent/totp", "")
+	resp, body := b.do("GET", "/agent/totp", "")
 	m := secretField.FindStringSubmatch(body)
 	if resp.StatusCode != http.StatusOK || m == nil || !qrImage.MatchString(body) || !strings.Contains(body, `href="otpauth://totp/Los:ada@example.no?`) {
 		t.Fatalf("enrolment page: %d, secret %v, QR %v\n%s", resp.StatusCode, m != nil, qrImage.MatchString(body), body[:min(len(body), 1500)])
