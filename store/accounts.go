@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
 
 	"github.com/los-bot/los/auth"
 )
@@ -81,7 +82,7 @@ func (s *DB) SetTOTP(ctx context.Context, id int64, secret string, codes [][]byt
 			return err
 		}
 		for _, h := range codes {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO recovery_codes (user_id, hash) VALUES (?, ?)`, id, h); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO recovery_codes (user_id, hash) VALUES (?, ?)`, id, hex.EncodeToString(h)); err != nil {
 				return err
 			}
 		}
@@ -105,7 +106,7 @@ func (s *DB) UseTOTPStep(ctx context.Context, id, step int64) (bool, error) {
 // false when there is no such unused code.
 func (s *DB) UseRecoveryCode(ctx context.Context, id int64, hash []byte) (bool, error) {
 	res, err := s.db.ExecContext(ctx, `UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND hash = ? AND used_at = 0`,
-		millis(s.now()), id, hash)
+		millis(s.now()), id, hex.EncodeToString(hash))
 	if err != nil {
 		return false, err
 	}

@@ -9,7 +9,7 @@ ALTER TABLE users ADD COLUMN totp_secret TEXT NOT NULL DEFAULT '';
 ALTER TABLE users ADD COLUMN totp_step INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE recovery_codes (
 	user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-	hash    BLOB NOT NULL,
+	hash    TEXT NOT NULL,                 -- hex SHA-256 of the code
 	used_at INTEGER NOT NULL DEFAULT 0,
 	PRIMARY KEY (user_id, hash)
 );
