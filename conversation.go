@@ -54,6 +54,9 @@ type Conversation struct {
 	// agents see the earlier conversations from the same browser; "" when
 	// unknown.
 	Visitor string
+	// KeyID is the API key that started the conversation, which alone
+	// may act on it for the customer; 0: the customer's own token.
+	KeyID int64
 }
 
 // Message is one message in a conversation. Text is stored after redaction.

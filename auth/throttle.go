@@ -30,6 +30,8 @@ type SharedFailures interface {
 	// AddLoginFailure counts a failure of key at now; a window that began
 	// before since starts again.
 	AddLoginFailure(ctx context.Context, key string, now, since time.Time) error
+	// ForgiveLoginFailure takes back one counted failure of key.
+	ForgiveLoginFailure(ctx context.Context, key string) error
 	// ResetLoginFailures forgets key's failures.
 	ResetLoginFailures(ctx context.Context, key string) error
 }
@@ -97,6 +99,61 @@ func (t *Throttle) Fail(key string) {
 	f.n++
 	if len(t.keys) > 10000 {
 		t.prune(now)
+	}
+}
+
+// Take counts an attempt of key as a failure before it is checked, and
+// reports whether key may try at all; if not, nothing is counted and the
+// wait says when it may. Counting first closes the race in which many
+// simultaneous attempts all pass Allow before any of them has failed.
+// Forgive the attempt when it succeeds.
+func (t *Throttle) Take(key string) (bool, time.Duration) {
+	if t.Shared != nil {
+		ctx, cancel := sharedCtx()
+		defer cancel()
+		now := t.Now()
+		n, first, err := t.Shared.LoginFailures(ctx, key, now.Add(-t.Window))
+		if err == nil {
+			if n >= t.Max {
+				return false, first.Add(t.Window).Sub(now)
+			}
+			if err := t.Shared.AddLoginFailure(ctx, key, now, now.Add(-t.Window)); err == nil {
+				return true, 0
+			}
+		}
+		// The shared counts failed: this replica's own decide.
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	now := t.Now()
+	f := t.current(key, now)
+	if f != nil && f.n >= t.Max {
+		return false, f.first.Add(t.Window).Sub(now)
+	}
+	if f == nil {
+		f = &failures{first: now}
+		t.keys[key] = f
+	}
+	f.n++
+	if len(t.keys) > 10000 {
+		t.prune(now)
+	}
+	return true, 0
+}
+
+// Forgive takes back one counted attempt of key: it succeeded.
+func (t *Throttle) Forgive(key string) {
+	if t.Shared != nil {
+		ctx, cancel := sharedCtx()
+		t.Shared.ForgiveLoginFailure(ctx, key)
+		cancel()
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if f := t.current(key, t.Now()); f != nil {
+		if f.n--; f.n <= 0 {
+			delete(t.keys, key)
+		}
 	}
 }
 

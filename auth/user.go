@@ -45,6 +45,13 @@ type User struct {
 	Role         Role      `json:"role"`
 	PasswordHash string    `json:"-"`
 	Created      time.Time `json:"created"`
+	// Disabled users keep their account and audit trail but cannot sign
+	// in; their sessions end.
+	Disabled bool `json:"disabled,omitempty"`
+	// TOTPSecret is the user's second factor (RFC 6238, base32); empty:
+	// none. TOTPStep is the last time step a code was accepted for.
+	TOTPSecret string `json:"-"`
+	TOTPStep   int64  `json:"-"`
 }
 
 // MaxNameRunes is the longest display name.
@@ -68,6 +75,9 @@ func NormalizeName(s string) (string, error) {
 	return s, nil
 }
 
+// HasTOTP reports whether the user signs in with a second factor.
+func (u *User) HasTOTP() bool { return u.TOTPSecret != "" }
+
 // NormalizeEmail checks an e-mail address and returns it trimmed and in
 // lower case, the form users are stored and looked up by.
 func NormalizeEmail(s string) (string, error) {
@@ -89,7 +99,17 @@ type Session struct {
 	CSRF    string
 	Created time.Time
 	Expires time.Time
+	// Pending is what the session waits for before it signs anyone in:
+	// "" (nothing: a full session), PendingCode (the second factor) or
+	// PendingEnrol (setting one up, when the role requires it).
+	Pending string
 }
+
+// What a session may wait for.
+const (
+	PendingCode  = "code"
+	PendingEnrol = "enrol"
+)
 
 // HashToken returns the SHA-256 of a session token, as stored.
 func HashToken(token string) []byte {

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/hours"
 	"github.com/los-bot/los/redact"
 )
@@ -62,10 +64,21 @@ type Config struct {
 	// postgres://…; no flag, so its password never shows in a process
 	// list). Empty: the SQLite file in the data directory.
 	DatabaseURL string
-	// TrustedProxies are the reverse proxies' networks
-	// (LOS_TRUSTED_PROXIES: CIDRs or addresses, comma-separated): clients
-	// behind them are told apart by X-Forwarded-For.
-	TrustedProxies []string
+	// SignInMemoryMB bounds the memory sign-ins hash passwords in at once
+	// (LOS_SIGNIN_MEMORY_MB): one argon2id run takes 19 MiB, so the
+	// default 64 lets three run together; more wait or get 429.
+	SignInMemoryMB int
+	// TrustedProxies are the load balancers in front of Los
+	// (LOS_TRUSTED_PROXIES: CIDRs or addresses, comma-separated), whose
+	// X-Forwarded-For, Forwarded and X-Forwarded-Proto are believed.
+	TrustedProxies []netip.Prefix
+	// PublicURL is where people reach Los (LOS_PUBLIC_URL), e.g.
+	// https://kundeservice.example.no; https makes session cookies Secure
+	// and turns on HSTS even when TLS ends at a proxy.
+	PublicURL string
+	// TOTPRoles must sign in with a second factor (LOS_TOTP_ROLES:
+	// "agent,editor,admin", "admin" or "none"); the others may set one up.
+	TOTPRoles []auth.Role
 }
 
 // Default returns the configuration used when nothing is set.
@@ -95,6 +108,7 @@ func Default() Config {
 		IdleClose:      30 * time.Minute,
 		ApertiumIdle:   30 * time.Minute,
 		WebhookLogDays: 30,
+		SignInMemoryMB: 64,
 	}
 }
 
@@ -132,9 +146,16 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.DurationVar(&c.ApertiumIdle, "apertium-idle", c.ApertiumIdle, "stop an Apertium pipeline unused this long, started again when needed; 0 keeps both running from start-up (LOS_APERTIUM_IDLE)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses (LOS_WEBHOOK_ALLOW_PRIVATE)")
 	fs.IntVar(&c.WebhookLogDays, "webhook-log-days", c.WebhookLogDays, "days to keep finished webhook deliveries and their events (LOS_WEBHOOK_LOG_DAYS)")
-	fs.Func("trusted-proxies", "reverse proxies (CIDRs) whose X-Forwarded-For names the client (LOS_TRUSTED_PROXIES)", func(s string) error {
-		c.TrustedProxies = splitList(s)
-		return nil
+	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "where people reach Los, e.g. https://kundeservice.example.no (LOS_PUBLIC_URL)")
+	fs.Func("totp-roles", "roles that must sign in with a second factor: agent,editor,admin or none (LOS_TOTP_ROLES)", func(s string) error {
+		r, err := ParseRoles(s)
+		c.TOTPRoles = r
+		return err
+	})
+	fs.Func("trusted-proxies", "CIDRs of the load balancers whose X-Forwarded-For is believed (LOS_TRUSTED_PROXIES)", func(s string) error {
+		p, err := ParseProxies(s)
+		c.TrustedProxies = p
+		return err
 	})
 	fs.DurationVar(&c.ShutdownPeriod, "shutdown-timeout", c.ShutdownPeriod, "how long shutdown waits for answers in flight (LOS_SHUTDOWN_TIMEOUT)")
 }
@@ -212,10 +233,29 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	days("LOS_RETENTION_DAYS", &c.RetentionDays)
 	days("LOS_HANDOFF_RETENTION_DAYS", &c.HandoffDays)
 	days("LOS_WEBHOOK_LOG_DAYS", &c.WebhookLogDays)
+	if v := strings.TrimSpace(getenv("LOS_SIGNIN_MEMORY_MB")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("LOS_SIGNIN_MEMORY_MB=%q is not a whole number of MiB", v))
+		}
+		c.SignInMemoryMB = n
+	}
 	str("LOS_METRICS_TOKEN", &c.MetricsToken)
 	str("LOS_DATABASE_URL", &c.DatabaseURL)
-	if v := strings.TrimSpace(getenv("LOS_TRUSTED_PROXIES")); v != "" {
-		c.TrustedProxies = splitList(v)
+	str("LOS_PUBLIC_URL", &c.PublicURL)
+	if v := getenv("LOS_TOTP_ROLES"); v != "" {
+		r, err := ParseRoles(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("LOS_TOTP_ROLES: %w", err))
+		}
+		c.TOTPRoles = r
+	}
+	if v := getenv("LOS_TRUSTED_PROXIES"); v != "" {
+		p, err := ParseProxies(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("LOS_TRUSTED_PROXIES: %w", err))
+		}
+		c.TrustedProxies = p
 	}
 	if v := strings.TrimSpace(getenv("LOS_WEBHOOK_ALLOW_PRIVATE")); v != "" {
 		b, err := strconv.ParseBool(v)
@@ -239,9 +279,6 @@ func (c Config) Validate() error {
 	}
 	errs = append(errs, c.validateOllama()...)
 	errs = append(errs, c.validateDatabase()...)
-	if _, err := c.ProxyNets(); err != nil {
-		errs = append(errs, err)
-	}
 	if c.ChatModel == "" {
 		errs = append(errs, errors.New("chat model is empty; set LOS_CHAT_MODEL, for example gemma3:4b"))
 	}
@@ -271,11 +308,19 @@ func (c Config) Validate() error {
 	if c.RetentionDays < 1 || c.HandoffDays < 1 {
 		errs = append(errs, fmt.Errorf("retention of %d/%d days is too short; use at least 1", c.RetentionDays, c.HandoffDays))
 	}
+	if c.SignInMemoryMB < 19 {
+		errs = append(errs, fmt.Errorf("LOS_SIGNIN_MEMORY_MB=%d is less than one password hash takes; use at least 19 (default 64)", c.SignInMemoryMB))
+	}
 	if c.WebhookLogDays < 1 {
 		errs = append(errs, fmt.Errorf("webhook log retention of %d days is too short; set LOS_WEBHOOK_LOG_DAYS (--webhook-log-days) to at least 1", c.WebhookLogDays))
 	}
 	if err := checkMetricsToken(c.MetricsToken); err != nil {
 		errs = append(errs, err)
+	}
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("LOS_PUBLIC_URL %q is not a URL; write it like https://kundeservice.example.no", c.PublicURL))
+		}
 	}
 	for _, o := range c.WidgetOrigins {
 		if u, err := url.Parse(o); err != nil || u.Scheme == "" || u.Host == "" || u.Path != "" {
@@ -311,6 +356,40 @@ func checkMetricsToken(t string) error {
 		return fmt.Errorf("LOS_METRICS_TOKEN may hold printable ASCII only, no spaces (%s)", how)
 	}
 	return nil
+}
+
+// ParseRoles reads "agent,editor,admin", or "none" for no role.
+func ParseRoles(s string) ([]auth.Role, error) {
+	if strings.TrimSpace(strings.ToLower(s)) == "none" {
+		return nil, nil
+	}
+	var out []auth.Role
+	for _, item := range splitList(s) {
+		r, err := auth.ParseRole(item)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// ParseProxies reads "10.0.0.0/8, 192.0.2.10, 2001:db8::/32": CIDRs, or
+// addresses meaning just themselves.
+func ParseProxies(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, item := range splitList(s) {
+		if p, err := netip.ParsePrefix(item); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(item)
+		if err != nil {
+			return nil, fmt.Errorf("%q is neither a CIDR nor an address; write it like 10.0.0.0/8 or 192.0.2.10", item)
+		}
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
 }
 
 // ParsePolicy reads "category=action,..." overrides of the triage policy.

@@ -156,16 +156,3 @@ func TestDatabaseURL(t *testing.T) {
 		}
 	}
 }
-
-func TestTrustedProxies(t *testing.T) {
-	c := Default()
-	c.TrustedProxies = []string{"172.16.0.0/12", "10.0.0.5", "::1"}
-	nets, err := c.ProxyNets()
-	if err != nil || len(nets) != 3 || nets[1].String() != "10.0.0.5/32" || nets[2].String() != "::1/128" {
-		t.Fatalf("nets %v, %v", nets, err)
-	}
-	c.TrustedProxies = []string{"proxy"}
-	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "LOS_TRUSTED_PROXIES") {
-		t.Errorf("a name: %v", err)
-	}
-}

@@ -72,14 +72,14 @@ func (v ArticleVersion) Article() Article {
 func NormalizeArticle(a Article) (Article, error) {
 	a.Slug = strings.TrimSpace(a.Slug)
 	a.Group = strings.TrimSpace(a.Group)
-	a.Title = strings.Join(strings.Fields(a.Title), " ")
-	a.Body = strings.TrimSpace(strings.ReplaceAll(a.Body, "\r\n", "\n"))
+	a.Title = strings.Join(strings.Fields(los.CleanText(a.Title)), " ")
+	a.Body = strings.TrimSpace(los.CleanText(a.Body))
 	if a.Lang == "" {
 		a.Lang = los.Bokmal
 	}
 	var tags []string
 	for _, t := range a.Tags {
-		t = strings.Join(strings.Fields(strings.ReplaceAll(t, ",", " ")), " ")
+		t = strings.Join(strings.Fields(strings.ReplaceAll(los.CleanText(t), ",", " ")), " ")
 		if t != "" && !slices.Contains(tags, t) {
 			tags = append(tags, t)
 		}

@@ -33,7 +33,7 @@ func (s *DB) Claim(ctx context.Context, conversationID, agent, notice string) (*
 		if err := setStatus(ctx, tx, conversationID, los.StatusAgent, now); err != nil {
 			return err
 		}
-		if err := addNotice(ctx, tx, conversationID, notice, now); err != nil {
+		if err := s.addNotice(ctx, tx, conversationID, notice, now); err != nil {
 			return err
 		}
 		return insertEvent(ctx, tx, los.EventHandoffClaimed, conversationID, map[string]any{"handoff_id": h.ID, "agent": agent}, now)
@@ -52,7 +52,7 @@ func (s *DB) AgentReply(ctx context.Context, conversationID, agent, text string)
 		if h.Status != "claimed" || h.ClaimedBy != agent {
 			return los.Errorf(los.ECONFLICT, "take the conversation before you reply")
 		}
-		if err := insertMessage(ctx, tx, m); err != nil {
+		if err := s.insertMessage(ctx, tx, m); err != nil {
 			return err
 		}
 		if m.AuthorName, err = displayName(ctx, tx, agent); err != nil {
@@ -96,7 +96,7 @@ func (s *DB) finish(ctx context.Context, conversationID, agent, outcome string, 
 		if _, err := tx.ExecContext(ctx, `UPDATE handoffs SET status = 'closed', outcome = ?, closed_at = ? WHERE id = ?`, outcome, millis(now), h.ID); err != nil {
 			return err
 		}
-		if err := addNotice(ctx, tx, conversationID, notice, now); err != nil {
+		if err := s.addNotice(ctx, tx, conversationID, notice, now); err != nil {
 			return err
 		}
 		if err := setStatus(ctx, tx, conversationID, status, now); err != nil {
@@ -148,9 +148,9 @@ func setStatus(ctx context.Context, tx *sql.Tx, id string, status los.Status, no
 }
 
 // addNotice stores a system message telling the customer what happened.
-func addNotice(ctx context.Context, tx *sql.Tx, conversationID, text string, now time.Time) error {
+func (s *DB) addNotice(ctx context.Context, tx *sql.Tx, conversationID, text string, now time.Time) error {
 	if text == "" {
 		return nil
 	}
-	return insertMessage(ctx, tx, &los.Message{ConversationID: conversationID, Role: los.RoleSystem, Text: text, Created: now})
+	return s.insertMessage(ctx, tx, &los.Message{ConversationID: conversationID, Role: los.RoleSystem, Text: text, Created: now})
 }

@@ -11,6 +11,7 @@ import (
 // are set.
 func (s *DB) CreateCallback(ctx context.Context, cb *los.Callback) error {
 	cb.Created, cb.Status = s.now(), "open"
+	cb.Name, cb.Note = s.redaction.personal(cb.Name), s.redaction.personal(cb.Note)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `INSERT INTO callbacks (conversation_id, name, phone, note, status, created) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
 			cb.ConversationID, cb.Name, cb.Phone, cb.Note, cb.Status, millis(cb.Created)).Scan(&cb.ID)

@@ -14,9 +14,9 @@ func (s *DB) CreateConversation(ctx context.Context, c *los.Conversation) error 
 	if c.Status == "" {
 		c.Status = los.StatusOpen
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, token_hash, lang, status, created, updated, page, page_title, visitor)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.TokenHash, string(c.Lang), string(c.Status), millis(now), millis(now), c.Page, c.PageTitle, c.Visitor)
+	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, token_hash, lang, status, created, updated, page, page_title, visitor, api_key_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.TokenHash, string(c.Lang), string(c.Status), millis(now), millis(now), c.Page, c.PageTitle, c.Visitor, c.KeyID)
 	return err
 }
 
@@ -27,8 +27,8 @@ func (s *DB) Conversation(ctx context.Context, id string) (*los.Conversation, er
 		l, status        string
 		created, updated int64
 	)
-	err := s.db.QueryRowContext(ctx, `SELECT id, token_hash, lang, status, created, updated, page, page_title, visitor FROM conversations WHERE id = ?`, id).
-		Scan(&c.ID, &c.TokenHash, &l, &status, &created, &updated, &c.Page, &c.PageTitle, &c.Visitor)
+	err := s.db.QueryRowContext(ctx, `SELECT id, token_hash, lang, status, created, updated, page, page_title, visitor, api_key_id FROM conversations WHERE id = ?`, id).
+		Scan(&c.ID, &c.TokenHash, &l, &status, &created, &updated, &c.Page, &c.PageTitle, &c.Visitor, &c.KeyID)
 	if isNoRows(err) {
 		return nil, notFound("conversation", id)
 	}
@@ -67,10 +67,10 @@ func (s *DB) AddTurn(ctx context.Context, customer, reply *los.Message) error {
 		if err := requireOpen(ctx, tx, customer.ConversationID); err != nil {
 			return err
 		}
-		if err := insertMessage(ctx, tx, customer); err != nil {
+		if err := s.insertMessage(ctx, tx, customer); err != nil {
 			return err
 		}
-		if err := insertMessage(ctx, tx, reply); err != nil {
+		if err := s.insertMessage(ctx, tx, reply); err != nil {
 			return err
 		}
 		return touch(ctx, tx, customer.ConversationID, reply.Created)
@@ -84,7 +84,7 @@ func (s *DB) AddMessage(ctx context.Context, m *los.Message) error {
 		if err := requireOpen(ctx, tx, m.ConversationID); err != nil {
 			return err
 		}
-		if err := insertMessage(ctx, tx, m); err != nil {
+		if err := s.insertMessage(ctx, tx, m); err != nil {
 			return err
 		}
 		return touch(ctx, tx, m.ConversationID, m.Created)
@@ -116,7 +116,8 @@ func touch(ctx context.Context, tx *sql.Tx, id string, at interface{ UnixMilli()
 	return err
 }
 
-func insertMessage(ctx context.Context, tx *sql.Tx, m *los.Message) error {
+func (s *DB) insertMessage(ctx context.Context, tx *sql.Tx, m *los.Message) error {
+	m.Text = s.redaction.message(m.Role, m.Text)
 	err := tx.QueryRowContext(ctx, `INSERT INTO messages (conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, first_token_ms)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		m.ConversationID, string(m.Role), m.Text, millis(m.Created), string(m.Mode), string(m.Action), string(m.Category),

@@ -14,7 +14,7 @@ import (
 func (s *DB) RequestHandoff(ctx context.Context, conv *los.Conversation, h *los.Handoff) error {
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		return queue(ctx, tx, conv, h, now)
+		return s.queue(ctx, tx, conv, h, now)
 	})
 }
 
@@ -27,18 +27,19 @@ func (s *DB) HandOver(ctx context.Context, conv *los.Conversation, reply *los.Me
 		if err := requireOpen(ctx, tx, conv.ID); err != nil {
 			return err
 		}
-		if err := insertMessage(ctx, tx, reply); err != nil {
+		if err := s.insertMessage(ctx, tx, reply); err != nil {
 			return err
 		}
 		if err := touch(ctx, tx, conv.ID, reply.Created); err != nil {
 			return err
 		}
-		return queue(ctx, tx, conv, h, now)
+		return s.queue(ctx, tx, conv, h, now)
 	})
 }
 
 // queue inserts h unless the conversation has an open handoff.
-func queue(ctx context.Context, tx *sql.Tx, conv *los.Conversation, h *los.Handoff, now time.Time) error {
+func (s *DB) queue(ctx context.Context, tx *sql.Tx, conv *los.Conversation, h *los.Handoff, now time.Time) error {
+	h.Reason, h.Summary = s.redaction.personal(h.Reason), s.redaction.personal(h.Summary)
 	{
 		if err := requireOpen(ctx, tx, conv.ID); err != nil {
 			return err
@@ -87,6 +88,7 @@ func (s *DB) Queue(ctx context.Context) ([]los.Handoff, error) {
 // SetHandoffSummary replaces the summary of the conversation's open
 // handoff with one the model wrote.
 func (s *DB) SetHandoffSummary(ctx context.Context, conversationID, summary string) error {
+	summary = s.redaction.personal(summary)
 	res, err := s.db.ExecContext(ctx, `UPDATE handoffs SET summary = ?, summary_by_model = 1 WHERE conversation_id = ? AND status != 'closed'`, summary, conversationID)
 	if err != nil {
 		return err

@@ -11,6 +11,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/los-bot/los/redact"
 )
 
 // IsPostgresURL reports whether dsn names a PostgreSQL database
@@ -37,7 +39,7 @@ func OpenPostgres(ctx context.Context, dsn string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", where, err)
 	}
-	s := &DB{db: db, eng: enginePostgres, now: time.Now}
+	s := &DB{db: db, eng: enginePostgres, now: time.Now, redaction: newRedaction(redact.All, nil)}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate store %s: %w", where, err)

@@ -53,3 +53,13 @@ func (s *DB) ResetLoginFailures(ctx context.Context, key string) error {
 	_, err := s.db.ExecContext(ctx, `DELETE FROM login_failures WHERE key = ?`, key)
 	return err
 }
+
+// ForgiveLoginFailure takes back one counted failure of key (the attempt
+// it was counted for succeeded).
+func (s *DB) ForgiveLoginFailure(ctx context.Context, key string) error {
+	if s.eng != enginePostgres {
+		return errNoSharedFailures
+	}
+	_, err := s.db.ExecContext(ctx, `UPDATE login_failures SET n = n - 1 WHERE key = ? AND n > 0`, key)
+	return err
+}

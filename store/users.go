@@ -8,7 +8,7 @@ import (
 	"github.com/los-bot/los/auth"
 )
 
-const userCols = `id, email, display_name, role, password_hash, created`
+const userCols = `id, email, display_name, role, password_hash, created, disabled_at, totp_secret, totp_step`
 
 // CreateUser stores a new user; the e-mail address must be unused. ID and
 // Created are set.
@@ -97,13 +97,13 @@ func displayName(ctx context.Context, q querier, email string) (string, error) {
 
 func scanUser(r scanner) (*auth.User, error) {
 	var (
-		u       auth.User
-		role    string
-		created int64
+		u                 auth.User
+		role              string
+		created, disabled int64
 	)
-	if err := r.Scan(&u.ID, &u.Email, &u.Name, &role, &u.PasswordHash, &created); err != nil {
+	if err := r.Scan(&u.ID, &u.Email, &u.Name, &role, &u.PasswordHash, &created, &disabled, &u.TOTPSecret, &u.TOTPStep); err != nil {
 		return nil, err
 	}
-	u.Role, u.Created = auth.Role(role), fromMillis(created)
+	u.Role, u.Created, u.Disabled = auth.Role(role), fromMillis(created), disabled > 0
 	return &u, nil
 }

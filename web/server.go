@@ -16,8 +16,8 @@ package web
 import (
 	"context"
 	"log/slog"
-	"net"
 	"net/http"
+	"net/netip"
 	"time"
 	_ "time/tzdata" // the Oslo zone in distroless images without zoneinfo
 
@@ -103,11 +103,21 @@ type Config struct {
 	// LoginFailures, when set, counts failed sign-ins where every replica
 	// counts (PostgreSQL), so throttling holds across replicas.
 	LoginFailures auth.SharedFailures
-	// TrustedProxies are the networks of the reverse proxies in front of
-	// Los: a request from one of them is counted (rate limits, sign-in
-	// throttle) by the client address in X-Forwarded-For. Empty: by the
-	// connection's address, which a client cannot forge.
-	TrustedProxies []*net.IPNet
+	// TrustedProxies are the load balancers and reverse proxies in front
+	// of Los (LOS_TRUSTED_PROXIES): requests from them give the client's
+	// address in X-Forwarded-For or Forwarded, and their scheme in
+	// X-Forwarded-Proto. Empty: the connection's address, and headers are
+	// ignored.
+	TrustedProxies []netip.Prefix
+	// PublicURL is where customers and staff reach Los
+	// (LOS_PUBLIC_URL); https there makes session cookies Secure and
+	// turns on HSTS whatever the headers say.
+	PublicURL string
+	// TOTPRoles must sign in with a second factor (LOS_TOTP_ROLES).
+	TOTPRoles []auth.Role
+	// HashMemory bounds the memory sign-ins hash passwords in at once,
+	// in bytes; 0 takes auth.DefaultHashMemory.
+	HashMemory int64
 }
 
 // Server is Los's HTTP server: the core's routes and middleware, to which
@@ -116,7 +126,8 @@ type Server struct {
 	cfg  Config
 	echo *echo.Echo
 	// auth recognises sessions and API keys, for every application.
-	auth *auth.Service
+	auth    *auth.Service
+	streams streams
 	// ownLimit are the path prefixes whose routes set their own body
 	// limit (see OwnBodyLimit).
 	ownLimit []string
@@ -143,19 +154,20 @@ func New(cfg Config) *Server {
 	}
 	s := &Server{cfg: cfg, echo: echo.New(), auth: auth.New(cfg.Accounts, cfg.Now, cfg.Log), closing: closing{ch: make(chan struct{})}}
 	s.auth.Throttle.Shared = cfg.LoginFailures
+	s.auth.Sources.Shared = cfg.LoginFailures
+	if cfg.HashMemory > 0 {
+		s.auth.SetHashMemory(cfg.HashMemory)
+	}
+	if cfg.Audit != nil {
+		s.auth.Audit = cfg.Audit
+	}
+	s.auth.TOTPRoles = cfg.TOTPRoles
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
-	// Client IPs (for rate limits) come from the connection, never from
-	// headers a client can forge, unless it is a trusted proxy.
-	s.echo.IPExtractor = echo.ExtractIPDirect()
-	if len(cfg.TrustedProxies) > 0 {
-		opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
-		for _, n := range cfg.TrustedProxies {
-			opts = append(opts, echo.TrustIPRange(n))
-		}
-		s.echo.IPExtractor = echo.ExtractIPFromXFFHeader(opts...)
-	}
+	// Client IPs (for rate limits) come from the connection, or from
+	// headers only when a trusted proxy sent them (see proxy.go).
+	s.echo.IPExtractor = ipExtractor(cfg.TrustedProxies)
 	s.routes()
 	return s
 }

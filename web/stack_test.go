@@ -50,14 +50,17 @@ type siteDeps struct {
 type stack struct {
 	srv *httptest.Server
 	db  *store.DB
-	ix  *kb.Index
-	web *web.Server
+	// path is the SQLite file, for tests that read it raw.
+	path string
+	ix   *kb.Index
+	web  *web.Server
 }
 
 func newTestStack(t testing.TB, o stackOptions) *stack {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "los.db"))
+	path := filepath.Join(t.TempDir(), "los.db")
+	db, err := store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +68,7 @@ func newTestStack(t testing.TB, o stackOptions) *stack {
 	if o.clock != nil {
 		db.SetClock(o.clock)
 	}
-	st := &stack{db: db}
+	st := &stack{db: db, path: path}
 	texts := locales.MustLoad()
 	// Wired as cmd/los wires it: the bot's stores notify open inboxes
 	// through the hub, and the bot asks the desk's staffing.

@@ -84,6 +84,10 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		a.Close()
 		return nil, fmt.Errorf("LOS_REDACT: %w", err)
 	}
+	// The store redacts every text it keeps; the classifier redacts
+	// before its second opinion reaches the model.
+	redactor := redact.New(kinds.Kinds()...)
+	a.db.SetRedaction(kinds, nil)
 	classifier, err := newClassifier(cfg, triage.WithSecondOpinion(triage.SecondOpinion{Chat: a.ollama, Model: cfg.ChatModel}))
 	if err != nil {
 		a.Close()
@@ -102,8 +106,8 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		Store:        a.db,
 		Handoffs:     a.db,
 		Summaries:    a.db,
-		Triager:      classifier,
-		Redactor:     redact.New(kinds.Kinds()...),
+		Triager:      redact.Triager{Next: classifier, Redactor: redactor},
+		Redactor:     redactor,
 		Prompter:     pr,
 		Texts:        a.texts,
 		Policy:       cfg.Policy,
@@ -155,7 +159,7 @@ func openConfiguredStore(ctx context.Context, cfg config.Config) (*store.DB, err
 // openStore opens the store in the data directory, creating both when
 // needed.
 func openStore(ctx context.Context, dataDir string) (*store.DB, error) {
-	if err := os.MkdirAll(dataDir, 0o750); err != nil {
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
 	return store.Open(ctx, filepath.Join(dataDir, "los.db"))

@@ -96,7 +96,7 @@ func cmdRestore(ctx context.Context, e *env) error {
 	if e.cfg.Postgres() {
 		return errPostgresBackup("restore")
 	}
-	if err := os.MkdirAll(e.cfg.DataDir, 0o750); err != nil {
+	if err := os.MkdirAll(e.cfg.DataDir, 0o700); err != nil {
 		return fmt.Errorf("data directory: %w", err)
 	}
 	start := time.Now()

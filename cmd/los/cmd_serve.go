@@ -49,6 +49,9 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 			}
 		}()
 	}
+	if len(e.cfg.TOTPRoles) == 0 {
+		e.log.Warn("no role must sign in with a second factor; set LOS_TOTP_ROLES=agent,editor,admin (each user then sets up TOTP at their next sign-in)")
+	}
 	m := metrics.New()
 	m.WatchModelHosts(a.ollama.Snapshot)
 	srv, err := a.server(e, m)

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/store"
 )
@@ -23,9 +24,16 @@ const usersUsage = `Usage:
   los users passwd --email EMAIL < password-file
   los users rename --email EMAIL --name NAME
   los users list
+  los users disable --email EMAIL      (keeps the account; ends its sessions)
+  los users enable --email EMAIL
+  los users role --email EMAIL --role agent|editor|admin
+  los users delete --email EMAIL       (the audit log keeps what they did)
+  los users totp reset --email EMAIL   (a lost phone: set up again at next sign-in)
 
-The password is the first line of standard input (at least 12 characters);
-on a terminal it is asked for without echo. NAME is the display name
+The password is the first line of standard input; on a terminal it is
+asked for without echo. It must have at least 15 characters, not only
+spaces, not be the e-mail address, and not be common or easy to guess:
+four or five random words make a good one. NAME is the display name
 customers see beside an agent's messages ("Kari" is shown as "Kari fra
 kundeservice"); rename with an empty --name to show none.`
 
@@ -57,6 +65,21 @@ func cmdUsers(ctx context.Context, e *env) error {
 		if err := e.parse("users list", &lfs, 0, ""); err != nil {
 			return err
 		}
+	case "disable", "enable", "role", "delete":
+		if err := e.parse("users "+sub, &fs, 0, ""); err != nil {
+			return err
+		}
+		return manageUser(ctx, e, sub, *email, *role, roleSet(&fs))
+	case "totp":
+		if len(e.args) == 0 || e.args[0] != "reset" {
+			fmt.Fprintf(e.stderr, "los users totp: use: los users totp reset --email EMAIL\n")
+			return errUsage
+		}
+		e.args = e.args[1:]
+		if err := e.parse("users totp reset", &fs, 0, ""); err != nil {
+			return err
+		}
+		return manageUser(ctx, e, "totp reset", *email, *role, false)
 	default:
 		fmt.Fprintf(e.stderr, "los users: unknown subcommand %q\n%s\n", sub, usersUsage)
 		return errUsage
@@ -89,6 +112,9 @@ func cmdUsers(ctx context.Context, e *env) error {
 	password, err := readPassword(ctx, e)
 	if err != nil {
 		return err
+	}
+	if err := auth.CheckPassword(password, addr); err != nil {
+		return errors.New(los.ErrorMessage(err))
 	}
 	hash, err := auth.HashPassword(password)
 	if err != nil {
@@ -133,9 +159,6 @@ func readPassword(ctx context.Context, e *env) (string, error) {
 	if !utf8.ValidString(password) {
 		return "", errors.New("the password is not valid UTF-8")
 	}
-	if n := utf8.RuneCountInString(password); n < auth.MinPasswordRunes {
-		return "", fmt.Errorf("the password is too short (%d characters); use at least %d, for example four random words", n, auth.MinPasswordRunes)
-	}
 	return password, nil
 }
 
@@ -149,13 +172,19 @@ func listUsers(ctx context.Context, e *env, db *store.DB) error {
 		return nil
 	}
 	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "EMAIL\tROLE\tNAME\tCREATED")
+	fmt.Fprintln(w, "EMAIL\tROLE\tNAME\tCREATED\tSECOND FACTOR\tSTATE")
 	for _, u := range users {
-		name := u.Name
+		name, factor, state := u.Name, "-", "active"
 		if name == "" {
 			name = "-"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", u.Email, u.Role, name, u.Created.Format("2006-01-02 15:04"))
+		if u.HasTOTP() {
+			factor = "totp"
+		}
+		if u.Disabled {
+			state = "disabled"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", u.Email, u.Role, name, u.Created.Format("2006-01-02 15:04"), factor, state)
 	}
 	return w.Flush()
 }

@@ -34,10 +34,6 @@ func (a *app) server(e *env, m *metrics.Metrics) (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	proxies, err := e.cfg.ProxyNets()
-	if err != nil {
-		return nil, err
-	}
 	changes, err := a.hub(e)
 	if err != nil {
 		return nil, err
@@ -52,7 +48,8 @@ func (a *app) server(e *env, m *metrics.Metrics) (*web.Server, error) {
 	s := web.New(web.Config{
 		Texts: a.texts, Log: e.log, Accounts: a.db, Audit: a.db, Store: a.db, Index: a.index, Ollama: a.ollama.Ready, OllamaHosts: a.ollama.Hosts, Translation: translationState(a.apertium),
 		WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m, MetricsToken: e.cfg.MetricsToken,
-		LoginFailures: a.loginFailures(), TrustedProxies: proxies,
+		LoginFailures: a.loginFailures(), HashMemory: int64(e.cfg.SignInMemoryMB) << 20, TrustedProxies: e.cfg.TrustedProxies,
+		PublicURL: e.cfg.PublicURL, TOTPRoles: e.cfg.TOTPRoles,
 	})
 	chat.Routes(s, chat.Deps{Conversations: a.db, Bot: b, Articles: a.db, Search: a.index, Hub: changes, Live: changes,
 		Redactor: a.botConfig.Redactor, IdleClose: e.cfg.IdleClose})

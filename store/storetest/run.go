@@ -52,6 +52,9 @@ func Run(t *testing.T, open Opener) {
 		{"NotesStayInternal", testNotesStayInternal},
 		{"CannedResponses", testCannedResponses},
 		{"ModelSummaryIsMarked", testModelSummaryIsMarked},
+		{"ConversationKey", testConversationKey},
+		{"KeyExpiry", testKeyExpiry},
+		{"AccountControls", testAccountControls},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -127,12 +127,20 @@ type Users interface {
 	Session(ctx context.Context, tokenHash []byte) (*auth.Session, *auth.User, error)
 	DeleteSession(ctx context.Context, tokenHash []byte) error
 	DeleteExpiredSessions(ctx context.Context, now time.Time) (int64, error)
+	SetUserDisabled(ctx context.Context, email string, disabled bool) error
+	SetUserRole(ctx context.Context, email string, role auth.Role) error
+	DeleteUser(ctx context.Context, email string) error
+	ResetTOTP(ctx context.Context, email string) error
+	SetTOTP(ctx context.Context, id int64, secret string, codes [][]byte) error
+	UseTOTPStep(ctx context.Context, id, step int64) (bool, error)
+	UseRecoveryCode(ctx context.Context, id int64, hash []byte) (bool, error)
 }
 
 // APIKeys is integrators' API keys.
 type APIKeys interface {
 	CreateAPIKey(ctx context.Context, k *auth.APIKey) error
 	NewAPIKey(ctx context.Context, name string, scopes []auth.Scope) (string, *auth.APIKey, error)
+	NewAPIKeyUntil(ctx context.Context, name string, scopes []auth.Scope, expires time.Time) (string, *auth.APIKey, error)
 	APIKeys(ctx context.Context) ([]auth.APIKey, error)
 	APIKeyByHash(ctx context.Context, hash []byte) (*auth.APIKey, error)
 	TouchAPIKey(ctx context.Context, id int64, at time.Time) error

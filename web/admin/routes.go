@@ -5,6 +5,7 @@ package admin
 
 import (
 	"context"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -41,7 +42,7 @@ type AuditLog interface {
 
 // Keys are the API keys.
 type Keys interface {
-	NewAPIKey(ctx context.Context, name string, scopes []auth.Scope) (string, *auth.APIKey, error)
+	NewAPIKeyUntil(ctx context.Context, name string, scopes []auth.Scope, expires time.Time) (string, *auth.APIKey, error)
 	APIKeys(ctx context.Context) ([]auth.APIKey, error)
 	RevokeAPIKey(ctx context.Context, id int64) error
 }

@@ -109,6 +109,9 @@ func Routes(s *web.Server, deps Deps) {
 	e.GET("/agent", d.inbox, sessions)
 	e.GET(web.LoginPath, d.loginPage, sessions)
 	e.POST(web.LoginPath, d.login)
+	e.POST(web.LoginPath+"/code", d.loginCode)
+	e.GET("/agent/totp", d.totpPage, sessions)
+	e.POST("/agent/totp", d.totpEnrol, sessions)
 	e.POST("/agent/logout", d.logout, sessions)
 	e.GET("/agent/assets/:name", agentAssets.Handler("name"))
 

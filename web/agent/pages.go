@@ -34,7 +34,7 @@ type agentPages struct {
 
 func mustLoadAgentPages() *agentPages {
 	p := &agentPages{tmpl: map[string]*template.Template{}}
-	for _, name := range []string{"login.html", "inbox.html"} {
+	for _, name := range []string{"login.html", "inbox.html", "code.html", "totp.html"} {
 		p.tmpl[name] = template.Must(template.ParseFS(agentFS, "templates/"+name))
 	}
 	return p

@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -23,6 +24,11 @@ const streamPing = 20 * time.Second
 // the call-back list changed. The events come from the desk's feed,
 // encoded once for every open inbox; nothing polls.
 func (d *desk) stream(c echo.Context) error {
+	done, err := d.web.OpenStream(fmt.Sprintf("inbox:%d", web.UserFrom(c).ID), web.MaxInboxStreams)
+	if err != nil {
+		return err
+	}
+	defer done()
 	m := d.feed.join(c.Request().Context())
 	defer d.feed.leave(m)
 	release := d.staffing.presence.connect(web.UserFrom(c).ID, d.web.Now())

@@ -70,6 +70,9 @@ func (a *api) create(c echo.Context) error {
 	}
 	token, hash := newToken()
 	conv.TokenHash = hash
+	if k := web.KeyFrom(c); k != nil {
+		conv.KeyID = k.ID
+	}
 	if err := a.store.CreateConversation(c.Request().Context(), conv); err != nil {
 		return err
 	}

@@ -54,5 +54,5 @@ func (a *api) delete(c echo.Context) error {
 }
 
 func baseURL(c echo.Context) string {
-	return c.Scheme() + "://" + c.Request().Host
+	return web.Scheme(c) + "://" + c.Request().Host
 }
