@@ -75,3 +75,93 @@ func TestPoolHostDownAtStart(t *testing.T) {
 		t.Errorf("requests %d and %d after b came back; want the 4 chats shared, 2 each", hs[0].Requests, hs[1].Requests)
 	}
 }
+
+// TestPoolHostKilledMidStream: with real servers, the host streaming a
+// chat is killed (SIGKILL, as a crash) after its first token. The chat
+// ends without its done (the bot then falls back to the knowledge base,
+// never showing half an answer as whole); it is not retried elsewhere,
+// since tokens already reached the caller. The killed host is taken out
+// of service and the next chats go to the other host and finish.
+func TestPoolHostKilledMidStream(t *testing.T) {
+	a := ollamatest.Start(t)
+	b := ollamatest.Start(t)
+	servers := map[string]*ollamatest.Server{a.URL.String(): a, b.URL.String(): b}
+	p, err := NewPool([]string{a.URL.String(), b.URL.String()}, PoolConfig{
+		ChatModel: a.Model, RetryMin: time.Minute, RetryMax: time.Minute, CheckEvery: time.Minute,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	p.Start(ctx)
+	defer p.Close()
+	request := func(n int) *los.ChatRequest {
+		return &los.ChatRequest{Model: a.Model, Stream: true, Options: map[string]any{"num_predict": n, "seed": 1, "temperature": 0},
+			Messages: []los.ChatMessage{{Role: los.ChatUser, Content: "Hei"}}}
+	}
+
+	var killed string
+	var pieces int
+	done := false
+	err = p.Chat(ctx, request(4096), func(r los.ChatResponse) error {
+		if r.Done {
+			done = true
+		}
+		if r.Content != "" {
+			pieces++
+		}
+		if killed == "" && r.Content != "" {
+			for _, h := range p.Hosts() {
+				if h.InFlight == 1 {
+					killed = h.URL
+				}
+			}
+			if killed == "" {
+				t.Fatalf("a token came but no host has a chat in flight: %+v", p.Hosts())
+			}
+			servers[killed].Kill()
+		}
+		return nil
+	})
+	if killed == "" {
+		t.Fatalf("no token came before the chat ended (err %v)", err)
+	}
+	if done {
+		t.Fatalf("the chat on the killed host %s came to its done", killed)
+	}
+	t.Logf("killed %s after its first token; the chat ended after %d pieces with %v", killed, pieces, err)
+
+	var other string
+	for _, h := range p.Hosts() {
+		switch h.URL {
+		case killed:
+			if h.State != los.HostDown {
+				t.Errorf("killed host %s is %v, want down", h.URL, h.State)
+			}
+		default:
+			other = h.URL
+		}
+	}
+	before := requestsOf(p, other)
+	for range 3 {
+		ended := false
+		if err := p.Chat(ctx, request(4), func(r los.ChatResponse) error {
+			ended = ended || r.Done
+			return nil
+		}); err != nil || !ended {
+			t.Fatalf("chat after the kill: err %v, done %v", err, ended)
+		}
+	}
+	if got := requestsOf(p, other) - before; got != 3 {
+		t.Errorf("%d of 3 chats after the kill went to %s, want all", got, other)
+	}
+}
+
+func requestsOf(p *Pool, url string) int64 {
+	for _, h := range p.Hosts() {
+		if h.URL == url {
+			return h.Requests
+		}
+	}
+	return -1
+}
