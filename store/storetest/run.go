@@ -55,6 +55,7 @@ func Run(t *testing.T, open Opener) {
 		{"ConversationKey", testConversationKey},
 		{"KeyExpiry", testKeyExpiry},
 		{"AccountControls", testAccountControls},
+		{"PresenceAcrossReplicas", testPresenceAcrossReplicas},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,6 +27,7 @@ type Store interface {
 	Webhooks
 	Analytics
 	Audit
+	Presence
 	// SetClock replaces the store's clock (when rows are written).
 	SetClock(now func() time.Time)
 }
@@ -172,4 +173,10 @@ type Analytics interface {
 type Audit interface {
 	Audit(ctx context.Context, e los.AuditEntry) error
 	AuditLog(ctx context.Context, f los.AuditFilter) ([]los.AuditEntry, error)
+}
+
+// Presence is the agents present on each replica sharing the database.
+type Presence interface {
+	SetPresence(ctx context.Context, replica string, agents []los.PresentAgent, expired time.Time) error
+	PresentElsewhere(ctx context.Context, replica string, since time.Time) ([]int64, error)
 }
