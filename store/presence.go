@@ -37,11 +37,11 @@ func (s *DB) SetPresence(ctx context.Context, replica string, agents []los.Prese
 }
 
 // PresentElsewhere returns the IDs of the agents present on replicas other
-// than replica, seen at or after since, each once (an agent on two
+// than replica, seen after since, each once (an agent on two
 // replicas is one agent), in ascending order.
 func (s *DB) PresentElsewhere(ctx context.Context, replica string, since time.Time) ([]int64, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT user_id FROM agent_presence
-		WHERE replica <> ? AND last_seen >= ? ORDER BY user_id`, replica, millis(since))
+		WHERE replica <> ? AND last_seen > ? ORDER BY user_id`, replica, millis(since))
 	if err != nil {
 		return nil, err
 	}

@@ -48,9 +48,9 @@ func testPresenceAcrossReplicas(t *testing.T, open Opener) {
 	elsewhere("a", -3)
 	elsewhere("b", 7, 9)
 
-	// Rows seen before the window do not count, and the next write of any
+	// Rows seen a window ago or earlier do not count, and the next write of any
 	// replica deletes them.
-	set("c", los.PresentAgent{UserID: 5, LastSeen: since.Add(-time.Millisecond)})
+	set("c", los.PresentAgent{UserID: 5, LastSeen: since}) // exactly a window ago: gone, as in memory
 	elsewhere("a", -3)
 	since = now.Add(-20 * time.Second)
 	set("a") // a has nobody now; -3 on b is past the new window
