@@ -84,7 +84,9 @@ func TestBadClientID(t *testing.T) {
 	id, token := e.start(t)
 	for _, bad := range []string{`""`, `"has space"`, `"` + strings.Repeat("a", 65) + `"`} {
 		resp, b := e.do(t, "POST", "/api/v1/conversations/"+id+"/messages", token, `{"text":"Hei","client_id":`+bad+`}`, "Accept-Language", "nb")
-		var eb struct{ Error struct{ Code, Display string } }
+		var eb struct {
+			Error struct{ Code, Display string }
+		}
 		if json.Unmarshal(b, &eb) != nil || resp.StatusCode/100 != 4 || eb.Error.Display == "" {
 			t.Errorf("client_id %s: %d %s, want a 4xx error the customer can read", bad, resp.StatusCode, b)
 		}
