@@ -215,11 +215,21 @@ type turn struct {
 	Action    string   `json:"action"`
 	Citations []string `json:"citations"`
 	Callback  bool     `json:"callback"` // nobody can take over now: a call-back is offered
+	Repeated  bool     `json:"repeated"`
 }
 
 func (c *customer) send(base, text string) (turn, int, error) {
+	return c.sendAs(base, text, "")
+}
+
+// sendAs sends a message with the client's ID for it (none when "").
+func (c *customer) sendAs(base, text, clientID string) (turn, int, error) {
 	var out turn
-	code, err := call("POST", base+"/api/v1/conversations/"+c.id+"/messages", c.ip, c.token, map[string]string{"text": text}, &out)
+	body := map[string]string{"text": text}
+	if clientID != "" {
+		body["client_id"] = clientID
+	}
+	code, err := call("POST", base+"/api/v1/conversations/"+c.id+"/messages", c.ip, c.token, body, &out)
 	return out, code, err
 }
 

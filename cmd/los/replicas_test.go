@@ -159,7 +159,7 @@ func TestReplicasOnPostgres(t *testing.T) {
 
 	t.Run("kill -9 A during 50 conversations", func(t *testing.T) {
 		const convs, turns = 50, 5
-		var acked, retried, afterKill atomic.Int64
+		var acked, retried, repeated, afterKill atomic.Int64
 		killAt := make(chan struct{})
 		var once sync.Once
 		type record struct {
@@ -180,12 +180,19 @@ func TestReplicasOnPostgres(t *testing.T) {
 				}
 				for k := range turns {
 					text := fmt.Sprintf("Samtale %d, melding %d: hvordan endrer jeg fakturaadressen?", i, k)
-					_, code, err := r.c.send(base, text)
+					// The widget's ID for the message, the same when it is
+					// sent again.
+					clientID := fmt.Sprintf("m-%d-%d", i, k)
+					_, code, err := r.c.sendAs(base, text, clientID)
 					if (err != nil || code >= 500) && base == a.url {
 						// The proxy's reconnect: the same message, once, to B.
 						base = b.url
 						retried.Add(1)
-						_, code, err = r.c.send(base, text)
+						var res turn
+						res, code, err = r.c.sendAs(base, text, clientID)
+						if res.Repeated {
+							repeated.Add(1)
+						}
 					}
 					if err != nil || code != 200 {
 						t.Errorf("conversation %d, message %d on %s: %d, %v", i, k, base, code, err)
@@ -234,10 +241,13 @@ func TestReplicasOnPostgres(t *testing.T) {
 				continued++
 			}
 		}
-		t.Logf("%d conversations, %d messages acknowledged (%d by B after A was killed), %d lost, %d resent to B after A died, %d stored twice (A had stored them before dying, B again), %d conversations continued on B",
-			convs, acked.Load(), afterKill.Load(), lost, retried.Load(), doubled, continued)
+		t.Logf("%d conversations, %d messages acknowledged (%d by B after A was killed), %d lost, %d resent to B after A died (%d of them stored by A before dying, answered by B from the store), %d stored twice, %d conversations continued on B",
+			convs, acked.Load(), afterKill.Load(), lost, retried.Load(), repeated.Load(), doubled, continued)
 		if continued == 0 {
 			t.Error("no conversation continued on B")
+		}
+		if doubled > 0 {
+			t.Errorf("%d messages stored twice; the resend carried the same client_id", doubled)
 		}
 	})
 

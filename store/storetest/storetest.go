@@ -45,6 +45,7 @@ type Conversations interface {
 	AddTurn(ctx context.Context, customer, reply *los.Message) error
 	AddMessage(ctx context.Context, m *los.Message) error
 	Messages(ctx context.Context, conversationID string) ([]los.Message, error)
+	ClientTurn(ctx context.Context, conversationID, clientID string) (customer, reply *los.Message, err error)
 	RateMessage(ctx context.Context, conversationID string, messageID int64, rating int) error
 	CloseByCustomer(ctx context.Context, conversationID, notice string) (bool, error)
 	CloseIdle(ctx context.Context, before time.Time) (int, error)
