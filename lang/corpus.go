@@ -180,8 +180,9 @@ var corpusFiles = []struct {
 // Apertium translation into the other standard (words Apertium did not
 // know, marked *, # or @, left out; of a UD sentence's translation only the
 // words it changed, so that names and shared words keep the sign they carry
-// in real text; a UD sentence Apertium leaves unchanged, see Ambiguous, is
-// trained on as both standards, so that what both share leans to neither),
+// in real text; a UD sentence Apertium leaves unchanged, see Ambiguous,
+// keeps its real label only: real text differs in more than the words
+// Apertium changes, and cross-validation reads such sentences better so),
 // then the snapshot of the knowledge-base paragraphs with
 // their whole translations (so product words, which most articles happen
 // to use in Bokmål, lean to neither standard) and the snapshot of the
@@ -216,9 +217,6 @@ func trainingSet(corpus string, skip func(path string, line int) bool) ([]Exampl
 			}
 			if strings.TrimSpace(orig[i]) != "" {
 				out = append(out, Example{f.lang, orig[i]})
-				if f.ud && Ambiguous(orig[i], tr[i]) {
-					out = append(out, Example{other, orig[i]})
-				}
 			}
 			t := cleanTranslation(tr[i])
 			if f.ud {
