@@ -19,7 +19,9 @@ export function build(host) {
   const wrap = el('div', { class: 'los ' + (inline ? 'inline' : 'float') + (ds.position === 'left' ? ' left' : '') });
   ui.root.append(wrap);
 
-  ui.log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', tabindex: '0' });
+  ui.log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', tabindex: '0', onscroll: () => {
+    follow = ui.log.scrollHeight - ui.log.scrollTop - ui.log.clientHeight < 48;
+  } });
   bind(ui.log, 'log', 'aria-label');
   ui.starters = el('div', { class: 'starters', role: 'group' });
   bind(ui.starters, 'starters', 'aria-label');
@@ -111,7 +113,7 @@ function open() {
   ui.panel.hidden = false;
   markUnread(true);
   ui.launcher.setAttribute('aria-expanded', 'true');
-  scrollDown();
+  scrollDown(true);
   ui.input.focus();
 }
 function close() {
@@ -125,7 +127,15 @@ function onKey(e) {
     send(ui.input.value);
   }
 }
-export const scrollDown = () => { ui.log.scrollTop = ui.log.scrollHeight; };
+// follow is true while the customer is at the end of the log: new
+// messages and a growing answer then keep the newest text in view. Scrolled
+// up to read, they stay where they are until they write again.
+let follow = true;
+export function scrollDown(force) {
+  if (!force && !follow) return;
+  ui.log.scrollTop = ui.log.scrollHeight;
+  follow = true;
+}
 
 function greet() {
   const m = message('bot', null, 'greeting');
@@ -143,14 +153,16 @@ export function message(who, text, cls) {
   const m = el('div', { class: 'msg ' + who + (cls ? ' ' + cls : '') }, [bind(el('span', { class: 'who' }), label), body]);
   if (text != null) body.textContent = text;
   ui.log.append(m);
-  scrollDown();
+  scrollDown(who === 'customer');
   return m;
 }
 export function typing() {
-  return ui.log.appendChild(el('div', { class: 'msg bot typing' }, [
+  const dots = ui.log.appendChild(el('div', { class: 'msg bot typing' }, [
     el('span', { class: 'sr', text: t('typing') }),
     el('span', { class: 'dots', 'aria-hidden': 'true' }, [el('i'), el('i'), el('i')]),
   ]));
+  scrollDown();
+  return dots;
 }
 
 // answer fills a bot message with the answer, its sources and feedback.
