@@ -177,11 +177,17 @@ export async function signIn(page, email, password) {
   await page.getByRole('button', { name: 'Logg inn' }).click();
 }
 
-// startStack builds los, adds users ([role, email, password] each) and
-// articles (file name -> Markdown, beside the demo ones), serves it with
-// extra serve flags and launches browsers. stop() undoes all of it, also
-// after a partial start.
-export async function startStack(name, { users = [], articles = {}, browsers = 1, args = [] } = {}) {
+// createKey runs `los keys create` and returns the key it prints last.
+export async function createKey(bin, data, name, scopes) {
+  const { stdout } = await run(bin, ['keys', 'create', '--data', data, '--name', name, '--scope', scopes], { env: env() });
+  return stdout.trim().split('\n').at(-1);
+}
+
+// startStack builds los, adds users ([role, email, password] each), API
+// keys (name -> scopes, into stack.keys) and articles (file name ->
+// Markdown, beside the demo ones), serves it with extra serve flags and
+// launches browsers. stop() undoes all of it, also after a partial start.
+export async function startStack(name, { users = [], keys = {}, articles = {}, browsers = 1, args = [] } = {}) {
   const stack = { browsers: [] };
   stack.stop = async () => {
     for (const b of stack.browsers) await b.close();
@@ -192,6 +198,8 @@ export async function startStack(name, { users = [], articles = {}, browsers = 1
   const bin = await losBin(stack.work);
   const data = `${stack.work}/data`;
   for (const [role, email, password] of users) await addUser(bin, data, role, email, password);
+  stack.keys = {};
+  for (const [key, scopes] of Object.entries(keys)) stack.keys[key] = await createKey(bin, data, key, scopes);
   if (Object.keys(articles).length) await importArticles(bin, data, articles);
   stack.los = await startLos(bin, data, '', args);
   for (let i = 0; i < browsers; i++) stack.browsers.push(await launch());
@@ -215,9 +223,9 @@ export function useStack(name, options) {
   return stack;
 }
 
-// answers are the bot's answers in a chat page's log (not the greeting,
-// not the typing indicator).
-export const answers = (page) => page.locator('.msg.bot:not(.greeting):not(.typing) .feedback');
+// answers are the bot's finished replies in a chat page's log (not the
+// greeting, not the typing indicator, not an answer still streaming).
+export const answers = (page) => page.locator('.msg.bot.done:not(.greeting)');
 
 // ask sends a question in the hosted chat on page, waits for its answer
 // and returns the conversation the chat keeps ({id, token}).

@@ -4,7 +4,8 @@ import { call, convPath, Failure, forget, onConv, readEvents } from './api.js';
 import { applyTexts, el } from './dom.js';
 import { callbackForm, dropCallbackForm } from './forms.js';
 import { cited, render } from './markdown.js';
-import { fetchTexts, S, save, shown, t, ui } from './state.js';
+import { fetchTexts, S, save, shown, t, target, ui } from './state.js';
+import { setStatus } from './status.js';
 import { ended, poll, showNew, watchIdle } from './transcript.js';
 import { answer, message, problem, scrollDown, setBusy, showConfirm, typing } from './ui.js';
 
@@ -68,12 +69,14 @@ async function finish(res, m, cites) {
   S.asked = true;
   ui.starters.hidden = true;
   if (res.held) {
+    // The agent has it: said once, not under every message.
     m?.remove();
-    message('system', t('held'));
+    if (!S.heldNoted) message('system', t('held'));
+    S.heldNoted = true;
   } else {
     answer(m || message('bot'), res.answer, cites, res.message_id, 0);
   }
-  if (res.action === 'handoff_now' && S.status === 'open') S.status = 'waiting';
+  if (res.action === 'handoff_now' && S.status === 'open') setStatus('waiting');
   if (res.callback) callbackForm();
   watchIdle(S.status === 'open' && !res.held ? S.idleMs : 0);
   poll();
@@ -131,7 +134,6 @@ export async function end() {
   if (S.conv !== c) return;
   clearTimeout(S.pollTimer);
   showNew(tr);
-  S.status = tr.status;
   ended(tr);
   ui.input.focus();
 }
@@ -140,7 +142,7 @@ export async function end() {
 export async function download() {
   try {
     const blob = await (await call('GET', convPath('/export'))).blob();
-    const a = el('a', { href: URL.createObjectURL(blob), download: 'samtale-' + S.conv.id + '.txt' });
+    const a = el('a', { href: URL.createObjectURL(blob), download: 'samtale-' + target().id + '.txt' });
     ui.root.append(a);
     a.click();
     a.remove();

@@ -30,7 +30,12 @@ export const texts = {};
 export const S = {
   lang: pickLang(),
   conv: load(), // { id, token, lang, csat } of the conversation, or null
-  status: 'open',
+  // last is the conversation that just ended, which the customer can still
+  // download or delete until they start a new one.
+  last: null,
+  status: 'open', // open, waiting, agent or closed (see status.js)
+  agentName: '', // the agent's name while one holds the conversation
+  heldNoted: false, // the notice that messages reach the agent was shown
   busy: false,
   asked: false, // the customer has sent a message in this page view
   pollTimer: 0,
@@ -64,8 +69,11 @@ export function save() {
     if (S.conv) sessionStorage.setItem(storeKey, JSON.stringify(S.conv));
     else sessionStorage.removeItem(storeKey);
   } catch (e) { /* storage blocked: the conversation lasts this page view */ }
-  if (ui.privacy) ui.privacy.hidden = !S.conv;
 }
+
+// target is the conversation that downloading and deleting act on: the
+// current one, or the one that just ended.
+export const target = () => S.conv || S.last;
 
 export async function fetchTexts(l) {
   if (texts[l]) return;

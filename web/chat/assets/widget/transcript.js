@@ -5,6 +5,7 @@ import { switchLang } from './chat.js';
 import { csatForm, callbackForm, dropCallbackForm } from './forms.js';
 import { cited } from './markdown.js';
 import { IDLE_MARGIN_MS, POLL_MS, S, shown, t, ui } from './state.js';
+import { setStatus } from './status.js';
 import { answer, markUnread, message } from './ui.js';
 
 export async function restore() {
@@ -22,8 +23,8 @@ export async function restore() {
   S.asked = tr.messages.some((x) => x.role === 'customer');
   ui.starters.hidden = S.asked;
   for (const x of tr.messages) show(x);
-  S.status = tr.status;
-  if (S.status === 'closed') return ended(tr);
+  if (tr.status === 'closed') return ended(tr);
+  setStatus(tr.status, tr);
   if (tr.callback_offered) callbackForm();
   follow(tr);
 }
@@ -81,9 +82,9 @@ export async function refresh() {
   // whose answer tells what became of the conversation.
   if (S.conv !== c || S.busy) return;
   showNew(tr);
-  S.status = tr.status;
-  if (S.status === 'closed') ended(tr);
-  else follow(tr);
+  if (tr.status === 'closed') return ended(tr);
+  setStatus(tr.status, tr);
+  follow(tr);
 }
 
 // showNew shows the agent's messages and the server's notices (taken
@@ -107,5 +108,6 @@ export function ended(tr) {
   if (tr.messages.at(-1)?.role !== 'system') message('system', t('ended_idle'));
   dropCallbackForm();
   if (answered(tr.messages) && !tr.csat_answered) csatForm(c);
-  forget();
+  forget(true);
+  setStatus('closed');
 }

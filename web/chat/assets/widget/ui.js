@@ -5,6 +5,7 @@ import { askEnd, download, end, human, remove, send } from './chat.js';
 import { applyTexts, bind, CHAT, CROSS, el, icon, setText, THUMB } from './dom.js';
 import { link, render } from './markdown.js';
 import { base, ds, inline, S, t, texts, ui } from './state.js';
+import { showState, stateText } from './status.js';
 
 export function build(host) {
   ui.root = host.attachShadow({ mode: 'open' });
@@ -31,7 +32,8 @@ export function build(host) {
   bind(ui.sendBtn, 'send');
   ui.humanBtn = el('button', { type: 'button', class: 'human', onclick: human });
   bind(ui.humanBtn, 'human');
-  const endBtn = bind(el('button', { type: 'button', class: 'link', onclick: askEnd }), 'end');
+  ui.state = bind(el('span', { class: 'state', role: 'status', hidden: true }), stateText);
+  const endBtn = ui.endBtn = bind(el('button', { type: 'button', class: 'link', onclick: askEnd }), 'end');
   const delBtn = bind(el('button', { type: 'button', class: 'link', onclick: () => showConfirm(ui.confirmBox, no) }), 'delete');
   const no = bind(el('button', { type: 'button', onclick: () => showConfirm(null, delBtn) }), 'cancel');
   ui.endNo = bind(el('button', { type: 'button', onclick: () => showConfirm(null, endBtn) }), 'cancel');
@@ -65,7 +67,7 @@ export function build(host) {
     ]),
     ui.log,
     ui.starters,
-    el('div', { class: 'bar' }, [ui.humanBtn, ui.privacy]),
+    el('div', { class: 'bar' }, [ui.humanBtn, ui.state, ui.privacy]),
     ui.confirmBox,
     ui.endBox,
     el('form', { class: 'composer', onsubmit: (e) => { e.preventDefault(); send(ui.input.value); } }, [
@@ -87,7 +89,7 @@ export function build(host) {
     });
   }
   wrap.append(ui.panel);
-  ui.privacy.hidden = !S.conv;
+  showState();
   applyTexts();
   greet();
 }
@@ -165,8 +167,11 @@ export function typing() {
   return dots;
 }
 
-// answer fills a bot message with the answer, its sources and feedback.
+// answer fills a bot message with the answer, its sources and, for an
+// answer from the knowledge base (one that cites it), the thumbs: handoff
+// and crisis texts, "no answer" and small talk are not rated.
 export function answer(m, text, cites, id, rating) {
+  m.classList.add('done');
   render(m.querySelector('.text'), text, cites);
   m.querySelector('.sources')?.remove();
   if (cites.length) {
@@ -175,7 +180,7 @@ export function answer(m, text, cites, id, rating) {
       el('ol', {}, cites.map((c) => el('li', {}, [link('/artikler/' + c.slug, c.title)]))),
     ]));
   }
-  if (id) feedback(m, id, rating);
+  if (id && cites.length) feedback(m, id, rating);
   scrollDown();
 }
 function feedback(m, id, rating) {
