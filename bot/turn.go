@@ -53,7 +53,9 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 	res := los.Result{Lang: l, Category: tri.Category, Severity: tri.Severity, Action: tri.Action, Signals: tri.Signals, Citations: []string{}}
 
 	var noAnswer bool
-	if tri.Action == los.ActionHandoffNow {
+	if tri.Action == los.ActionHandoffNow && tri.Category == los.CategoryHumanRequest && conv != nil && b.alreadyHandedOver(conv, l) != "" {
+		res.Answer, res.Mode = b.alreadyHandedOver(conv, l), los.ModeExtractive
+	} else if tri.Action == los.ActionHandoffNow {
 		res.Answer, res.Callback = b.HandoffText(ctx, l, tri)
 		res.Mode = los.ModeExtractive
 	} else if askedOnly && tri.Action == los.ActionAnswer {
