@@ -48,6 +48,9 @@ type Config struct {
 	MetricsToken        string
 	WebhookAllowPrivate bool // LOS_WEBHOOK_ALLOW_PRIVATE: let webhooks reach internal addresses
 	WebhookLogDays      int  // LOS_WEBHOOK_LOG_DAYS: days to keep finished webhook deliveries and events
+	// Demo loads the built-in demo knowledge base into a store without
+	// articles (LOS_DEMO; default true). `los kb import` never does.
+	Demo bool
 }
 
 // Default returns the configuration used when nothing is set.
@@ -69,6 +72,7 @@ func Default() Config {
 		OpeningHours:   "mon-fri 08:00-20:00, sat 10:00-15:00",
 		IdleClose:      30 * time.Minute,
 		WebhookLogDays: 30,
+		Demo:           true,
 	}
 }
 
@@ -105,6 +109,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses (LOS_WEBHOOK_ALLOW_PRIVATE)")
 	fs.IntVar(&c.WebhookLogDays, "webhook-log-days", c.WebhookLogDays, "days to keep finished webhook deliveries and their events (LOS_WEBHOOK_LOG_DAYS)")
 	fs.DurationVar(&c.ShutdownPeriod, "shutdown-timeout", c.ShutdownPeriod, "how long shutdown waits for answers in flight (LOS_SHUTDOWN_TIMEOUT)")
+	fs.BoolVar(&c.Demo, "demo", c.Demo, "load the demo knowledge base when the store has no articles; --demo=false keeps it out (LOS_DEMO)")
 }
 
 // FromEnv returns the defaults overridden by the environment.
@@ -166,13 +171,18 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	days("LOS_HANDOFF_RETENTION_DAYS", &c.HandoffDays)
 	days("LOS_WEBHOOK_LOG_DAYS", &c.WebhookLogDays)
 	str("LOS_METRICS_TOKEN", &c.MetricsToken)
-	if v := strings.TrimSpace(getenv("LOS_WEBHOOK_ALLOW_PRIVATE")); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("LOS_WEBHOOK_ALLOW_PRIVATE=%q is not true or false", v))
+	boolean := func(name string, dst *bool) {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s=%q is not true or false", name, v))
+				return
+			}
+			*dst = b
 		}
-		c.WebhookAllowPrivate = b
 	}
+	boolean("LOS_WEBHOOK_ALLOW_PRIVATE", &c.WebhookAllowPrivate)
+	boolean("LOS_DEMO", &c.Demo)
 	return c, errors.Join(errs...)
 }
 

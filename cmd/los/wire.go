@@ -51,7 +51,7 @@ func (a *app) server(e *env, m *metrics.Metrics, probe *ollama.Probe) (*web.Serv
 	chat.Routes(s, chat.Deps{Conversations: a.db, Bot: b, Articles: a.db, Search: a.index, Hub: changes,
 		Redactor: a.botConfig.Redactor, IdleClose: e.cfg.IdleClose})
 	agent.Routes(s, agent.Deps{Desk: a.db, Hub: changes, Staffing: staffing})
-	editor.Routes(s, editor.Deps{Articles: a.db, Index: a.index, Bot: b, BotFor: botFor(b), Triager: a.botConfig.Triager})
+	editor.Routes(s, editor.Deps{Articles: a.db, Index: a.index, Bot: b, BotFor: botFor(b), Triager: a.botConfig.Triager, Demo: a.db})
 	admin.Routes(s, admin.Deps{Reports: a.db, Audit: a.db, Keys: a.db, Webhooks: a.db, Outbox: a.db,
 		WebhookGuard: webhookGuard(e.cfg)})
 	return s, nil

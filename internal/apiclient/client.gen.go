@@ -212,6 +212,13 @@ type DeliveryList struct {
 	Items []Delivery `json:"items"`
 }
 
+type DemoRemoval struct {
+	Changed   []string `json:"changed"`
+	Removable []string `json:"removable"`
+	Removed   []string `json:"removed"`
+	Total     int64    `json:"total"`
+}
+
 type Diff struct {
 	Added   int64             `json:"added"`
 	Changed []string          `json:"changed,omitempty"`
@@ -741,6 +748,24 @@ func (c *Client) RequestHandoff(ctx context.Context, id string) (*TurnResult, er
 func (c *Client) PostMessage(ctx context.Context, id string, body *MessageRequest) (*TurnResult, error) {
 	var out TurnResult
 	if err := c.do(ctx, "POST", "/api/v1/conversations/"+url.PathEscape(id)+"/messages", nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DemoPlan: What removing the demo articles would remove and keep (GET /api/v1/editor/demo).
+func (c *Client) DemoPlan(ctx context.Context) (*DemoRemoval, error) {
+	var out DemoRemoval
+	if err := c.do(ctx, "GET", "/api/v1/editor/demo", nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// RemoveDemo: Move the demo articles still as shipped to the bin (POST /api/v1/editor/demo/remove).
+func (c *Client) RemoveDemo(ctx context.Context) (*DemoRemoval, error) {
+	var out DemoRemoval
+	if err := c.do(ctx, "POST", "/api/v1/editor/demo/remove", nil, nil, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

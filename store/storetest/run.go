@@ -41,6 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"PruneWebhookLog", testPruneWebhookLog},
 		{"PruneKeepsUnreadAndNewestEvents", testPruneKeepsUnreadAndNewestEvents},
 		{"DeleteConversation", testDeleteConversation},
+		{"RemoveUnchanged", testRemoveUnchanged},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
