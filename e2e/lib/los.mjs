@@ -36,12 +36,13 @@ export async function losBin(dir) {
 const env = () => ({ ...process.env, OLLAMA_HOST: 'http://127.0.0.1:9', LOS_LOG_LEVEL: 'info' });
 
 // importArticles writes Markdown articles into a folder and imports them
-// with `los kb import` into the data directory.
-export async function importArticles(bin, data, articles) {
+// with `los kb import` into the data directory, beside the demo knowledge
+// base (--demo; without it, an empty store gets the folder alone).
+export async function importArticles(bin, data, articles, { demo = true } = {}) {
   const dir = join(data, 'import');
   await mkdir(dir, { recursive: true });
   for (const [name, text] of Object.entries(articles)) await writeFile(join(dir, name), text);
-  await run(bin, ['kb', 'import', '--data', data, dir], { env: env() });
+  await run(bin, ['kb', 'import', '--data', data, ...(demo ? ['--demo'] : []), dir], { env: env() });
 }
 
 // freePort asks the OS for a port that is free now.
