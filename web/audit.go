@@ -13,13 +13,14 @@ import (
 // auditTrail records every request by a signed-in person or an API key
 // (agents, editors, admins, integrators): who read or changed what. Chat
 // customers are not recorded: their conversation is their own. Static
-// files are left out.
+// files and icons are left out.
 func (s *Server) auditTrail(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		err := next(c)
 		u := UserFrom(c)
 		route := c.Path()
-		if s.cfg.Audit == nil || u == nil || strings.Contains(route, "/assets/") || strings.Contains(route, "/static/") {
+		if s.cfg.Audit == nil || u == nil || strings.Contains(route, "/assets/") || strings.Contains(route, "/static/") ||
+			strings.HasPrefix(route, "/favicon.") {
 			return err
 		}
 		status := c.Response().Status
