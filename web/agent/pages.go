@@ -47,6 +47,9 @@ type agentPage struct {
 	Email    string
 	Error    string
 	Next     string
+	// Heading names the sign-in page's title text, after where it leads
+	// (login.heading.*): editors and admins are not signing in to the inbox.
+	Heading  string
 	Texts    map[string]string // for the script
 	Outcomes []string
 
