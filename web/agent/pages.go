@@ -42,11 +42,11 @@ func mustLoadAgentPages() *agentPages {
 
 // agentPage is what the inbox templates see.
 type agentPage struct {
-	Lang     los.Standard
-	CSRF     string
-	Email    string
-	Error    string
-	Next     string
+	Lang  los.Standard
+	CSRF  string
+	Email string
+	Error string
+	Next  string
 	// Heading names the sign-in page's title text, after where it leads
 	// (login.heading.*): editors and admins are not signing in to the inbox.
 	Heading  string
