@@ -108,6 +108,9 @@ type Server struct {
 	// ownLimit are the path prefixes whose routes set their own body
 	// limit (see OwnBodyLimit).
 	ownLimit []string
+	// refused are the origins not allowed to use the widget, as last
+	// logged (see warnRefusedOrigin).
+	refused refusedOrigins
 }
 
 // New builds the server with the core's routes.
