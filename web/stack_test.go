@@ -124,7 +124,8 @@ func newTestStack(t testing.TB, o stackOptions) *stack {
 	agent.Routes(st.web, agent.Deps{Desk: db, Hub: changes, Staffing: staffing})
 	editor.Routes(st.web, editor.Deps{Articles: db, Index: st.ix, Bot: b, Triager: cfg.Triager, Demo: db,
 		BotFor: func(r los.Retriever) editor.Bot { return b.WithRetriever(r) }})
-	admin.Routes(st.web, admin.Deps{Reports: db, Audit: db, Keys: db, Webhooks: db, Outbox: db, WebhookGuard: deps.WebhookGuard})
+	admin.Routes(st.web, admin.Deps{Reports: db, Audit: db, Keys: db, Webhooks: db, Outbox: db, WebhookGuard: deps.WebhookGuard,
+		WidgetOrigins: deps.WidgetOrigins})
 	h := st.web.Handler()
 	if o.validate {
 		h = validating(t, h)

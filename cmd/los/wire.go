@@ -53,7 +53,7 @@ func (a *app) server(e *env, m *metrics.Metrics, probe *ollama.Probe) (*web.Serv
 	agent.Routes(s, agent.Deps{Desk: a.db, Hub: changes, Staffing: staffing})
 	editor.Routes(s, editor.Deps{Articles: a.db, Index: a.index, Bot: b, BotFor: botFor(b), Triager: a.botConfig.Triager, Demo: a.db})
 	admin.Routes(s, admin.Deps{Reports: a.db, Audit: a.db, Keys: a.db, Webhooks: a.db, Outbox: a.db,
-		WebhookGuard: webhookGuard(e.cfg)})
+		WebhookGuard: webhookGuard(e.cfg), WidgetOrigins: e.cfg.WidgetOrigins})
 	return s, nil
 }
 
