@@ -104,14 +104,15 @@ type ArticleVersionList struct {
 }
 
 type AuditEntry struct {
-	Actor  string    `json:"actor"`
-	At     time.Time `json:"at"`
-	ID     int64     `json:"id"`
-	Method string    `json:"method"`
-	Role   string    `json:"role"`
-	Route  string    `json:"route"`
-	Status int64     `json:"status"`
-	Target string    `json:"target"`
+	Actor  string            `json:"actor"`
+	At     time.Time         `json:"at"`
+	Detail map[string]string `json:"detail,omitempty"`
+	ID     int64             `json:"id"`
+	Method string            `json:"method"`
+	Role   string            `json:"role"`
+	Route  string            `json:"route"`
+	Status int64             `json:"status"`
+	Target string            `json:"target"`
 }
 
 type AuditEntryList struct {

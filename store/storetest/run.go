@@ -42,6 +42,7 @@ func Run(t *testing.T, open Opener) {
 		{"PruneKeepsUnreadAndNewestEvents", testPruneKeepsUnreadAndNewestEvents},
 		{"DeleteConversation", testDeleteConversation},
 		{"RemoveUnchanged", testRemoveUnchanged},
+		{"AuditDetailAndReads", testAuditDetailAndReads},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })

@@ -3,10 +3,12 @@ package editor
 import (
 	"context"
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/los-bot/los/kb"
+	"github.com/los-bot/los/web"
 )
 
 // Demo removes the built-in demo knowledge base's articles that are still
@@ -58,6 +60,7 @@ func (ed *editor) removeDemo(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	web.AuditDetail(c, "count", strconv.Itoa(len(removed)))
 	return c.JSON(http.StatusOK, demoJSON{Removable: []string{}, Removed: orEmpty(removed), Changed: orEmpty(changed), Total: len(demo)})
 }
 
