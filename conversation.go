@@ -47,6 +47,10 @@ type Conversation struct {
 	Status    Status
 	Created   time.Time
 	Updated   time.Time
+	// Previous is the conversation the same browser had just before this
+	// one, within seven days (the customer came back); "" for none. Set
+	// when the conversation is created.
+	Previous string
 }
 
 // Message is one message in a conversation. Text is stored after redaction.

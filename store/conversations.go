@@ -14,8 +14,8 @@ func (s *DB) CreateConversation(ctx context.Context, c *los.Conversation) error 
 	if c.Status == "" {
 		c.Status = los.StatusOpen
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, token_hash, lang, status, created, updated) VALUES (?, ?, ?, ?, ?, ?)`,
-		c.ID, c.TokenHash, string(c.Lang), string(c.Status), millis(now), millis(now))
+	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, token_hash, lang, status, created, updated, previous_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.TokenHash, string(c.Lang), string(c.Status), millis(now), millis(now), c.Previous)
 	return err
 }
 
@@ -26,8 +26,8 @@ func (s *DB) Conversation(ctx context.Context, id string) (*los.Conversation, er
 		l, status        string
 		created, updated int64
 	)
-	err := s.db.QueryRowContext(ctx, `SELECT id, token_hash, lang, status, created, updated FROM conversations WHERE id = ?`, id).
-		Scan(&c.ID, &c.TokenHash, &l, &status, &created, &updated)
+	err := s.db.QueryRowContext(ctx, `SELECT id, token_hash, lang, status, created, updated, previous_id FROM conversations WHERE id = ?`, id).
+		Scan(&c.ID, &c.TokenHash, &l, &status, &created, &updated, &c.Previous)
 	if isNoRows(err) {
 		return nil, notFound("conversation", id)
 	}

@@ -9,14 +9,18 @@ import (
 // DeleteConversation removes a conversation and everything about it
 // (messages, handoffs and what else references it, by cascade) at once.
 func (s *DB) DeleteConversation(ctx context.Context, id string) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM conversations WHERE id = ?`, id)
-	if err != nil {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM conversations WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return notFound("conversation", id)
+		}
+		// Nothing keeps the deleted conversation's ID.
+		_, err = tx.ExecContext(ctx, `UPDATE conversations SET previous_id = '' WHERE previous_id = ?`, id)
 		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return notFound("conversation", id)
-	}
-	return nil
+	})
 }
 
 // Retention says how long conversations are kept.

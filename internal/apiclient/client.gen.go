@@ -180,7 +180,8 @@ type CreateAPIKeyRequest struct {
 }
 
 type CreateConversationRequest struct {
-	Lang string `json:"lang,omitempty"`
+	Lang     string `json:"lang,omitempty"`
+	Previous string `json:"previous,omitempty"`
 }
 
 type CreatedAPIKey struct {

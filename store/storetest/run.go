@@ -43,6 +43,7 @@ func Run(t *testing.T, open Opener) {
 		{"DeleteConversation", testDeleteConversation},
 		{"RemoveUnchanged", testRemoveUnchanged},
 		{"AuditDetailAndReads", testAuditDetailAndReads},
+		{"Resolution", testResolution},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
