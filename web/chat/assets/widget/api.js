@@ -1,5 +1,5 @@
 // Talking to the API.
-import { base, S, save, shown, t, target, ui } from './state.js';
+import { base, previous, S, save, shown, t, target, ui } from './state.js';
 import { setStatus } from './status.js';
 
 // Failure is an error with a text for the customer.
@@ -31,7 +31,7 @@ export async function call(method, path, body, sse) {
 
 async function ensureConv() {
   if (S.conv) return;
-  const r = await call('POST', 'conversations', {});
+  const r = await call('POST', 'conversations', { previous: previous() || undefined });
   const j = await r.json();
   S.conv = { id: j.id, token: j.token };
   S.last = null;

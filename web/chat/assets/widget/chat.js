@@ -4,7 +4,7 @@ import { call, convPath, Failure, forget, onConv, readEvents } from './api.js';
 import { applyTexts, el } from './dom.js';
 import { callbackForm, dropCallbackForm } from './forms.js';
 import { cited, render } from './markdown.js';
-import { fetchTexts, S, save, shown, t, target, ui } from './state.js';
+import { fetchTexts, forgetPrevious, remember, S, save, shown, t, target, ui } from './state.js';
 import { setStatus } from './status.js';
 import { ended, poll, showNew, watchIdle } from './transcript.js';
 import { answer, message, problem, scrollDown, setBusy, showConfirm, typing } from './ui.js';
@@ -64,6 +64,7 @@ export async function send(text) {
 // finish shows a turn's result and follows its language and status.
 async function finish(res, m, cites) {
   if (res.message_id) shown.add(res.message_id);
+  if (S.conv) remember(S.conv.id);
   if (!cites.length) cites = cited(res.citations, res.sources);
   if (!S.asked && res.lang && res.lang !== S.lang) await switchLang(res.lang);
   S.asked = true;
@@ -152,6 +153,7 @@ export async function download() {
   }
 }
 export async function remove() {
+  forgetPrevious(target().id);
   try {
     await call('DELETE', convPath(''));
   } catch (e) {

@@ -75,6 +75,31 @@ export function save() {
 // current one, or the one that just ended.
 export const target = () => S.conv || S.last;
 
+// The last conversation this browser had, kept seven days in local
+// storage, and only its ID: a new conversation names it, so the analytics
+// can tell that the customer came back (its question was not resolved).
+// Deleting that conversation forgets it.
+const prevKey = 'los:prev:' + base;
+const RETURN_MS = 7 * 24 * 3600 * 1000;
+export function previous() {
+  try {
+    const p = JSON.parse(localStorage.getItem(prevKey));
+    if (p && Date.now() - p.at < RETURN_MS) return p.id;
+    localStorage.removeItem(prevKey);
+  } catch (e) { /* storage blocked: no return is seen */ }
+  return '';
+}
+export function remember(id) {
+  try {
+    localStorage.setItem(prevKey, JSON.stringify({ id, at: Date.now() }));
+  } catch (e) { /* storage blocked */ }
+}
+export function forgetPrevious(id) {
+  try {
+    if (JSON.parse(localStorage.getItem(prevKey))?.id === id) localStorage.removeItem(prevKey);
+  } catch (e) { /* storage blocked */ }
+}
+
 export async function fetchTexts(l) {
   if (texts[l]) return;
   const r = await fetch(base + '/api/v1/locales/' + l, { credentials: 'omit' });
