@@ -50,7 +50,13 @@ func (s *DB) Purge(ctx context.Context, r Retention) (int64, error) {
 			return err
 		}
 		total, _ = res.RowsAffected()
-		return nil
+		if total == 0 {
+			return nil
+		}
+		// Later conversations keep no ID of the deleted ones.
+		_, err = tx.ExecContext(ctx, `UPDATE conversations SET previous_id = ''
+			WHERE previous_id != '' AND NOT EXISTS (SELECT 1 FROM conversations p WHERE p.id = conversations.previous_id)`)
+		return err
 	})
 	return total, err
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/store"
 )
 
 // testResolution decides, conversation by conversation, what became of
@@ -105,5 +106,17 @@ func testResolution(t *testing.T, open Opener) {
 	}
 	if c, err := db.Conversation(ctx, "the-return"); err != nil || c.Previous != "" {
 		t.Errorf("after deleting came-back: %+v, %v; want no trace of it", c, err)
+	}
+	// So does the retention job: conversations quiet for 19.5 days go, and
+	// the ones that came back to them forget them.
+	clk.t = now
+	if _, err := db.Purge(ctx, store.Retention{Conversations: 19*24*time.Hour + 12*time.Hour, Handoffs: 90 * 24 * time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Conversation(ctx, "thumbs-up-came-back"); los.ErrorCode(err) != los.ENOTFOUND {
+		t.Fatalf("thumbs-up-came-back survived the retention job: %v", err)
+	}
+	if c, err := db.Conversation(ctx, "return-2"); err != nil || c.Previous != "" {
+		t.Errorf("after the retention job: %+v, %v; want no trace of the purged one", c, err)
 	}
 }
