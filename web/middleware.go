@@ -37,7 +37,15 @@ func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 // request from another site it refuses is logged (warnRefusedOrigin).
 func (s *Server) CORS() echo.MiddlewareFunc {
 	if len(s.cfg.WidgetOrigins) == 0 {
-		return s.warnRefusedOrigin(func(next echo.HandlerFunc) echo.HandlerFunc { return next })
+		// No CORS headers for anyone; the answer still depends on the
+		// Origin (refused), so a cache must not serve one origin's copy
+		// to another, as the CORS middleware says when it runs.
+		return s.warnRefusedOrigin(func(next echo.HandlerFunc) echo.HandlerFunc {
+			return func(c echo.Context) error {
+				c.Response().Header().Add(echo.HeaderVary, echo.HeaderOrigin)
+				return next(c)
+			}
+		})
 	}
 	return s.warnRefusedOrigin(middleware.CORSWithConfig(middleware.CORSConfig{
 		AllowOrigins:  s.cfg.WidgetOrigins,

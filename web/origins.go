@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/http"
 	"net/url"
 	"strings"
 	"sync"
@@ -39,29 +40,44 @@ func (r *refusedOrigins) due(origin string, now time.Time) bool {
 // warnRefusedOrigin wraps the CORS middleware: a request from another
 // site that it did not allow (no Access-Control-Allow-Origin, so the
 // browser blocks it) is logged as a warning naming the origin and
-// LOS_WIDGET_ORIGINS, once per origin every ten minutes. Without it, a
-// widget embedded on a site that is not allowed fails silently: no button,
-// only a CORS error in the visitor's console.
+// LOS_WIDGET_ORIGINS, once per origin every ten minutes, before the
+// answer leaves. Without it, a widget embedded on a site that is not
+// allowed fails silently: no button, only a CORS error in the visitor's
+// console.
 func (s *Server) warnRefusedOrigin(cors echo.MiddlewareFunc) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
-		h := cors(next)
+		h := cors(func(c echo.Context) error {
+			s.checkOrigin(c)
+			return next(c)
+		})
 		return func(c echo.Context) error {
+			if c.Request().Method != http.MethodOptions {
+				return h(c)
+			}
+			// A preflight ends in the CORS middleware, answered.
 			err := h(c)
-			origin := c.Request().Header.Get(echo.HeaderOrigin)
-			if origin == "" || c.Response().Header().Get(echo.HeaderAccessControlAllowOrigin) != "" || sameHost(origin, c.Request().Host) {
-				return err
-			}
-			if s.refused.due(origin, s.cfg.Now()) {
-				allowed := strings.Join(s.cfg.WidgetOrigins, ",")
-				if allowed == "" {
-					allowed = "(not set)"
-				}
-				s.cfg.Log.Warn("a site that is not allowed is using the chat widget; the browser blocks its requests: add the origin to LOS_WIDGET_ORIGINS (comma-separated) to allow it",
-					"origin", origin, "LOS_WIDGET_ORIGINS", allowed, "route", c.Path())
-			}
+			s.checkOrigin(c)
 			return err
 		}
 	}
+}
+
+// checkOrigin logs a request from another site that has no CORS headers
+// (see warnRefusedOrigin).
+func (s *Server) checkOrigin(c echo.Context) {
+	origin := c.Request().Header.Get(echo.HeaderOrigin)
+	if origin == "" || c.Response().Header().Get(echo.HeaderAccessControlAllowOrigin) != "" || sameHost(origin, c.Request().Host) {
+		return
+	}
+	if !s.refused.due(origin, s.cfg.Now()) {
+		return
+	}
+	allowed := strings.Join(s.cfg.WidgetOrigins, ",")
+	if allowed == "" {
+		allowed = "(not set)"
+	}
+	s.cfg.Log.Warn("a site that is not allowed is using the chat widget; the browser blocks its requests: add the origin to LOS_WIDGET_ORIGINS (comma-separated) to allow it",
+		"origin", origin, "LOS_WIDGET_ORIGINS", allowed, "route", c.Path())
 }
 
 // sameHost reports whether origin is the host the request was sent to:

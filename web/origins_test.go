@@ -33,8 +33,15 @@ func TestRefusedOriginIsLogged(t *testing.T) {
 		warnings := func() int { return strings.Count(logs.String(), "level=WARN") }
 
 		for range 5 {
-			if r := get("https://annen.example", "los.example:8080"); r.Header.Get("Access-Control-Allow-Origin") != "" {
+			r := get("https://annen.example", "los.example:8080")
+			if r.Header.Get("Access-Control-Allow-Origin") != "" {
 				t.Fatalf("allowed %v: a refused origin got CORS headers", allowed)
+			}
+			// A browser's cache must not hand a copy fetched by Los's own
+			// page (no Origin) to another site, or the request never
+			// reaches Los and nothing is logged.
+			if !strings.Contains(strings.Join(r.Header.Values("Vary"), ","), "Origin") {
+				t.Fatalf("allowed %v: no Vary: Origin", allowed)
 			}
 		}
 		if n := warnings(); n != 1 {
@@ -60,5 +67,20 @@ func TestRefusedOriginIsLogged(t *testing.T) {
 		if logs.Len() != 0 {
 			t.Errorf("allowed %v: warned about allowed requests:\n%s", allowed, logs.String())
 		}
+	}
+}
+
+// TestRefusedPreflightIsLogged: a preflight from a site that is not
+// allowed is refused by the CORS middleware and logged too.
+func TestRefusedPreflightIsLogged(t *testing.T) {
+	var logs bytes.Buffer
+	accounts, _ := webtest.WithKey("test")
+	s := web.New(web.Config{Accounts: accounts, Log: slog.New(slog.NewTextHandler(&logs, nil)), WidgetOrigins: []string{"https://butikk.example"}})
+	s.Echo().POST("/api/v1/probe", func(c echo.Context) error { return c.NoContent(http.StatusOK) }, s.CORS())
+	s.Echo().OPTIONS("/api/v1/probe", func(c echo.Context) error { return c.NoContent(http.StatusOK) }, s.CORS())
+	rec := webtest.Do(s.Handler(), "OPTIONS", "http://los.example/api/v1/probe", "", "Origin", "https://annen.example",
+		"Access-Control-Request-Method", "POST")
+	if rec.Header().Get("Access-Control-Allow-Origin") != "" || !strings.Contains(logs.String(), "origin=https://annen.example") {
+		t.Errorf("refused preflight: %v\n%s", rec.Header(), logs.String())
 	}
 }
