@@ -65,10 +65,17 @@ export async function startLos(bin, data, widgetOrigin, extra = []) {
   args.push(...extra);
   const proc = spawn(bin, args, { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
+  const waiting = new Set(); // [re, resolve] of waitLog calls
   const ready = new Promise((ok, fail) => {
     const onData = (chunk) => {
       log += chunk;
       if (log.includes('Los is serving')) ok();
+      for (const w of waiting) {
+        if (w[0].test(log)) {
+          waiting.delete(w);
+          w[1]();
+        }
+      }
     };
     proc.stdout.on('data', onData);
     proc.stderr.on('data', onData);
@@ -79,6 +86,13 @@ export async function startLos(bin, data, widgetOrigin, extra = []) {
   return {
     url: `http://127.0.0.1:${port}`,
     log: () => log,
+    // waitLog resolves when the log matches re (now or later), and fails
+    // after 30 s without it.
+    waitLog: (re) => (re.test(log) ? Promise.resolve() : new Promise((ok, fail) => {
+      const w = [re, () => { clearTimeout(timer); ok(); }];
+      const timer = setTimeout(() => { waiting.delete(w); fail(new Error(`the log never matched ${re}:\n${log}`)); }, 30_000);
+      waiting.add(w);
+    })),
     async stop() {
       if (proc.exitCode !== null) return;
       proc.kill('SIGTERM');
