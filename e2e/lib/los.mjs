@@ -245,7 +245,7 @@ export const answers = (page) => page.locator('.msg.bot.done:not(.greeting)');
 // ask sends a question in the hosted chat on page, waits for its answer
 // and returns the conversation the chat keeps ({id, token}).
 export async function ask(page, text) {
-  const input = page.getByRole('textbox', { name: 'Skriv meldingen din' });
+  const input = page.getByRole('textbox', { name: /^(Skriv meldingen din|Skriv meldinga di|Write your message)$/ });
   const n = await answers(page).count();
   await input.fill(text);
   await input.press('Enter');

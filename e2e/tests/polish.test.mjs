@@ -161,3 +161,36 @@ describe('handing over, as the customer sees it', () => {
     await page.close();
   });
 });
+
+describe('small talk', () => {
+  test('greetings, thanks and "er du en robot?" are answered in kind, without searching or offering a person', async () => {
+    const page = await stack.browser.context.newPage();
+    await page.goto(stack.los.url + '/');
+    await ask(page, 'hei');
+    const hei = answers(page).nth(0);
+    assert.equal(await hei.locator('.text').textContent(), 'Hei! Hva kan jeg hjelpe deg med?');
+    assert.equal(await hei.locator('.feedback, .sources').count(), 0, 'no thumbs, no sources');
+    await ask(page, QUESTIONS[0]);
+    await ask(page, 'Takk for hjelpen!');
+    assert.equal(await answers(page).nth(2).locator('.text').textContent(),
+      'Bare hyggelig! Si fra hvis det er noe mer jeg kan hjelpe deg med.');
+    await ask(page, 'er du en robot?');
+    assert.match(await answers(page).nth(3).locator('.text').textContent(), /^Ja, jeg er en KI-assistent, ikke et menneske\./);
+    await ask(page, 'ha det');
+    assert.equal(await answers(page).nth(4).locator('.text').textContent(), 'Ha det bra! Du kan skrive hit igjen når som helst.');
+    assert.equal(await page.locator('.msg.bot.done .feedback').count(), 1, 'thumbs under the one answer from the knowledge base');
+    await screenshot(page, 'small-talk');
+    await page.close();
+
+    // On the Nynorsk page, and in English on the Bokmål one.
+    for (const [path, text, lang, reply] of [['/?lang=nn', 'takk for hjelpa', 'nn', /^Berre hyggeleg!/],
+      ['/', 'Thank you so much!', 'en', /^You're welcome!/]]) {
+      const p = await stack.browser.context.newPage();
+      await p.goto(stack.los.url + path);
+      await ask(p, text);
+      assert.match(await answers(p).nth(0).locator('.text').textContent(), reply);
+      assert.equal(await p.locator('#los-panel').getAttribute('lang'), lang);
+      await p.close();
+    }
+  });
+});
