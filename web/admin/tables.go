@@ -170,12 +170,6 @@ func reportTables(r *los.Report, f formatter) []table {
 	return []table{summary, resolution, handoffs, satisfaction, articles, latency, days}
 }
 
-func ratio(n, of int) float64 {
-	if of == 0 {
-		return 0
-	}
-	return float64(n) / float64(of)
-}
 
 // writeCSV sends one table as a CSV download.
 func writeCSV(c echo.Context, tables []table, name string, p los.Period) error {
