@@ -170,7 +170,6 @@ func reportTables(r *los.Report, f formatter) []table {
 	return []table{summary, resolution, handoffs, satisfaction, articles, latency, days}
 }
 
-
 // writeCSV sends one table as a CSV download.
 func writeCSV(c echo.Context, tables []table, name string, p los.Period) error {
 	for _, t := range tables {
