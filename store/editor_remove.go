@@ -84,7 +84,7 @@ func unchanged(ctx context.Context, tx *sql.Tx, cur kb.EditorArticle, want kb.Ar
 	if !sameContent(cur.Article, want) {
 		return false, nil
 	}
-	shown, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleCols+` FROM articles WHERE slug = ? AND published != 0`, want.Slug))
+	shown, err := scanArticle(tx.QueryRowContext(ctx, articleRead+` WHERE a.slug = ? AND a.published != 0`, want.Slug))
 	if isNoRows(err) {
 		return true, nil
 	}

@@ -3,13 +3,18 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"time"
 )
 
 // DeleteConversation removes a conversation and everything about it
-// (messages, handoffs and what else references it, by cascade) at once.
+// (messages, handoffs and what else references it, by cascade) at once,
+// then checkpoints the WAL so no copy of its text stays in los.db-wal (see
+// checkpoint). The conversation is deleted even when the checkpoint has to
+// wait for the retention job's.
 func (s *DB) DeleteConversation(ctx context.Context, id string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM conversations WHERE id = ?`, id)
 		if err != nil {
 			return err
@@ -21,6 +26,37 @@ func (s *DB) DeleteConversation(ctx context.Context, id string) error {
 		_, err = tx.ExecContext(ctx, `UPDATE conversations SET previous_id = '' WHERE previous_id = ?`, id)
 		return err
 	})
+	if err != nil {
+		return err
+	}
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), checkpointWait)
+	defer cancel()
+	_ = s.checkpoint(cctx)
+	return nil
+}
+
+// checkpointWait bounds how long a customer's delete waits for the WAL
+// checkpoint; when readers hold it longer, the next retention run
+// truncates the WAL.
+const checkpointWait = 3 * time.Second
+
+// checkpoint copies the WAL into the database and truncates it to zero
+// bytes. secure_delete overwrites deleted rows in the database file, but
+// not the WAL, which keeps every page as it was written (inserted text
+// included) until a checkpoint; TRUNCATE empties it. On PostgreSQL it does
+// nothing (Reclaim is its counterpart).
+func (s *DB) checkpoint(ctx context.Context) error {
+	if s.eng == enginePostgres {
+		return nil
+	}
+	var busy, pages, done int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &pages, &done); err != nil {
+		return fmt.Errorf("wal checkpoint: %w", err)
+	}
+	if busy != 0 {
+		return errors.New("wal checkpoint: readers or a writer held it; the WAL is truncated at the next one")
+	}
+	return nil
 }
 
 // Retention says how long conversations are kept.
@@ -58,5 +94,9 @@ func (s *DB) Purge(ctx context.Context, r Retention) (int64, error) {
 			WHERE previous_id != '' AND NOT EXISTS (SELECT 1 FROM conversations p WHERE p.id = conversations.previous_id)`)
 		return err
 	})
-	return total, err
+	if err != nil {
+		return total, err
+	}
+	// Always, so a delete whose own checkpoint had to wait is finished here.
+	return total, s.checkpoint(ctx)
 }

@@ -53,17 +53,18 @@ func commands() []command {
 		{name: "triage", summary: "classify messages from stdin, one JSON object per line", run: cmdTriage},
 		{name: "kb", summary: "knowledge base: los kb import DIR | reindex | search \"q\" | remove-demo", run: cmdKB,
 			subs: names(kbCommands), usage: subUsage("kb", kbCommands)},
-		{name: "eval", summary: "measure quality: los eval retrieval --norquad FILE | triage --tsv FILE | lang", run: cmdEval,
-			subs: []string{"retrieval", "triage", "lang"}, usage: evalUsage},
+		{name: "eval", summary: "measure quality: los eval retrieval --norquad FILE | triage --tsv FILE | lang | copilot", run: cmdEval,
+			subs: []string{"retrieval", "triage", "lang", "copilot"}, usage: evalUsage},
 		{name: "models", summary: "Ollama models: los models list | pull", run: cmdModels,
 			subs: []string{"list", "pull"}, usage: modelsUsage},
 		{name: "health", summary: "check a running server: exit 0 when it answers /healthz", run: cmdHealth},
-		{name: "users", summary: "accounts: los users add --role agent --email E < password | passwd | list", run: cmdUsers,
-			subs: []string{"add", "passwd", "list"}, usage: usersUsage},
+		{name: "users", summary: "accounts: los users add --role agent --email E < password | passwd | rename | list | disable | enable | role | delete | totp reset", run: cmdUsers,
+			subs: []string{"add", "passwd", "rename", "list", "disable", "enable", "role", "delete", "totp"}, usage: usersUsage},
 		{name: "keys", summary: "API keys: los keys create --scope chat,agent [--name N] | list | revoke ID", run: cmdKeys,
 			subs: []string{"create", "list", "revoke"}, usage: keysUsage},
 		{name: "backup", summary: "snapshot the database while Los runs: los backup [--force] FILE", run: cmdBackup},
 		{name: "restore", summary: "put a backup in place (Los stopped): los restore FILE", run: cmdRestore},
+		{name: "migrate-db", summary: "copy the SQLite database to PostgreSQL: los migrate-db --to postgres://… [--force]", run: cmdMigrateDB},
 		{name: "version", summary: "print the version", run: cmdVersion},
 	}
 }
@@ -72,6 +73,7 @@ const evalUsage = `Usage:
   los eval retrieval --norquad FILE
   los eval triage --tsv FILE [--json]
   los eval lang [--ud DIR] [--tsv FILE]... [--conversations FILE]... [--json]
+  los eval copilot --tsv FILE... [--misses]
 
 Run ` + "`los eval SUBCOMMAND --help`" + ` for its flags.`
 
@@ -192,7 +194,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Los: Norwegian customer-service bot.\n\nUsage: los [--data DIR] COMMAND [flags]\n\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun `los COMMAND -h` for a command's flags. Every flag also reads a LOS_* variable.")
 }

@@ -33,6 +33,9 @@ func Run(t *testing.T, open Opener) {
 		{"EditorAdoptsArticlesWrittenElsewhere", testEditorAdoptsArticlesWrittenElsewhere},
 		{"EditorImportAllOrNothing", testEditorImportAllOrNothing},
 		{"EditorSynonymsAndGaps", testEditorSynonymsAndGaps},
+		{"TwinsImportAndExport", testTwinsImport},
+		{"TwinsLinkAndDraft", testTwinsLinkAndDraft},
+		{"TwinNewer", testTwinNewer},
 		{"Analytics", testAnalytics},
 		{"AnalyticsDaysFollowZone", testAnalyticsDaysFollowZone},
 		{"CSAT", testCSAT},
@@ -44,8 +47,22 @@ func Run(t *testing.T, open Opener) {
 		{"RemoveUnchanged", testRemoveUnchanged},
 		{"AuditDetailAndReads", testAuditDetailAndReads},
 		{"Resolution", testResolution},
+		{"DeliveriesClaimedOnce", testDeliveriesClaimedOnce},
+		{"DisplayNames", testDisplayNames},
+		{"DeskQueue", testDeskQueue},
+		{"SearchConversations", testSearchConversations},
+		{"EarlierConversations", testEarlierConversations},
+		{"NotesStayInternal", testNotesStayInternal},
+		{"CannedResponses", testCannedResponses},
+		{"ModelSummaryIsMarked", testModelSummaryIsMarked},
+		{"ConversationKey", testConversationKey},
+		{"KeyExpiry", testKeyExpiry},
+		{"AccountControls", testAccountControls},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tt.fn(t, open)
+		})
 	}
 }

@@ -204,6 +204,9 @@ func formatArticle(a kb.Article) ([]byte, error) {
 		scalar("tags"), tags,
 		scalar("published"), {Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(a.Published)},
 	}}
+	if a.Group != "" {
+		fm.Content = append(fm.Content, scalar("group"), scalar(a.Group))
+	}
 	var buf bytes.Buffer
 	buf.WriteString("---\n")
 	enc := yaml.NewEncoder(&buf)

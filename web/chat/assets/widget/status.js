@@ -6,12 +6,19 @@ import { setText } from './dom.js';
 import { S, t, ui } from './state.js';
 
 // setStatus records the conversation's status (and the agent's name from
-// a transcript, when it has one) and shows it.
+// a transcript: the display name on the latest agent message) and shows it.
 export function setStatus(status, tr) {
   if (status !== S.status) S.heldNoted = false;
   S.status = status;
-  if (tr) S.agentName = tr.agent_name || '';
+  if (tr) S.agentName = tr.messages?.filter((x) => x.role === 'agent').at(-1)?.author_name || '';
   if (status !== 'agent') S.agentName = '';
+  showState();
+}
+
+// agentNamed records the name on an agent's message that just arrived.
+export function agentNamed(name) {
+  if (S.status !== 'agent' || !name || name === S.agentName) return;
+  S.agentName = name;
   showState();
 }
 
