@@ -13,6 +13,10 @@ type AuditEntry struct {
 	Route  string    `json:"route"`  // route pattern, e.g. /api/v1/agent/conversations/:id
 	Target string    `json:"target"` // the route's parameters, e.g. id=abc
 	Status int       `json:"status"`
+	// Detail is what the route alone does not say, as the handler gave it:
+	// "title" and "version" of an article, "name" of a key, "count" of
+	// articles imported or removed.
+	Detail map[string]string `json:"detail,omitempty"`
 }
 
 // AuditFilter selects audit entries; zero fields select everything.
@@ -22,5 +26,8 @@ type AuditFilter struct {
 	Target   string // substring of the target
 	From, To time.Time
 	Changes  bool // only requests that change something (not GET)
-	Limit    int  // default 100, at most 1000
+	// Reads, with Changes, keeps the GET requests of these route patterns
+	// too: the reads that matter, such as an agent opening a conversation.
+	Reads []string
+	Limit int // default 100, at most 1000
 }

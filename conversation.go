@@ -47,6 +47,10 @@ type Conversation struct {
 	Status    Status
 	Created   time.Time
 	Updated   time.Time
+	// Previous is the conversation the same browser had just before this
+	// one, within seven days (the customer came back); "" for none. Set
+	// when the conversation is created.
+	Previous string
 	// Page is the address of the page the chat was opened on (without
 	// query or fragment) and PageTitle its title, as the widget said.
 	Page, PageTitle string

@@ -18,6 +18,10 @@ const SignalHumanButton = "button:human_request"
 func (b *Bot) RequestHuman(ctx context.Context, conv *los.Conversation, l los.Standard) (los.Result, error) {
 	t := los.Triage{Category: los.CategoryHumanRequest, Severity: los.CategoryHumanRequest.Severity(),
 		Action: los.ActionHandoffNow, Signals: []string{SignalHumanButton}}
+	if text := b.alreadyHandedOver(conv, l); text != "" {
+		return los.Result{Answer: text, Action: t.Action, Category: t.Category, Severity: t.Severity,
+			Citations: []string{}, Mode: los.ModeExtractive, Lang: l, Signals: t.Signals}, nil
+	}
 	history, err := b.cfg.Store.Messages(ctx, conv.ID)
 	if err != nil {
 		return los.Result{}, err
@@ -44,4 +48,19 @@ func (b *Bot) RequestHuman(ctx context.Context, conv *los.Conversation, l los.St
 	b.cfg.Log.InfoContext(ctx, "handoff requested by the customer", "conversation", conv.ID, "lang", l)
 	return los.Result{Answer: reply.Text, Action: t.Action, Category: t.Category, Severity: t.Severity,
 		Citations: []string{}, Mode: reply.Mode, Lang: l, Signals: t.Signals, MessageID: reply.ID, Callback: callback}, nil
+}
+
+// alreadyHandedOver is the short reply to a customer who asks for a person
+// while one is already on the way or has the conversation (the button
+// twice, or "snakke med et menneske" while waiting), instead of the whole
+// handoff text again; "" when the conversation has not been handed over.
+// Nothing is stored and nothing is queued twice.
+func (b *Bot) alreadyHandedOver(conv *los.Conversation, l los.Standard) string {
+	switch conv.Status {
+	case los.StatusWaiting:
+		return b.cfg.Texts.T(l, "handoff.already_waiting")
+	case los.StatusAgent:
+		return b.cfg.Texts.T(l, "handoff.already_agent")
+	}
+	return ""
 }

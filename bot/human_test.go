@@ -78,3 +78,50 @@ func TestRequestHumanFailsWhole(t *testing.T) {
 		t.Errorf("error %v, %d handoffs; want an error and nothing queued", err, len(h.handoffs.got))
 	}
 }
+
+// TestAlreadyHandedOver checks that asking for a person again, by the
+// button or in words, while one is on the way or has the conversation,
+// gets a short reply: no second handoff text, nothing stored or queued.
+func TestAlreadyHandedOver(t *testing.T) {
+	for _, tt := range []struct {
+		status los.Status
+		want   string
+	}{
+		{los.StatusWaiting, "allerede i kø"},
+		{los.StatusAgent, "har allerede samtalen"},
+	} {
+		t.Run(string(tt.status), func(t *testing.T) {
+			ctx := context.Background()
+			h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{los.CategoryHumanRequest})
+			id := h.conversation(t)
+			h.store.setStatus(id, tt.status)
+			conv, err := h.store.Conversation(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := h.bot.RequestHuman(ctx, conv, los.Bokmal)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(res.Answer, tt.want) || res.MessageID != 0 || res.Action != los.ActionHandoffNow {
+				t.Errorf("button: %+v, want a short reply saying %q, not stored", res, tt.want)
+			}
+			if len(h.handoffs.got) != 0 {
+				t.Errorf("%d handoffs queued again", len(h.handoffs.got))
+			}
+			if msgs, _ := h.store.Messages(ctx, id); len(msgs) != 0 {
+				t.Errorf("%d messages stored", len(msgs))
+			}
+			if tt.status != los.StatusWaiting {
+				return // an agent's conversation holds the customer's words for the agent
+			}
+			res, err = h.bot.Turn(ctx, los.TurnRequest{ConversationID: id, Text: "jeg vil snakke med et menneske"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(res.Answer, tt.want) {
+				t.Errorf("in words: %q, want it to say %q", res.Answer, tt.want)
+			}
+		})
+	}
+}

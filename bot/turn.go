@@ -74,11 +74,18 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 	res := los.Result{Lang: l, Category: tri.Category, Severity: tri.Severity, Action: tri.Action, Signals: tri.Signals, Citations: []string{}}
 
 	var noAnswer bool
-	if tri.Action == los.ActionHandoffNow {
+	if tri.Action == los.ActionHandoffNow && tri.Category == los.CategoryHumanRequest && conv != nil && b.alreadyHandedOver(conv, l) != "" {
+		res.Answer, res.Mode = b.alreadyHandedOver(conv, l), los.ModeExtractive
+	} else if tri.Action == los.ActionHandoffNow {
 		res.Answer, res.Callback = b.HandoffText(ctx, l, tri)
 		res.Mode = los.ModeExtractive
 	} else if askedOnly && tri.Action == los.ActionAnswer {
 		res.Answer, res.Mode = b.cfg.Texts.T(l, "answer.lang_switched"), los.ModeExtractive
+	} else if st := RecognizeSmallTalk(text); st != SmallTalkNone && tri.Category == los.CategoryNone {
+		// Answered in kind, without searching and without offering a
+		// person: "hei" is not a question the knowledge base failed.
+		res.Answer, res.Mode, res.Action = b.cfg.Texts.T(l, "smalltalk."+string(st)), los.ModeExtractive, los.ActionAnswer
+		res.Signals = append(res.Signals, "smalltalk:"+string(st))
 	} else {
 		noAnswer = b.answer(ctx, l, text, history, req.OnToken, &res)
 		if noAnswer && res.Action == los.ActionAnswer {

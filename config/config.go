@@ -61,6 +61,9 @@ type Config struct {
 	MetricsToken        string
 	WebhookAllowPrivate bool // LOS_WEBHOOK_ALLOW_PRIVATE: let webhooks reach internal addresses
 	WebhookLogDays      int  // LOS_WEBHOOK_LOG_DAYS: days to keep finished webhook deliveries and events
+	// Demo loads the built-in demo knowledge base into a store without
+	// articles (LOS_DEMO; default true). `los kb import` never does.
+	Demo bool
 	// DatabaseURL puts the store on PostgreSQL (LOS_DATABASE_URL,
 	// postgres://…; no flag, so its password never shows in a process
 	// list). Empty: the SQLite file in the data directory.
@@ -110,6 +113,7 @@ func Default() Config {
 		AgentPresence:  5 * time.Minute,
 		ApertiumIdle:   30 * time.Minute,
 		WebhookLogDays: 30,
+		Demo:           true,
 		SignInMemoryMB: 64,
 	}
 }
@@ -161,6 +165,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		return err
 	})
 	fs.DurationVar(&c.ShutdownPeriod, "shutdown-timeout", c.ShutdownPeriod, "how long shutdown waits for answers in flight (LOS_SHUTDOWN_TIMEOUT)")
+	fs.BoolVar(&c.Demo, "demo", c.Demo, "load the demo knowledge base when the store has no articles; --demo=false keeps it out (LOS_DEMO)")
 }
 
 // FromEnv returns the defaults overridden by the environment.
@@ -261,13 +266,18 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		}
 		c.TrustedProxies = p
 	}
-	if v := strings.TrimSpace(getenv("LOS_WEBHOOK_ALLOW_PRIVATE")); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("LOS_WEBHOOK_ALLOW_PRIVATE=%q is not true or false", v))
+	boolean := func(name string, dst *bool) {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s=%q is not true or false", name, v))
+				return
+			}
+			*dst = b
 		}
-		c.WebhookAllowPrivate = b
 	}
+	boolean("LOS_WEBHOOK_ALLOW_PRIVATE", &c.WebhookAllowPrivate)
+	boolean("LOS_DEMO", &c.Demo)
 	return c, errors.Join(errs...)
 }
 

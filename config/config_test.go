@@ -122,6 +122,24 @@ func TestHardeningSettings(t *testing.T) {
 	}
 }
 
+func TestDemoSetting(t *testing.T) {
+	if !Default().Demo {
+		t.Fatal("the demo knowledge base is off by default; the quick start needs it")
+	}
+	c, err := FromEnv(env(map[string]string{"LOS_DEMO": "false"}))
+	if err != nil || c.Demo {
+		t.Fatalf("LOS_DEMO=false: demo %v, err %v", c.Demo, err)
+	}
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	c.Register(fs)
+	if err := fs.Parse([]string{"--demo"}); err != nil || !c.Demo {
+		t.Fatalf("--demo: demo %v, err %v", c.Demo, err)
+	}
+	if _, err := FromEnv(env(map[string]string{"LOS_DEMO": "nei"})); err == nil || !strings.Contains(err.Error(), `LOS_DEMO="nei" is not true or false`) {
+		t.Fatalf("LOS_DEMO=nei: %v", err)
+	}
+}
+
 func TestDatabaseURL(t *testing.T) {
 	tests := []struct {
 		url  string

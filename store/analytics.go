@@ -13,9 +13,12 @@ func (s *DB) Analytics(ctx context.Context, p los.Period) (*los.Report, error) {
 		p.Zone = time.UTC
 	}
 	q := newAnalyticsQuery(s, p)
-	r := &los.Report{Period: p, Outcomes: map[string]int{}}
+	if p.Now.IsZero() {
+		q.now = s.now()
+	}
+	r := &los.Report{Period: p, Outcomes: map[string]int{}, Resolution: map[string]int{}}
 	steps := []func(context.Context, *los.Report) error{
-		q.outcomes, q.handoffs, q.csat, q.articles, q.noAnswers, q.firstToken, q.waiting, q.days,
+		q.outcomes, q.resolution, q.handoffs, q.csat, q.articles, q.noAnswers, q.firstToken, q.waiting, q.days,
 	}
 	for _, step := range steps {
 		if err := step(ctx, r); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"time"
 
 	"github.com/los-bot/los"
 )
@@ -13,6 +14,7 @@ import (
 type analyticsQuery struct {
 	s    *DB
 	p    los.Period
+	now  time.Time // for "too early to say"
 	args []any
 }
 
@@ -23,7 +25,52 @@ const selCTE = `WITH sel AS (
 
 func newAnalyticsQuery(s *DB, p los.Period) *analyticsQuery {
 	l := string(p.Lang)
-	return &analyticsQuery{s: s, p: p, args: []any{millis(p.From), millis(p.To), l, l}}
+	return &analyticsQuery{s: s, p: p, now: p.Now, args: []any{millis(p.From), millis(p.To), l, l}}
+}
+
+// resCTE gives every selected conversation its resolution (see
+// los.ResolutionNames, whose order the CASE follows); its arguments are
+// resArgs.
+const resCTE = `, res AS (
+	SELECT sel.conversation_id AS conversation_id, sel.created AS created, CASE
+		WHEN sel.outcome IN ('handed_over', 'called_back') THEN 'handed_over'
+		WHEN cs.score >= 4 THEN 'confirmed'
+		WHEN cs.score <= 2 THEN 'not_resolved'
+		WHEN EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = sel.conversation_id AND m.role = 'bot' AND m.rating = -1) THEN 'not_resolved'
+		WHEN sel.outcome = 'abandoned' THEN 'not_resolved'
+		WHEN EXISTS (SELECT 1 FROM conversations n WHERE n.previous_id = sel.conversation_id AND n.created <= c.updated + CAST(? AS BIGINT)) THEN 'not_resolved'
+		WHEN EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = sel.conversation_id AND m.role = 'bot' AND m.rating = 1) THEN 'confirmed'
+		WHEN NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = sel.conversation_id AND m.role = 'bot'
+			AND m.citations NOT IN ('', '[]', 'null')) THEN 'not_resolved'
+		WHEN c.updated <= CAST(? AS BIGINT) THEN 'assumed'
+		ELSE 'pending'
+	END AS resolution
+	FROM sel JOIN conversations c ON c.id = sel.conversation_id
+	LEFT JOIN csat cs ON cs.conversation_id = sel.conversation_id
+) `
+
+// resArgs are resCTE's arguments.
+func (q *analyticsQuery) resArgs() []any {
+	window := los.ReturnWindow.Milliseconds()
+	return []any{window, millis(q.now) - window}
+}
+
+// resolution counts the conversations by resolution.
+func (q *analyticsQuery) resolution(ctx context.Context, r *los.Report) error {
+	rows, err := q.query(ctx, resCTE+`SELECT resolution, count(*) FROM res GROUP BY resolution`, q.resArgs()...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		var n int
+		if err := rows.Scan(&name, &n); err != nil {
+			return err
+		}
+		r.Resolution[name] = n
+	}
+	return rows.Err()
 }
 
 // query runs sel + q with the period's arguments followed by args.
@@ -46,7 +93,6 @@ func (q *analyticsQuery) outcomes(ctx context.Context, r *los.Report) error {
 		r.Outcomes[o] = n
 		r.Conversations += n
 	}
-	r.ResolutionRate = ratio(r.Outcomes[los.OutcomeResolved], r.Conversations)
 	r.HandoffRate = ratio(r.Outcomes[los.OutcomeHandedOver]+r.Outcomes[los.OutcomeCalledBack], r.Conversations)
 	return rows.Err()
 }
@@ -191,28 +237,29 @@ func (q *analyticsQuery) days(ctx context.Context, r *los.Report) error {
 	if len(starts) == 0 {
 		values, bounds = []string{"(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))"}, []any{-1, 0, 0}
 	}
-	rows, err := q.query(ctx, `, day(i, lo, hi) AS (VALUES `+strings.Join(values, ", ")+`)
-		SELECT day.i, sel.outcome, count(*), count(c.score), COALESCE(sum(c.score), 0)
-		FROM sel JOIN day ON sel.created >= day.lo AND sel.created < day.hi
+	rows, err := q.query(ctx, resCTE+`, day(i, lo, hi) AS (VALUES `+strings.Join(values, ", ")+`)
+		SELECT day.i, sel.outcome, res.resolution, count(*), count(c.score), COALESCE(sum(c.score), 0)
+		FROM sel JOIN res ON res.conversation_id = sel.conversation_id JOIN day ON sel.created >= day.lo AND sel.created < day.hi
 		LEFT JOIN csat c ON c.conversation_id = sel.conversation_id
-		GROUP BY day.i, sel.outcome`, bounds...)
+		GROUP BY day.i, sel.outcome, res.resolution`, append(q.resArgs(), bounds...)...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	r.Days = make([]los.Day, len(starts))
 	for i, d := range starts {
-		r.Days[i] = los.Day{Date: d, Outcomes: map[string]int{}}
+		r.Days[i] = los.Day{Date: d, Outcomes: map[string]int{}, Resolution: map[string]int{}}
 	}
 	sums := make([]int, len(starts))
 	for rows.Next() {
 		var i, n, answers, total int
-		var outcome string
-		if err := rows.Scan(&i, &outcome, &n, &answers, &total); err != nil {
+		var outcome, resolution string
+		if err := rows.Scan(&i, &outcome, &resolution, &n, &answers, &total); err != nil {
 			return err
 		}
 		d := &r.Days[i]
 		d.Outcomes[outcome] += n
+		d.Resolution[resolution] += n
 		d.Conversations += n
 		d.CSATAnswers += answers
 		sums[i] += total

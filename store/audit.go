@@ -12,8 +12,11 @@ func (s *DB) Audit(ctx context.Context, e los.AuditEntry) error {
 	if e.At.IsZero() {
 		e.At = s.now()
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO audit_log (at, actor, role, method, route, target, status) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		millis(e.At), e.Actor, e.Role, e.Method, e.Route, e.Target, e.Status)
+	if e.Detail == nil {
+		e.Detail = map[string]string{}
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO audit_log (at, actor, role, method, route, target, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		millis(e.At), e.Actor, e.Role, e.Method, e.Route, e.Target, e.Status, asJSON(&e.Detail))
 	return err
 }
 
@@ -37,12 +40,19 @@ func (s *DB) AuditLog(ctx context.Context, f los.AuditFilter) ([]los.AuditEntry,
 		where, args = append(where, "at < ?"), append(args, millis(f.To))
 	}
 	if f.Changes {
-		where = append(where, "method NOT IN ('GET', 'HEAD')")
+		changes := "method NOT IN ('GET', 'HEAD')"
+		if len(f.Reads) > 0 {
+			changes = "(" + changes + " OR route IN (?" + strings.Repeat(", ?", len(f.Reads)-1) + "))"
+			for _, r := range f.Reads {
+				args = append(args, r)
+			}
+		}
+		where = append(where, changes)
 	}
 	if f.Limit <= 0 || f.Limit > 1000 {
 		f.Limit = 100
 	}
-	q := `SELECT id, at, actor, role, method, route, target, status FROM audit_log`
+	q := `SELECT id, at, actor, role, method, route, target, status, detail FROM audit_log`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -55,7 +65,7 @@ func (s *DB) AuditLog(ctx context.Context, f los.AuditFilter) ([]los.AuditEntry,
 	for rows.Next() {
 		var e los.AuditEntry
 		var at int64
-		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Role, &e.Method, &e.Route, &e.Target, &e.Status); err != nil {
+		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Role, &e.Method, &e.Route, &e.Target, &e.Status, asJSON(&e.Detail)); err != nil {
 			return nil, err
 		}
 		e.At = fromMillis(at)

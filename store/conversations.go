@@ -14,9 +14,9 @@ func (s *DB) CreateConversation(ctx context.Context, c *los.Conversation) error 
 	if c.Status == "" {
 		c.Status = los.StatusOpen
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, token_hash, lang, status, created, updated, page, page_title, visitor, api_key_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.TokenHash, string(c.Lang), string(c.Status), millis(now), millis(now), c.Page, c.PageTitle, c.Visitor, c.KeyID)
+	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, token_hash, lang, status, created, updated, page, page_title, visitor, api_key_id, previous_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.TokenHash, string(c.Lang), string(c.Status), millis(now), millis(now), c.Page, c.PageTitle, c.Visitor, c.KeyID, c.Previous)
 	return err
 }
 
@@ -27,8 +27,8 @@ func (s *DB) Conversation(ctx context.Context, id string) (*los.Conversation, er
 		l, status        string
 		created, updated int64
 	)
-	err := s.db.QueryRowContext(ctx, `SELECT id, token_hash, lang, status, created, updated, page, page_title, visitor, api_key_id FROM conversations WHERE id = ?`, id).
-		Scan(&c.ID, &c.TokenHash, &l, &status, &created, &updated, &c.Page, &c.PageTitle, &c.Visitor, &c.KeyID)
+	err := s.db.QueryRowContext(ctx, `SELECT id, token_hash, lang, status, created, updated, page, page_title, visitor, api_key_id, previous_id FROM conversations WHERE id = ?`, id).
+		Scan(&c.ID, &c.TokenHash, &l, &status, &created, &updated, &c.Page, &c.PageTitle, &c.Visitor, &c.KeyID, &c.Previous)
 	if isNoRows(err) {
 		return nil, notFound("conversation", id)
 	}

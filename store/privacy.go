@@ -14,12 +14,20 @@ import (
 // checkpoint). The conversation is deleted even when the checkpoint has to
 // wait for the retention job's.
 func (s *DB) DeleteConversation(ctx context.Context, id string) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM conversations WHERE id = ?`, id)
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM conversations WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return notFound("conversation", id)
+		}
+		// Nothing keeps the deleted conversation's ID.
+		_, err = tx.ExecContext(ctx, `UPDATE conversations SET previous_id = '' WHERE previous_id = ?`, id)
+		return err
+	})
 	if err != nil {
 		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return notFound("conversation", id)
 	}
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), checkpointWait)
 	defer cancel()
@@ -35,8 +43,12 @@ const checkpointWait = 3 * time.Second
 // checkpoint copies the WAL into the database and truncates it to zero
 // bytes. secure_delete overwrites deleted rows in the database file, but
 // not the WAL, which keeps every page as it was written (inserted text
-// included) until a checkpoint; TRUNCATE empties it.
+// included) until a checkpoint; TRUNCATE empties it. On PostgreSQL it does
+// nothing (Reclaim is its counterpart).
 func (s *DB) checkpoint(ctx context.Context) error {
+	if s.eng == enginePostgres {
+		return nil
+	}
 	var busy, pages, done int
 	if err := s.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &pages, &done); err != nil {
 		return fmt.Errorf("wal checkpoint: %w", err)
@@ -74,7 +86,13 @@ func (s *DB) Purge(ctx context.Context, r Retention) (int64, error) {
 			return err
 		}
 		total, _ = res.RowsAffected()
-		return nil
+		if total == 0 {
+			return nil
+		}
+		// Later conversations keep no ID of the deleted ones.
+		_, err = tx.ExecContext(ctx, `UPDATE conversations SET previous_id = ''
+			WHERE previous_id != '' AND NOT EXISTS (SELECT 1 FROM conversations p WHERE p.id = conversations.previous_id)`)
+		return err
 	})
 	if err != nil {
 		return total, err

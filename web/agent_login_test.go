@@ -56,7 +56,7 @@ func TestAgentSignIn(t *testing.T) {
 	t.Run("inbox needs a session", func(t *testing.T) {
 		b := e.browser(t)
 		resp, _ := b.do("GET", "/agent?lang=nn", "")
-		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/agent/login?lang=nn" {
+		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/agent/login?lang=nn&next=%2Fagent" {
 			t.Errorf("got %d to %q", resp.StatusCode, resp.Header.Get("Location"))
 		}
 		b = e.login(t, "kari@example.no")
@@ -75,8 +75,14 @@ func TestAgentSignIn(t *testing.T) {
 	t.Run("languages", func(t *testing.T) {
 		for _, tt := range []struct{ query, accept, want string }{
 			{query: "?lang=nn", want: `lang="nn"`},
-			{accept: "en-GB,en;q=0.8", want: "Sign in to the inbox"},
-			{want: "Logg inn i innboksen"},
+			{query: "?next=/agent", accept: "en-GB,en;q=0.8", want: "Sign in to the inbox"},
+			{query: "?next=/agent", want: "<title>Logg inn i innboksen – Los</title>"},
+			// The title says where the sign-in leads: editors and admins
+			// are not signing in to the inbox.
+			{query: "?next=/editor/articles/x", want: "<h1>Logg inn i redigeringsverktøyet</h1>"},
+			{query: "?next=/admin/analytics&lang=nn", want: "<h1>Logg inn i administrasjonen</h1>"},
+			{query: "?next=/admin/analytics&lang=nn", want: `href="/agent/login?lang=en&amp;next=%2fadmin%2fanalytics"`},
+			{want: "<h1>Logg inn i Los</h1>"},
 		} {
 			_, body := e.browser(t).do("GET", "/agent/login"+tt.query, "", "Accept-Language", tt.accept)
 			if !strings.Contains(body, tt.want) {

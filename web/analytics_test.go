@@ -109,7 +109,10 @@ func TestAnalyticsCSV(t *testing.T) {
 	}{
 		{name: "summary", query: period + "&table=summary", want: `metric,value
 conversations,4
-resolution_rate,0.2500
+confirmed_rate,0.2500
+assumed_rate,0.0000
+not_resolved_rate,0.5000
+pending,0
 handoff_rate,0.2500
 no_answer_rate,0.3333
 csat_bot,5.00
@@ -120,11 +123,12 @@ waiting_median_ms,90000
 waiting_p90_ms,90000
 unclaimed,0
 `},
-		{name: "outcomes", query: period + "&table=outcomes", want: `outcome,conversations,share
-resolved,1,0.2500
+		{name: "resolution", query: period + "&table=resolution", want: `resolution,conversations,share
+confirmed,1,0.2500
+assumed,0,0.0000
+pending,0,0.0000
+not_resolved,2,0.5000
 handed_over,1,0.2500
-called_back,0,0.0000
-abandoned,2,0.5000
 `},
 		{name: "handoffs", query: period + "&table=handoffs", want: `category,reason,conversations,share
 bereavement,bereavement,1,0.2500
@@ -141,16 +145,40 @@ faktura,,1,0
 first_token,2,100,300
 waiting,1,90000,90000
 `},
-		{name: "days", query: period + "&table=days", want: `date,conversations,resolved,handed_over,called_back,abandoned,resolution_rate,csat_answers,csat_average
-2026-11-10,2,1,0,0,1,0.5000,1,5.00
-2026-11-11,1,0,1,0,0,0.0000,1,2.00
-2026-11-12,1,0,0,0,1,0.0000,0,
+		{name: "days", query: period + "&table=days", want: `date,conversations,confirmed,assumed,pending,not_resolved,handed_over,csat_answers,csat_average
+2026-11-10,2,1,0,0,1,0,1,5.00
+2026-11-11,1,0,0,0,0,1,1,2.00
+2026-11-12,1,0,0,0,1,0,0,
 `},
-		{name: "nynorsk only", query: period + "&standard=nn&table=outcomes", want: `outcome,conversations,share
-resolved,0,0.0000
+		// Quiet days are no rows of zeros.
+		{name: "days of a longer period", query: "from=2026-10-14&to=2026-11-12&table=days", want: `date,conversations,confirmed,assumed,pending,not_resolved,handed_over,csat_answers,csat_average
+2026-11-10,2,1,0,0,1,0,1,5.00
+2026-11-11,1,0,0,0,0,1,1,2.00
+2026-11-12,1,0,0,0,1,0,0,
+`},
+		{name: "nynorsk only", query: period + "&standard=nn&table=resolution", want: `resolution,conversations,share
+confirmed,0,0.0000
+assumed,0,0.0000
+pending,0,0.0000
+not_resolved,0,0.0000
 handed_over,1,1.0000
-called_back,0,0.0000
-abandoned,0,0.0000
+`},
+		// Nothing in the period: no share of nothing, no rows.
+		{name: "empty period", query: "from=2026-10-01&to=2026-10-05&table=summary", want: `metric,value
+conversations,0
+confirmed_rate,
+assumed_rate,
+not_resolved_rate,
+pending,0
+handoff_rate,
+no_answer_rate,
+csat_bot,
+csat_human,
+first_token_median_ms,
+first_token_p90_ms,
+waiting_median_ms,
+waiting_p90_ms,
+unclaimed,0
 `},
 	}
 	for _, tt := range tests {
@@ -162,7 +190,7 @@ abandoned,0,0.0000
 			if ct := resp.Header.Get("Content-Type"); ct != "text/csv; charset=utf-8" {
 				t.Errorf("content type = %q", ct)
 			}
-			if cd := resp.Header.Get("Content-Disposition"); !strings.Contains(cd, "attachment") || !strings.Contains(cd, "2026-11-10-2026-11-12") {
+			if cd := resp.Header.Get("Content-Disposition"); !strings.Contains(cd, "attachment") || strings.HasPrefix(tt.query, period) && !strings.Contains(cd, "2026-11-10-2026-11-12") {
 				t.Errorf("content disposition = %q", cd)
 			}
 			if got := strings.ReplaceAll(body, "\r\n", "\n"); got != tt.want {
@@ -185,7 +213,10 @@ func TestAnalyticsDashboard(t *testing.T) {
 		want string
 	}{
 		{"conversations", `data-metric="conversations">4<`},
-		{"resolution rate", `data-metric="resolution_rate">25,0 %<`},
+		{"confirmed", `data-metric="confirmed_rate">25,0 %<`},
+		{"assumed", `data-metric="assumed_rate">0,0 %<`},
+		{"not resolved", `data-metric="not_resolved_rate">50,0 %<`},
+		{"definitions", `<dt>Antatt løst</dt><dd>Boten svarte fra kunnskapsbasen`},
 		{"handoff rate", `data-metric="handoff_rate">25,0 %<`},
 		{"no answer rate", `data-metric="no_answer_rate">33,3 %<`},
 		{"csat bot", `data-metric="csat_bot">5,00<`},
@@ -196,8 +227,8 @@ func TestAnalyticsDashboard(t *testing.T) {
 		{"handoff row", `<td>Dødsfall</td><td>bereavement</td><td class="num">1</td><td class="num">25,0 %</td>`},
 		{"article row", `<td>flytting</td><td></td><td class="num">0</td><td class="num">1</td>`},
 		{"day row", `<td>2026-11-10</td><td class="num">2</td><td class="num">1</td>`},
-		{"outcome bars", `<rect class="bar o-resolved"`},
-		{"abandoned bars", `<rect class="bar o-abandoned"`},
+		{"confirmed bars", `<rect class="bar r-confirmed"`},
+		{"not resolved bars", `<rect class="bar r-not_resolved"`},
 		{"resolution line", `<path class="line" d="M`},
 		{"csv link", `href="/admin/analytics?format=csv&amp;from=2026-11-10&amp;table=days&amp;to=2026-11-12"`},
 	}
@@ -213,6 +244,20 @@ func TestAnalyticsDashboard(t *testing.T) {
 	}
 	if strings.Contains(page, "style=") || strings.Contains(page, "<script") {
 		t.Error("page has inline style or script, which the CSP blocks")
+	}
+	if strings.Contains(page, "Løst av boten") {
+		t.Error("the page still counts silence as success")
+	}
+	// A period without conversations says so, instead of empty charts and
+	// rates of nothing.
+	_, page = admin.do("GET", "/admin/analytics?lang=nb&from=2026-10-01&to=2026-10-05", "")
+	for _, want := range []string{"Ingen samtaler i perioden.", `data-metric="confirmed_rate">–<`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("empty period lacks %s", want)
+		}
+	}
+	if strings.Count(page, "<svg ") != 0 {
+		t.Error("empty period draws charts")
 	}
 }
 

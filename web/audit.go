@@ -13,13 +13,14 @@ import (
 // auditTrail records every request by a signed-in person or an API key
 // (agents, editors, admins, integrators): who read or changed what. Chat
 // customers are not recorded: their conversation is their own. Static
-// files are left out.
+// files and icons are left out.
 func (s *Server) auditTrail(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		err := next(c)
 		u := UserFrom(c)
 		route := c.Path()
-		if s.cfg.Audit == nil || u == nil || strings.Contains(route, "/assets/") || strings.Contains(route, "/static/") {
+		if s.cfg.Audit == nil || u == nil || strings.Contains(route, "/assets/") || strings.Contains(route, "/static/") ||
+			strings.HasPrefix(route, "/favicon.") {
 			return err
 		}
 		status := c.Response().Status
@@ -33,13 +34,30 @@ func (s *Server) auditTrail(next echo.HandlerFunc) echo.HandlerFunc {
 				target = append(target, name+"="+v[i])
 			}
 		}
+		detail, _ := c.Get(auditDetailKey).(map[string]string)
 		entry := los.AuditEntry{Actor: u.Email, Role: string(u.Role), Method: c.Request().Method, Route: route,
-			Target: strings.Join(target, ","), Status: status}
+			Target: strings.Join(target, ","), Status: status, Detail: detail}
 		if aerr := s.cfg.Audit.Audit(context.WithoutCancel(c.Request().Context()), entry); aerr != nil {
 			s.cfg.Log.Error("audit log write failed", "route", route, "err", aerr)
 		}
 		return err
 	}
+}
+
+// auditDetailKey holds, in a request's context, what its audit entry
+// should say beyond the route (AuditDetail).
+const auditDetailKey = "los.audit.detail"
+
+// AuditDetail adds to the request's audit entry what its route alone does
+// not say, for the audit log to read as an action: an article's "title"
+// and "version", a key's "name", a "count" of articles.
+func AuditDetail(c echo.Context, key, value string) {
+	d, _ := c.Get(auditDetailKey).(map[string]string)
+	if d == nil {
+		d = map[string]string{}
+		c.Set(auditDetailKey, d)
+	}
+	d[key] = value
 }
 
 // statusFor is the status the error handler gives err.

@@ -55,7 +55,7 @@ func access(method, path string) string {
 	case path == "/api/v1/agent/me":
 		return "any"
 	case path == "/api/v1/agent/events", strings.HasPrefix(path, "/api/v1/webhooks"), strings.HasPrefix(path, "/api/v1/keys"),
-		path == "/api/v1/audit", path == "/admin/analytics", path == "/admin/audit", strings.HasPrefix(path, "/admin/canned"):
+		path == "/api/v1/audit", path == "/admin/analytics", path == "/admin/audit", path == "/admin/embed", strings.HasPrefix(path, "/admin/canned"):
 		return "admin"
 	case strings.HasPrefix(path, "/api/v1/agent/"), path == "/agent":
 		return "agent"

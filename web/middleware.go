@@ -44,18 +44,27 @@ func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// CORS lets the configured widget origins call the API; no one else.
+// CORS lets the configured widget origins call the API; no one else. A
+// request from another site it refuses is logged (warnRefusedOrigin).
 func (s *Server) CORS() echo.MiddlewareFunc {
 	if len(s.cfg.WidgetOrigins) == 0 {
-		return func(next echo.HandlerFunc) echo.HandlerFunc { return next }
+		// No CORS headers for anyone; the answer still depends on the
+		// Origin (refused), so a cache must not serve one origin's copy
+		// to another, as the CORS middleware says when it runs.
+		return s.warnRefusedOrigin(func(next echo.HandlerFunc) echo.HandlerFunc {
+			return func(c echo.Context) error {
+				c.Response().Header().Add(echo.HeaderVary, echo.HeaderOrigin)
+				return next(c)
+			}
+		})
 	}
-	return middleware.CORSWithConfig(middleware.CORSConfig{
+	return s.warnRefusedOrigin(middleware.CORSWithConfig(middleware.CORSConfig{
 		AllowOrigins:  s.cfg.WidgetOrigins,
 		AllowMethods:  []string{http.MethodGet, http.MethodPost, http.MethodDelete},
 		AllowHeaders:  []string{"Authorization", "Content-Type", "Accept", "Accept-Language"},
 		ExposeHeaders: []string{"Retry-After"},
 		MaxAge:        600,
-	})
+	}))
 }
 
 // LimitIP bounds requests per client IP. Each call makes a limiter of

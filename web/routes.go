@@ -27,6 +27,8 @@ func (s *Server) routes() {
 		e.GET("/metrics", echo.WrapHandler(s.cfg.Metrics.Handler()), s.metricsAuth)
 	}
 
+	e.GET("/favicon.ico", icon("image/x-icon", faviconICO))
+	e.GET(FaviconSVG, icon("image/svg+xml", faviconSVG))
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
 

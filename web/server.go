@@ -131,6 +131,9 @@ type Server struct {
 	// ownLimit are the path prefixes whose routes set their own body
 	// limit (see OwnBodyLimit).
 	ownLimit []string
+	// refused are the origins not allowed to use the widget, as last
+	// logged (see warnRefusedOrigin).
+	refused refusedOrigins
 	// closing ends event streams when the HTTP server shuts down.
 	closing closing
 }

@@ -126,9 +126,10 @@ func newTestStack(t testing.TB, o stackOptions) *stack {
 	chat.Routes(st.web, chat.Deps{Conversations: db, Bot: b, Articles: db, Search: st.ix, Hub: changes, Live: changes,
 		Redactor: cfg.Redactor, IdleClose: deps.IdleClose})
 	agent.Routes(st.web, agent.Deps{Desk: db, Records: db, Copilot: b, Hub: changes, Staffing: staffing})
-	editor.Routes(st.web, editor.Deps{Articles: db, Index: st.ix, Bot: b, Triager: cfg.Triager,
+	editor.Routes(st.web, editor.Deps{Articles: db, Index: st.ix, Bot: b, Triager: cfg.Triager, Demo: db,
 		BotFor: func(r los.Retriever) editor.Bot { return b.WithRetriever(r) }, Translator: deps.Translator})
-	admin.Routes(st.web, admin.Deps{Reports: db, Audit: db, Keys: db, Webhooks: db, Outbox: db, Canned: db, WebhookGuard: deps.WebhookGuard})
+	admin.Routes(st.web, admin.Deps{Reports: db, Audit: db, Keys: db, Webhooks: db, Outbox: db, Canned: db, WebhookGuard: deps.WebhookGuard,
+		WidgetOrigins: deps.WidgetOrigins})
 	h := st.web.Handler()
 	if o.validate {
 		h = validating(t, h)

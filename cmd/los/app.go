@@ -191,10 +191,16 @@ func (a *app) Close() error {
 	return errors.Join(errs...)
 }
 
+// seedDemo loads the demo knowledge base into a store without articles,
+// unless the configuration keeps it out (LOS_DEMO=false; `los kb import`).
 func (a *app) seedDemo(ctx context.Context) error {
 	n, err := a.db.CountArticles(ctx)
 	if err != nil || n > 0 {
 		return err
+	}
+	if !a.cfg.Demo {
+		a.log.Info("knowledge base is empty; the demo stays out (LOS_DEMO=false): add articles with los kb import DIR or in the editor")
+		return nil
 	}
 	articles, err := kb.Demo()
 	if err != nil {

@@ -71,6 +71,10 @@ func cmdUsers(ctx context.Context, e *env) error {
 		}
 		return manageUser(ctx, e, sub, *email, *role, roleSet(&fs))
 	case "totp":
+		if len(e.args) > 0 && isHelp(e.args[0]) {
+			fmt.Fprintln(e.stdout, "Usage: los users totp reset --email EMAIL\n\nRemoves the user's second factor and recovery codes and ends their sessions;\nthey set it up again at the next sign-in. Run `los users totp reset --help` for its flags.")
+			return flag.ErrHelp
+		}
 		if len(e.args) == 0 || e.args[0] != "reset" {
 			fmt.Fprintf(e.stderr, "los users totp: use: los users totp reset --email EMAIL\n")
 			return errUsage

@@ -22,7 +22,7 @@ func manageUser(ctx context.Context, e *env, sub, email, role string, roleGiven 
 	if err != nil {
 		return fmt.Errorf("--email: %w", err)
 	}
-	db, err := openStore(ctx, e.cfg.DataDir)
+	db, err := openConfiguredStore(ctx, e.cfg)
 	if err != nil {
 		return err
 	}

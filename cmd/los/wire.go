@@ -57,9 +57,9 @@ func (a *app) server(e *env, m *metrics.Metrics) (*web.Server, error) {
 		Redactor: a.botConfig.Redactor, IdleClose: e.cfg.IdleClose})
 	agent.Routes(s, agent.Deps{Desk: a.db, Records: a.db, Copilot: b, Hub: changes, Staffing: staffing})
 	editor.Routes(s, editor.Deps{Articles: a.db, Index: a.index, Bot: b, BotFor: botFor(b), Triager: a.botConfig.Triager,
-		Translator: a.apertium})
+		Translator: a.apertium, Demo: a.db})
 	admin.Routes(s, admin.Deps{Reports: a.db, Audit: a.db, Keys: a.db, Webhooks: a.db, Outbox: a.db, Canned: a.db,
-		WebhookGuard: webhookGuard(e.cfg)})
+		WebhookGuard: webhookGuard(e.cfg), WidgetOrigins: e.cfg.WidgetOrigins})
 	return s, nil
 }
 

@@ -36,12 +36,13 @@ export async function losBin(dir) {
 const env = () => ({ ...process.env, OLLAMA_HOST: 'http://127.0.0.1:9', LOS_LOG_LEVEL: 'info' });
 
 // importArticles writes Markdown articles into a folder and imports them
-// with `los kb import` into the data directory.
-export async function importArticles(bin, data, articles) {
+// with `los kb import` into the data directory, beside the demo knowledge
+// base (--demo; without it, an empty store gets the folder alone).
+export async function importArticles(bin, data, articles, { demo = true } = {}) {
   const dir = join(data, 'import');
   await mkdir(dir, { recursive: true });
   for (const [name, text] of Object.entries(articles)) await writeFile(join(dir, name), text);
-  await run(bin, ['kb', 'import', '--data', data, dir], { env: env() });
+  await run(bin, ['kb', 'import', '--data', data, ...(demo ? ['--demo'] : []), dir], { env: env() });
 }
 
 // freePort asks the OS for a port that is free now.
@@ -64,10 +65,17 @@ export async function startLos(bin, data, widgetOrigin, extra = [], moreEnv = {}
   args.push(...extra);
   const proc = spawn(bin, args, { env: { ...env(), ...moreEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
+  const waiting = new Set(); // [re, resolve] of waitLog calls
   const ready = new Promise((ok, fail) => {
     const onData = (chunk) => {
       log += chunk;
       if (log.includes('Los is serving')) ok();
+      for (const w of waiting) {
+        if (w[0].test(log)) {
+          waiting.delete(w);
+          w[1]();
+        }
+      }
     };
     proc.stdout.on('data', onData);
     proc.stderr.on('data', onData);
@@ -78,6 +86,13 @@ export async function startLos(bin, data, widgetOrigin, extra = [], moreEnv = {}
   return {
     url: `http://127.0.0.1:${port}`,
     log: () => log,
+    // waitLog resolves when the log matches re (now or later), and fails
+    // after 30 s without it.
+    waitLog: (re) => (re.test(log) ? Promise.resolve() : new Promise((ok, fail) => {
+      const w = [re, () => { clearTimeout(timer); ok(); }];
+      const timer = setTimeout(() => { waiting.delete(w); fail(new Error(`the log never matched ${re}:\n${log}`)); }, 30_000);
+      waiting.add(w);
+    })),
     async stop() {
       if (proc.exitCode !== null) return;
       proc.kill('SIGTERM');
@@ -179,11 +194,18 @@ export async function signIn(page, email, password) {
   await page.getByRole('button', { name: 'Logg inn' }).click();
 }
 
-// startStack builds los, adds users ([role, email, password, name?] each) and
-// articles (file name -> Markdown, beside the demo ones), serves it with
-// extra serve flags (and environment) and launches browsers. stop() undoes
-// all of it, also after a partial start.
-export async function startStack(name, { users = [], articles = {}, browsers = 1, args = [], env: moreEnv = {} } = {}) {
+// createKey runs `los keys create` and returns the key it prints last.
+export async function createKey(bin, data, name, scopes) {
+  const { stdout } = await run(bin, ['keys', 'create', '--data', data, '--name', name, '--scope', scopes], { env: env() });
+  return stdout.trim().split('\n').at(-1);
+}
+
+// startStack builds los, adds users ([role, email, password, name?] each),
+// API keys (name -> scopes, into stack.keys) and articles (file name ->
+// Markdown, beside the demo ones), serves it with extra serve flags (and
+// environment) and launches browsers. stop() undoes all of it, also after
+// a partial start.
+export async function startStack(name, { users = [], keys = {}, articles = {}, browsers = 1, args = [], env: moreEnv = {} } = {}) {
   const stack = { browsers: [] };
   stack.stop = async () => {
     for (const b of stack.browsers) await b.close();
@@ -194,6 +216,8 @@ export async function startStack(name, { users = [], articles = {}, browsers = 1
   const bin = await losBin(stack.work);
   const data = `${stack.work}/data`;
   for (const [role, email, password, name] of users) await addUser(bin, data, role, email, password, name);
+  stack.keys = {};
+  for (const [key, scopes] of Object.entries(keys)) stack.keys[key] = await createKey(bin, data, key, scopes);
   if (Object.keys(articles).length) await importArticles(bin, data, articles);
   stack.los = await startLos(bin, data, '', args, moreEnv);
   for (let i = 0; i < browsers; i++) stack.browsers.push(await launch());
@@ -217,14 +241,14 @@ export function useStack(name, options) {
   return stack;
 }
 
-// answers are the bot's answers in a chat page's log (not the greeting,
-// not the typing indicator).
-export const answers = (page) => page.locator('.msg.bot:not(.greeting):not(.typing) .feedback');
+// answers are the bot's finished replies in a chat page's log (not the
+// greeting, not the typing indicator, not an answer still streaming).
+export const answers = (page) => page.locator('.msg.bot.done:not(.greeting)');
 
 // ask sends a question in the hosted chat on page, waits for its answer
 // and returns the conversation the chat keeps ({id, token}).
 export async function ask(page, text) {
-  const input = page.getByRole('textbox', { name: 'Skriv meldingen din' });
+  const input = page.getByRole('textbox', { name: /^(Skriv meldingen din|Skriv meldinga di|Write your message)$/ });
   const n = await answers(page).count();
   await input.fill(text);
   await input.press('Enter');

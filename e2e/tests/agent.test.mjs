@@ -68,7 +68,7 @@ test('an agent takes over a grief conversation and the customer sees the reply',
 
 test('the sign-in page speaks Nynorsk and English and refuses a wrong password', async () => {
   const page = await stack.customer.context.newPage(); // not signed in
-  await page.goto(stack.los.url + '/agent/login?lang=en');
+  await page.goto(stack.los.url + '/agent/login?lang=en&next=/agent');
   await page.getByRole('heading', { name: 'Sign in to the inbox' }).waitFor();
   await page.getByLabel('Email address').fill(EMAIL);
   await page.getByLabel('Password').fill('not the password');

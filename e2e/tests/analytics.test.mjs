@@ -75,6 +75,17 @@ test('an admin sees seeded figures, SVG charts, and downloads CSV', async () => 
   const metric = (name) => page.locator(`[data-metric="${name}"]`).textContent();
   assert.equal(await metric('conversations'), '3');
   assert.equal(await metric('handoff_rate'), '33,3 %');
+  // What became of the questions, side by side: A confirmed (CSAT 5), B not
+  // resolved (thumbs down, CSAT 2), C handed over; nothing is assumed from
+  // silence, and nothing is "resolved by the bot" as one number.
+  assert.equal(await metric('confirmed_rate'), '33,3 %');
+  assert.equal(await metric('not_resolved_rate'), '33,3 %');
+  assert.equal(await metric('assumed_rate'), '0,0 %');
+  assert.equal(await metric('pending'), '0');
+  assert.equal(await page.getByText('Løst av boten', { exact: true }).count(), 0);
+  await page.locator('.definitions dt').filter({ hasText: 'Antatt løst' }).waitFor();
+  // The per-day table has today's row only, not 30 rows of zeros.
+  assert.equal(await page.locator('#table-days tbody tr').count(), 1);
   assert.equal(await metric('csat_bot'), '3,50');
   assert.equal(await metric('csat_human'), '4,00');
   assert.match(await metric('waiting_median_ms'), /^\d+,\d\d s$/);
@@ -90,10 +101,11 @@ test('an admin sees seeded figures, SVG charts, and downloads CSV', async () => 
   assert.equal(await page.locator('#chart-csat circle.point').count(), 1);
 
   // The CSV link downloads the table.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#table-outcomes a.csv').click()]);
-  assert.match(download.suggestedFilename(), /^los-outcomes-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#table-resolution a.csv').click()]);
+  assert.match(download.suggestedFilename(), /^los-resolution-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
   const csv = await readFile(await download.path(), 'utf8');
-  assert.match(csv, /^outcome,conversations,share\r?\n/);
+  assert.match(csv, /^resolution,conversations,share\r?\n/);
+  assert.match(csv, /\nconfirmed,1,0\.3333\r?\n/);
   assert.match(csv, /\nhanded_over,1,0\.3333\r?\n/);
   const summary = await page.evaluate(async () => (await fetch('/admin/analytics?format=csv&table=summary')).text());
   assert.match(summary, /\nconversations,3\r?\n/);

@@ -82,7 +82,7 @@ test('closed: a call-back is requested, and an agent reply marks the launcher un
   await badge.waitFor({ timeout: 20_000 });
   assert.equal(await badge.textContent(), '1');
   assert.equal(await launcher.getAttribute('aria-label'), 'Chat med oss – ny melding fra kundebehandler');
-  assert.equal(await page.locator('#los-widget [role="status"]').textContent(), 'Ny melding fra kundebehandler');
+  assert.equal(await page.locator('#los-widget .sr[role="status"]').textContent(), 'Ny melding fra kundebehandler');
   await screenshot(page, 'launcher-unread');
 
   // Opening the chat clears the marker; the notice and the reply show once,

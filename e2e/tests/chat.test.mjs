@@ -54,11 +54,10 @@ after(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-// lastAnswer waits for the turn to finish (its feedback buttons appear
-// with the final answer) and returns the last bot message.
+// lastAnswer waits for the n-th reply to finish and returns it.
 async function lastAnswer(page, n) {
-  const answers = page.locator('.msg.bot:not(.greeting):not(.typing)');
-  await answers.nth(n - 1).locator('.feedback').waitFor();
+  const answers = page.locator('.msg.bot.done:not(.greeting)');
+  await answers.nth(n - 1).waitFor();
   return answers.nth(n - 1);
 }
 

@@ -43,8 +43,8 @@ async function ask(question) {
   const input = page.getByRole('textbox', { name: 'Skriv meldingen din' });
   await input.fill(question);
   await input.press('Enter');
-  const answer = page.locator('.msg.bot:not(.greeting):not(.typing)').first();
-  await answer.locator('.feedback').waitFor();
+  const answer = page.locator('.msg.bot.done:not(.greeting)').first();
+  await answer.waitFor();
   const text = await answer.locator('.text').textContent();
   const cites = await answer.locator('a.cite, .sources a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(seen.errors, [], 'chat page errors');

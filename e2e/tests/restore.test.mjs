@@ -21,10 +21,10 @@ const TITLE = 'Tillegg for sjøkabel på fakturaen, forklart';
 
 const stack = useStack('restore', { articles: { 'sjokabel.md': ARTICLE }, args: ['--opening-hours', 'mon 00:00-00:01'] });
 
-// answer waits for the n-th bot answer with its feedback buttons.
+// answer waits for the n-th bot reply to finish.
 async function answer(page, n) {
-  const answers = page.locator('.msg.bot:not(.greeting):not(.typing)');
-  await answers.nth(n - 1).locator('.feedback').waitFor();
+  const answers = page.locator('.msg.bot.done:not(.greeting)');
+  await answers.nth(n - 1).waitFor();
   return answers.nth(n - 1);
 }
 

@@ -112,14 +112,15 @@ type ArticleVersionList struct {
 }
 
 type AuditEntry struct {
-	Actor  string    `json:"actor"`
-	At     time.Time `json:"at"`
-	ID     int64     `json:"id"`
-	Method string    `json:"method"`
-	Role   string    `json:"role"`
-	Route  string    `json:"route"`
-	Status int64     `json:"status"`
-	Target string    `json:"target"`
+	Actor  string            `json:"actor"`
+	At     time.Time         `json:"at"`
+	Detail map[string]string `json:"detail,omitempty"`
+	ID     int64             `json:"id"`
+	Method string            `json:"method"`
+	Role   string            `json:"role"`
+	Route  string            `json:"route"`
+	Status int64             `json:"status"`
+	Target string            `json:"target"`
 }
 
 type AuditEntryList struct {
@@ -220,6 +221,7 @@ type CreateConversationRequest struct {
 	Lang      string `json:"lang,omitempty"`
 	Page      string `json:"page,omitempty"`
 	PageTitle string `json:"page_title,omitempty"`
+	Previous  string `json:"previous,omitempty"`
 	Visitor   string `json:"visitor,omitempty"`
 }
 
@@ -251,6 +253,13 @@ type Delivery struct {
 
 type DeliveryList struct {
 	Items []Delivery `json:"items"`
+}
+
+type DemoRemoval struct {
+	Changed   []string `json:"changed"`
+	Removable []string `json:"removable"`
+	Removed   []string `json:"removed"`
+	Total     int64    `json:"total"`
 }
 
 type Diff struct {
@@ -946,6 +955,24 @@ func (c *Client) ConversationStream(ctx context.Context, id string, query url.Va
 // ConversationTyping: Tell the agent the customer is typing (POST /api/v1/conversations/{id}/typing).
 func (c *Client) ConversationTyping(ctx context.Context, id string) error {
 	return c.do(ctx, "POST", "/api/v1/conversations/"+url.PathEscape(id)+"/typing", nil, nil, nil)
+}
+
+// DemoPlan: What removing the demo articles would remove and keep (GET /api/v1/editor/demo).
+func (c *Client) DemoPlan(ctx context.Context) (*DemoRemoval, error) {
+	var out DemoRemoval
+	if err := c.do(ctx, "GET", "/api/v1/editor/demo", nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// RemoveDemo: Move the demo articles still as shipped to the bin (POST /api/v1/editor/demo/remove).
+func (c *Client) RemoveDemo(ctx context.Context) (*DemoRemoval, error) {
+	var out DemoRemoval
+	if err := c.do(ctx, "POST", "/api/v1/editor/demo/remove", nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // ExportArticles: Download every article as a zip (GET /api/v1/editor/export).

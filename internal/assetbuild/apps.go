@@ -26,6 +26,7 @@ var Apps = []App{
 	}},
 	{Name: "admin", Dir: "web/admin", Prefix: "/admin/analytics/assets", Bundles: []Bundle{
 		{Name: "analytics.css", Entry: "analytics.css"},
+		{Name: "copy.js", Entry: "copy.js"},
 	}},
 }
 

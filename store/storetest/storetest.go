@@ -112,6 +112,8 @@ type Articles interface {
 	GapQuestions(ctx context.Context, since time.Time, limit int) ([]kb.GapQuestion, error)
 	PlanImport(ctx context.Context, articles []kb.Article) ([]kb.ImportChange, error)
 	CommitImport(ctx context.Context, imp kb.Import, check func([]kb.ImportChange) error) ([]kb.ImportChange, error)
+	RemoveUnchanged(ctx context.Context, articles []kb.Article, author string) (removed, changed []string, err error)
+	WouldRemoveUnchanged(ctx context.Context, articles []kb.Article) (removed, changed []string, err error)
 	Twins(ctx context.Context, slug string) ([]kb.Twin, error)
 	Link(ctx context.Context, slug, twin string) ([]string, error)
 	Unlink(ctx context.Context, slug string) ([]string, error)

@@ -123,9 +123,10 @@ func testAnalytics(t *testing.T, open Opener) {
 	}{{
 		name: "all standards",
 		want: los.Report{
-			Conversations:  6,
-			Outcomes:       map[string]int{"resolved": 2, "abandoned": 2, "handed_over": 1, "called_back": 1},
-			ResolutionRate: 2.0 / 6, HandoffRate: 2.0 / 6,
+			Conversations: 6,
+			Outcomes:      map[string]int{"resolved": 2, "abandoned": 2, "handed_over": 1, "called_back": 1},
+			Resolution:    map[string]int{"confirmed": 2, "not_resolved": 2, "handed_over": 2},
+			HandoffRate:   2.0 / 6,
 			Handoffs: []los.HandoffFigure{
 				{Category: "bereavement", Reason: "bereavement", Count: 1, Share: 1.0 / 6},
 				{Category: "human_request", Reason: "human_request", Count: 1, Share: 1.0 / 6},
@@ -140,24 +141,26 @@ func testAnalytics(t *testing.T, open Opener) {
 			Waiting:    los.Latency{Count: 1, Median: 120000, P90: 120000},
 			Unclaimed:  1,
 			Days: []los.Day{
-				{Date: day(2), Conversations: 3, Outcomes: map[string]int{"resolved": 1, "abandoned": 2}, CSATAnswers: 2, CSATAverage: 3.5},
-				{Date: day(3), Conversations: 2, Outcomes: map[string]int{"resolved": 1, "handed_over": 1}, CSATAnswers: 2, CSATAverage: 3.5},
-				{Date: day(4), Conversations: 1, Outcomes: map[string]int{"called_back": 1}},
+				{Date: day(2), Conversations: 3, Outcomes: map[string]int{"resolved": 1, "abandoned": 2},
+					Resolution: map[string]int{"confirmed": 1, "not_resolved": 2}, CSATAnswers: 2, CSATAverage: 3.5},
+				{Date: day(3), Conversations: 2, Outcomes: map[string]int{"resolved": 1, "handed_over": 1},
+					Resolution: map[string]int{"confirmed": 1, "handed_over": 1}, CSATAnswers: 2, CSATAverage: 3.5},
+				{Date: day(4), Conversations: 1, Outcomes: map[string]int{"called_back": 1}, Resolution: map[string]int{"handed_over": 1}},
 			},
 		},
 	}, {
 		name: "nynorsk only",
 		lang: los.Nynorsk,
 		want: los.Report{
-			Conversations: 1, Outcomes: map[string]int{"resolved": 1}, ResolutionRate: 1,
+			Conversations: 1, Outcomes: map[string]int{"resolved": 1}, Resolution: map[string]int{"confirmed": 1},
 			CSAT:       []los.CSATFigure{{Group: "bot", Answers: 1, Average: 3}, {Group: "human"}},
 			Articles:   []los.ArticleFigure{{Slug: "faktura", Up: 1}, {Slug: "flytting", Up: 1}},
 			BotAnswers: 2,
 			FirstToken: los.Latency{Count: 2, Median: 200, P90: 400},
 			Days: []los.Day{
-				{Date: day(2), Outcomes: map[string]int{}},
-				{Date: day(3), Conversations: 1, Outcomes: map[string]int{"resolved": 1}, CSATAnswers: 1, CSATAverage: 3},
-				{Date: day(4), Outcomes: map[string]int{}},
+				{Date: day(2), Outcomes: map[string]int{}, Resolution: map[string]int{}},
+				{Date: day(3), Conversations: 1, Outcomes: map[string]int{"resolved": 1}, Resolution: map[string]int{"confirmed": 1}, CSATAnswers: 1, CSATAverage: 3},
+				{Date: day(4), Outcomes: map[string]int{}, Resolution: map[string]int{}},
 			},
 		},
 	}}

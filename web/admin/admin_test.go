@@ -190,7 +190,8 @@ func TestDashboardWithFakes(t *testing.T) {
 	var asked []los.Period
 	reports := fakeReports(func(_ context.Context, p los.Period) (*los.Report, error) {
 		asked = append(asked, p)
-		return &los.Report{Period: p, Outcomes: map[string]int{los.OutcomeResolved: 3}, Conversations: 4, ResolutionRate: 0.75}, nil
+		return &los.Report{Period: p, Outcomes: map[string]int{los.OutcomeResolved: 3}, Conversations: 4,
+			Resolution: map[string]int{los.ResolutionConfirmed: 3, los.ResolutionPending: 1}}, nil
 	})
 	accounts, key := webtest.WithKey("ops", auth.ScopeAdmin)
 	s := webtest.Server(accounts, now)
@@ -207,7 +208,7 @@ func TestDashboardWithFakes(t *testing.T) {
 	}
 	css := regexp.MustCompile(`/admin/analytics/assets/analytics\.[0-9a-f]{12}\.css`).FindString(rec.Body.String())
 	if css == "" || !strings.Contains(rec.Body.String(), "75,0 %") {
-		t.Fatalf("dashboard: no hashed stylesheet or no resolution rate:\n%s", rec.Body)
+		t.Fatalf("dashboard: no hashed stylesheet or no confirmed share:\n%s", rec.Body)
 	}
 	if r := webtest.Do(h, "GET", css, "", "Accept-Encoding", "br"); r.Code != http.StatusOK ||
 		r.Header().Get("Content-Encoding") != "br" || !strings.Contains(r.Header().Get("Cache-Control"), "immutable") {

@@ -21,6 +21,7 @@ type analytics struct {
 	reports Reports
 	audit   AuditLog
 	pages   *analyticsPages
+	origins []string // LOS_WIDGET_ORIGINS, for the embed page
 }
 
 // guard sends visitors who are not signed in to the sign-in page, which

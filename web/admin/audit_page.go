@@ -2,6 +2,7 @@ package admin
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"net/http"
 	"time"
@@ -22,8 +23,18 @@ type auditPage struct {
 	CSS      string
 	From, To string
 	Filter   los.AuditFilter
-	Entries  []los.AuditEntry
+	All      bool // every request, page views too; else the actions
+	Rows     []auditRow
 	t        func(l los.Standard, key string, args ...any) string
+}
+
+// auditRow is one entry as the page tells it: a sentence, with the HTTP
+// request behind a toggle.
+type auditRow struct {
+	At   time.Time
+	Role string
+	Text string
+	HTTP string
 }
 
 func (p auditPage) T(key string, args ...any) string { return p.t(p.Lang, key, args...) }
@@ -46,9 +57,23 @@ func (a *analytics) auditLogPage(c echo.Context) error {
 	if !f.To.IsZero() && len(p.To) == len(time.DateOnly) {
 		f.To = f.To.AddDate(0, 0, 1) // the "to" day is included
 	}
+	// The actions: what changed, and the reads of customers' conversations
+	// and of the whole knowledge base; page views left out.
+	p.All = c.QueryParam("view") == "all"
+	if !p.All {
+		f.Changes, f.Reads = true, auditReads
+	}
 	p.Filter = f
-	if p.Entries, err = a.audit.AuditLog(c.Request().Context(), f); err != nil {
+	entries, err := a.audit.AuditLog(c.Request().Context(), f)
+	if err != nil {
 		return err
+	}
+	for _, e := range entries {
+		http := e.Method + " " + e.Route
+		if e.Target != "" {
+			http += " · " + e.Target
+		}
+		p.Rows = append(p.Rows, auditRow{At: e.At, Role: e.Role, Text: describe(e, p.Lang, p.t), HTTP: fmt.Sprintf("%s · %d", http, e.Status)})
 	}
 	if u := web.UserFrom(c); u != nil {
 		p.Email = u.Email

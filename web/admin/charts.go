@@ -101,7 +101,8 @@ func niceTop(v float64) (float64, []float64) {
 	return top, ticks
 }
 
-// outcomeChart stacks each day's conversations by outcome.
+// outcomeChart stacks each day's conversations by what became of them
+// (los.ResolutionNames).
 func outcomeChart(days []los.Day, f formatter) chart {
 	title := f.t(f.l, "analytics.chart.outcomes")
 	most := 0
@@ -115,20 +116,20 @@ func outcomeChart(days []los.Day, f formatter) chart {
 		x, slot := w.x(i)
 		bw := max(slot*0.7, 1)
 		base := 0
-		for _, o := range los.OutcomeNames {
-			n := d.Outcomes[o]
+		for _, o := range los.ResolutionNames {
+			n := d.Resolution[o]
 			if n == 0 {
 				continue
 			}
 			y0, y1 := w.y(float64(base), top), w.y(float64(base+n), top)
-			fmt.Fprintf(&w.sb, `<rect class="bar o-%s" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s %s: %d</title></rect>`,
-				o, x-bw/2, y1, bw, y0-y1, d.Date.Format("02.01"), html.EscapeString(f.t(f.l, "analytics.outcome."+o)), n)
+			fmt.Fprintf(&w.sb, `<rect class="bar r-%s" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s %s: %d</title></rect>`,
+				o, x-bw/2, y1, bw, y0-y1, d.Date.Format("02.01"), html.EscapeString(f.t(f.l, "analytics.resolution."+o)), n)
 			base += n
 		}
 	}
 	c := chart{Name: "outcomes", Title: title, SVG: w.html()}
-	for _, o := range los.OutcomeNames {
-		c.Legend = append(c.Legend, legendItem{Class: "o-" + o, Text: f.t(f.l, "analytics.outcome."+o)})
+	for _, o := range los.ResolutionNames {
+		c.Legend = append(c.Legend, legendItem{Class: "r-" + o, Text: f.t(f.l, "analytics.resolution."+o)})
 	}
 	return c
 }
@@ -170,7 +171,7 @@ func reportCharts(r *los.Report, f formatter) []chart {
 	return []chart{
 		outcomeChart(r.Days, f),
 		lineChart("resolution", f.t(f.l, "analytics.chart.resolution"), r.Days, 1, []float64{0, 0.25, 0.5, 0.75, 1}, pct,
-			func(d los.Day) (float64, bool) { return d.ResolutionRate(), d.Conversations > 0 }),
+			func(d los.Day) (float64, bool) { return d.Share(los.ResolutionConfirmed), d.Conversations > 0 }),
 		lineChart("csat", f.t(f.l, "analytics.chart.csat"), r.Days, 5, []float64{0, 1, 2, 3, 4, 5},
 			func(v float64) string { return f.decimal(v, 1) },
 			func(d los.Day) (float64, bool) { return d.CSATAverage, d.CSATAnswers > 0 }),

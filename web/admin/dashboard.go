@@ -58,6 +58,9 @@ type analyticsPage struct {
 // TitleKey names the page's title text.
 func (analyticsPage) TitleKey() string { return "analytics.title" }
 
+// ResolutionNames are the resolutions the page defines, in order.
+func (analyticsPage) ResolutionNames() []string { return los.ResolutionNames }
+
 // T returns a text in the page's standard.
 func (p analyticsPage) T(key string, args ...any) string { return p.t(p.Lang, key, args...) }
 

@@ -46,6 +46,8 @@ func (in *integrations) createKey(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	web.AuditDetail(c, "name", k.Name)
+	web.AuditDetail(c, "id", strconv.FormatInt(k.ID, 10))
 	return c.JSON(http.StatusCreated, createKeyResponse{APIKey: *k, Key: key})
 }
 

@@ -28,6 +28,9 @@ type Deps struct {
 	// WebhookGuard checks webhook URLs when they are saved; the zero value
 	// refuses internal addresses (see webhook.Guard).
 	WebhookGuard webhook.Guard
+	// WidgetOrigins are the sites allowed to embed the widget
+	// (LOS_WIDGET_ORIGINS), shown with the embed code.
+	WidgetOrigins []string
 }
 
 // Reports computes the analytics of a period.
@@ -78,7 +81,7 @@ type integrations struct {
 // sessions and keys with the admin scope, webhooks, API keys, the outbox
 // and the audit log.
 func Routes(s *web.Server, d Deps) {
-	a := &analytics{web: s, reports: d.Reports, audit: d.Audit, pages: mustLoadAnalyticsPages()}
+	a := &analytics{web: s, reports: d.Reports, audit: d.Audit, pages: mustLoadAnalyticsPages(), origins: d.WidgetOrigins}
 	in := &integrations{web: s, keys: d.Keys, webhooks: d.Webhooks, outbox: d.Outbox, audit: d.Audit, guard: d.WebhookGuard}
 	e := s.Echo()
 	sessions := web.Sessions(s.Auth())
@@ -86,6 +89,7 @@ func Routes(s *web.Server, d Deps) {
 	e.GET("/admin/analytics", a.dashboard, sessions, a.guard)
 	e.GET("/admin/analytics/assets/:name", adminAssets.Handler("name"))
 	e.GET("/admin/audit", a.auditLogPage, sessions, a.guard)
+	e.GET("/admin/embed", a.embedCode, sessions, a.guard)
 	if d.Canned != nil {
 		cp := &cannedPages{web: s, canned: d.Canned}
 		e.GET("/admin/canned", cp.page, sessions, a.guard)

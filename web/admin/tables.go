@@ -53,6 +53,15 @@ func (f formatter) rate(v float64) cell {
 	return cell{Raw: strconv.FormatFloat(v, 'f', 4, 64), Text: f.decimal(v*100, 1) + " %", Num: true}
 }
 
+// share is n of all as a percentage, "–" (and empty in CSV) when there is
+// nothing to divide by: no share of nothing is 0 %.
+func (f formatter) share(n, all int) cell {
+	if all == 0 {
+		return cell{Text: "–", Num: true}
+	}
+	return f.rate(float64(n) / float64(all))
+}
+
 func (f formatter) average(v float64, n int) cell {
 	if n == 0 {
 		return cell{Raw: "", Text: "–", Num: true}
@@ -92,9 +101,12 @@ func reportTables(r *los.Report, f formatter) []table {
 		summary.Rows = append(summary.Rows, []cell{f.label("analytics.metric.", metric), v})
 	}
 	add("conversations", f.count(r.Conversations))
-	add("resolution_rate", f.rate(r.ResolutionRate))
-	add("handoff_rate", f.rate(r.HandoffRate))
-	add("no_answer_rate", f.rate(r.NoAnswerRate))
+	add("confirmed_rate", f.share(r.Resolution[los.ResolutionConfirmed], r.Conversations))
+	add("assumed_rate", f.share(r.Resolution[los.ResolutionAssumed], r.Conversations))
+	add("not_resolved_rate", f.share(r.Resolution[los.ResolutionNotResolved], r.Conversations))
+	add("pending", f.count(r.Resolution[los.ResolutionPending]))
+	add("handoff_rate", f.share(r.Outcomes[los.OutcomeHandedOver]+r.Outcomes[los.OutcomeCalledBack], r.Conversations))
+	add("no_answer_rate", f.share(r.NoAnswers, r.BotAnswers))
 	add("csat_bot", f.average(csat["bot"].Average, csat["bot"].Answers))
 	add("csat_human", f.average(csat["human"].Average, csat["human"].Answers))
 	add("first_token_median_ms", f.millis(r.FirstToken.Median, r.FirstToken.Count))
@@ -103,10 +115,14 @@ func reportTables(r *los.Report, f formatter) []table {
 	add("waiting_p90_ms", f.millis(r.Waiting.P90, r.Waiting.Count))
 	add("unclaimed", f.count(r.Unclaimed))
 
-	outcomes := table{Name: "outcomes", Columns: []string{"outcome", "conversations", "share"}}
-	for _, o := range los.OutcomeNames {
-		n := r.Outcomes[o]
-		outcomes.Rows = append(outcomes.Rows, []cell{f.label("analytics.outcome.", o), f.count(n), f.rate(ratio(n, r.Conversations))})
+	// What became of the questions, side by side: never one number that
+	// counts silence as success.
+	resolution := table{Name: "resolution", Columns: []string{"resolution", "conversations", "share"}}
+	if r.Conversations > 0 {
+		for _, o := range los.ResolutionNames {
+			n := r.Resolution[o]
+			resolution.Rows = append(resolution.Rows, []cell{f.label("analytics.resolution.", o), f.count(n), f.share(n, r.Conversations)})
+		}
 	}
 
 	handoffs := table{Name: "handoffs", Columns: []string{"category", "reason", "conversations", "share"}}
@@ -121,7 +137,7 @@ func reportTables(r *los.Report, f formatter) []table {
 	satisfaction := table{Name: "csat", Columns: []string{"group", "answers", "average", "satisfied"}}
 	for _, c := range r.CSAT {
 		satisfaction.Rows = append(satisfaction.Rows, []cell{f.label("analytics.group.", c.Group), f.count(c.Answers),
-			f.average(c.Average, c.Answers), f.rate(ratio(c.Satisfied, c.Answers))})
+			f.average(c.Average, c.Answers), f.share(c.Satisfied, c.Answers)})
 	}
 
 	articles := table{Name: "articles", Columns: []string{"article", "title", "helpful", "unhelpful"}}
@@ -138,23 +154,20 @@ func reportTables(r *los.Report, f formatter) []table {
 			f.millis(l.v.Median, l.v.Count), f.millis(l.v.P90, l.v.Count)})
 	}
 
-	days := table{Name: "days", Columns: []string{"date", "conversations", "resolved", "handed_over", "called_back", "abandoned", "resolution_rate", "csat_answers", "csat_average"}}
+	// The days with conversations; a quiet day is not a row of zeros.
+	days := table{Name: "days", Columns: append(append([]string{"date", "conversations"}, los.ResolutionNames...), "csat_answers", "csat_average")}
 	for _, d := range r.Days {
-		row := []cell{f.text(d.Date.Format(time.DateOnly)), f.count(d.Conversations)}
-		for _, o := range los.OutcomeNames {
-			row = append(row, f.count(d.Outcomes[o]))
+		if d.Conversations == 0 {
+			continue
 		}
-		row = append(row, f.rate(d.ResolutionRate()), f.count(d.CSATAnswers), f.average(d.CSATAverage, d.CSATAnswers))
+		row := []cell{f.text(d.Date.Format(time.DateOnly)), f.count(d.Conversations)}
+		for _, o := range los.ResolutionNames {
+			row = append(row, f.count(d.Resolution[o]))
+		}
+		row = append(row, f.count(d.CSATAnswers), f.average(d.CSATAverage, d.CSATAnswers))
 		days.Rows = append(days.Rows, row)
 	}
-	return []table{summary, outcomes, handoffs, satisfaction, articles, latency, days}
-}
-
-func ratio(n, of int) float64 {
-	if of == 0 {
-		return 0
-	}
-	return float64(n) / float64(of)
+	return []table{summary, resolution, handoffs, satisfaction, articles, latency, days}
 }
 
 // writeCSV sends one table as a CSV download.

@@ -3,6 +3,7 @@ package admin
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -59,6 +60,8 @@ func (in *integrations) createWebhook(c echo.Context) error {
 	if err := in.webhooks.CreateWebhook(c.Request().Context(), w); err != nil {
 		return err
 	}
+	web.AuditDetail(c, "url", w.URL)
+	web.AuditDetail(c, "id", strconv.FormatInt(w.ID, 10))
 	return c.JSON(http.StatusCreated, w)
 }
 

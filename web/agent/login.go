@@ -25,10 +25,23 @@ func (d *desk) renderLogin(c echo.Context, status int, email, errKey string) err
 	p.CSRF = web.FormToken(c)
 	p.Email = email
 	p.Next = web.SafeNext(c.FormValue("next"))
+	p.Heading = loginHeading(p.Next)
 	if errKey != "" {
 		p.Error = p.T(errKey)
 	}
 	return d.render(c, status, "login.html", p)
+}
+
+// loginHeading names the sign-in page's title for where it leads: the
+// inbox, the editor, the admin pages, or Los as a whole when it does not
+// know.
+func loginHeading(next string) string {
+	for _, area := range []string{"agent", "editor", "admin"} {
+		if next == "/"+area || strings.HasPrefix(next, "/"+area+"/") || strings.HasPrefix(next, "/"+area+"?") {
+			return "login.heading." + area
+		}
+	}
+	return "login.heading.any"
 }
 
 // login checks the form (double-submit token), the password and the
@@ -71,7 +84,7 @@ func (d *desk) logout(c echo.Context) error {
 func (d *desk) inbox(c echo.Context) error {
 	u := web.UserFrom(c)
 	if u == nil {
-		return web.ToLogin(c, "")
+		return web.ToLogin(c, "/agent")
 	}
 	p := d.page(c)
 	p.Email, p.Name = u.Email, u.Name

@@ -42,12 +42,15 @@ func mustLoadAgentPages() *agentPages {
 
 // agentPage is what the inbox templates see.
 type agentPage struct {
-	Lang     los.Standard
-	CSRF     string
-	Email    string
-	Name     string // the display name customers see
-	Error    string
-	Next     string
+	Lang  los.Standard
+	CSRF  string
+	Email string
+	Name  string // the display name customers see
+	Error string
+	Next  string
+	// Heading names the sign-in page's title text, after where it leads
+	// (login.heading.*): editors and admins are not signing in to the inbox.
+	Heading  string
 	Texts    map[string]string // for the script
 	Outcomes []string
 	// Categories and Statuses are what search filters by.

@@ -31,6 +31,11 @@ type createConversationRequest struct {
 	// Lang optionally fixes the written standard (nb, nn, en); otherwise
 	// the first message decides.
 	Lang string `json:"lang"`
+	// Previous is the conversation the same browser had before, when it
+	// ended less than seven days ago: the customer came back, which the
+	// analytics count against that conversation's resolution. An unknown
+	// or older one is ignored.
+	Previous string `json:"previous"`
 	// Page and PageTitle are the page the chat was opened on, for the
 	// agent who may take over; an address other than http(s) is left
 	// out, as are its query and fragment.
@@ -65,6 +70,11 @@ func (a *api) create(c echo.Context) error {
 		}
 		conv.Lang = l
 	}
+	prev, err := a.previous(c.Request().Context(), req.Previous)
+	if err != nil {
+		return err
+	}
+	conv.Previous = prev
 	if err := a.setOrigin(conv, req); err != nil {
 		return err
 	}
@@ -77,6 +87,24 @@ func (a *api) create(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusCreated, createConversationResponse{ID: conv.ID, Token: token, IdleCloseSeconds: seconds(a.idleClose)})
+}
+
+// previous is id when it names a conversation the customer had within
+// los.ReturnWindow, "" otherwise.
+func (a *api) previous(ctx context.Context, id string) (string, error) {
+	if id == "" || len(id) > 64 {
+		return "", nil
+	}
+	prev, err := a.store.Conversation(ctx, id)
+	switch {
+	case los.ErrorCode(err) == los.ENOTFOUND:
+		return "", nil
+	case err != nil:
+		return "", err
+	case a.web.Now().Sub(prev.Updated) > los.ReturnWindow:
+		return "", nil
+	}
+	return prev.ID, nil
 }
 
 type messageRequest struct {

@@ -91,3 +91,12 @@ func TestHelpCentreWithFakes(t *testing.T) {
 		t.Error("an article without twins links some")
 	}
 }
+
+// An empty knowledge base says so, and points to the chat.
+func TestHelpCentreEmpty(t *testing.T) {
+	h := serve(chat.Deps{Articles: &fakeArticles{ArticlesFunc: func(context.Context) ([]kb.Article, error) { return nil, nil }}})
+	rec := webtest.Do(h, "GET", "/artikler?lang=nn", "")
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "Det er ingen hjelpesider her enno.") {
+		t.Errorf("empty help centre: %d\n%s", rec.Code, rec.Body)
+	}
+}

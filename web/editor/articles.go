@@ -2,6 +2,7 @@ package editor
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -122,6 +123,7 @@ func (ed *editor) createArticle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	audited(c, a)
 	c.Response().Header().Set(echo.HeaderLocation, "/api/v1/articles/"+a.Slug)
 	return c.JSON(http.StatusCreated, toArticleJSON(a, true))
 }
@@ -151,6 +153,7 @@ func (ed *editor) saveArticle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	audited(c, a)
 	return c.JSON(http.StatusOK, toArticleJSON(a, true))
 }
 
@@ -167,7 +170,19 @@ func (ed *editor) stateChange(c echo.Context, fn func(slug string) (kb.EditorArt
 	if err != nil {
 		return err
 	}
+	audited(c, a)
 	return c.JSON(http.StatusOK, toArticleJSON(a, true))
+}
+
+// audited gives the request's audit entry the article's title and its
+// latest and published versions, so the log reads "… publiserte «Endre
+// fakturaadresse» v3".
+func audited(c echo.Context, a kb.EditorArticle) {
+	web.AuditDetail(c, "title", a.Title)
+	web.AuditDetail(c, "version", strconv.Itoa(a.Version))
+	if a.PublishedVersion > 0 {
+		web.AuditDetail(c, "published", strconv.Itoa(a.PublishedVersion))
+	}
 }
 
 // publishArticle: POST /api/v1/articles/{slug}/publish [{"version"}]
@@ -229,6 +244,7 @@ func (ed *editor) rollback(c echo.Context) error {
 	if in.Version <= 0 {
 		return &los.Error{Code: los.EINVALID, Key: "editor.error.version", Message: `send "version": the version to go back to`}
 	}
+	web.AuditDetail(c, "to", strconv.Itoa(in.Version))
 	return ed.stateChange(c, func(slug string) (kb.EditorArticle, error) {
 		return ed.store.Rollback(c.Request().Context(), slug, in.Version, in.BaseVersion, editorName(c), in.Publish)
 	})

@@ -38,6 +38,8 @@ type Deps struct {
 	// Triager is the bot's, for the tester to show what triage makes of a
 	// question; nil: not shown.
 	Triager los.Triager
+	// Demo removes the demo articles still as shipped; nil: not offered.
+	Demo Demo
 	// Translator makes draft twins ("Lag nynorskutkast"); nil: the
 	// editor says translation is not set up.
 	Translator Translator
@@ -102,6 +104,7 @@ type editor struct {
 	bot     Bot
 	botFor  func(r los.Retriever) Bot
 	triager los.Triager
+	demo    Demo
 	tr      Translator
 	// mu makes a store change that customers see and the index update
 	// after it one step, so the index never ends in an older state than
@@ -112,7 +115,7 @@ type editor struct {
 // Routes serves the knowledge-base editor at /editor and the article API.
 // Every route needs a signed-in editor or admin.
 func Routes(s *web.Server, d Deps) {
-	ed := &editor{web: s, store: d.Articles, index: d.Index, bot: d.Bot, botFor: d.BotFor, triager: d.Triager, tr: d.Translator}
+	ed := &editor{web: s, store: d.Articles, index: d.Index, bot: d.Bot, botFor: d.BotFor, triager: d.Triager, demo: d.Demo, tr: d.Translator}
 	e := s.Echo()
 	s.OwnBodyLimit("/api/v1/articles", "/api/v1/editor/")
 	api := ed.guardAPI()
@@ -146,6 +149,10 @@ func Routes(s *web.Server, d Deps) {
 	e.GET("/api/v1/editor/export", ed.export, api...)
 	e.POST("/api/v1/editor/test", ed.testQuestion, small...)
 	e.GET("/api/v1/editor/gaps", ed.gaps, api...)
+	if d.Demo != nil {
+		e.GET("/api/v1/editor/demo", ed.demoPlan, api...)
+		e.POST("/api/v1/editor/demo/remove", ed.removeDemo, api...)
+	}
 
 	pages := ed.guardPage()
 	e.GET("/editor/static/:name", editorAssets.Handler("name"))

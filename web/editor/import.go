@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -91,6 +92,7 @@ func (ed *editor) importCommit(c echo.Context) error {
 				slugs = append(slugs, p.Slug)
 			}
 		}
+		web.AuditDetail(c, "count", strconv.Itoa(len(slugs)))
 		return slugs, nil
 	})
 	if err != nil {

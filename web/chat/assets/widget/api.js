@@ -1,15 +1,16 @@
 // Talking to the API.
-import { base, ds, S, save, shown, t, ui } from './state.js';
+import { base, ds, previous, S, save, shown, t, target, ui } from './state.js';
+import { setStatus } from './status.js';
 
 // Failure is an error with a text for the customer.
 export class Failure extends Error {}
 
-export const convPath = (p) => 'conversations/' + encodeURIComponent(S.conv.id) + p;
+export const convPath = (p) => 'conversations/' + encodeURIComponent(target().id) + p;
 
 export async function call(method, path, body, sse) {
   const headers = { Accept: sse ? 'text/event-stream' : 'application/json' };
   if (body) headers['Content-Type'] = 'application/json';
-  if (S.conv && path.startsWith('conversations/')) headers.Authorization = 'Bearer ' + S.conv.token;
+  if (target() && path.startsWith('conversations/')) headers.Authorization = 'Bearer ' + target().token;
   let r;
   try {
     r = await fetch(base + '/api/v1/' + path + '?lang=' + S.lang, {
@@ -76,22 +77,29 @@ export function forgetVisitor() {
 async function ensureConv() {
   if (S.conv) return;
   // The page the chat was opened on, for the agent who may take over
-  // (the server keeps it without query and fragment).
-  const r = await call('POST', 'conversations', { page: location.href, page_title: document.title, visitor: visitor() || undefined });
+  // (the server keeps it without query and fragment), and the
+  // conversation this browser had last, for the analytics.
+  const r = await call('POST', 'conversations', {
+    page: location.href, page_title: document.title, visitor: visitor() || undefined, previous: previous() || undefined,
+  });
   const j = await r.json();
   S.conv = { id: j.id, token: j.token };
+  S.last = null;
   S.idleMs = (j.idle_close_seconds || 0) * 1000;
-  S.status = 'open';
   shown.clear();
   save();
+  setStatus('open');
 }
 
-export function forget() {
+// forget lets go of the conversation; keep holds on to it as the one just
+// ended, for downloading and deleting.
+export function forget(keep) {
   clearTimeout(S.idleTimer);
   if (ui.endBox) ui.endBox.hidden = true;
+  S.last = keep ? S.conv : null;
   S.conv = null;
-  S.status = 'open';
   save();
+  setStatus('open');
 }
 
 // onConv runs f on the conversation, starting a new one when the stored

@@ -4,8 +4,9 @@ import { call, clientID, convPath, Failure, forget, forgetVisitor, onConv, readE
 import { applyTexts, el } from './dom.js';
 import { callbackForm, dropCallbackForm } from './forms.js';
 import { cited, render } from './markdown.js';
-import { fetchTexts, S, save, shown, t, ui } from './state.js';
+import { fetchTexts, forgetPrevious, remember, S, save, shown, t, target, ui } from './state.js';
 import { listen, stop } from './live.js';
+import { setStatus } from './status.js';
 import { ended, showNew, watchIdle } from './transcript.js';
 import { answer, message, problem, scrollDown, setBusy, showConfirm, typing } from './ui.js';
 
@@ -94,6 +95,7 @@ export async function send(text) {
 // finish shows a turn's result and follows its standard and status.
 async function finish(res, m, cites) {
   if (res.message_id) shown.add(res.message_id);
+  if (S.conv) remember(S.conv.id);
   if (!cites.length) cites = cited(res.citations, res.sources);
   // The conversation's standard, as the server resolved it for this turn:
   // the first message sets it, and a customer who asks for another
@@ -102,12 +104,14 @@ async function finish(res, m, cites) {
   S.asked = true;
   ui.starters.hidden = true;
   if (res.held) {
+    // The agent has it: said once, not under every message.
     m?.remove();
-    message('system', t('held'));
+    if (!S.heldNoted) message('system', t('held'));
+    S.heldNoted = true;
   } else {
     answer(m || message('bot'), res.answer, cites, res.message_id, 0);
   }
-  if (res.action === 'handoff_now' && S.status === 'open') S.status = 'waiting';
+  if (res.action === 'handoff_now' && S.status === 'open') setStatus('waiting');
   if (res.callback) callbackForm();
   watchIdle(S.status === 'open' && !res.held ? S.idleMs : 0);
   listen();
@@ -165,7 +169,6 @@ export async function end() {
   if (S.conv !== c) return;
   stop();
   showNew(tr);
-  S.status = tr.status;
   ended(tr);
   ui.input.focus();
 }
@@ -174,7 +177,7 @@ export async function end() {
 export async function download() {
   try {
     const blob = await (await call('GET', convPath('/export'))).blob();
-    const a = el('a', { href: URL.createObjectURL(blob), download: 'samtale-' + S.conv.id + '.txt' });
+    const a = el('a', { href: URL.createObjectURL(blob), download: 'samtale-' + target().id + '.txt' });
     ui.root.append(a);
     a.click();
     a.remove();
@@ -184,6 +187,7 @@ export async function download() {
   }
 }
 export async function remove() {
+  forgetPrevious(target().id);
   try {
     await call('DELETE', convPath(''));
   } catch (e) {

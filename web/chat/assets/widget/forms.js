@@ -107,8 +107,15 @@ export function csatForm(c) {
     }
   } }, [
     bind(el('h3', { id: 'los-csat-title' }), 'csat.title'),
-    el('div', { class: 'csat-scores', role: 'group', 'aria-labelledby': 'los-csat-title' },
-      [bind(el('span', { class: 'cb-hint' }), 'csat.low'), ...scores, bind(el('span', { class: 'cb-hint' }), 'csat.high')]),
+    // The five buttons on one row, what 1 and 5 mean under its ends: it
+    // fits a 360 px phone.
+    el('div', { class: 'csat-scores', role: 'group', 'aria-labelledby': 'los-csat-title', 'aria-describedby': 'los-csat-low los-csat-high' }, [
+      el('div', { class: 'csat-row' }, scores),
+      el('div', { class: 'csat-ends' }, [
+        bind(el('span', { id: 'los-csat-low', class: 'cb-hint' }), 'csat.low'),
+        bind(el('span', { id: 'los-csat-high', class: 'cb-hint' }), 'csat.high'),
+      ]),
+    ]),
     el('div', { class: 'cb-field' }, [bind(el('label', { for: 'los-csat-comment' }), 'csat.comment'), comment]),
     bind(el('button', { type: 'submit', class: 'send' }), 'csat.submit'),
     note,

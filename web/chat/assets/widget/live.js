@@ -8,6 +8,7 @@ import { base, S, shown, t, ui } from './state.js';
 import { readEvents } from './api.js';
 import { el } from './dom.js';
 import { dropCallbackForm } from './forms.js';
+import { agentNamed, setStatus } from './status.js';
 import { refresh, showNew } from './transcript.js';
 import { scrollDown } from './ui.js';
 
@@ -59,13 +60,16 @@ async function run(me) {
 function on(me, ev, d) {
   if (current !== me) return;
   if (ev === 'message') {
-    if (d.role === 'agent') agentTyping(null);
+    if (d.role === 'agent') {
+      agentTyping(null);
+      agentNamed(d.author_name);
+    }
     if (!shown.has(d.id)) showNew({ messages: [d] });
   } else if (ev === 'typing') {
     agentTyping(d.name);
   } else if (ev === 'status' && d.status !== S.status) {
     if (d.status === 'waiting' || d.status === 'agent') {
-      S.status = d.status;
+      setStatus(d.status);
       // Someone took over: the offer to be phoned instead is moot.
       if (d.status === 'agent') dropCallbackForm();
     }

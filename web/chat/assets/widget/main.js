@@ -5,7 +5,7 @@
 
    The modules beside this one are bundled into one script by esbuild
    (internal/assetbuild, go generate ./web/...). */
-import { fetchTexts, inline, ds, loaded, norm, S, texts } from './state.js';
+import { base, fetchTexts, inline, ds, loaded, norm, S, texts } from './state.js';
 import { el } from './dom.js';
 import { refresh, restore } from './transcript.js';
 import { build } from './ui.js';
@@ -17,7 +17,14 @@ async function start() {
     if (own && norm(ds.lang) === S.lang) texts[S.lang] = JSON.parse(own);
     await fetchTexts(S.lang);
   } catch (e) {
-    return; // without texts there is no chat; the page still works
+    // Without texts there is no chat; the page still works. The site's
+    // developer learns why, once, in the console.
+    if (e instanceof TypeError && new URL(base, location.href).origin !== location.origin) {
+      console.error('Los chat: ' + base + ' did not answer this page (' + location.origin + '). If Los is running, it does not '
+        + 'allow this site: add ' + location.origin + ' to LOS_WIDGET_ORIGINS in its configuration (LOS_WIDGET_ORIGINS='
+        + location.origin + ').');
+    }
+    return;
   }
   const host = inline ? document.getElementById(ds.target) : document.body.appendChild(el('div', { id: 'los-widget' }));
   if (!host) return;

@@ -29,7 +29,12 @@ export const texts = {};
 export const S = {
   lang: pickLang(),
   conv: load(), // { id, token, lang, csat } of the conversation, or null
-  status: 'open',
+  // last is the conversation that just ended, which the customer can still
+  // download or delete until they start a new one.
+  last: null,
+  status: 'open', // open, waiting, agent or closed (see status.js)
+  agentName: '', // the agent's name while one holds the conversation
+  heldNoted: false, // the notice that messages reach the agent was shown
   busy: false,
   asked: false, // the customer has sent a message in this page view
   idleMs: 0, // the server's quiet spell before it closes, 0: none
@@ -63,7 +68,35 @@ export function save() {
     if (S.conv) sessionStorage.setItem(storeKey, JSON.stringify(S.conv));
     else sessionStorage.removeItem(storeKey);
   } catch (e) { /* storage blocked: the conversation lasts this page view */ }
-  if (ui.privacy) ui.privacy.hidden = !S.conv;
+}
+
+// target is the conversation that downloading and deleting act on: the
+// current one, or the one that just ended.
+export const target = () => S.conv || S.last;
+
+// The last conversation this browser had, kept seven days in local
+// storage, and only its ID: a new conversation names it, so the analytics
+// can tell that the customer came back (its question was not resolved).
+// Deleting that conversation forgets it.
+const prevKey = 'los:prev:' + base;
+const RETURN_MS = 7 * 24 * 3600 * 1000;
+export function previous() {
+  try {
+    const p = JSON.parse(localStorage.getItem(prevKey));
+    if (p && Date.now() - p.at < RETURN_MS) return p.id;
+    localStorage.removeItem(prevKey);
+  } catch (e) { /* storage blocked: no return is seen */ }
+  return '';
+}
+export function remember(id) {
+  try {
+    localStorage.setItem(prevKey, JSON.stringify({ id, at: Date.now() }));
+  } catch (e) { /* storage blocked */ }
+}
+export function forgetPrevious(id) {
+  try {
+    if (JSON.parse(localStorage.getItem(prevKey))?.id === id) localStorage.removeItem(prevKey);
+  } catch (e) { /* storage blocked */ }
 }
 
 export async function fetchTexts(l) {

@@ -7,6 +7,7 @@ import { csatForm, callbackForm, dropCallbackForm } from './forms.js';
 import { cited } from './markdown.js';
 import { listen, stop } from './live.js';
 import { IDLE_MARGIN_MS, S, shown, t, ui } from './state.js';
+import { setStatus } from './status.js';
 import { agentMessage, answer, markUnread, message, setTime } from './ui.js';
 
 export async function restore() {
@@ -24,8 +25,8 @@ export async function restore() {
   S.asked = tr.messages.some((x) => x.role === 'customer');
   ui.starters.hidden = S.asked;
   for (const x of tr.messages) show(x);
-  S.status = tr.status;
-  if (S.status === 'closed') return ended(tr);
+  if (tr.status === 'closed') return ended(tr);
+  setStatus(tr.status, tr);
   if (tr.callback_offered) callbackForm();
   follow(tr);
 }
@@ -78,9 +79,9 @@ export async function refresh() {
   // whose answer tells what became of the conversation.
   if (S.conv !== c || S.busy) return;
   showNew(tr);
-  S.status = tr.status;
-  if (S.status === 'closed') ended(tr);
-  else follow(tr);
+  if (tr.status === 'closed') return ended(tr);
+  setStatus(tr.status, tr);
+  follow(tr);
 }
 
 // showNew shows the agent's messages and the server's notices (taken
@@ -109,5 +110,6 @@ export function ended(tr) {
   dropCallbackForm();
   stop();
   if (answered(tr.messages) && !tr.csat_answered) csatForm(c);
-  forget();
+  forget(true);
+  setStatus('closed');
 }

@@ -6,6 +6,7 @@ import { applyTexts, bind, CHAT, CROSS, el, icon, setText, THUMB } from './dom.j
 import { typed } from './live.js';
 import { link, render } from './markdown.js';
 import { base, ds, inline, S, t, texts, ui } from './state.js';
+import { showState, stateText } from './status.js';
 
 export function build(host) {
   ui.root = host.attachShadow({ mode: 'open' });
@@ -20,7 +21,9 @@ export function build(host) {
   const wrap = el('div', { class: 'los ' + (inline ? 'inline' : 'float') + (ds.position === 'left' ? ' left' : '') });
   ui.root.append(wrap);
 
-  ui.log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', tabindex: '0' });
+  ui.log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', tabindex: '0', onscroll: () => {
+    follow = ui.log.scrollHeight - ui.log.scrollTop - ui.log.clientHeight < 48;
+  } });
   bind(ui.log, 'log', 'aria-label');
   ui.starters = el('div', { class: 'starters', role: 'group' });
   bind(ui.starters, 'starters', 'aria-label');
@@ -30,7 +33,8 @@ export function build(host) {
   bind(ui.sendBtn, 'send');
   ui.humanBtn = el('button', { type: 'button', class: 'human', onclick: human });
   bind(ui.humanBtn, 'human');
-  const endBtn = bind(el('button', { type: 'button', class: 'link', onclick: askEnd }), 'end');
+  ui.state = bind(el('span', { class: 'state', role: 'status', hidden: true }), stateText);
+  const endBtn = ui.endBtn = bind(el('button', { type: 'button', class: 'link', onclick: askEnd }), 'end');
   const delBtn = bind(el('button', { type: 'button', class: 'link', onclick: () => showConfirm(ui.confirmBox, no) }), 'delete');
   const no = bind(el('button', { type: 'button', onclick: () => showConfirm(null, delBtn) }), 'cancel');
   ui.endNo = bind(el('button', { type: 'button', onclick: () => showConfirm(null, endBtn) }), 'cancel');
@@ -64,7 +68,7 @@ export function build(host) {
     ]),
     ui.log,
     ui.starters,
-    el('div', { class: 'bar' }, [ui.humanBtn, ui.privacy]),
+    el('div', { class: 'bar' }, [ui.humanBtn, ui.state, ui.privacy]),
     ui.confirmBox,
     ui.endBox,
     el('form', { class: 'composer', onsubmit: (e) => { e.preventDefault(); send(ui.input.value); } }, [
@@ -86,7 +90,7 @@ export function build(host) {
     });
   }
   wrap.append(ui.panel);
-  ui.privacy.hidden = !S.conv;
+  showState();
   applyTexts();
   greet();
 }
@@ -112,7 +116,7 @@ function open() {
   ui.panel.hidden = false;
   markUnread(true);
   ui.launcher.setAttribute('aria-expanded', 'true');
-  scrollDown();
+  scrollDown(true);
   ui.input.focus();
 }
 function close() {
@@ -126,7 +130,15 @@ function onKey(e) {
     send(ui.input.value);
   }
 }
-export const scrollDown = () => { ui.log.scrollTop = ui.log.scrollHeight; };
+// follow is true while the customer is at the end of the log: new
+// messages and a growing answer then keep the newest text in view. Scrolled
+// up to read, they stay where they are until they write again.
+let follow = true;
+export function scrollDown(force) {
+  if (!force && !follow) return;
+  ui.log.scrollTop = ui.log.scrollHeight;
+  follow = true;
+}
 
 function greet() {
   const m = message('bot', null, 'greeting');
@@ -146,7 +158,7 @@ export function message(who, text, cls) {
   if (cls !== 'greeting') m.append(el('time', { class: 'at' }));
   setTime(m, new Date().toISOString());
   ui.log.append(m);
-  scrollDown();
+  scrollDown(who === 'customer');
   return m;
 }
 // setTime shows when message m was written (an ISO time).
@@ -168,14 +180,19 @@ export function agentMessage(x) {
 }
 
 export function typing() {
-  return ui.log.appendChild(el('div', { class: 'msg bot typing' }, [
+  const dots = ui.log.appendChild(el('div', { class: 'msg bot typing' }, [
     el('span', { class: 'sr', text: t('typing') }),
     el('span', { class: 'dots', 'aria-hidden': 'true' }, [el('i'), el('i'), el('i')]),
   ]));
+  scrollDown();
+  return dots;
 }
 
-// answer fills a bot message with the answer, its sources and feedback.
+// answer fills a bot message with the answer, its sources and, for an
+// answer from the knowledge base (one that cites it), the thumbs: handoff
+// and crisis texts, "no answer" and small talk are not rated.
 export function answer(m, text, cites, id, rating) {
+  m.classList.add('done');
   render(m.querySelector('.text'), text, cites);
   m.querySelector('.sources')?.remove();
   if (cites.length) {
@@ -184,7 +201,7 @@ export function answer(m, text, cites, id, rating) {
       el('ol', {}, cites.map((c) => el('li', {}, [link('/artikler/' + c.slug, c.title)]))),
     ]));
   }
-  if (id) feedback(m, id, rating);
+  if (id && cites.length) feedback(m, id, rating);
   scrollDown();
 }
 function feedback(m, id, rating) {

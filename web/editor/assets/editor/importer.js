@@ -2,10 +2,12 @@
 // change, then import exactly that zip (the server checks its digest).
 // Export is a plain download link in the page.
 import { api, problem } from "./api.js";
+import { viewDemo } from "./demo.js";
 import { $, clear, confirmBox, el, say } from "./dom.js";
 import { T } from "./page.js";
 
 export function viewImport() {
+  viewDemo();
   let file = null;
   let digest = "";
 
