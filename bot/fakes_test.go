@@ -52,13 +52,16 @@ func fixedSources(s ...bot.Source) *FakeRetriever {
 	return &FakeRetriever{RetrieveFn: func(context.Context, string, int) ([]bot.Source, error) { return s, nil }}
 }
 
-// FakeTriager returns a fixed category.
-type FakeTriager struct{ Category bot.Category }
+// FakeTriager returns a fixed category, with Evidence when set.
+type FakeTriager struct {
+	Category bot.Category
+	Evidence bot.Evidence
+}
 
 var _ bot.Triager = FakeTriager{}
 
 func (f FakeTriager) Classify(context.Context, string) bot.Triage {
-	return bot.Triage{Category: f.Category, Signals: []string{"fake:" + string(f.Category)}}
+	return bot.Triage{Category: f.Category, Evidence: f.Evidence, Signals: []string{"fake:" + string(f.Category)}}
 }
 
 // MemStore is an in-memory Store for unit tests; the SQLite store has its

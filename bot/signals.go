@@ -18,13 +18,13 @@ func (b *Bot) triage(ctx context.Context, text string, history []Message) Triage
 		t.Signals = []string{}
 	}
 	t.Severity = t.Category.Severity()
-	t.Action = b.Policy.Action(t.Category)
+	t.Action, t.Response = b.Policy.Respond(t.Category, t.Evidence)
 	if t.Action != ActionAnswer {
 		return t
 	}
 	for _, s := range conversationSignals(text, history) {
 		t.Signals = append(t.Signals, s)
-		t.Action = ActionOfferHandoff
+		t.Action, t.Response = ActionOfferHandoff, ResponseOffer
 	}
 	return t
 }

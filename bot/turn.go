@@ -122,6 +122,10 @@ func (b *Bot) Turn(ctx context.Context, req Request) (Result, error) {
 			res.Action = ActionOfferHandoff
 			res.Signals = append(res.Signals, "retrieval:no_answer")
 		}
+		if tri.Response == ResponseCheckIn {
+			// Something may be wrong: one warm line with where to get help.
+			res.Answer = strings.TrimSpace(res.Answer + "\n\n" + b.Texts.T(l, "care."+string(tri.Category)))
+		}
 		if tri.Action == ActionOfferHandoff && !noAnswer {
 			res.Answer = strings.TrimSpace(res.Answer + "\n\n" + b.Texts.T(l, "handoff.offer"))
 		}

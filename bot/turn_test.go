@@ -223,13 +223,26 @@ func TestTurnHandoff(t *testing.T) {
 	tests := []struct {
 		name       string
 		category   bot.Category
+		evidence   bot.Evidence
 		wantAction bot.Action
 		wantText   []string
+		absent     []string
 	}{
 		{name: "self harm shows crisis numbers", category: bot.CategorySelfHarm, wantAction: bot.ActionHandoffNow, wantText: []string{"116 123", "22 40 00 40"}},
 		{name: "violence shows emergency numbers", category: bot.CategoryViolence, wantAction: bot.ActionHandoffNow, wantText: []string{"112", "113"}},
 		{name: "bereavement", category: bot.CategoryBereavement, wantAction: bot.ActionHandoffNow, wantText: []string{"lei for det"}},
 		{name: "distress offers", category: bot.CategoryDistress, wantAction: bot.ActionOfferHandoff, wantText: []string{"snakke med et menneske"}},
+		{name: "clear self harm hands over", category: bot.CategorySelfHarm, evidence: bot.EvidenceClear, wantAction: bot.ActionHandoffNow, wantText: []string{"116 123", "Er livet i fare, ring 113"}},
+		// Graded response: on weak evidence the question is answered, with
+		// one warm line saying where to get help and an offer of a human.
+		{name: "weak self harm checks in", category: bot.CategorySelfHarm, evidence: bot.EvidenceWeak, wantAction: bot.ActionOfferHandoff,
+			wantText: []string{"Svar", "Mental Helse hjelpetelefonen (116 123)", "snakke med et menneske"}, absent: []string{"Er livet i fare"}},
+		{name: "weak violence checks in", category: bot.CategoryViolence, evidence: bot.EvidenceWeak, wantAction: bot.ActionOfferHandoff,
+			wantText: []string{"Svar", "politiet på 112", "snakke med et menneske"}},
+		{name: "weak payment trouble checks in", category: bot.CategoryFinancialHardship, evidence: bot.EvidenceWeak, wantAction: bot.ActionOfferHandoff,
+			wantText: []string{"Svar", "55 55 33 39", "snakke med et menneske"}},
+		{name: "weak human request offers", category: bot.CategoryHumanRequest, evidence: bot.EvidenceWeak, wantAction: bot.ActionOfferHandoff,
+			wantText: []string{"Svar", "snakke med et menneske"}, absent: []string{"116", "112"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -238,7 +251,7 @@ func TestTurnHandoff(t *testing.T) {
 				called = true
 				return streamOf("Svar [1].").ChatFn(ctx, r, fn)
 			}}
-			h := newHarness(t, gen, fixedSources(srcAddress), FakeTriager{tt.category})
+			h := newHarness(t, gen, fixedSources(srcAddress), FakeTriager{Category: tt.category, Evidence: tt.evidence})
 			id := h.conversation(t)
 			res, err := h.bot.Turn(context.Background(), bot.Request{ConversationID: id, Text: "melding"})
 			if err != nil {
@@ -250,6 +263,11 @@ func TestTurnHandoff(t *testing.T) {
 			for _, w := range tt.wantText {
 				if !strings.Contains(res.Answer, w) {
 					t.Errorf("answer %q lacks %q", res.Answer, w)
+				}
+			}
+			for _, w := range tt.absent {
+				if strings.Contains(res.Answer, w) {
+					t.Errorf("answer %q has %q", res.Answer, w)
 				}
 			}
 			handedOver := len(h.handoffs.got) == 1
@@ -368,7 +386,7 @@ func TestHandoffSummaryByModel(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := newHarness(t, tt.gen, fixedSources(srcAddress), FakeTriager{bot.CategoryBereavement})
+			h := newHarness(t, tt.gen, fixedSources(srcAddress), FakeTriager{Category: bot.CategoryBereavement})
 			rec := &summaryRecorder{}
 			h.bot.Summaries = rec
 			id := h.conversation(t)
