@@ -12,12 +12,23 @@ import (
 // noisy-or: 1 - (1-w1)(1-w2)...; a category applies from threshold on.
 const (
 	threshold     = 0.5
-	negationWords = 1    // content words allowed between a negator and a match
-	negationReach = 6    // words before a match searched for a negator
-	impersonal    = 0.5  // weight factor when a personal entry has no person near
-	capsShout     = 0.5  // most words in capitals
-	capsWord      = 0.25 // one emphasised word in capitals ("INGEN")
-	punctRun      = 0.3  // "!!!", "???", "?!"
+	negationWords = 1   // content words allowed between a negator and a match
+	negationReach = 6   // words before a match searched for a negator
+	impersonal    = 0.5 // weight factor when a personal entry or a bare word has no person near
+	shortMessage  = 3   // words up to which a bare word is the message ("agent", "selvmord")
+	// clearWord is the least weight of a single word that is clear
+	// evidence on its own ("selvmord", "inkasso"); lighter single words
+	// are ambiguous ("død", "syk", "lei") and what they decide rests on
+	// weak evidence.
+	clearWord = 0.8
+	// cueWeight is the largest weight of a cue entry: its words mark the
+	// category's field ("liv", "kniv") in a message about a person, which
+	// lets the learned model raise to it, but never count toward a
+	// decision, however many of them stand together.
+	cueWeight = 0.1
+	capsShout = 0.5  // most words in capitals
+	capsWord  = 0.25 // one emphasised word in capitals ("INGEN")
+	punctRun  = 0.3  // "!!!", "???", "?!"
 )
 
 // catIndex maps a category to its position in bot.Categories.
@@ -35,6 +46,15 @@ var numCats = len(bot.Categories)
 type assessment struct {
 	score []float64 // by position in bot.Categories
 	cue   []bool    // some unsuppressed evidence, however weak
+	// bound marks categories with evidence tied to a person: a phrase, or
+	// a single word in a sentence that names the writer, someone close or
+	// the company addressed (not halved as impersonal). Only such evidence
+	// of self_harm or violence lets the learned model raise to them.
+	bound []bool
+	// clear marks categories with one such piece of evidence that decides
+	// on its own: a phrase reaching the threshold, or a single word of at
+	// least clearWord (see evidence).
+	clear []bool
 	// vetoed marks categories whose evidence the rules found figurative
 	// or joking (any category) or negated (non-critical ones; a negated
 	// critical phrase may be a clumsy negator): the learned model may not
@@ -47,24 +67,32 @@ type assessment struct {
 	signals  []string
 	category bot.Category
 	conf     float64
+	// evidence grades what category rests on: clear when the rules
+	// decided a sensitive category on clear evidence (whatever category a
+	// later layer chose), weak when only the learned model or the second
+	// opinion found it, or the rules only on weak or impersonal evidence.
+	evidence bot.Evidence
 }
 
 type hit struct {
-	rule *rule
-	m    match
+	rule   *rule
+	phrase *phrase
+	m      match
 }
 
 // assess runs the lexicons and the intensity rules over t.
 func (l *Lexicon) assess(t *text) assessment {
-	a := assessment{score: make([]float64, numCats), cue: make([]bool, numCats), vetoed: make([]bool, numCats)}
+	a := assessment{score: make([]float64, numCats), cue: make([]bool, numCats), vetoed: make([]bool, numCats),
+		bound: make([]bool, numCats), clear: make([]bool, numCats)}
 	var hits []hit
+	words := t.words()
 	for i := range t.tokens {
 		l.candidates(&t.tokens[i], func(rf *ref) {
 			if rf.rule.scope.stemmer == stemEnglish && !t.english {
 				return
 			}
 			if m, ok := rf.phrase.matchAt(t, i); ok {
-				hits = append(hits, hit{rule: rf.rule, m: m})
+				hits = append(hits, hit{rule: rf.rule, phrase: rf.phrase, m: m})
 			}
 		})
 	}
@@ -89,9 +117,15 @@ func (l *Lexicon) assess(t *text) assessment {
 		}
 		w := h.rule.weight
 		what := t.span(h.m.from, h.m.to)
-		if h.rule.personal && h.rule.scope.who(t, h.m) == "" {
+		bare := len(h.phrase.slots) == 1 && words > shortMessage
+		if (h.rule.personal || bare) && !h.rule.scope.bound(t, h.rule.personal) {
 			w *= impersonal
 			a.signals = append(a.signals, "rule:impersonal:"+what)
+		} else {
+			a.bound[catIndex[h.rule.cat]] = true
+			if w >= threshold && (len(h.phrase.slots) > 1 || w >= clearWord) {
+				a.clear[catIndex[h.rule.cat]] = true
+			}
 		}
 		prev, seen := best[h.rule]
 		if seen && w <= prev.w {
@@ -103,7 +137,7 @@ func (l *Lexicon) assess(t *text) assessment {
 		if _, ok := first[h.rule.cat]; !ok {
 			first[h.rule.cat] = h
 		}
-		best[h.rule] = evidence{h.rule.cat, w, h.m.from, h.m.to}
+		best[h.rule] = evidence{h.rule.cat, w, h.m.from, h.m.to, h.rule.weight <= cueWeight}
 	}
 	// Killing words are shared by self_harm and violence ("dreper meg",
 	// "tar livet av meg"): wording the rules found figurative or joking
@@ -113,13 +147,31 @@ func (l *Lexicon) assess(t *text) assessment {
 		a.vetoed[sh], a.vetoed[v] = true, true
 	}
 	for _, e := range strongest(best) {
+		if e.cue {
+			a.cue[catIndex[e.cat]] = true // a cue only: never toward a decision
+			continue
+		}
 		a.add(e.cat, e.w)
 	}
+	shout := 0.0
 	for _, in := range l.intensity(t) {
 		a.add(bot.CategoryDistress, in.weight)
 		a.signals = append(a.signals, in.signal)
+		shout = 1 - (1-shout)*(1-in.weight)
+	}
+	if shout >= threshold {
+		// Shouting ("HVORFOR SVARER DERE IKKE!!!") is clear evidence of
+		// strong anger: an offer of a human, which nothing should lower.
+		a.clear[catIndex[bot.CategoryDistress]] = true
 	}
 	a.decide()
+	a.evidence = bot.EvidenceNone
+	if a.category != bot.CategoryNone {
+		a.evidence = bot.EvidenceWeak
+		if a.clear[catIndex[a.category]] {
+			a.evidence = bot.EvidenceClear
+		}
+	}
 	if h, ok := first[a.category]; ok {
 		if who := h.rule.scope.who(t, h.m); who != "" {
 			a.signals = append(a.signals, who)
@@ -137,6 +189,7 @@ type evidence struct {
 	cat      bot.Category
 	w        float64
 	from, to int
+	cue      bool // from a cue entry (see cueWeight)
 }
 
 // strongest keeps, per category and span of words, the heaviest evidence:
@@ -289,6 +342,21 @@ func (sc *scope) who(t *text, m match) string {
 		return "who:self"
 	}
 	return ""
+}
+
+// bound reports whether the message names the writer or someone close
+// or, unless personal, addresses the company ("dere", "dykk"): a single
+// word is then evidence about them. The whole message counts, since
+// customers often leave the subject out of a sentence ("Avskjedsbrevet
+// er skrevet. Jeg vil bare ...").
+func (sc *scope) bound(t *text, personal bool) bool {
+	for i := range t.tokens {
+		tk := &t.tokens[i]
+		if sc.self.matches(tk) || sc.close.matches(tk) || !personal && sc.addressee.matches(tk) {
+			return true
+		}
+	}
+	return false
 }
 
 func dedupe(s []string) []string {

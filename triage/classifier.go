@@ -59,8 +59,9 @@ func NewDefault(opts ...Option) (*Classifier, error) {
 	return New(lex, opts...), nil
 }
 
-// Classify triages one message. Action is filled from bot.DefaultPolicy;
-// callers with a configured policy set it again from Category.
+// Classify triages one message. Action and Response are filled from
+// bot.DefaultPolicy; callers with a configured policy set them again with
+// Policy.Respond from Category and Evidence.
 func (c *Classifier) Classify(ctx context.Context, text string) bot.Triage {
 	t := analyse(text)
 	a := c.lex.assess(t)
@@ -70,11 +71,14 @@ func (c *Classifier) Classify(ctx context.Context, text string) bot.Triage {
 	if c.second != nil && c.second.wants(a) {
 		c.second.review(ctx, text, &a)
 	}
+	action, response := bot.DefaultPolicy.Respond(a.category, a.evidence)
 	return bot.Triage{
 		Category:   a.category,
 		Severity:   a.category.Severity(),
-		Action:     bot.DefaultPolicy.Action(a.category),
+		Action:     action,
 		Signals:    a.signals,
 		Confidence: math.Round(a.conf*100) / 100,
+		Evidence:   a.evidence,
+		Response:   response,
 	}
 }

@@ -34,6 +34,7 @@ type scope struct {
 	light      map[string]bool
 	self       slot // the writer: "jeg", "eg", "meg"
 	close      slot // close persons: "mann", "mor", "far"
+	addressee  slot // the company addressed: "dere", "dykk", "you"
 	joke       slot // marks of a joke: "haha", "lol"
 	figurative map[bot.Category][]*phrase
 	hyperbole  map[bot.Category][]*phrase
@@ -110,7 +111,7 @@ func (l *Lexicon) add(file string, spec *fileSpec) error {
 	addAll(sc.breaks, spec.ClauseBreaks)
 	addAll(sc.light, spec.NegationSkip)
 	addAll(l.acronyms, spec.Acronyms)
-	for name, target := range map[string]*slot{"self": &sc.self, "close": &sc.close, "joke": &sc.joke} {
+	for name, target := range map[string]*slot{"self": &sc.self, "close": &sc.close, "joke": &sc.joke, "addressee": &sc.addressee} {
 		if _, ok := spec.Sets[name]; !ok {
 			continue
 		}

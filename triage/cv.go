@@ -32,11 +32,7 @@ type FoldResult struct {
 type foldRun struct {
 	name  string
 	test  []Example
-	cats  []bot.Category // rules
-	confs []float64
-	vetos [][]bool
-	words []int
-	cued  []bool
+	rules []ruling
 	probs [][]float64
 	model *Model
 }
@@ -48,11 +44,7 @@ func runFold(f Fold, opt TrainOptions) foldRun {
 		a := f.Lex.assess(t)
 		p := make([]float64, len(r.model.classes))
 		r.model.probs(t.features(nil), p)
-		r.cats = append(r.cats, a.category)
-		r.confs = append(r.confs, a.conf)
-		r.vetos = append(r.vetos, a.vetoed)
-		r.words = append(r.words, t.words())
-		r.cued = append(r.cued, a.criticalCue())
+		r.rules = append(r.rules, a.ruling(t.words()))
 		r.probs = append(r.probs, p)
 	}
 	return r
@@ -63,8 +55,8 @@ func (r foldRun) result(th Thresholds) FoldResult {
 	fused := make([]bot.Triage, len(r.test))
 	alone := make([]bot.Triage, len(r.test))
 	for i := range r.test {
-		rules[i] = triageOf(r.cats[i])
-		c, _, _ := th.decide(r.model.classes, ruling{r.cats[i], r.confs[i], r.vetos[i], r.words[i], r.cued[i]}, r.probs[i])
+		rules[i] = triageOf(r.rules[i].cat)
+		c, _, _ := th.decide(r.model.classes, r.rules[i], r.probs[i])
 		fused[i] = triageOf(c)
 		top := 0
 		for j, p := range r.probs[i] {
@@ -100,7 +92,7 @@ type tally struct{ crit, critMiss, sens, missed, wrong, none, alarms int }
 
 func (r foldRun) tally(th Thresholds, t *tally) {
 	for i, ex := range r.test {
-		c, _, _ := th.decide(r.model.classes, ruling{r.cats[i], r.confs[i], r.vetos[i], r.words[i], r.cued[i]}, r.probs[i])
+		c, _, _ := th.decide(r.model.classes, r.rules[i], r.probs[i])
 		if ex.Label == bot.CategoryNone {
 			t.none++
 			if c != bot.CategoryNone {
@@ -174,15 +166,6 @@ func ChooseThresholds(folds []Fold, opt TrainOptions, w Costs) (Thresholds, []Fo
 	return best, at, nested
 }
 
-// DefaultUncued is Thresholds.Uncued, a fixed value not searched by pick:
-// 0, no bound. Measured in round H on the folds of both kinds, 0.18 (a
-// critical raise without any self_harm or violence evidence of the rules
-// needs 0.18 rather than 0.15) cut false alarms from 92 to 81 of 944 with
-// the rules before round H, but after retraining it lost a critical
-// message of set G at p 0.178 ("eg vil ikkje bli funnen før det er for
-// seint"); 0.20 lost one before. The margin is too thin to keep.
-const DefaultUncued = 0
-
 // noneRatios are the values of Thresholds.NoneRatio pick tries: only 0 (no
 // bound), since a critical message missed is the worst mistake (on blind
 // set G a bound of 0.7 lost 4 of 48 critical messages).
@@ -211,7 +194,7 @@ func pick(runs []foldRun, w Costs) Thresholds {
 			for _, m := range grid {
 				for _, l := range lowers {
 					for _, nr := range noneRatios {
-						th := Thresholds{Critical: c, High: h, Medium: m, Lower: l, Below: DefaultBelow, NoneRatio: nr, Uncued: DefaultUncued}
+						th := Thresholds{Critical: c, High: h, Medium: m, Lower: l, Below: DefaultBelow, NoneRatio: nr}
 						var t tally
 						for _, r := range runs {
 							r.tally(th, &t)

@@ -17,21 +17,34 @@ import (
 //     less probable than c; not to a category whose words the rules found
 //     figurative or joking (or negated, for non-critical ones; killing
 //     words found figurative bar both critical categories), and not in
-//     messages of fewer than minWords words; from none to a critical
-//     category only when p[c] also reaches Thresholds.NoneRatio times
-//     p[none];
-//   - lowers an unsure (confidence under Thresholds.Below), non-critical
-//     decision to none when p[none] reaches Thresholds.Lower, if set.
+//     messages of fewer than minWords words; to a critical category only
+//     when the rules found self_harm or violence evidence tied to a person
+//     (assessment.bound: a phrase, or a word in a sentence naming the
+//     writer, someone close or the company), never on its own; from none
+//     to a critical category only when p[c] also reaches
+//     Thresholds.NoneRatio times p[none];
+//   - lowers a non-critical decision resting on weak evidence (never a
+//     clear one; see assessment.evidence) with a confidence under
+//     Thresholds.Below to none when p[none] reaches Thresholds.Lower, if
+//     set.
 //
 // What it did shows as a signal "learned:CATEGORY:P". A raised category
-// counts as a cue, so the second opinion may still review it.
+// counts as a cue, so the second opinion may still review it; it rests on
+// weak evidence unless the rules had clear evidence for a sensitive
+// category.
 func (m *Model) fuse(a *assessment, words int, p []float64) {
 	if len(p) != len(m.classes) {
 		return
 	}
-	c, conf, changed := m.thresholds.decide(m.classes, ruling{a.category, a.conf, a.vetoed, words, a.criticalCue()}, p)
+	c, conf, changed := m.thresholds.decide(m.classes, a.ruling(words), p)
 	if !changed {
 		return
+	}
+	switch {
+	case c == bot.CategoryNone:
+		a.evidence = bot.EvidenceNone
+	case a.evidence != bot.EvidenceClear:
+		a.evidence = bot.EvidenceWeak
 	}
 	if c != bot.CategoryNone {
 		a.cue[catIndex[c]] = true
@@ -52,9 +65,18 @@ type ruling struct {
 	conf   float64
 	vetoed []bool // see assessment
 	words  int
-	// cued is true when the rules found some unsuppressed self_harm or
-	// violence evidence, however weak (see Thresholds.Uncued).
+	// cued is true when the rules found self_harm or violence evidence
+	// tied to a person (see assessment.bound): without it the model may
+	// not raise to a critical category.
 	cued bool
+	// clear is true when the rules decided on clear evidence: the model
+	// may not lower it.
+	clear bool
+}
+
+// ruling is what the learned model weighs of a.
+func (a *assessment) ruling(words int) ruling {
+	return ruling{a.category, a.conf, a.vetoed, words, a.criticalCue(), a.evidence == bot.EvidenceClear}
 }
 
 // decide is fuse without the signals: the category and confidence after
@@ -88,10 +110,10 @@ func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot
 		var need float64
 		switch c.Severity() {
 		case bot.SeverityCritical:
-			need = th.Critical
 			if !ru.cued {
-				need = max(need, th.Uncued)
+				continue // never on the model's word alone
 			}
+			need = th.Critical
 			if cat == bot.CategoryNone {
 				need = max(need, th.NoneRatio*pNone)
 			}
@@ -115,7 +137,7 @@ func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot
 	if best != bot.CategoryNone {
 		return best, bestP, true
 	}
-	if th.Lower > 0 && cat != bot.CategoryNone && conf < th.Below {
+	if th.Lower > 0 && cat != bot.CategoryNone && !ru.clear && conf < th.Below {
 		for j, c := range classes {
 			if c == bot.CategoryNone && p[j] >= th.Lower {
 				return c, p[j], true
@@ -135,10 +157,10 @@ func (m *Model) apply(t *text, a *assessment) {
 	m.fuse(a, t.words(), p)
 }
 
-// criticalCue says whether the rules found any unsuppressed self_harm or
-// violence evidence.
+// criticalCue says whether the rules found self_harm or violence evidence
+// tied to a person.
 func (a *assessment) criticalCue() bool {
-	return a.cue[catIndex[bot.CategorySelfHarm]] || a.cue[catIndex[bot.CategoryViolence]]
+	return a.bound[catIndex[bot.CategorySelfHarm]] || a.bound[catIndex[bot.CategoryViolence]]
 }
 
 func learnedSignal(c bot.Category, p float64) string {

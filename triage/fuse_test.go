@@ -23,7 +23,7 @@ func probsFor(m map[bot.Category]float64) []float64 {
 }
 
 func TestThresholdsDecide(t *testing.T) {
-	th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8, NoneRatio: 0.7, Uncued: 0.4}
+	th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8, NoneRatio: 0.7}
 	tests := []struct {
 		name   string
 		rules  bot.Category
@@ -51,9 +51,11 @@ func TestThresholdsDecide(t *testing.T) {
 		{"never turn violence into self_harm", bot.CategoryViolence, 0.5, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.99}, bot.CategoryViolence},
 		{"ratio: critical as likely as none", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.4, bot.CategoryDistress: 0.1}, bot.CategorySelfHarm},
 		{"ratio: the model leans to none", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryViolence: 0.32}, bot.CategoryNone},
-		{"uncued: more needed without critical evidence of the rules", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.38, bot.CategoryDistress: 0.3}, bot.CategoryNone},
-		{"uncued: enough", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.45, bot.CategoryDistress: 0.3}, bot.CategorySelfHarm},
-		{"uncued: over a non-critical category too", bot.CategoryDistress, 0.9, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.38, bot.CategoryDistress: 0.1}, bot.CategoryDistress},
+		{"uncued: never critical on the model's word alone", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.9, bot.CategoryDistress: 0.05}, bot.CategoryNone},
+		{"uncued: a non-critical category instead", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.5, bot.CategoryBereavement: 0.4}, bot.CategoryBereavement},
+		{"uncued: over a non-critical category neither", bot.CategoryDistress, 0.9, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.9, bot.CategoryDistress: 0.05}, bot.CategoryDistress},
+		{"clear: a clear decision is never lowered", bot.CategoryDistress, 0.6, "", map[bot.Category]float64{}, bot.CategoryDistress},
+		{"clear: but may be raised", bot.CategoryDistress, 0.6, "", map[bot.Category]float64{bot.CategoryViolence: 0.5, bot.CategoryDistress: 0.1}, bot.CategoryViolence},
 		{"ratio: only from none", bot.CategoryDistress, 0.9, "", map[bot.Category]float64{bot.CategoryViolence: 0.32, bot.CategoryDistress: 0.1}, bot.CategoryViolence},
 	}
 	for _, tt := range tests {
@@ -67,7 +69,8 @@ func TestThresholdsDecide(t *testing.T) {
 			if strings.HasPrefix(tt.name, "short") {
 				words = minWords - 1
 			}
-			got, conf, changed := th.decide(bot.Categories, ruling{tt.rules, tt.conf, vetoed, words, cued}, probsFor(tt.p))
+			clear := strings.HasPrefix(tt.name, "clear")
+			got, conf, changed := th.decide(bot.Categories, ruling{tt.rules, tt.conf, vetoed, words, cued, clear}, probsFor(tt.p))
 			if got != tt.want {
 				t.Errorf("decide(%s %.2f, %v) = %s, want %s", tt.rules, tt.conf, tt.p, got, tt.want)
 			}
@@ -96,7 +99,10 @@ func TestFusion(t *testing.T) {
 		text string
 		want bot.Category
 	}{
-		{"not here at Christmas", "Jeg har bestemt meg for at jeg ikke skal være her til jul. Kan dere avslutte abonnementet mitt fra neste uke?", bot.CategorySelfHarm},
+		{"not seeing Christmas", "Jeg tror ikke jeg ser neste jul, så kan dere stenge abonnementet mitt fra nyttår? Livet har blitt for tungt.", bot.CategorySelfHarm},
+		// A date-bound absence is figurative for self_harm: the model may
+		// not raise over the veto.
+		{"not here at Christmas", "Jeg har bestemt meg for at jeg ikke skal være her til jul. Kan dere avslutte abonnementet mitt fra neste uke?", bot.CategoryNone},
 		{"away for good", "Det er ingen vits å fikse noe mer, jeg skal snart bort for godt.", bot.CategorySelfHarm},
 		{"knife threat", "Naboen har sagt at han skal knivstikke meg hvis jeg klager igjen på støyen fra ruteren hans.", bot.CategoryViolence},
 		{"no salary", "Lønna kom ikke denne måneden og det er tomt på kortet. Kan jeg vente med regningen?", bot.CategoryFinancialHardship},

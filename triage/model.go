@@ -38,8 +38,8 @@ type Thresholds struct {
 	High     float64 `json:"high"`
 	Medium   float64 `json:"medium"`
 	// Lower is the probability of none from which the model lowers a
-	// non-critical rules decision with a confidence under Below to none;
-	// 0 means never.
+	// non-critical rules decision resting on weak evidence, with a
+	// confidence under Below, to none; 0 means never.
 	Lower float64 `json:"lower"`
 	Below float64 `json:"below"`
 	// NoneRatio bounds raises to a critical category where the rules found
@@ -47,10 +47,6 @@ type Thresholds struct {
 	// model that leans to none does not send a customer to a crisis line
 	// on a low critical probability. 0 means no such bound.
 	NoneRatio float64 `json:"none_ratio"`
-	// Uncued is the least probability of a raise to a critical category
-	// when the rules found no self_harm or violence evidence at all, not
-	// even a weak one; it applies when above Critical. 0 means none.
-	Uncued float64 `json:"uncued,omitempty"`
 }
 
 // modelFile is the JSON form of a Model.

@@ -22,17 +22,21 @@ func readTestSet(t testing.TB, name string) []Example {
 }
 
 func trainingPool(t testing.TB) []Example {
-	var pool []Example
-	for _, name := range TrainingSets {
-		pool = append(pool, readTestSet(t, name)...)
+	lex, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool, err := TrainingPool("testdata", lex)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return pool
 }
 
 func TestTrainingSetsHoldOut(t *testing.T) {
 	for _, name := range HeldOutSets {
-		if slices.Contains(TrainingSets, name) {
-			t.Fatalf("TrainingSets %v include the held-out set %s", TrainingSets, name)
+		if slices.Contains(TrainingSets, name) || slices.Contains(RealSets, name) {
+			t.Fatalf("TrainingSets %v or RealSets %v include the held-out set %s", TrainingSets, RealSets, name)
 		}
 	}
 }
