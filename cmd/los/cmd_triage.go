@@ -12,13 +12,17 @@ import (
 	"github.com/los-bot/los/triage"
 )
 
-// triageLine is the contract of `los triage`.
+// triageLine is the contract of `los triage`. Fields may be added, never
+// renamed: evidence (none, weak, clear) and response (answer, offer,
+// check_in, handoff, crisis) grade the decision, see bot.Policy.Respond.
 type triageLine struct {
 	Text     string       `json:"text"`
 	Category bot.Category `json:"category"`
 	Severity bot.Severity `json:"severity"`
 	Action   bot.Action   `json:"action"`
 	Signals  []string     `json:"signals"`
+	Evidence bot.Evidence `json:"evidence"`
+	Response bot.Response `json:"response"`
 }
 
 // cmdTriage classifies one message per stdin line with the rules alone.
@@ -46,8 +50,9 @@ func cmdTriage(ctx context.Context, e *env) error {
 		if signals == nil {
 			signals = []string{}
 		}
+		action, response := policy.Respond(t.Category, t.Evidence)
 		if err := enc.Encode(triageLine{Text: text, Category: t.Category, Severity: t.Category.Severity(),
-			Action: policy.Action(t.Category), Signals: signals}); err != nil {
+			Action: action, Signals: signals, Evidence: t.Evidence, Response: response}); err != nil {
 			return err
 		}
 	}
