@@ -91,6 +91,9 @@ func (l *Lexicon) assess(t *text) assessment {
 			if rf.rule.scope.stemmer == stemEnglish && !t.english {
 				return
 			}
+			if rf.rule.short && words > shortMessage {
+				return
+			}
 			if m, ok := rf.phrase.matchAt(t, i); ok {
 				hits = append(hits, hit{rule: rf.rule, phrase: rf.phrase, m: m})
 			}
@@ -333,7 +336,7 @@ func (sc *scope) who(t *text, m match) string {
 		if tk.sentence != s {
 			continue
 		}
-		if sc.close.matches(tk) {
+		if sc.closeAt(t, i) {
 			return "who:close:" + tk.surface
 		}
 		self = self || sc.self.matches(tk)
@@ -352,7 +355,38 @@ func (sc *scope) who(t *text, m match) string {
 func (sc *scope) bound(t *text, personal bool) bool {
 	for i := range t.tokens {
 		tk := &t.tokens[i]
-		if sc.self.matches(tk) || sc.close.matches(tk) || !personal && sc.addressee.matches(tk) {
+		if sc.self.matches(tk) || sc.closeAt(t, i) || !personal && sc.addressee.matches(tk) {
+			return true
+		}
+	}
+	return false
+}
+
+// closeAt reports whether token i names a close person of the writer:
+// a word of the set close not right after a word of the set generic
+// ("en mor", "ei mor", "hans venner", "sin avdøde mor" name someone
+// else's or anyone's).
+func (sc *scope) closeAt(t *text, i int) bool {
+	if !sc.close.matches(&t.tokens[i]) {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if sc.generic.matches(&t.tokens[j]) {
+			return false
+		}
+		if t.tokens[j].letters > 0 && j == i-1 && !adjectiveLike(t.tokens[j].surface) {
+			break
+		}
+	}
+	return true
+}
+
+// adjectiveLike reports whether a word may stand between an article and a
+// noun ("en dødssyk mor", "sin avdøde mor"): a rough test on endings of
+// Norwegian adjectives and participles.
+func adjectiveLike(w string) bool {
+	for _, end := range []string{"e", "ig", "syk", "sjuk", "lig", "ende", "et", "ete"} {
+		if strings.HasSuffix(w, end) {
 			return true
 		}
 	}

@@ -35,6 +35,7 @@ type scope struct {
 	self       slot // the writer: "jeg", "eg", "meg"
 	close      slot // close persons: "mann", "mor", "far"
 	addressee  slot // the company addressed: "dere", "dykk", "you"
+	generic    slot // before a close person, make it anyone's: "en mor", "hans venner"
 	joke       slot // marks of a joke: "haha", "lol"
 	figurative map[bot.Category][]*phrase
 	hyperbole  map[bot.Category][]*phrase
@@ -49,6 +50,7 @@ type rule struct {
 	weight     float64
 	negatable  bool
 	personal   bool
+	short      bool // matches only in messages of at most shortMessage words
 	phrases    []*phrase
 	figurative []*phrase
 	hyperbole  []*phrase
@@ -111,7 +113,7 @@ func (l *Lexicon) add(file string, spec *fileSpec) error {
 	addAll(sc.breaks, spec.ClauseBreaks)
 	addAll(sc.light, spec.NegationSkip)
 	addAll(l.acronyms, spec.Acronyms)
-	for name, target := range map[string]*slot{"self": &sc.self, "close": &sc.close, "joke": &sc.joke, "addressee": &sc.addressee} {
+	for name, target := range map[string]*slot{"self": &sc.self, "close": &sc.close, "joke": &sc.joke, "addressee": &sc.addressee, "generic": &sc.generic} {
 		if _, ok := spec.Sets[name]; !ok {
 			continue
 		}
@@ -163,7 +165,7 @@ func (l *Lexicon) compileEntry(e entrySpec, st stemmer, sets map[string][]string
 			return nil, fmt.Errorf("gap %d: want 0 to 5", gap)
 		}
 	}
-	r := &rule{id: e.ID, cat: e.Category, weight: e.Weight, negatable: true, personal: e.Personal}
+	r := &rule{id: e.ID, cat: e.Category, weight: e.Weight, negatable: true, personal: e.Personal, short: e.Short}
 	if e.Negatable != nil {
 		r.negatable = *e.Negatable
 	}

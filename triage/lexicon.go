@@ -46,6 +46,7 @@ type entrySpec struct {
 	Negating   []string     `json:"negating"`
 	Negatable  *bool        `json:"negatable"`
 	Personal   bool         `json:"personal"`
+	Short      bool         `json:"short"`
 	Note       string       `json:"note"`
 }
 
