@@ -51,6 +51,9 @@ type assessment struct {
 	// the company addressed (not halved as impersonal). Only such evidence
 	// of self_harm or violence lets the learned model raise to them.
 	bound []bool
+	// about is true when the message names the writer, someone close or
+	// the company addressed: the learned model raises only such messages.
+	about bool
 	// clear marks categories with one such piece of evidence that decides
 	// on its own: a phrase reaching the threshold, or a single word of at
 	// least clearWord (see evidence).
@@ -86,8 +89,9 @@ func (l *Lexicon) assess(t *text) assessment {
 		bound: make([]bool, numCats), clear: make([]bool, numCats)}
 	var hits []hit
 	words := t.words()
+	a.about = l.scopes[stemNorwegian].bound(t, false) || t.english && l.scopes[stemEnglish].bound(t, false)
 	for i := range t.tokens {
-		l.candidates(&t.tokens[i], func(rf *ref) {
+		l.phrases.candidates(&t.tokens[i], func(rf *ref) {
 			if rf.rule.scope.stemmer == stemEnglish && !t.english {
 				return
 			}
@@ -141,6 +145,17 @@ func (l *Lexicon) assess(t *text) assessment {
 			first[h.rule.cat] = h
 		}
 		best[h.rule] = evidence{h.rule.cat, w, h.m.from, h.m.to, h.rule.weight <= cueWeight}
+	}
+	// A veto pattern of a category anywhere in the message bars the
+	// learned model from it even where no entry matched: "jeg har
+	// ingenting imot å betale litt mer" is no payment trouble, whatever
+	// the model makes of it.
+	vetoes := l.vetoesIn(t)
+	for i, c := range bot.Categories {
+		if sig, ok := vetoes[c]; ok && !a.vetoed[i] {
+			a.vetoed[i] = true
+			a.signals = append(a.signals, sig)
+		}
 	}
 	// Killing words are shared by self_harm and violence ("dreper meg",
 	// "tar livet av meg"): wording the rules found figurative or joking
@@ -270,6 +285,26 @@ func (l *Lexicon) suppressed(t *text, h hit) (string, bool) {
 		return "rule:negated:" + t.span(h.m.from, h.m.to), true
 	}
 	return "", false
+}
+
+// vetoesIn finds the categories with a veto pattern anywhere in t, with
+// a signal for the first of each.
+func (l *Lexicon) vetoesIn(t *text) map[bot.Category]string {
+	var out map[bot.Category]string
+	for i := range t.tokens {
+		l.vetoes.candidates(&t.tokens[i], func(rf *ref) {
+			if _, done := out[rf.rule.cat]; done || rf.rule.scope.stemmer == stemEnglish && !t.english {
+				return
+			}
+			if m, ok := rf.phrase.matchAt(t, i); ok {
+				if out == nil {
+					out = map[bot.Category]string{}
+				}
+				out[rf.rule.cat] = "rule:veto:" + t.span(m.from, m.to)
+			}
+		})
+	}
+	return out
 }
 
 // joking reports whether a mark of a joke (the set "joke": "haha", "lol")

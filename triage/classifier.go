@@ -63,13 +63,21 @@ func NewDefault(opts ...Option) (*Classifier, error) {
 // bot.DefaultPolicy; callers with a configured policy set them again with
 // Policy.Respond from Category and Evidence.
 func (c *Classifier) Classify(ctx context.Context, text string) bot.Triage {
-	t := analyse(text)
+	return c.classify(ctx, text, analyse(text), nil)
+}
+
+// classify triages the analysed message t; pre are signals of how it was
+// read (see ClassifyIn), shown first.
+func (c *Classifier) classify(ctx context.Context, raw string, t *text, pre []string) bot.Triage {
 	a := c.lex.assess(t)
+	if len(pre) > 0 {
+		a.signals = append(pre, a.signals...)
+	}
 	if c.model != nil {
 		c.model.apply(t, &a)
 	}
 	if c.second != nil && c.second.wants(a) {
-		c.second.review(ctx, text, &a)
+		c.second.review(ctx, raw, &a)
 	}
 	action, response := bot.DefaultPolicy.Respond(a.category, a.evidence)
 	return bot.Triage{

@@ -15,6 +15,9 @@ type Fold struct {
 	Train []Example
 	Test  []Example
 	Lex   *Lexicon
+	// Real marks a fold of real sentences (all none): its false alarms
+	// are weighed on their own (Costs.RealAlarm).
+	Real bool
 }
 
 // FoldResult compares, on a left-out set, the rules alone, the rules with
@@ -31,6 +34,7 @@ type FoldResult struct {
 // fold, so that many thresholds can be tried on one training.
 type foldRun struct {
 	name  string
+	real  bool
 	test  []Example
 	rules []ruling
 	probs [][]float64
@@ -38,7 +42,7 @@ type foldRun struct {
 }
 
 func runFold(f Fold, opt TrainOptions) foldRun {
-	r := foldRun{name: f.Name, test: f.Test, model: Train(f.Train, opt)}
+	r := foldRun{name: f.Name, real: f.Real, test: f.Test, model: Train(f.Train, opt)}
 	for _, ex := range f.Test {
 		t := analyse(ex.Text)
 		a := f.Lex.assess(t)
@@ -78,6 +82,7 @@ type Costs struct {
 	Missed     float64 // sensitive messages left as none
 	Category   float64 // sensitive messages given another sensitive category
 	FalseAlarm float64 // messages labelled none given a sensitive category
+	RealAlarm  float64 // real sentences (folds marked Real) given a sensitive category
 }
 
 // DefaultCosts put a missed critical message far above the rest; a false
@@ -85,14 +90,24 @@ type Costs struct {
 // (3 % of false alarms, 5 % of misses). At Critical 3 the grid chose a
 // critical threshold of 0.25, which lost critical messages on the folds of
 // sets A and G (round F+G); at 10 it keeps 0.15 and all of them.
-var DefaultCosts = Costs{Critical: 10, Missed: 1, Category: 0.5, FalseAlarm: 1}
+//
+// Real text weighs like the customer-style negatives, on its own, so that
+// thousands of real sentences do not drown the few hundred written ones.
+var DefaultCosts = Costs{Critical: 10, Missed: 1, Category: 0.5, FalseAlarm: 1, RealAlarm: 1}
 
 // tally counts the mistakes of fused decisions.
-type tally struct{ crit, critMiss, sens, missed, wrong, none, alarms int }
+type tally struct{ crit, critMiss, sens, missed, wrong, none, alarms, real, realAlarms int }
 
 func (r foldRun) tally(th Thresholds, t *tally) {
 	for i, ex := range r.test {
 		c, _, _ := th.decide(r.model.classes, r.rules[i], r.probs[i])
+		if ex.Label == bot.CategoryNone && r.real {
+			t.real++
+			if c != bot.CategoryNone {
+				t.realAlarms++
+			}
+			continue
+		}
 		if ex.Label == bot.CategoryNone {
 			t.none++
 			if c != bot.CategoryNone {
@@ -118,7 +133,7 @@ func (r foldRun) tally(th Thresholds, t *tally) {
 
 func (t tally) cost(w Costs) float64 {
 	return w.Critical*ratio(t.critMiss, t.crit) + w.Missed*ratio(t.missed, t.sens) +
-		w.Category*ratio(t.wrong, t.sens) + w.FalseAlarm*ratio(t.alarms, t.none)
+		w.Category*ratio(t.wrong, t.sens) + w.FalseAlarm*ratio(t.alarms, t.none) + w.RealAlarm*ratio(t.realAlarms, t.real)
 }
 
 func triageOf(c bot.Category) bot.Triage {

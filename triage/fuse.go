@@ -17,7 +17,8 @@ import (
 //     less probable than c; not to a category whose words the rules found
 //     figurative or joking (or negated, for non-critical ones; killing
 //     words found figurative bar both critical categories), and not in
-//     messages of fewer than minWords words; to a critical category only
+//     messages of fewer than minWords words or naming neither the writer,
+//     someone close nor the company; to a critical category only
 //     when the rules found self_harm or violence evidence tied to a person
 //     (assessment.bound: a phrase, or a word in a sentence naming the
 //     writer, someone close or the company), never on its own; from none
@@ -72,11 +73,15 @@ type ruling struct {
 	// clear is true when the rules decided on clear evidence: the model
 	// may not lower it.
 	clear bool
+	// about is true when the message names the writer, someone close or
+	// the company: without it the model raises to no category ("Filmen
+	// handler om en mor som får kreft").
+	about bool
 }
 
 // ruling is what the learned model weighs of a.
 func (a *assessment) ruling(words int) ruling {
-	return ruling{a.category, a.conf, a.vetoed, words, a.criticalCue(), a.evidence == bot.EvidenceClear}
+	return ruling{a.category, a.conf, a.vetoed, words, a.criticalCue(), a.evidence == bot.EvidenceClear, a.about}
 }
 
 // decide is fuse without the signals: the category and confidence after
@@ -104,7 +109,7 @@ func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot
 	}
 	best, bestP, bestRank := bot.CategoryNone, 0.0, 0
 	for j, c := range classes {
-		if ru.words < minWords {
+		if ru.words < minWords || !ru.about {
 			break
 		}
 		var need float64

@@ -54,6 +54,7 @@ func TestThresholdsDecide(t *testing.T) {
 		{"uncued: never critical on the model's word alone", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.9, bot.CategoryDistress: 0.05}, bot.CategoryNone},
 		{"uncued: a non-critical category instead", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.5, bot.CategoryBereavement: 0.4}, bot.CategoryBereavement},
 		{"uncued: over a non-critical category neither", bot.CategoryDistress, 0.9, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.9, bot.CategoryDistress: 0.05}, bot.CategoryDistress},
+		{"nobody: a message about no one is not raised", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryIllness: 0.8}, bot.CategoryNone},
 		{"clear: a clear decision is never lowered", bot.CategoryDistress, 0.6, "", map[bot.Category]float64{}, bot.CategoryDistress},
 		{"clear: but may be raised", bot.CategoryDistress, 0.6, "", map[bot.Category]float64{bot.CategoryViolence: 0.5, bot.CategoryDistress: 0.1}, bot.CategoryViolence},
 		{"ratio: only from none", bot.CategoryDistress, 0.9, "", map[bot.Category]float64{bot.CategoryViolence: 0.32, bot.CategoryDistress: 0.1}, bot.CategoryViolence},
@@ -70,7 +71,8 @@ func TestThresholdsDecide(t *testing.T) {
 				words = minWords - 1
 			}
 			clear := strings.HasPrefix(tt.name, "clear")
-			got, conf, changed := th.decide(bot.Categories, ruling{tt.rules, tt.conf, vetoed, words, cued, clear}, probsFor(tt.p))
+			about := !strings.HasPrefix(tt.name, "nobody")
+			got, conf, changed := th.decide(bot.Categories, ruling{tt.rules, tt.conf, vetoed, words, cued, clear, about}, probsFor(tt.p))
 			if got != tt.want {
 				t.Errorf("decide(%s %.2f, %v) = %s, want %s", tt.rules, tt.conf, tt.p, got, tt.want)
 			}

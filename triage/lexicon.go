@@ -44,6 +44,7 @@ type entrySpec struct {
 	Figurative []string     `json:"figurative"`
 	Hyperbole  []string     `json:"hyperbole"`
 	Negating   []string     `json:"negating"`
+	Veto       []string     `json:"veto"`
 	Negatable  *bool        `json:"negatable"`
 	Personal   bool         `json:"personal"`
 	Short      bool         `json:"short"`

@@ -32,10 +32,10 @@ func run(args []string, stdout io.Writer) error {
 	cv := fs.Bool("cv", false, "print leave-one-set-out figures with the current rules; write nothing")
 	history := fs.String("history", "", "directory of rules as they were before each set was tuned on (see README); choose thresholds on them; write nothing")
 	var th triage.Thresholds
-	fs.Float64Var(&th.Critical, "critical", 0.15, "probability from which the model raises to self_harm or violence")
+	fs.Float64Var(&th.Critical, "critical", 0.2, "probability from which the model raises to self_harm or violence")
 	fs.Float64Var(&th.High, "high", 0.35, "probability from which the model raises to a high category")
-	fs.Float64Var(&th.Medium, "medium", 0.3, "probability from which the model raises to distress or vulnerable")
-	fs.Float64Var(&th.Lower, "lower", 0.5, "probability of none from which the model lowers a non-critical decision (0: never)")
+	fs.Float64Var(&th.Medium, "medium", 0.35, "probability from which the model raises to distress or vulnerable")
+	fs.Float64Var(&th.Lower, "lower", 0.8, "probability of none from which the model lowers a non-critical decision (0: never)")
 	fs.Float64Var(&th.Below, "below", 0.8, "rules confidence under which the model may lower")
 	fs.Float64Var(&th.NoneRatio, "none-ratio", 0, "from none, a critical raise also needs p(critical) >= this times p(none) (0: no bound)")
 	var opt triage.TrainOptions
@@ -46,6 +46,7 @@ func run(args []string, stdout io.Writer) error {
 	costs := triage.DefaultCosts
 	fs.Float64Var(&costs.FalseAlarm, "cost-false-alarm", costs.FalseAlarm, "cost of a false alarm when choosing thresholds (-history)")
 	fs.Float64Var(&costs.Critical, "cost-critical", costs.Critical, "extra cost of a missed critical message (-history)")
+	fs.Float64Var(&costs.RealAlarm, "cost-real-alarm", costs.RealAlarm, "cost of a false alarm on real sentences (-history)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -165,7 +166,7 @@ func currentFolds(d data, lex *triage.Lexicon) []triage.Fold {
 	for _, left := range triage.TrainingSets[1:] {
 		folds = append(folds, triage.Fold{Name: left, Test: d.sets[left], Lex: lex, Train: append(except(d.sets, left), real...)})
 	}
-	return append(folds, triage.Fold{Name: "real", Test: test, Lex: lex, Train: append(except(d.sets), real...)})
+	return append(folds, triage.Fold{Name: "real", Test: test, Lex: lex, Train: append(except(d.sets), real...), Real: true})
 }
 
 // except joins the sets other than the named ones, in TrainingSets order.
