@@ -6,12 +6,21 @@ import (
 	"unicode"
 )
 
-// triage classifies text and adds the conversation-level signals: the same
+// triage classifies text, in its conversation when the Triager can read
+// one (ContextTriager), and adds the conversation-level signals: the same
 // question three times, two unhelpful ratings in a row, or two "no answer"
 // turns in a row lead to an offer of a human.
 func (b *Bot) triage(ctx context.Context, text string, history []Message) Triage {
 	t := Triage{Category: CategoryNone, Severity: SeverityNone}
-	if b.Triager != nil {
+	var earlier []string
+	for _, m := range history {
+		if m.Role == RoleCustomer {
+			earlier = append(earlier, m.Text)
+		}
+	}
+	if ct, ok := b.Triager.(ContextTriager); ok && len(earlier) > 0 {
+		t = ct.ClassifyInContext(ctx, text, earlier)
+	} else if b.Triager != nil {
 		t = b.Triager.Classify(ctx, text)
 	}
 	if t.Signals == nil {
