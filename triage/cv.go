@@ -150,6 +150,22 @@ func CrossValidate(folds []Fold, opt TrainOptions) []FoldResult {
 	return out
 }
 
+// CompareThresholds trains one model per fold and measures each of ths on
+// every fold: out[k][i] is fold i with ths[k].
+func CompareThresholds(folds []Fold, opt TrainOptions, ths []Thresholds) [][]FoldResult {
+	runs := make([]foldRun, len(folds))
+	for i, f := range folds {
+		runs[i] = runFold(f, opt)
+	}
+	out := make([][]FoldResult, len(ths))
+	for k, th := range ths {
+		for _, r := range runs {
+			out[k] = append(out[k], r.result(th))
+		}
+	}
+	return out
+}
+
 // ChooseThresholds trains one model per fold and picks the thresholds with
 // the least cost (see Costs) over all left-out sets together; it returns
 // the figures of every fold with them. As a check that the choice carries
@@ -161,7 +177,7 @@ func ChooseThresholds(folds []Fold, opt TrainOptions, w Costs) (Thresholds, []Fo
 	for i, f := range folds {
 		runs[i] = runFold(f, opt)
 	}
-	best := pick(runs, w)
+	best := pick(runs, w, opt.Thresholds.Offer)
 	at := make([]FoldResult, len(runs))
 	nested := make([]FoldResult, len(runs))
 	for i := range runs {
@@ -174,7 +190,7 @@ func ChooseThresholds(folds []Fold, opt TrainOptions, w Costs) (Thresholds, []Fo
 		}
 		th := best
 		if len(others) > 0 {
-			th = pick(others, w)
+			th = pick(others, w, opt.Thresholds.Offer)
 		}
 		nested[i] = runs[i].result(th)
 	}
@@ -186,11 +202,12 @@ func ChooseThresholds(folds []Fold, opt TrainOptions, w Costs) (Thresholds, []Fo
 // set G a bound of 0.7 lost 4 of 48 critical messages).
 var noneRatios = []float64{0}
 
-// pick searches a grid of thresholds. The model may lower only decisions
-// the rules are unsure of (under DefaultBelow, where the second opinion is
-// asked too): lowering sure ones cost right decisions of the tuned rules.
-// Ties go to the first, lower thresholds of the grid.
-func pick(runs []foldRun, w Costs) Thresholds {
+// pick searches a grid of thresholds (Thresholds.Offer is not searched:
+// it is given, and compared with CompareThresholds). The model may lower
+// only weak decisions the rules are unsure of (under DefaultBelow):
+// lowering sure ones cost right decisions of the tuned rules. Ties go to
+// the first, lower thresholds of the grid.
+func pick(runs []foldRun, w Costs, offer float64) Thresholds {
 	var grid []float64
 	for v := 10; v <= 100; v += 5 {
 		if v <= 60 || v%10 == 0 {
@@ -209,7 +226,7 @@ func pick(runs []foldRun, w Costs) Thresholds {
 			for _, m := range grid {
 				for _, l := range lowers {
 					for _, nr := range noneRatios {
-						th := Thresholds{Critical: c, High: h, Medium: m, Lower: l, Below: DefaultBelow, NoneRatio: nr}
+						th := Thresholds{Critical: c, High: h, Medium: m, Lower: l, Below: DefaultBelow, NoneRatio: nr, Offer: offer}
 						var t tally
 						for _, r := range runs {
 							r.tally(th, &t)

@@ -142,6 +142,20 @@ func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot
 	if best != bot.CategoryNone {
 		return best, bestP, true
 	}
+	// A critical category the model may not raise to for want of a cue
+	// (not one the rules found figurative or joking): over Offer,
+	// something may be wrong, and a human is offered (distress).
+	if th.Offer > 0 && !ru.cued && rank < bot.SeverityMedium.Rank() && ru.words >= minWords && ru.about && !vetoed[catIndex[bot.CategoryDistress]] {
+		top := 0.0
+		for j, c := range classes {
+			if c.Severity() == bot.SeverityCritical && !vetoed[catIndex[c]] {
+				top = max(top, p[j])
+			}
+		}
+		if top >= th.Offer {
+			return bot.CategoryDistress, top, true
+		}
+	}
 	if th.Lower > 0 && cat != bot.CategoryNone && !ru.clear && conf < th.Below {
 		for j, c := range classes {
 			if c == bot.CategoryNone && p[j] >= th.Lower {

@@ -23,7 +23,7 @@ func probsFor(m map[bot.Category]float64) []float64 {
 }
 
 func TestThresholdsDecide(t *testing.T) {
-	th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8, NoneRatio: 0.7}
+	th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8, NoneRatio: 0.7, Offer: 0.6}
 	tests := []struct {
 		name   string
 		rules  bot.Category
@@ -51,7 +51,9 @@ func TestThresholdsDecide(t *testing.T) {
 		{"never turn violence into self_harm", bot.CategoryViolence, 0.5, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.99}, bot.CategoryViolence},
 		{"ratio: critical as likely as none", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.4, bot.CategoryDistress: 0.1}, bot.CategorySelfHarm},
 		{"ratio: the model leans to none", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryViolence: 0.32}, bot.CategoryNone},
-		{"uncued: never critical on the model's word alone", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.9, bot.CategoryDistress: 0.05}, bot.CategoryNone},
+		{"uncued: never critical on the model's word alone", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.55, bot.CategoryDistress: 0.05}, bot.CategoryNone},
+		{"uncued: an offer of a human instead", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.9, bot.CategoryDistress: 0.05}, bot.CategoryDistress},
+		{"uncued: no offer over a figurative veto", bot.CategoryNone, 1, bot.CategorySelfHarm, map[bot.Category]float64{bot.CategorySelfHarm: 0.9, bot.CategoryDistress: 0.05}, bot.CategoryNone},
 		{"uncued: a non-critical category instead", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.5, bot.CategoryBereavement: 0.4}, bot.CategoryBereavement},
 		{"uncued: over a non-critical category neither", bot.CategoryDistress, 0.9, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.9, bot.CategoryDistress: 0.05}, bot.CategoryDistress},
 		{"nobody: a message about no one is not raised", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryIllness: 0.8}, bot.CategoryNone},

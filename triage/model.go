@@ -47,6 +47,10 @@ type Thresholds struct {
 	// model that leans to none does not send a customer to a crisis line
 	// on a low critical probability. 0 means no such bound.
 	NoneRatio float64 `json:"none_ratio"`
+	// Offer is the probability of self_harm or violence from which the
+	// model, barred from them for want of a cue, raises none to distress
+	// (an offer of a human) instead; 0 means never.
+	Offer float64 `json:"offer,omitempty"`
 }
 
 // modelFile is the JSON form of a Model.

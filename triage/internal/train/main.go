@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/los-bot/los/triage"
@@ -31,12 +32,14 @@ func run(args []string, stdout io.Writer) error {
 	out := fs.String("o", "lexicons/model.json", "model file to write")
 	cv := fs.Bool("cv", false, "print leave-one-set-out figures with the current rules; write nothing")
 	history := fs.String("history", "", "directory of rules as they were before each set was tuned on (see README); choose thresholds on them; write nothing")
+	offers := fs.String("compare-offers", "", "with -history: instead of searching, print the folds with the given thresholds and each of these values of -offer (comma-separated)")
 	var th triage.Thresholds
 	fs.Float64Var(&th.Critical, "critical", 0.2, "probability from which the model raises to self_harm or violence")
 	fs.Float64Var(&th.High, "high", 0.35, "probability from which the model raises to a high category")
 	fs.Float64Var(&th.Medium, "medium", 0.35, "probability from which the model raises to distress or vulnerable")
 	fs.Float64Var(&th.Lower, "lower", 0.8, "probability of none from which the model lowers a non-critical decision (0: never)")
 	fs.Float64Var(&th.Below, "below", 0.8, "rules confidence under which the model may lower")
+	fs.Float64Var(&th.Offer, "offer", 0.4, "without a cue, p(self_harm or violence) from which the model raises none to distress instead (0: never)")
 	fs.Float64Var(&th.NoneRatio, "none-ratio", 0, "from none, a critical raise also needs p(critical) >= this times p(none) (0: no bound)")
 	var opt triage.TrainOptions
 	fs.Float64Var(&opt.L2, "l2", 0, "weight decay (0: default)")
@@ -71,6 +74,8 @@ func run(args []string, stdout io.Writer) error {
 		d.real = append(d.real, ex...)
 	}
 	switch {
+	case *history != "" && *offers != "":
+		return compareOffers(*history, d, lex, opt, *offers, stdout)
 	case *history != "":
 		return chooseOnHistory(*history, d, lex, opt, costs, stdout)
 	case *cv:
@@ -124,23 +129,9 @@ func (d data) realParts(lex *triage.Lexicon) (test, train []triage.Example) {
 // left-out set. The thresholds are chosen on these folds and on those of
 // the current rules (see currentFolds) together.
 func chooseOnHistory(dir string, d data, cur *triage.Lexicon, opt triage.TrainOptions, costs triage.Costs, stdout io.Writer) error {
-	var folds []triage.Fold
-	_, real := d.realParts(cur)
-	for _, left := range triage.TrainingSets[2:] {
-		sub := filepath.Join(dir, strings.TrimSuffix(left, ".tsv"))
-		if _, err := os.Stat(sub); errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		lex, err := triage.LoadDir(sub)
-		if err != nil {
-			return err
-		}
-		dev, err := triage.ReadSet(filepath.Join(sub, "dev.tsv"))
-		if err != nil {
-			return err
-		}
-		train := append(append(dev, except(d.sets, left, "dev.tsv")...), real...)
-		folds = append(folds, triage.Fold{Name: left, Test: d.sets[left], Lex: lex, Train: train})
+	folds, err := historyFolds(dir, d, cur)
+	if err != nil {
+		return err
 	}
 	current := currentFolds(d, cur)
 	th, at, nested := triage.ChooseThresholds(append(folds, current...), opt, costs)
@@ -155,6 +146,56 @@ func chooseOnHistory(dir string, d data, cur *triage.Lexicon, opt triage.TrainOp
 	}
 	fmt.Fprintln(stdout, "\nwith thresholds chosen on the other sets:")
 	return triage.WriteFolds(stdout, nested)
+}
+
+// historyFolds are the folds with the rules before each set was tuned on.
+func historyFolds(dir string, d data, cur *triage.Lexicon) ([]triage.Fold, error) {
+	var folds []triage.Fold
+	_, real := d.realParts(cur)
+	for _, left := range triage.TrainingSets[2:] {
+		sub := filepath.Join(dir, strings.TrimSuffix(left, ".tsv"))
+		if _, err := os.Stat(sub); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		lex, err := triage.LoadDir(sub)
+		if err != nil {
+			return nil, err
+		}
+		dev, err := triage.ReadSet(filepath.Join(sub, "dev.tsv"))
+		if err != nil {
+			return nil, err
+		}
+		train := append(append(dev, except(d.sets, left, "dev.tsv")...), real...)
+		folds = append(folds, triage.Fold{Name: left, Test: d.sets[left], Lex: lex, Train: train})
+	}
+	return folds, nil
+}
+
+// compareOffers prints the folds of both kinds (see chooseOnHistory) with
+// the thresholds of opt and each value of Thresholds.Offer in list.
+func compareOffers(dir string, d data, cur *triage.Lexicon, opt triage.TrainOptions, list string, stdout io.Writer) error {
+	folds, err := historyFolds(dir, d, cur)
+	if err != nil {
+		return err
+	}
+	folds = append(folds, currentFolds(d, cur)...)
+	var ths []triage.Thresholds
+	for _, v := range strings.Split(list, ",") {
+		o, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return fmt.Errorf("-compare-offers: %w", err)
+		}
+		th := opt.Thresholds
+		th.Offer = o
+		ths = append(ths, th)
+	}
+	for k, res := range triage.CompareThresholds(folds, opt, ths) {
+		fmt.Fprintf(stdout, "\nthresholds %+v:\n", ths[k])
+		if err := triage.WriteFolds(stdout, res); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // currentFolds leave out each set but dev.tsv in turn, with the current
