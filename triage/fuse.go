@@ -70,6 +70,10 @@ type ruling struct {
 	// tied to a person (see assessment.bound): without it the model may
 	// not raise to a critical category.
 	cued bool
+	// anyCue is true when the rules found any unsuppressed self_harm or
+	// violence evidence, a word naming nobody included (Thresholds.Cue
+	// "any").
+	anyCue bool
 	// clear is true when the rules decided on clear evidence: the model
 	// may not lower it.
 	clear bool
@@ -81,13 +85,16 @@ type ruling struct {
 
 // ruling is what the learned model weighs of a.
 func (a *assessment) ruling(words int) ruling {
-	return ruling{a.category, a.conf, a.vetoed, words, a.criticalCue(), a.evidence == bot.EvidenceClear, a.about}
+	sh, v := catIndex[bot.CategorySelfHarm], catIndex[bot.CategoryViolence]
+	return ruling{cat: a.category, conf: a.conf, vetoed: a.vetoed, words: words, cued: a.criticalCue(),
+		anyCue: a.cue[sh] || a.cue[v], clear: a.evidence == bot.EvidenceClear, about: a.about}
 }
 
 // decide is fuse without the signals: the category and confidence after
 // the model, given the rules' ruling.
 func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot.Category, float64, bool) {
 	cat, conf, vetoed := ru.cat, ru.conf, ru.vetoed
+	cued := ru.cued || th.Cue == CueAny && ru.anyCue
 	rank := cat.Severity().Rank()
 	if rank == bot.SeverityCritical.Rank() {
 		return cat, conf, false
@@ -115,7 +122,7 @@ func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot
 		var need float64
 		switch c.Severity() {
 		case bot.SeverityCritical:
-			if !ru.cued {
+			if !cued {
 				continue // never on the model's word alone
 			}
 			need = th.Critical
@@ -145,7 +152,7 @@ func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot
 	// A critical category the model may not raise to for want of a cue
 	// (not one the rules found figurative or joking): over Offer,
 	// something may be wrong, and a human is offered (distress).
-	if th.Offer > 0 && !ru.cued && rank < bot.SeverityMedium.Rank() && ru.words >= minWords && ru.about && !vetoed[catIndex[bot.CategoryDistress]] {
+	if th.Offer > 0 && !cued && rank < bot.SeverityMedium.Rank() && ru.words >= minWords && ru.about && !vetoed[catIndex[bot.CategoryDistress]] {
 		top := 0.0
 		for j, c := range classes {
 			if c.Severity() == bot.SeverityCritical && !vetoed[catIndex[c]] {

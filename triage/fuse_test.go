@@ -74,7 +74,7 @@ func TestThresholdsDecide(t *testing.T) {
 			}
 			clear := strings.HasPrefix(tt.name, "clear")
 			about := !strings.HasPrefix(tt.name, "nobody")
-			got, conf, changed := th.decide(bot.Categories, ruling{tt.rules, tt.conf, vetoed, words, cued, clear, about}, probsFor(tt.p))
+			got, conf, changed := th.decide(bot.Categories, ruling{cat: tt.rules, conf: tt.conf, vetoed: vetoed, words: words, cued: cued, clear: clear, about: about}, probsFor(tt.p))
 			if got != tt.want {
 				t.Errorf("decide(%s %.2f, %v) = %s, want %s", tt.rules, tt.conf, tt.p, got, tt.want)
 			}
@@ -82,6 +82,28 @@ func TestThresholdsDecide(t *testing.T) {
 				t.Errorf("changed %v confidence %v for %s -> %s", changed, conf, tt.rules, got)
 			}
 		})
+	}
+}
+
+// TestThresholdsCueAny: with Thresholds.Cue "any", a weak self_harm or
+// violence word naming nobody close counts as a cue; by default it does not.
+func TestThresholdsCueAny(t *testing.T) {
+	vetoed := make([]bool, numCats)
+	p := probsFor(map[bot.Category]float64{bot.CategorySelfHarm: 0.9, bot.CategoryDistress: 0.05})
+	ru := ruling{cat: bot.CategoryNone, conf: 1, vetoed: vetoed, words: 10, anyCue: true, about: true}
+	for _, tt := range []struct {
+		cue  string
+		want bot.Category
+	}{{"", bot.CategoryDistress}, {CueAny, bot.CategorySelfHarm}} {
+		th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8, Offer: 0.6, Cue: tt.cue}
+		if got, _, _ := th.decide(bot.Categories, ru, p); got != tt.want {
+			t.Errorf("cue %q: decide = %s, want %s", tt.cue, got, tt.want)
+		}
+	}
+	ru.about = false
+	th := Thresholds{Critical: 0.3, Offer: 0.6, Cue: CueAny}
+	if got, _, _ := th.decide(bot.Categories, ru, p); got != bot.CategoryNone {
+		t.Errorf("cue any, about nobody: decide = %s, want none", got)
 	}
 }
 

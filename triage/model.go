@@ -51,7 +51,17 @@ type Thresholds struct {
 	// model, barred from them for want of a cue, raises none to distress
 	// (an offer of a human) instead; 0 means never.
 	Offer float64 `json:"offer,omitempty"`
+	// Cue says which self_harm or violence evidence of the rules lets the
+	// model raise to a critical category: "" (the default), evidence tied
+	// to a person (a phrase, or a word in a message naming the writer or
+	// someone close); CueAny, any unsuppressed evidence, in a message
+	// naming the writer, someone close or the company.
+	Cue string `json:"cue,omitempty"`
 }
+
+// CueAny is the value of Thresholds.Cue that lets any unsuppressed
+// self_harm or violence evidence count as a cue.
+const CueAny = "any"
 
 // modelFile is the JSON form of a Model.
 type modelFile struct {
@@ -124,6 +134,9 @@ func decodeModel(b []byte) (*Model, error) {
 	}
 	if !(f.Thresholds.Below >= 0 && f.Thresholds.Below <= 1) {
 		return nil, fmt.Errorf("thresholds.below %v: want 0 to 1", f.Thresholds.Below)
+	}
+	if f.Thresholds.Cue != "" && f.Thresholds.Cue != CueAny {
+		return nil, fmt.Errorf("thresholds.cue %q: want \"\" or %q", f.Thresholds.Cue, CueAny)
 	}
 	if !(f.Thresholds.NoneRatio >= 0 && f.Thresholds.NoneRatio <= 10) {
 		return nil, fmt.Errorf("thresholds.none_ratio %v: want 0 (no bound) to 10", f.Thresholds.NoneRatio)

@@ -33,12 +33,14 @@ func run(args []string, stdout io.Writer) error {
 	cv := fs.Bool("cv", false, "print leave-one-set-out figures with the current rules; write nothing")
 	history := fs.String("history", "", "directory of rules as they were before each set was tuned on (see README); choose thresholds on them; write nothing")
 	offers := fs.String("compare-offers", "", "with -history: instead of searching, print the folds with the given thresholds and each of these values of -offer (comma-separated)")
+	compareCue := fs.Bool("compare-cue", false, "with -compare-offers: each offer with both kinds of cue")
 	var th triage.Thresholds
 	fs.Float64Var(&th.Critical, "critical", 0.2, "probability from which the model raises to self_harm or violence")
 	fs.Float64Var(&th.High, "high", 0.35, "probability from which the model raises to a high category")
 	fs.Float64Var(&th.Medium, "medium", 0.35, "probability from which the model raises to distress or vulnerable")
 	fs.Float64Var(&th.Lower, "lower", 0.8, "probability of none from which the model lowers a non-critical decision (0: never)")
 	fs.Float64Var(&th.Below, "below", 0.8, "rules confidence under which the model may lower")
+	fs.StringVar(&th.Cue, "cue", "", `which rules evidence lets the model raise to self_harm or violence: "" (tied to a person) or "any"`)
 	fs.Float64Var(&th.Offer, "offer", 0.4, "without a cue, p(self_harm or violence) from which the model raises none to distress instead (0: never)")
 	fs.Float64Var(&th.NoneRatio, "none-ratio", 0, "from none, a critical raise also needs p(critical) >= this times p(none) (0: no bound)")
 	var opt triage.TrainOptions
@@ -75,7 +77,7 @@ func run(args []string, stdout io.Writer) error {
 	}
 	switch {
 	case *history != "" && *offers != "":
-		return compareOffers(*history, d, lex, opt, *offers, stdout)
+		return compareOffers(*history, d, lex, opt, *offers, *compareCue, stdout)
 	case *history != "":
 		return chooseOnHistory(*history, d, lex, opt, costs, stdout)
 	case *cv:
@@ -173,7 +175,7 @@ func historyFolds(dir string, d data, cur *triage.Lexicon) ([]triage.Fold, error
 
 // compareOffers prints the folds of both kinds (see chooseOnHistory) with
 // the thresholds of opt and each value of Thresholds.Offer in list.
-func compareOffers(dir string, d data, cur *triage.Lexicon, opt triage.TrainOptions, list string, stdout io.Writer) error {
+func compareOffers(dir string, d data, cur *triage.Lexicon, opt triage.TrainOptions, list string, compareCue bool, stdout io.Writer) error {
 	folds, err := historyFolds(dir, d, cur)
 	if err != nil {
 		return err
@@ -188,6 +190,10 @@ func compareOffers(dir string, d data, cur *triage.Lexicon, opt triage.TrainOpti
 		th := opt.Thresholds
 		th.Offer = o
 		ths = append(ths, th)
+		if compareCue {
+			th.Cue = triage.CueAny
+			ths = append(ths, th)
+		}
 	}
 	for k, res := range triage.CompareThresholds(folds, opt, ths) {
 		fmt.Fprintf(stdout, "\nthresholds %+v:\n", ths[k])
