@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // KeyPrefix starts every API key, so keys are told apart from
@@ -19,7 +19,7 @@ type Scope string
 
 // The scopes.
 const (
-	ScopeChat    Scope = "chat"     // start conversations and act on any of them for a customer
+	ScopeChat    Scope = "chat"     // start conversations and act on the ones it started for a customer
 	ScopeKBWrite Scope = "kb:write" // the article API, as an editor
 	ScopeAgent   Scope = "agent"    // the agent desk API, as an agent
 	ScopeAdmin   Scope = "admin"    // webhooks, keys, events; everything an admin may do
@@ -43,7 +43,12 @@ type APIKey struct {
 	Created  time.Time  `json:"created"`
 	LastUsed *time.Time `json:"last_used"`
 	Revoked  *time.Time `json:"revoked"`
+	// Expires is when the key stops working; nil: never.
+	Expires *time.Time `json:"expires"`
 }
+
+// Expired reports whether the key has expired by now.
+func (k *APIKey) Expired(now time.Time) bool { return k.Expires != nil && !now.Before(*k.Expires) }
 
 // Has reports whether the key has scope s.
 func (k *APIKey) Has(s Scope) bool { return slices.Contains(k.Scopes, s) }
@@ -57,21 +62,21 @@ func ParseScopes(s string) ([]Scope, error) {
 			continue
 		}
 		if !slices.Contains(Scopes, sc) {
-			return nil, bot.Errorf(bot.EINVALID, "scope %q is unknown; use chat, kb:write, agent or admin", sc)
+			return nil, los.Errorf(los.EINVALID, "scope %q is unknown; use chat, kb:write, agent or admin", sc)
 		}
 		if !slices.Contains(out, sc) {
 			out = append(out, sc)
 		}
 	}
 	if len(out) == 0 {
-		return nil, bot.Errorf(bot.EINVALID, "give at least one scope: chat, kb:write, agent or admin")
+		return nil, los.Errorf(los.EINVALID, "give at least one scope: chat, kb:write, agent or admin")
 	}
 	return out, nil
 }
 
 // NewAPIKey returns a new key and the hash to store.
 func NewAPIKey() (key string, hash []byte) {
-	key = KeyPrefix + randomToken(32)
+	key = KeyPrefix + RandomToken(32)
 	return key, HashKey(key)
 }
 
@@ -88,8 +93,10 @@ type KeyStore interface {
 }
 
 var (
-	errKey   = &bot.Error{Code: bot.EAUTH, Message: "unknown or revoked API key"}
-	errScope = &bot.Error{Code: bot.EFORBID, Message: "the API key lacks the scope for this"}
+	errKey     = &los.Error{Code: los.EAUTH, Message: "unknown or revoked API key"}
+	errExpired = &los.Error{Code: los.EAUTH, Message: "the API key has expired; create a new one (los keys create)"}
+	// ErrScope refuses a key without the scope a route needs.
+	ErrScope = &los.Error{Code: los.EFORBID, Message: "the API key lacks the scope for this"}
 )
 
 // IsKey reports whether an Authorization header carries an API key, and
@@ -107,11 +114,14 @@ func AuthenticateKey(ctx context.Context, ks KeyStore, key string, now time.Time
 		return nil, errKey
 	}
 	k, err := ks.APIKeyByHash(ctx, HashKey(key))
-	if bot.ErrorCode(err) == bot.ENOTFOUND || err == nil && k.Revoked != nil {
+	if los.ErrorCode(err) == los.ENOTFOUND || err == nil && k.Revoked != nil {
 		return nil, errKey
 	}
 	if err != nil {
 		return nil, err
+	}
+	if k.Expired(now) {
+		return nil, errExpired
 	}
 	if err := ks.TouchAPIKey(ctx, k.ID, now); err != nil {
 		return nil, err
@@ -122,15 +132,15 @@ func AuthenticateKey(ctx context.Context, ks KeyStore, key string, now time.Time
 // RequireScope refuses a key without scope s with 403.
 func RequireScope(k *APIKey, s Scope) error {
 	if !k.Has(s) {
-		return errScope
+		return ErrScope
 	}
 	return nil
 }
 
-// keyUser is who a key acts as in handlers written for signed-in users:
+// KeyUser is who a key acts as in handlers written for signed-in users:
 // a user with a negative ID (never a real user's) named after the key,
 // with the most powerful role its scopes allow.
-func keyUser(k *APIKey) *User {
+func KeyUser(k *APIKey) *User {
 	u := &User{ID: -k.ID, Email: "key:" + k.Name, Created: k.Created}
 	if k.Name == "" {
 		u.Email = "key:" + k.Hint
@@ -144,10 +154,5 @@ func keyUser(k *APIKey) *User {
 	return u
 }
 
-// KeyFrom returns the API key a request was made with, or nil.
-func KeyFrom(c interface{ Get(string) any }) *APIKey {
-	k, _ := c.Get(keyKey).(*APIKey)
-	return k
-}
-
-const keyKey = "auth.key"
+// ScopeOfRole is the scope a key needs to pass where role r may.
+func ScopeOfRole(r Role) Scope { return scopeOfRole[r] }

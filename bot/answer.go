@@ -11,98 +11,109 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/ollama/ollama/api"
-
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
 // answer fills res with a grounded answer to text and reports whether the
 // knowledge base had nothing relevant.
-func (b *Bot) answer(ctx context.Context, l lang.Standard, text string, history []Message, onToken func(string), res *Result) (noAnswer bool) {
+func (b *Bot) answer(ctx context.Context, l los.Standard, text string, history []los.Message, onToken func(string), res *los.Result) (noAnswer bool) {
 	t0 := time.Now()
-	all, err := b.Retriever.Retrieve(ctx, text, l, b.Sources)
+	all, err := b.cfg.Retriever.Retrieve(ctx, text, l, b.cfg.Sources)
 	res.Timings.RetrieveMS = ms(time.Since(t0))
 	if err != nil {
-		b.Log.ErrorContext(ctx, "retrieval failed", "err", err)
+		b.cfg.Log.ErrorContext(ctx, "retrieval failed", "err", err)
 	}
-	var sources []Source
+	var sources []los.Source
 	for _, s := range all {
 		if s.Relevant {
 			sources = append(sources, s)
 		}
 	}
 	if len(sources) == 0 {
-		res.Answer = b.Texts.T(l, "answer.none")
-		res.Mode = ModeExtractive
+		res.Answer = b.cfg.Texts.T(l, "answer.none")
+		res.Mode = los.ModeExtractive
 		return true
 	}
 	res.Sources = sources
 
-	if b.Generator != nil {
+	if b.cfg.Generator != nil {
 		t1 := time.Now()
 		answer, first, err := b.generate(ctx, l, text, sources, history, onToken)
 		if err == nil {
-			if b.Observer != nil {
-				b.Observer.Generated(first, time.Since(t1))
+			if b.cfg.Observer != nil {
+				b.cfg.Observer.Generated(first, time.Since(t1))
 			}
 			b.warned.reset()
 			res.Timings.FirstTokenMS = ms(first)
-			res.Answer, res.Citations = mapCitations(answer, sources)
-			res.Mode = ModeGenerated
+			res.Answer, res.Citations = mapCitations(b.fixStandard(ctx, l, answer), sources)
+			res.Mode = los.ModeGenerated
 			return false
 		}
 		b.logGenerationFailure(ctx, err)
 	}
-	res.Answer, res.Citations = b.extractive(l, sources)
-	res.Mode = ModeExtractive
+	res.Answer, res.Citations = b.extractive(ctx, l, sources)
+	res.Mode = los.ModeExtractive
 	return false
 }
 
-// errFirstToken is the cause of a generation cancelled because the first
-// token came too late.
-var errFirstToken = errors.New("no first token before the deadline")
+// The causes of a generation cancelled because the model was too slow:
+// the first token came too late, or the stream stalled after it. Both are
+// los.ErrTooSlow, which tells a pool of model hosts to blame the host.
+var (
+	errFirstToken = fmt.Errorf("%w: no first token before the deadline", los.ErrTooSlow)
+	errTokenStall = fmt.Errorf("%w: no token for too long after the first", los.ErrTooSlow)
+)
 
 // generate streams the model's answer. It fails when the model errors,
-// sends no first token in time, or ends the stream without done.
-func (b *Bot) generate(ctx context.Context, l lang.Standard, text string, sources []Source, history []Message, onToken func(string)) (string, time.Duration, error) {
-	msgs, err := b.Prompter.Prompt(l, text, sources, history)
+// sends no first token in time, stalls between tokens for longer than
+// TokenTimeout, or ends the stream without done.
+func (b *Bot) generate(ctx context.Context, l los.Standard, text string, sources []los.Source, history []los.Message, onToken func(string)) (string, time.Duration, error) {
+	msgs, err := b.cfg.Prompter.Prompt(l, text, sources, history)
 	if err != nil {
 		return "", 0, fmt.Errorf("render prompt: %w", err)
 	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	ctx, stop := context.WithTimeout(ctx, b.Generation)
+	ctx, stop := context.WithTimeout(ctx, b.cfg.Generation)
 	defer stop()
 
 	start := time.Now()
 	var gotFirst atomic.Bool
-	timer := time.AfterFunc(b.FirstToken, func() {
+	timer := time.AfterFunc(b.cfg.FirstToken, func() {
 		if !gotFirst.Load() {
 			cancel(errFirstToken)
 		}
 	})
 	defer timer.Stop()
+	// The inter-token deadline runs from the first token and restarts
+	// with every piece of the stream after it.
+	stall := time.AfterFunc(time.Hour, func() { cancel(errTokenStall) })
+	stall.Stop()
+	defer stall.Stop()
 
-	streamOn := true
 	var (
 		out   strings.Builder
 		done  bool
 		first time.Duration
 	)
-	err = b.Generator.Chat(ctx, &api.ChatRequest{
-		Model: b.ChatModel, Messages: msgs, Stream: &streamOn, Options: b.Options,
-	}, func(r api.ChatResponse) error {
-		if r.Message.Content != "" {
+	err = b.cfg.Generator.Chat(ctx, &los.ChatRequest{
+		Model: b.cfg.ChatModel, Messages: msgs, Stream: true, Options: b.cfg.Options,
+	}, func(r los.ChatResponse) error {
+		if r.Content != "" {
 			if gotFirst.CompareAndSwap(false, true) {
 				first = time.Since(start)
 			}
-			out.WriteString(r.Message.Content)
+			out.WriteString(r.Content)
 			if onToken != nil {
-				onToken(r.Message.Content)
+				onToken(r.Content)
 			}
 		}
-		if r.Done {
+		switch {
+		case r.Done:
 			done = true
+			stall.Stop()
+		case gotFirst.Load():
+			stall.Reset(b.cfg.TokenTimeout)
 		}
 		return nil
 	})
@@ -127,7 +138,7 @@ var citeRE = regexp.MustCompile(`\[(\d{1,2})\]`)
 // rest, and returns the cited slugs in order of first citation. When the
 // model cites nothing, the best source is cited: every answer says where it
 // comes from.
-func mapCitations(answer string, sources []Source) (string, []string) {
+func mapCitations(answer string, sources []los.Source) (string, []string) {
 	seen := map[string]bool{}
 	cited := []string{}
 	answer = citeRE.ReplaceAllStringFunc(answer, func(m string) string {
@@ -149,17 +160,22 @@ func mapCitations(answer string, sources []Source) (string, []string) {
 }
 
 // extractive quotes the best passages, for when the model cannot answer.
-func (b *Bot) extractive(l lang.Standard, sources []Source) (string, []string) {
+func (b *Bot) extractive(ctx context.Context, l los.Standard, sources []los.Source) (string, []string) {
 	best := sources[0]
 	var sb strings.Builder
-	sb.WriteString(b.Texts.T(l, "answer.extractive_intro"))
+	sb.WriteString(b.cfg.Texts.T(l, "answer.extractive_intro"))
 	sb.WriteString("\n\n")
-	sb.WriteString(quote(best.Text))
+	text, note := b.inStandard(ctx, l, best.Lang, quote(best.Text))
+	sb.WriteString(text)
 	sb.WriteString(" [1]")
+	if note != "" {
+		sb.WriteString("\n\n")
+		sb.WriteString(note)
+	}
 	cited := []string{best.Slug}
 	if len(sources) > 1 && sources[1].Slug != best.Slug {
 		sb.WriteString("\n\n")
-		sb.WriteString(b.Texts.T(l, "answer.extractive_more", sources[1].Title))
+		sb.WriteString(b.cfg.Texts.T(l, "answer.extractive_more", sources[1].Title))
 		sb.WriteString(" [2]")
 		cited = append(cited, sources[1].Slug)
 	}
@@ -210,38 +226,44 @@ func (w *warnOnce) reset() {
 }
 
 func (b *Bot) logGenerationFailure(ctx context.Context, err error) {
-	var se api.StatusError
-	if b.Observer != nil {
-		b.Observer.Fallback(fallbackReason(err))
+	if b.cfg.Observer != nil {
+		b.cfg.Observer.Fallback(fallbackReason(err))
 	}
 	switch {
-	case errors.As(err, &se) && se.StatusCode == 404:
-		if b.warned.first("missing:" + b.ChatModel) {
-			b.Log.ErrorContext(ctx, "chat model missing; answering extractively", "model", b.ChatModel,
-				"fix", fmt.Sprintf("ollama pull %s (or: los models pull)", b.ChatModel))
+	case los.ErrorCode(err) == los.ENOTFOUND:
+		if b.warned.first("missing:" + b.cfg.ChatModel) {
+			b.cfg.Log.ErrorContext(ctx, "chat model missing; answering extractively", "model", b.cfg.ChatModel,
+				"fix", fmt.Sprintf("ollama pull %s (or: los models pull)", b.cfg.ChatModel))
 		}
+	case los.ErrorCode(err) == los.EUNAVAILABLE:
+		b.cfg.Log.WarnContext(ctx, "model busy; answering extractively", "err", err)
 	case errors.Is(err, errFirstToken):
-		b.Log.WarnContext(ctx, "model too slow; answering extractively", "deadline", b.FirstToken)
+		b.cfg.Log.WarnContext(ctx, "model too slow; answering extractively", "deadline", b.cfg.FirstToken)
+	case errors.Is(err, errTokenStall):
+		b.cfg.Log.WarnContext(ctx, "model stream stalled; answering extractively", "deadline", b.cfg.TokenTimeout)
 	case errors.Is(err, errNoDone):
-		b.Log.WarnContext(ctx, "model stream broke off; answering extractively")
+		b.cfg.Log.WarnContext(ctx, "model stream broke off; answering extractively")
 	default:
 		if b.warned.first("err:" + err.Error()) {
-			b.Log.ErrorContext(ctx, "model unavailable; answering extractively", "err", err,
+			b.cfg.Log.ErrorContext(ctx, "model unavailable; answering extractively", "err", err,
 				"fix", "start Ollama (ollama serve) and check OLLAMA_HOST")
 		} else {
-			b.Log.DebugContext(ctx, "model unavailable", "err", err)
+			b.cfg.Log.DebugContext(ctx, "model unavailable", "err", err)
 		}
 	}
 }
 
 // fallbackReason names why a generation failed, for metrics.
 func fallbackReason(err error) string {
-	var se api.StatusError
 	switch {
-	case errors.As(err, &se) && se.StatusCode == 404:
+	case los.ErrorCode(err) == los.ENOTFOUND:
 		return "model_missing"
+	case los.ErrorCode(err) == los.EUNAVAILABLE:
+		return "model_busy"
 	case errors.Is(err, errFirstToken):
 		return "first_token_timeout"
+	case errors.Is(err, errTokenStall):
+		return "token_timeout"
 	case errors.Is(err, errNoDone):
 		return "stream_broken"
 	}

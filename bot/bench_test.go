@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // BenchmarkTurnOverhead measures what Los adds to a turn around the model:
@@ -20,7 +20,7 @@ func BenchmarkTurnOverhead(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		start := time.Now()
-		if _, err := h.bot.Turn(ctx, bot.Request{Text: "Hvordan endrer jeg fakturaadressen min?"}); err != nil {
+		if _, err := h.bot.Turn(ctx, los.TurnRequest{Text: "Hvordan endrer jeg fakturaadressen min?"}); err != nil {
 			b.Fatal(err)
 		}
 		lat = append(lat, time.Since(start))

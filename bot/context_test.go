@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // contextTriager records how it was asked: alone, or with the earlier
@@ -15,14 +15,14 @@ type contextTriager struct {
 	earlier [][]string
 }
 
-func (c *contextTriager) Classify(_ context.Context, text string) bot.Triage {
+func (c *contextTriager) Classify(_ context.Context, text string) los.Triage {
 	c.alone = append(c.alone, text)
-	return bot.Triage{Category: bot.CategoryNone}
+	return los.Triage{Category: los.CategoryNone}
 }
 
-func (c *contextTriager) ClassifyInContext(_ context.Context, text string, earlier []string) bot.Triage {
+func (c *contextTriager) ClassifyInContext(_ context.Context, text string, earlier []string) los.Triage {
 	c.earlier = append(c.earlier, earlier)
-	return bot.Triage{Category: bot.CategoryNone}
+	return los.Triage{Category: los.CategoryNone}
 }
 
 // TestTurnReadsInConversation: a message with earlier customer messages
@@ -33,7 +33,7 @@ func TestTurnReadsInConversation(t *testing.T) {
 	h := newHarness(t, nil, fixedSources(srcAddress), tri)
 	id := h.conversation(t)
 	for _, q := range []string{"Når kommer montøren for fiberen?", "Han vet hvor jeg bor?"} {
-		if _, err := h.bot.Turn(context.Background(), bot.Request{ConversationID: id, Text: q}); err != nil {
+		if _, err := h.bot.Turn(context.Background(), los.TurnRequest{ConversationID: id, Text: q}); err != nil {
 			t.Fatal(err)
 		}
 	}

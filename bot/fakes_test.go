@@ -6,117 +6,115 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ollama/ollama/api"
-
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/lang"
 )
 
 // FakeGenerator is a Generator built from a function field.
 type FakeGenerator struct {
-	ChatFn func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error
+	ChatFn func(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error
 }
 
-var _ bot.Generator = (*FakeGenerator)(nil)
+var _ los.Chatter = (*FakeGenerator)(nil)
 
-func (f *FakeGenerator) Chat(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
+func (f *FakeGenerator) Chat(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error {
 	return f.ChatFn(ctx, req, fn)
 }
 
 // streamOf streams the given chunks and a final done.
 func streamOf(chunks ...string) *FakeGenerator {
-	return &FakeGenerator{ChatFn: func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
+	return &FakeGenerator{ChatFn: func(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error {
 		for _, c := range chunks {
-			if err := fn(api.ChatResponse{Message: api.Message{Role: "assistant", Content: c}}); err != nil {
+			if err := fn(los.ChatResponse{Content: c}); err != nil {
 				return err
 			}
 		}
-		return fn(api.ChatResponse{Done: true, DoneReason: "stop"})
+		return fn(los.ChatResponse{Done: true})
 	}}
 }
 
 // FakeRetriever returns fixed sources.
 type FakeRetriever struct {
-	RetrieveFn func(ctx context.Context, q string, limit int) ([]bot.Source, error)
+	RetrieveFn func(ctx context.Context, q string, limit int) ([]los.Source, error)
 }
 
 // Retrieve ignores the written standard: the fake's sources are fixed.
 
-var _ bot.Retriever = (*FakeRetriever)(nil)
+var _ los.Retriever = (*FakeRetriever)(nil)
 
-func (f *FakeRetriever) Retrieve(ctx context.Context, q string, _ lang.Standard, limit int) ([]bot.Source, error) {
+func (f *FakeRetriever) Retrieve(ctx context.Context, q string, _ los.Standard, limit int) ([]los.Source, error) {
 	return f.RetrieveFn(ctx, q, limit)
 }
 
-func fixedSources(s ...bot.Source) *FakeRetriever {
-	return &FakeRetriever{RetrieveFn: func(context.Context, string, int) ([]bot.Source, error) { return s, nil }}
+func fixedSources(s ...los.Source) *FakeRetriever {
+	return &FakeRetriever{RetrieveFn: func(context.Context, string, int) ([]los.Source, error) { return s, nil }}
 }
 
 // FakeTriager returns a fixed category, with Evidence when set.
 type FakeTriager struct {
-	Category bot.Category
-	Evidence bot.Evidence
+	Category los.Category
+	Evidence los.Evidence
 }
 
-var _ bot.Triager = FakeTriager{}
+var _ los.Triager = FakeTriager{}
 
-func (f FakeTriager) Classify(context.Context, string) bot.Triage {
-	return bot.Triage{Category: f.Category, Evidence: f.Evidence, Signals: []string{"fake:" + string(f.Category)}}
+func (f FakeTriager) Classify(context.Context, string) los.Triage {
+	return los.Triage{Category: f.Category, Evidence: f.Evidence, Signals: []string{"fake:" + string(f.Category)}}
 }
 
 // MemStore is an in-memory Store for unit tests; the SQLite store has its
 // own tests against a real database.
 type MemStore struct {
 	mu    sync.Mutex
-	convs map[string]*bot.Conversation
-	msgs  map[string][]bot.Message
+	convs map[string]*los.Conversation
+	msgs  map[string][]los.Message
 	next  int64
 }
 
 var _ bot.Store = (*MemStore)(nil)
 
 func NewMemStore() *MemStore {
-	return &MemStore{convs: map[string]*bot.Conversation{}, msgs: map[string][]bot.Message{}}
+	return &MemStore{convs: map[string]*los.Conversation{}, msgs: map[string][]los.Message{}}
 }
 
-func (s *MemStore) CreateConversation(_ context.Context, c *bot.Conversation) error {
+func (s *MemStore) CreateConversation(_ context.Context, c *los.Conversation) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c.Created = time.Now()
 	if c.Status == "" {
-		c.Status = bot.StatusOpen
+		c.Status = los.StatusOpen
 	}
 	cp := *c
 	s.convs[c.ID] = &cp
 	return nil
 }
 
-func (s *MemStore) Conversation(_ context.Context, id string) (*bot.Conversation, error) {
+func (s *MemStore) Conversation(_ context.Context, id string) (*los.Conversation, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c, ok := s.convs[id]
 	if !ok {
-		return nil, bot.Errorf(bot.ENOTFOUND, "conversation %q not found", id)
+		return nil, los.Errorf(los.ENOTFOUND, "conversation %q not found", id)
 	}
 	cp := *c
 	return &cp, nil
 }
 
-func (s *MemStore) SetConversationLang(_ context.Context, id string, l lang.Standard) error {
+func (s *MemStore) SetConversationLang(_ context.Context, id string, l los.Standard) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.convs[id].Lang = l
 	return nil
 }
 
-func (s *MemStore) AddTurn(ctx context.Context, customer, reply *bot.Message) error {
+func (s *MemStore) AddTurn(ctx context.Context, customer, reply *los.Message) error {
 	if err := s.AddMessage(ctx, customer); err != nil {
 		return err
 	}
 	return s.AddMessage(ctx, reply)
 }
 
-func (s *MemStore) AddMessage(_ context.Context, m *bot.Message) error {
+func (s *MemStore) AddMessage(_ context.Context, m *los.Message) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, ok := s.convs[m.ConversationID]; !ok {
@@ -128,10 +126,10 @@ func (s *MemStore) AddMessage(_ context.Context, m *bot.Message) error {
 	return nil
 }
 
-func (s *MemStore) Messages(_ context.Context, id string) ([]bot.Message, error) {
+func (s *MemStore) Messages(_ context.Context, id string) ([]los.Message, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]bot.Message(nil), s.msgs[id]...), nil
+	return append([]los.Message(nil), s.msgs[id]...), nil
 }
 
 func (s *MemStore) rate(id string, msgID int64, r int) {
@@ -144,7 +142,7 @@ func (s *MemStore) rate(id string, msgID int64, r int) {
 	}
 }
 
-func (s *MemStore) setStatus(id string, st bot.Status) {
+func (s *MemStore) setStatus(id string, st los.Status) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.convs[id].Status = st
@@ -152,15 +150,31 @@ func (s *MemStore) setStatus(id string, st bot.Status) {
 
 // handoffRecorder records handoff requests.
 type handoffRecorder struct {
-	mu   sync.Mutex
-	got  []bot.Triage
-	conv []string
+	mu      sync.Mutex
+	store   *MemStore
+	got     []los.Handoff
+	conv    []string
+	replies []los.Message
 }
 
-func (h *handoffRecorder) RequestHandoff(_ context.Context, c *bot.Conversation, t bot.Triage, _ []bot.Message) error {
+func (h *handoffRecorder) RequestHandoff(_ context.Context, c *los.Conversation, ho *los.Handoff) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.got = append(h.got, t)
+	h.got = append(h.got, *ho)
 	h.conv = append(h.conv, c.ID)
 	return nil
+}
+
+// HandOver stores the reply in store, as the real store does in the
+// same transaction, and records the handoff.
+func (h *handoffRecorder) HandOver(ctx context.Context, c *los.Conversation, reply *los.Message, ho *los.Handoff) error {
+	if h.store != nil {
+		if err := h.store.AddMessage(ctx, reply); err != nil {
+			return err
+		}
+	}
+	h.mu.Lock()
+	h.replies = append(h.replies, *reply)
+	h.mu.Unlock()
+	return h.RequestHandoff(ctx, c, ho)
 }

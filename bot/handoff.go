@@ -3,27 +3,14 @@ package bot
 import (
 	"fmt"
 	"strings"
-	"time"
-)
 
-// Handoff is a conversation handed to humans, as agents see it in the queue.
-type Handoff struct {
-	ID             int64     `json:"id"`
-	ConversationID string    `json:"conversation_id"`
-	Category       Category  `json:"category"`
-	Severity       Severity  `json:"severity"`
-	Reason         string    `json:"reason"`
-	Signals        []string  `json:"signals"`
-	Summary        string    `json:"summary"`
-	Status         string    `json:"status"` // waiting, claimed, closed
-	Created        time.Time `json:"created"`
-	ClaimedBy      string    `json:"claimed_by,omitempty"`
-}
+	"github.com/los-bot/los"
+)
 
 // NewHandoff builds the handoff record for a triage decision, with an
 // extractive summary of the transcript for the agent.
-func NewHandoff(conv *Conversation, t Triage, transcript []Message) *Handoff {
-	return &Handoff{
+func NewHandoff(conv *los.Conversation, t los.Triage, transcript []los.Message) *los.Handoff {
+	return &los.Handoff{
 		ConversationID: conv.ID,
 		Category:       t.Category,
 		Severity:       t.Category.Severity(),
@@ -35,8 +22,8 @@ func NewHandoff(conv *Conversation, t Triage, transcript []Message) *Handoff {
 }
 
 // Reason says in a line why a conversation was handed over.
-func Reason(t Triage) string {
-	if t.Category == CategoryNone {
+func Reason(t los.Triage) string {
+	if t.Category == los.CategoryNone {
 		for _, s := range t.Signals {
 			if strings.HasPrefix(s, "conversation:") || strings.HasPrefix(s, "retrieval:") {
 				return s
@@ -49,14 +36,14 @@ func Reason(t Triage) string {
 
 // Summarize writes what the customer asked, what the bot answered and what
 // it detected, so the agent can pick up without asking again.
-func Summarize(transcript []Message, t Triage) string {
+func Summarize(transcript []los.Message, t los.Triage) string {
 	var asked []string
 	var lastBot string
 	for _, m := range transcript {
 		switch m.Role {
-		case RoleCustomer:
+		case los.RoleCustomer:
 			asked = append(asked, clip(m.Text, 200))
-		case RoleBot:
+		case los.RoleBot:
 			lastBot = clip(m.Text, 200)
 		}
 	}
@@ -73,7 +60,7 @@ func Summarize(transcript []Message, t Triage) string {
 }
 
 // detected says what the code found, for agents.
-func detected(t Triage) string {
+func detected(t los.Triage) string {
 	s := fmt.Sprintf("Oppdaget: %s (%s)", t.Category, t.Category.Severity())
 	if len(t.Signals) > 0 {
 		s += "; signaler: " + strings.Join(t.Signals, ", ")

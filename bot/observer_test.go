@@ -7,20 +7,20 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ollama/ollama/api"
-
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
 )
 
 // recorder is an Observer that keeps what it hears.
 type recorder struct {
 	mu        sync.Mutex
-	turns     []bot.Result
+	turns     []los.Result
 	generated int
 	fallbacks []string
+	handoffs  []los.Category
 }
 
-func (r *recorder) Turn(res bot.Result) {
+func (r *recorder) Turn(res los.Result) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.turns = append(r.turns, res)
@@ -36,27 +36,38 @@ func (r *recorder) Fallback(reason string) {
 	r.fallbacks = append(r.fallbacks, reason)
 }
 
+func (r *recorder) Handoff(c los.Category) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.handoffs = append(r.handoffs, c)
+}
+
+var _ bot.Observer = (*recorder)(nil)
+
 func TestObserverAndFirstToken(t *testing.T) {
-	failing := &FakeGenerator{ChatFn: func(context.Context, *api.ChatRequest, api.ChatResponseFunc) error {
+	failing := &FakeGenerator{ChatFn: func(context.Context, *los.ChatRequest, los.ChatFunc) error {
 		return errors.New("connection refused")
 	}}
 	tests := []struct {
 		name          string
-		gen           bot.Generator
-		wantMode      bot.Mode
+		gen           los.Chatter
+		wantMode      los.Mode
 		wantGenerated int
 		wantFallbacks []string
 	}{
-		{name: "generated", gen: streamOf("Du endrer den på Min side [1]."), wantMode: bot.ModeGenerated, wantGenerated: 1},
-		{name: "model down", gen: failing, wantMode: bot.ModeExtractive, wantFallbacks: []string{"model_error"}},
+		{name: "generated", gen: streamOf("Du endrer den på Min side [1]."), wantMode: los.ModeGenerated, wantGenerated: 1},
+		{name: "model down", gen: failing, wantMode: los.ModeExtractive, wantFallbacks: []string{"model_error"}},
+		{name: "every model host busy", wantMode: los.ModeExtractive, wantFallbacks: []string{"model_busy"},
+			gen: &FakeGenerator{ChatFn: func(context.Context, *los.ChatRequest, los.ChatFunc) error {
+				return &los.Error{Code: los.EUNAVAILABLE, Message: "every Ollama host is busy"}
+			}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := newHarness(t, tt.gen, fixedSources(srcAddress), nil)
 			rec := &recorder{}
-			h.bot.Observer = rec
+			h := newHarness(t, tt.gen, fixedSources(srcAddress), nil, func(c *bot.Config) { c.Observer = rec })
 			id := h.conversation(t)
-			res, err := h.bot.Turn(context.Background(), bot.Request{ConversationID: id, Text: "Hvordan endrer jeg fakturaadressen?"})
+			res, err := h.bot.Turn(context.Background(), los.TurnRequest{ConversationID: id, Text: "Hvordan endrer jeg fakturaadressen?"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -72,7 +83,7 @@ func TestObserverAndFirstToken(t *testing.T) {
 			if last.FirstTokenMS != res.Timings.FirstTokenMS {
 				t.Errorf("stored first token %v ms, result says %v ms", last.FirstTokenMS, res.Timings.FirstTokenMS)
 			}
-			if tt.wantMode == bot.ModeExtractive && last.FirstTokenMS != 0 {
+			if tt.wantMode == los.ModeExtractive && last.FirstTokenMS != 0 {
 				t.Errorf("first token %v ms for an extractive answer", last.FirstTokenMS)
 			}
 		})

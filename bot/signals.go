@@ -4,52 +4,54 @@ import (
 	"context"
 	"strings"
 	"unicode"
+
+	"github.com/los-bot/los"
 )
 
 // triage classifies text, in its conversation when the Triager can read
 // one (ContextTriager), and adds the conversation-level signals: the same
 // question three times, two unhelpful ratings in a row, or two "no answer"
 // turns in a row lead to an offer of a human.
-func (b *Bot) triage(ctx context.Context, text string, history []Message) Triage {
-	t := Triage{Category: CategoryNone, Severity: SeverityNone}
+func (b *Bot) triage(ctx context.Context, text string, history []los.Message) los.Triage {
+	t := los.Triage{Category: los.CategoryNone, Severity: los.SeverityNone}
 	var earlier []string
 	for _, m := range history {
-		if m.Role == RoleCustomer {
+		if m.Role == los.RoleCustomer {
 			earlier = append(earlier, m.Text)
 		}
 	}
-	if ct, ok := b.Triager.(ContextTriager); ok && len(earlier) > 0 {
+	if ct, ok := b.cfg.Triager.(los.ContextTriager); ok && len(earlier) > 0 {
 		t = ct.ClassifyInContext(ctx, text, earlier)
-	} else if b.Triager != nil {
-		t = b.Triager.Classify(ctx, text)
+	} else if b.cfg.Triager != nil {
+		t = b.cfg.Triager.Classify(ctx, text)
 	}
 	if t.Signals == nil {
 		t.Signals = []string{}
 	}
 	t.Severity = t.Category.Severity()
-	t.Action, t.Response = b.Policy.Respond(t.Category, t.Evidence)
-	if t.Action != ActionAnswer {
+	t.Action, t.Response = b.cfg.Policy.Respond(t.Category, t.Evidence)
+	if t.Action != los.ActionAnswer {
 		return t
 	}
 	for _, s := range conversationSignals(text, history) {
 		t.Signals = append(t.Signals, s)
-		t.Action, t.Response = ActionOfferHandoff, ResponseOffer
+		t.Action, t.Response = los.ActionOfferHandoff, los.ResponseOffer
 	}
 	return t
 }
 
-func conversationSignals(text string, history []Message) []string {
+func conversationSignals(text string, history []los.Message) []string {
 	var out []string
 	key := normalise(text)
 	same := 1
-	var botMsgs []Message
+	var botMsgs []los.Message
 	for _, m := range history {
 		switch m.Role {
-		case RoleCustomer:
+		case los.RoleCustomer:
 			if normalise(m.Text) == key {
 				same++
 			}
-		case RoleBot:
+		case los.RoleBot:
 			botMsgs = append(botMsgs, m)
 		}
 	}

@@ -6,57 +6,41 @@ import (
 	"strings"
 	"time"
 
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
-
-// Staffing says whether people are there to take over a conversation.
-type Staffing interface {
-	Availability(ctx context.Context) Availability
-}
-
-// Availability is the state of customer service at one moment.
-type Availability struct {
-	Now    time.Time // in the service's time zone
-	Open   bool      // within opening hours
-	Agents int       // agents present in the inbox
-	Next   time.Time // the next opening when closed; zero when unknown
-}
-
-// Staffed reports whether someone can take over now.
-func (a Availability) Staffed() bool { return a.Open && a.Agents > 0 }
 
 // HandoffText returns what the customer reads when a conversation is
 // handed over: the category's text, crisis numbers at once for critical
 // categories (whatever the hour), and, when nobody can take over now, an
 // honest word about when someone can and an offer of a call-back.
 // callback reports whether that offer was made.
-func (b *Bot) HandoffText(ctx context.Context, l lang.Standard, t Triage) (text string, callback bool) {
-	parts := []string{b.Texts.T(l, "handoff."+string(t.Category))}
-	if t.Category.Severity() == SeverityCritical {
-		parts = append(parts, b.Texts.T(l, "crisis."+string(t.Category)))
+func (b *Bot) HandoffText(ctx context.Context, l los.Standard, t los.Triage) (text string, callback bool) {
+	parts := []string{b.cfg.Texts.T(l, "handoff."+string(t.Category))}
+	if t.Category.Severity() == los.SeverityCritical {
+		parts = append(parts, b.cfg.Texts.T(l, "crisis."+string(t.Category)))
 	}
-	if b.Staffing != nil {
-		if a := b.Staffing.Availability(ctx); !a.Staffed() {
-			parts = append(parts, b.unstaffed(l, a)+" "+b.Texts.T(l, "staffing.callback_offer"))
+	if b.cfg.Staffing != nil {
+		if a := b.cfg.Staffing.Availability(ctx); !a.Staffed() {
+			parts = append(parts, b.unstaffed(l, a)+" "+b.cfg.Texts.T(l, "staffing.callback_offer"))
 			callback = true
 		}
 	}
 	return strings.Join(parts, "\n\n"), callback
 }
 
-func (b *Bot) unstaffed(l lang.Standard, a Availability) string {
+func (b *Bot) unstaffed(l los.Standard, a los.Availability) string {
 	switch {
 	case a.Open:
-		return b.Texts.T(l, "staffing.busy")
+		return b.cfg.Texts.T(l, "staffing.busy")
 	case a.Next.IsZero():
-		return b.Texts.T(l, "staffing.closed_unknown")
+		return b.cfg.Texts.T(l, "staffing.closed_unknown")
 	}
-	return b.Texts.T(l, "staffing.closed", b.When(l, a.Now, a.Next))
+	return b.cfg.Texts.T(l, "staffing.closed", b.When(l, a.Now, a.Next))
 }
 
 // When says when next is, seen from now, the way a person would: "i dag
 // kl. 10.00", "i morgen kl. 08.00", "tirsdag 7. april kl. 08.00".
-func (b *Bot) When(l lang.Standard, now, next time.Time) string {
+func (b *Bot) When(l los.Standard, now, next time.Time) string {
 	next = next.In(now.Location())
 	y1, m1, d1 := now.Date()
 	y2, m2, d2 := next.Date()
@@ -64,12 +48,12 @@ func (b *Bot) When(l lang.Standard, now, next time.Time) string {
 	var day string
 	switch days {
 	case 0:
-		day = b.Texts.T(l, "staffing.today")
+		day = b.cfg.Texts.T(l, "staffing.today")
 	case 1:
-		day = b.Texts.T(l, "staffing.tomorrow")
+		day = b.cfg.Texts.T(l, "staffing.tomorrow")
 	default:
-		day = b.Texts.T(l, "staffing.date", b.Texts.T(l, "staffing.weekday."+strconv.Itoa(int(next.Weekday()))),
-			d2, b.Texts.T(l, "staffing.month."+strconv.Itoa(int(m2))))
+		day = b.cfg.Texts.T(l, "staffing.date", b.cfg.Texts.T(l, "staffing.weekday."+strconv.Itoa(int(next.Weekday()))),
+			d2, b.cfg.Texts.T(l, "staffing.month."+strconv.Itoa(int(m2))))
 	}
-	return b.Texts.T(l, "staffing.at", day, b.Texts.T(l, "staffing.clock", next.Hour(), next.Minute()))
+	return b.cfg.Texts.T(l, "staffing.at", day, b.cfg.Texts.T(l, "staffing.clock", next.Hour(), next.Minute()))
 }

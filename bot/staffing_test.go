@@ -7,17 +7,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/locales"
 )
 
 // FakeStaffing reports a fixed availability.
-type FakeStaffing struct{ A bot.Availability }
+type FakeStaffing struct{ A los.Availability }
 
 var _ bot.Staffing = FakeStaffing{}
 
-func (f FakeStaffing) Availability(context.Context) bot.Availability { return f.A }
+func (f FakeStaffing) Availability(context.Context) los.Availability { return f.A }
 
 func TestHandoffWhenNobodyCanTakeOver(t *testing.T) {
 	oslo, err := time.LoadLocation("Europe/Oslo")
@@ -28,33 +28,33 @@ func TestHandoffWhenNobodyCanTakeOver(t *testing.T) {
 	monday8 := time.Date(2026, 11, 30, 8, 0, 0, 0, oslo)
 	tests := []struct {
 		name         string
-		category     bot.Category
-		avail        bot.Availability
+		category     los.Category
+		avail        los.Availability
 		wantCallback bool
 		want         []string
 		notWant      []string
 	}{
-		{name: "staffed", category: bot.CategoryBereavement, avail: bot.Availability{Now: sunday, Open: true, Agents: 2},
+		{name: "staffed", category: los.CategoryBereavement, avail: los.Availability{Now: sunday, Open: true, Agents: 2},
 			want: []string{"lei for det"}, notWant: []string{"stengt", "ringer deg"}},
-		{name: "closed on sunday", category: bot.CategoryBereavement, avail: bot.Availability{Now: sunday, Next: monday8},
+		{name: "closed on sunday", category: los.CategoryBereavement, avail: los.Availability{Now: sunday, Next: monday8},
 			wantCallback: true, want: []string{"lei for det", "stengt nå", "i morgen kl. 08.00", "Legg igjen navn og telefonnummer"}},
-		{name: "open but no agent", category: bot.CategoryIllness, avail: bot.Availability{Now: sunday, Open: true},
+		{name: "open but no agent", category: los.CategoryIllness, avail: los.Availability{Now: sunday, Open: true},
 			wantCallback: true, want: []string{"ingen kundebehandlere ledige", "ringer deg"}},
-		{name: "self harm when closed keeps the crisis numbers first", category: bot.CategorySelfHarm, avail: bot.Availability{Now: sunday, Next: monday8},
+		{name: "self harm when closed keeps the crisis numbers first", category: los.CategorySelfHarm, avail: los.Availability{Now: sunday, Next: monday8},
 			wantCallback: true, want: []string{"116 123", "22 40 00 40", "stengt nå"}},
-		{name: "violence when closed", category: bot.CategoryViolence, avail: bot.Availability{Now: sunday},
+		{name: "violence when closed", category: los.CategoryViolence, avail: los.Availability{Now: sunday},
 			wantCallback: true, want: []string{"112", "113", "stengt nå"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{Category: tt.category})
-			h.bot.Staffing = FakeStaffing{tt.avail}
+			h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{Category: tt.category},
+				func(c *bot.Config) { c.Staffing = FakeStaffing{tt.avail} })
 			id := h.conversation(t)
-			res, err := h.bot.Turn(context.Background(), bot.Request{ConversationID: id, Text: "melding"})
+			res, err := h.bot.Turn(context.Background(), los.TurnRequest{ConversationID: id, Text: "melding"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Callback != tt.wantCallback || res.Action != bot.ActionHandoffNow {
+			if res.Callback != tt.wantCallback || res.Action != los.ActionHandoffNow {
 				t.Errorf("callback %v, action %s; want %v, handoff_now", res.Callback, res.Action, tt.wantCallback)
 			}
 			for _, w := range tt.want {
@@ -67,11 +67,11 @@ func TestHandoffWhenNobodyCanTakeOver(t *testing.T) {
 					t.Errorf("answer has %q:\n%s", w, res.Answer)
 				}
 			}
-			if tt.category.Severity() == bot.SeverityCritical && strings.Index(res.Answer, "stengt") < strings.Index(res.Answer, "113") {
+			if tt.category.Severity() == los.SeverityCritical && strings.Index(res.Answer, "stengt") < strings.Index(res.Answer, "113") {
 				t.Errorf("the opening hours come before the crisis numbers:\n%s", res.Answer)
 			}
 			msgs, _ := h.store.Messages(context.Background(), id)
-			if last := msgs[len(msgs)-1]; slices.Contains(last.Signals, bot.SignalCallbackOffered) != tt.wantCallback {
+			if last := msgs[len(msgs)-1]; slices.Contains(last.Signals, los.SignalCallbackOffered) != tt.wantCallback {
 				t.Errorf("stored reply signals %v; want the call-back offer marked: %v", last.Signals, tt.wantCallback)
 			}
 			if len(h.handoffs.got) != 1 {
@@ -90,16 +90,16 @@ func TestWhen(t *testing.T) {
 	now := time.Date(2026, 4, 2, 21, 0, 0, 0, oslo) // skjærtorsdag evening
 	tests := []struct {
 		name string
-		l    lang.Standard
+		l    los.Standard
 		next time.Time
 		want string
 	}{
-		{name: "today", l: lang.Bokmal, next: time.Date(2026, 4, 2, 22, 30, 0, 0, oslo), want: "i dag kl. 22.30"},
-		{name: "tomorrow nynorsk", l: lang.Nynorsk, next: time.Date(2026, 4, 3, 8, 0, 0, 0, oslo), want: "i morgon kl. 08.00"},
-		{name: "after easter", l: lang.Bokmal, next: time.Date(2026, 4, 7, 8, 0, 0, 0, oslo), want: "tirsdag 7. april kl. 08.00"},
-		{name: "after easter nynorsk", l: lang.Nynorsk, next: time.Date(2026, 4, 4, 10, 0, 0, 0, oslo), want: "laurdag 4. april kl. 10.00"},
-		{name: "english", l: lang.English, next: time.Date(2026, 4, 7, 8, 0, 0, 0, oslo), want: "on Tuesday 7 April at 08:00"},
-		{name: "next given in UTC", l: lang.Bokmal, next: time.Date(2026, 4, 7, 6, 0, 0, 0, time.UTC), want: "tirsdag 7. april kl. 08.00"},
+		{name: "today", l: los.Bokmal, next: time.Date(2026, 4, 2, 22, 30, 0, 0, oslo), want: "i dag kl. 22.30"},
+		{name: "tomorrow nynorsk", l: los.Nynorsk, next: time.Date(2026, 4, 3, 8, 0, 0, 0, oslo), want: "i morgon kl. 08.00"},
+		{name: "after easter", l: los.Bokmal, next: time.Date(2026, 4, 7, 8, 0, 0, 0, oslo), want: "tirsdag 7. april kl. 08.00"},
+		{name: "after easter nynorsk", l: los.Nynorsk, next: time.Date(2026, 4, 4, 10, 0, 0, 0, oslo), want: "laurdag 4. april kl. 10.00"},
+		{name: "english", l: los.English, next: time.Date(2026, 4, 7, 8, 0, 0, 0, oslo), want: "on Tuesday 7 April at 08:00"},
+		{name: "next given in UTC", l: los.Bokmal, next: time.Date(2026, 4, 7, 6, 0, 0, 0, time.UTC), want: "tirsdag 7. april kl. 08.00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

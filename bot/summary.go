@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ollama/ollama/api"
+	"github.com/los-bot/los"
 )
 
 // SummaryStore keeps the summary agents read for a handed-over
@@ -18,48 +18,55 @@ type SummaryStore interface {
 // summaryDeadline bounds the model's summary of a handoff.
 const summaryDeadline = 30 * time.Second
 
-// Handoff queues conv for the agents with the extractive summary at once,
-// then, when a model is there, has it write a better summary in the
-// background: the customer never waits for it.
-func (b *Bot) Handoff(ctx context.Context, conv *Conversation, t Triage, transcript []Message) error {
-	if b.Handoffs == nil {
+// handoff queues conv for the agents with the extractive summary at once,
+// then has the model write a better one (see summarize).
+func (b *Bot) handoff(ctx context.Context, conv *los.Conversation, t los.Triage, transcript []los.Message) error {
+	if b.cfg.Handoffs == nil {
 		return nil
 	}
-	if err := b.Handoffs.RequestHandoff(ctx, conv, t, transcript); err != nil {
+	if err := b.cfg.Handoffs.RequestHandoff(ctx, conv, NewHandoff(conv, t, transcript)); err != nil {
 		return err
 	}
-	if b.Generator == nil || b.Summaries == nil {
-		return nil
+	b.summarize(ctx, conv, t, transcript)
+	return nil
+}
+
+// summarize has the model, when there is one, write a better summary of
+// a handed-over conversation in the background: the customer never waits
+// for it.
+func (b *Bot) summarize(ctx context.Context, conv *los.Conversation, t los.Triage, transcript []los.Message) {
+	if b.cfg.Generator == nil || b.cfg.Summaries == nil {
+		return
 	}
 	b.background.Add(1)
 	go func() {
 		defer b.background.Done()
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), summaryDeadline)
 		defer cancel()
-		summary, err := b.writeSummary(ctx, transcript, t)
+		summary, err := b.writeSummary(ctx, transcript)
 		if err != nil {
-			b.Log.DebugContext(ctx, "model summary unavailable; agents keep the extractive one", "conversation", conv.ID, "err", err)
+			b.cfg.Log.DebugContext(ctx, "model summary unavailable; agents keep the extractive one", "conversation", conv.ID, "err", err)
 			return
 		}
-		if err := b.Summaries.SetHandoffSummary(ctx, conv.ID, summary); err != nil {
-			b.Log.WarnContext(ctx, "could not store the model's handoff summary", "conversation", conv.ID, "err", err)
+		if err := b.cfg.Summaries.SetHandoffSummary(ctx, conv.ID, summary); err != nil {
+			b.cfg.Log.WarnContext(ctx, "could not store the model's handoff summary", "conversation", conv.ID, "err", err)
 		}
 	}()
-	return nil
 }
 
-// writeSummary asks the chat model for a short summary for the agent, and
-// keeps what the code detected beside it: the model never decides that.
-func (b *Bot) writeSummary(ctx context.Context, transcript []Message, t Triage) (string, error) {
-	msgs, err := b.Prompter.SummaryPrompt(transcript)
+// writeSummary asks the chat model for a short summary for the agent. It
+// holds the model's words only: what the code detected is the handoff's
+// category and signals, which the desk shows beside it, so the model
+// never speaks for that.
+func (b *Bot) writeSummary(ctx context.Context, transcript []los.Message) (string, error) {
+	msgs, err := b.cfg.Prompter.SummaryPrompt(transcript)
 	if err != nil {
 		return "", err
 	}
-	stream := false
 	var out strings.Builder
-	err = b.Generator.Chat(ctx, &api.ChatRequest{Model: b.ChatModel, Messages: msgs, Stream: &stream,
-		Options: map[string]any{"temperature": 0.2, "num_predict": 200}}, func(r api.ChatResponse) error {
-		out.WriteString(r.Message.Content)
+	err = b.cfg.Generator.Chat(ctx, &los.ChatRequest{Model: b.cfg.ChatModel, Messages: msgs,
+		Options: map[string]any{"temperature": 0.2, "num_predict": 200}}, func(r los.ChatResponse) error {
+		out.WriteString(r.Content)
 		return nil
 	})
 	if err != nil {
@@ -69,7 +76,7 @@ func (b *Bot) writeSummary(ctx context.Context, transcript []Message, t Triage) 
 	if text == "" {
 		return "", errors.New("empty summary")
 	}
-	return "Sammendrag (KI): " + clip(text, 800) + "\n" + detected(t), nil
+	return clip(text, 800), nil
 }
 
 // Wait blocks until background work (model summaries) has finished. Call

@@ -9,8 +9,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
 	"github.com/blevesearch/bleve/v2/analysis/lang/no"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 )
 
 // Report is the outcome of a retrieval evaluation: Los's figures, and the
@@ -58,7 +58,7 @@ func PassageArticle(text string) kb.Article {
 		body = title
 	}
 	return kb.Article{Slug: passageID(text), Title: strings.TrimSpace(title), Body: body,
-		Lang: lang.Bokmal, Published: true}
+		Lang: los.Bokmal, Published: true}
 }
 
 func runLos(ctx context.Context, ds Dataset, opts kb.Options) (Metrics, error) {

@@ -60,14 +60,14 @@ func parseDays(s string) ([]time.Weekday, error) {
 	from, to, isRange := strings.Cut(s, "-")
 	a, ok := dayOf(from)
 	if !ok {
-		return nil, fmt.Errorf("unknown day %q; use mon, tue, ... or man, tir, ...", from)
+		return nil, unknownDay(from)
 	}
 	if !isRange {
 		return []time.Weekday{a}, nil
 	}
 	b, ok := dayOf(to)
 	if !ok {
-		return nil, fmt.Errorf("unknown day %q; use mon, tue, ... or man, tir, ...", to)
+		return nil, unknownDay(to)
 	}
 	// Weeks start on Monday: mon-sun is every day, fri-mon wraps.
 	var out []time.Weekday
@@ -77,6 +77,10 @@ func parseDays(s string) ([]time.Weekday, error) {
 			return out, nil
 		}
 	}
+}
+
+func unknownDay(s string) error {
+	return fmt.Errorf("unknown day %q; use a day's name or its first three letters, in English or Norwegian (mon, man, mandag)", s)
 }
 
 func dayOf(s string) (time.Weekday, bool) {

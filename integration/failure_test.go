@@ -12,8 +12,10 @@ import (
 
 	"github.com/ollama/ollama/api"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/internal/ollamatest"
+	"github.com/los-bot/los/ollama"
 )
 
 // TestMissingChatModel: the configured chat model is not on the server.
@@ -25,7 +27,7 @@ func TestMissingChatModel(t *testing.T) {
 	for i := range 3 {
 		id := s.conversation(t, "missing-"+string(rune('a'+i)))
 		res, tokens := s.turn(t, id, nil)
-		if res.Mode != bot.ModeExtractive || res.Answer == "" || len(res.Citations) == 0 {
+		if res.Mode != los.ModeExtractive || res.Answer == "" || len(res.Citations) == 0 {
 			t.Errorf("turn %d: mode %s, answer %q, citations %v; want an extractive answer with a citation", i, res.Mode, res.Answer, res.Citations)
 		}
 		if len(tokens) != 0 {
@@ -68,7 +70,7 @@ func TestServerKilledMidStream(t *testing.T) {
 	if len(tokens) == 0 {
 		t.Fatalf("no token arrived; log:\n%s", s.logs)
 	}
-	if res.Mode != bot.ModeExtractive || res.Answer == "" || len(res.Citations) == 0 {
+	if res.Mode != los.ModeExtractive || res.Answer == "" || len(res.Citations) == 0 {
 		t.Errorf("mode %s, answer %q, citations %v; want an extractive answer", res.Mode, res.Answer, res.Citations)
 	}
 	if strings.Contains(res.Answer, strings.Join(tokens, "")) {
@@ -77,14 +79,14 @@ func TestServerKilledMidStream(t *testing.T) {
 	if len(s.logs.lines("stream broke off")) != 1 {
 		t.Errorf("the log does not say the stream broke off:\n%s", s.logs)
 	}
-	if r := s.replies(t, id); len(r) != 1 || r[0].Text != res.Answer || r[0].Mode != bot.ModeExtractive {
+	if r := s.replies(t, id); len(r) != 1 || r[0].Text != res.Answer || r[0].Mode != los.ModeExtractive {
 		t.Errorf("stored %+v, want one extractive reply equal to the answer", r)
 	}
 
 	srv.Restart(t)
-	s.bot.Options = tinyOptions() // answers of 16 tokens again
+	s.retune(func(c *bot.Config) { c.Options = tinyOptions() }) // answers of 16 tokens again
 	res, tokens = s.turn(t, s.conversation(t, "after-restart"), nil)
-	if res.Mode != bot.ModeGenerated || len(tokens) < 2 {
+	if res.Mode != los.ModeGenerated || len(tokens) < 2 {
 		t.Errorf("after restart: mode %s with %d tokens, want generated; log:\n%s", res.Mode, len(tokens), s.logs)
 	}
 }
@@ -96,10 +98,10 @@ type killer struct {
 	once sync.Once
 }
 
-func (k *killer) Chat(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
-	return k.srv.Client.Chat(ctx, req, func(r api.ChatResponse) error {
+func (k *killer) Chat(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error {
+	return ollama.Wrap(k.srv.Client).Chat(ctx, req, func(r los.ChatResponse) error {
 		err := fn(r)
-		if r.Message.Content != "" {
+		if r.Content != "" {
 			k.once.Do(k.srv.Kill)
 		}
 		return err
@@ -153,7 +155,7 @@ func TestSlowFirstToken(t *testing.T) {
 	res, tokens := s.turn(t, id, nil)
 	took := time.Since(start)
 
-	if res.Mode != bot.ModeExtractive || len(tokens) != 0 {
+	if res.Mode != los.ModeExtractive || len(tokens) != 0 {
 		t.Errorf("mode %s with %d tokens, want extractive without tokens", res.Mode, len(tokens))
 	}
 	retrieval := time.Duration(res.Timings.RetrieveMS * float64(time.Millisecond))
@@ -175,9 +177,9 @@ func TestSlowFirstToken(t *testing.T) {
 	resumeRunners(srv)
 	// The deadline has been shown to hold; a loaded test machine need not
 	// meet it for the next turn to be generated.
-	s.bot.FirstToken = 20 * time.Second
+	s.retune(func(c *bot.Config) { c.FirstToken = 20 * time.Second })
 	res, tokens = s.turn(t, s.conversation(t, "resumed"), nil)
-	if res.Mode != bot.ModeGenerated || len(tokens) < 2 {
+	if res.Mode != los.ModeGenerated || len(tokens) < 2 {
 		t.Errorf("after resume: mode %s with %d tokens, want generated; log:\n%s", res.Mode, len(tokens), s.logs)
 	}
 }

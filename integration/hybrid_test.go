@@ -3,7 +3,7 @@ package integration
 import (
 	"testing"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
 )
 
@@ -38,13 +38,13 @@ func TestHybridTurnWhenOllamaGoes(t *testing.T) {
 	s := buildStack(t, srv, model, stackOptions{embedder: embedder{srv.Client, model}, articles: demoPart(t)})
 
 	res, _ := s.turn(t, s.conversation(t, "hybrid-up"), nil)
-	if res.Mode != bot.ModeGenerated || len(res.Sources) == 0 {
+	if res.Mode != los.ModeGenerated || len(res.Sources) == 0 {
 		t.Fatalf("with Ollama up: mode %s, %d sources; want a generated answer from sources", res.Mode, len(res.Sources))
 	}
 
 	srv.Kill()
 	res, _ = s.turn(t, s.conversation(t, "hybrid-down"), nil)
-	if res.Mode != bot.ModeExtractive || len(res.Citations) == 0 || res.Citations[0] != "endre-fakturaadresse" {
+	if res.Mode != los.ModeExtractive || len(res.Citations) == 0 || res.Citations[0] != "endre-fakturaadresse" {
 		t.Errorf("with Ollama down: mode %s, action %s, citations %v; want an extractive answer citing endre-fakturaadresse\nlog:\n%s",
 			res.Mode, res.Action, res.Citations, s.logs)
 	}

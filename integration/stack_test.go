@@ -18,16 +18,20 @@ import (
 
 	"github.com/ollama/ollama/api"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/hub"
 	"github.com/los-bot/los/internal/ollamatest"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
+	"github.com/los-bot/los/ollama"
 	"github.com/los-bot/los/prompts"
 	"github.com/los-bot/los/redact"
 	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/triage"
 	"github.com/los-bot/los/web"
+	"github.com/los-bot/los/web/chat"
 )
 
 // question is answered by the demo knowledge base and fires no triage rule,
@@ -68,6 +72,7 @@ type stack struct {
 	db     *store.DB
 	index  *kb.Index
 	bot    *bot.Bot
+	cfg    bot.Config // the parts bot was built from, for retune
 	http   *httptest.Server
 	logs   *syncBuffer
 }
@@ -116,7 +121,7 @@ func buildStack(t testing.TB, srv *ollamatest.Server, model string, o stackOptio
 	if err := ix.Rebuild(ctx, articles, rev, nil); err != nil {
 		t.Fatal(err)
 	}
-	classifier, err := triage.NewDefault(triage.WithSecondOpinion(triage.SecondOpinion{Chat: srv.Client, Model: model}))
+	classifier, err := triage.NewDefault(triage.WithSecondOpinion(triage.SecondOpinion{Chat: ollama.Wrap(srv.Client), Model: model}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +133,7 @@ func buildStack(t testing.TB, srv *ollamatest.Server, model string, o stackOptio
 	texts := locales.MustLoad()
 	cfg := bot.Config{
 		Retriever:  retrieve.Index{Index: ix},
-		Generator:  srv.Client,
+		Generator:  ollama.Wrap(srv.Client),
 		Store:      db,
 		Handoffs:   db,
 		Summaries:  db,
@@ -146,27 +151,36 @@ func buildStack(t testing.TB, srv *ollamatest.Server, model string, o stackOptio
 		o.bot(&cfg)
 	}
 	b := bot.New(cfg)
-	ws := web.New(web.Deps{Bot: b, DB: db, Index: ix, Texts: texts, Log: cfg.Log,
+	// The customers' side of Los, as cmd/los wires it.
+	ws := web.New(web.Config{Texts: texts, Log: cfg.Log, Accounts: db, Audit: db, Store: db, Index: ix,
 		RatePerIP: 1000, RatePerConversation: 1000})
+	chat.Routes(ws, chat.Deps{Conversations: db, Bot: b, Articles: db, Search: ix, Hub: hub.New(), Redactor: cfg.Redactor})
 	hs := httptest.NewServer(ws.Handler())
 	t.Cleanup(hs.Close)
-	return &stack{ollama: srv, model: model, db: db, index: ix, bot: b, http: hs, logs: logs}
+	return &stack{ollama: srv, model: model, db: db, index: ix, bot: b, cfg: cfg, http: hs, logs: logs}
+}
+
+// retune replaces the bot of bot-level turns with one built from the
+// stack's parts changed by tune; the HTTP server keeps its own.
+func (s *stack) retune(tune func(*bot.Config)) {
+	tune(&s.cfg)
+	s.bot = bot.New(s.cfg)
 }
 
 // conversation creates a stored conversation for bot-level turns.
 func (s *stack) conversation(t testing.TB, id string) string {
 	t.Helper()
-	if err := s.db.CreateConversation(context.Background(), &bot.Conversation{ID: id, Status: bot.StatusOpen, TokenHash: make([]byte, 32)}); err != nil {
+	if err := s.db.CreateConversation(context.Background(), &los.Conversation{ID: id, Status: los.StatusOpen, TokenHash: make([]byte, 32)}); err != nil {
 		t.Fatal(err)
 	}
 	return id
 }
 
 // turn runs one bot turn in conversation id and returns the tokens streamed.
-func (s *stack) turn(t testing.TB, id string, onToken func(string)) (bot.Result, []string) {
+func (s *stack) turn(t testing.TB, id string, onToken func(string)) (los.Result, []string) {
 	t.Helper()
 	var tokens []string
-	res, err := s.bot.Turn(context.Background(), bot.Request{ConversationID: id, Text: question,
+	res, err := s.bot.Turn(context.Background(), los.TurnRequest{ConversationID: id, Text: question,
 		OnToken: func(tok string) {
 			tokens = append(tokens, tok)
 			if onToken != nil {
@@ -180,15 +194,15 @@ func (s *stack) turn(t testing.TB, id string, onToken func(string)) (bot.Result,
 }
 
 // replies returns the bot messages stored in conversation id.
-func (s *stack) replies(t testing.TB, id string) []bot.Message {
+func (s *stack) replies(t testing.TB, id string) []los.Message {
 	t.Helper()
 	msgs, err := s.db.Messages(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []bot.Message
+	var out []los.Message
 	for _, m := range msgs {
-		if m.Role == bot.RoleBot {
+		if m.Role == los.RoleBot {
 			out = append(out, m)
 		}
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // The tiny model writes gibberish and cites nothing, so these tests check
@@ -21,7 +21,7 @@ func TestStreamedTurnThroughBot(t *testing.T) {
 	id := s.conversation(t, "stream-bot")
 	res, tokens := s.turn(t, id, nil)
 
-	if res.Mode != bot.ModeGenerated {
+	if res.Mode != los.ModeGenerated {
 		t.Fatalf("mode %s, want generated; log:\n%s", res.Mode, s.logs)
 	}
 	if len(tokens) < 2 {
@@ -37,7 +37,7 @@ func TestStreamedTurnThroughBot(t *testing.T) {
 		t.Errorf("first token after %v ms, want a measured time", res.Timings.FirstTokenMS)
 	}
 	replies := s.replies(t, id)
-	if len(replies) != 1 || replies[0].Text != res.Answer || replies[0].Mode != bot.ModeGenerated || replies[0].ID != res.MessageID {
+	if len(replies) != 1 || replies[0].Text != res.Answer || replies[0].Mode != los.ModeGenerated || replies[0].ID != res.MessageID {
 		t.Errorf("stored replies %+v, want one generated reply equal to the answer %q (id %d)", replies, res.Answer, res.MessageID)
 	}
 

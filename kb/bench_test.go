@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
 // benchWords is the vocabulary of the generated articles: customer-service
@@ -93,7 +93,7 @@ func benchArticles(n int) []Article {
 			body += "\n\n## " + word() + " " + word() + "\n" + paragraph()
 		}
 		out[i] = Article{Slug: "artikkel-" + strconv.Itoa(i), Title: title, Body: body,
-			Lang: lang.Bokmal, Published: true, Tags: []string{word(), word()}}
+			Lang: los.Bokmal, Published: true, Tags: []string{word(), word()}}
 	}
 	return out
 }

@@ -4,18 +4,23 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/gofrs/flock"
 )
 
 // ErrCorrupt is returned (wrapped) by Open when the index directory exists
-// but cannot be read as an index. The index is derived data: remove it
-// with Remove and open again, then Rebuild (Ensure does all of this).
+// but cannot be read as an index. The index is derived data: Open with
+// Options.OnCorrupt set replaces it with an empty one, to Rebuild (Ensure
+// does all of this). An index in use by another process is not corrupt:
+// Open returns ErrLocked for it.
 var ErrCorrupt = errors.New("kb: index is corrupt")
 
 // Internal (non-document) keys in the Bleve index.
@@ -33,12 +38,26 @@ type Options struct {
 	// OnEmbedError, when set, hears of embedding failures. They never fail
 	// a search or a write: the text ranking stands alone meanwhile.
 	OnEmbedError func(error)
+
+	// LockWait is how long Open waits for another process to release the
+	// index before it fails with ErrLocked; zero means DefaultLockWait.
+	LockWait time.Duration
+	// Holder names this process in the lock file ("los serve"), so that
+	// a process that finds the index in use can say who holds it.
+	Holder string
+	// OnCorrupt, when set, makes Open recover from a corrupt index: it
+	// hears why, then Open removes the index, holding its lock, and
+	// creates an empty one in its place, to Rebuild. When nil, Open
+	// returns ErrCorrupt.
+	OnCorrupt func(error)
 }
 
 // Index is the search index over the published articles' sections. It is
 // safe for concurrent use: searches run while Put, Delete and Rebuild do.
 type Index struct {
 	path     string // "" for in memory
+	lock     *flock.Flock
+	lockWait time.Duration
 	embedder Embedder
 	onEmbed  func(error)
 	syn      atomic.Pointer[Synonyms]
@@ -52,44 +71,82 @@ type Index struct {
 }
 
 // Open opens the index at path, creating an empty one when path does not
-// exist or is an empty directory. path "" opens an index in memory. A
-// directory that holds something else than a readable index gives an
-// error wrapping ErrCorrupt.
+// exist or is an empty directory. path "" opens an index in memory. An
+// index that another process has open gives an error matching ErrLocked
+// (after Options.LockWait). A directory that holds something else than a
+// readable index gives an error wrapping ErrCorrupt, unless
+// Options.OnCorrupt is set; one this process may not read (permissions)
+// gives that error as it is.
 func Open(path string, opts Options) (*Index, error) {
 	ix := &Index{path: path, embedder: opts.Embedder, onEmbed: opts.OnEmbedError, vec: newVectors(), forms: newFormCache()}
+	ix.lockWait = opts.LockWait
+	if ix.lockWait <= 0 {
+		ix.lockWait = DefaultLockWait
+	}
 	syn := opts.Synonyms
 	if syn == nil {
 		syn = DefaultSynonyms()
 	}
 	ix.syn.Store(syn)
-	idx, err := openBleve(path)
+	if path != "" {
+		lock, err := lockIndex(path, ix.lockWait, opts.Holder)
+		if err != nil {
+			return nil, err
+		}
+		ix.lock = lock
+	}
+	err := ix.open()
+	if errors.Is(err, ErrCorrupt) && opts.OnCorrupt != nil {
+		opts.OnCorrupt(err)
+		if err = os.RemoveAll(path); err == nil {
+			err = ix.open()
+		}
+	}
 	if err != nil {
+		ix.unlock()
 		return nil, err
-	}
-	ix.idx = idx
-	if ix.voc, err = loadVocab(idx); err != nil {
-		idx.Close()
-		return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, path, err)
-	}
-	if err := ix.vec.load(idx); err != nil {
-		idx.Close()
-		return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, path, err)
 	}
 	return ix, nil
 }
 
-func openBleve(path string) (bleve.Index, error) {
+// open opens the Bleve index and loads what Los keeps beside it.
+func (ix *Index) open() error {
+	idx, err := openBleve(ix.path, ix.lockWait)
+	if err != nil {
+		return err
+	}
+	if ix.voc, err = loadVocab(idx); err == nil {
+		err = ix.vec.load(idx)
+	}
+	if err != nil {
+		idx.Close()
+		return fmt.Errorf("%w: %s: %v", ErrCorrupt, ix.path, err)
+	}
+	ix.idx = idx
+	return nil
+}
+
+func (ix *Index) unlock() {
+	if ix.lock != nil {
+		ix.lock.Close()
+	}
+}
+
+func openBleve(path string, lockWait time.Duration) (bleve.Index, error) {
 	if path == "" {
 		return newBleve("")
 	}
 	if entries, err := os.ReadDir(path); errors.Is(err, os.ErrNotExist) || err == nil && len(entries) == 0 {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, fmt.Errorf("kb: create index: %w", err)
 		}
 		os.Remove(path)
 		return newBleve(path)
 	}
-	idx, err := bleve.Open(path)
+	idx, err := openDisk(path, lockWait)
+	if errors.Is(err, ErrLocked) || errors.Is(err, fs.ErrPermission) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, path, err)
 	}
@@ -126,26 +183,16 @@ func newBleve(path string) (bleve.Index, error) {
 	return idx, nil
 }
 
-// Remove deletes the index directory at path, to recover from ErrCorrupt.
-func Remove(path string) error {
-	if path == "" {
-		return nil
-	}
-	return os.RemoveAll(path)
-}
-
 // Ensure opens the index at path and makes it current: a corrupt index is
 // removed and recreated, and when the index's stamp differs from stamp
-// (the store's revision) it is rebuilt from load's articles.
+// (the store's revision) it is rebuilt from load's articles. An index in
+// use by another process gives ErrLocked and is left alone.
 func Ensure(ctx context.Context, path string, opts Options, stamp string,
 	load func(context.Context) ([]Article, error), progress func(done, total int)) (*Index, error) {
-	ix, err := Open(path, opts)
-	if errors.Is(err, ErrCorrupt) {
-		if err := Remove(path); err != nil {
-			return nil, err
-		}
-		ix, err = Open(path, opts)
+	if opts.OnCorrupt == nil {
+		opts.OnCorrupt = func(error) {}
 	}
+	ix, err := Open(path, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -218,10 +265,12 @@ func (ix *Index) Len() (int, error) {
 	return int(n), err
 }
 
-// Close closes the index. Searches after Close fail.
+// Close closes the index and releases its lock. Searches after Close
+// fail.
 func (ix *Index) Close() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	defer ix.unlock()
 	if ix.idx == nil {
 		return nil
 	}

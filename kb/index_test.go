@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
 // memIndex builds an in-memory index of articles, closed when the test
@@ -26,14 +26,14 @@ func memIndex(t testing.TB, opts Options, articles ...Article) *Index {
 }
 
 func art(slug, title, body string) Article {
-	return Article{Slug: slug, Title: title, Body: body, Lang: lang.Bokmal, Published: true}
+	return Article{Slug: slug, Title: title, Body: body, Lang: los.Bokmal, Published: true}
 }
 
 var testArticles = []Article{
 	art("endre-fakturaadresse", "Endre fakturaadresse", "Du endrer fakturaadressen på Min side.\n\n## Per telefon\nRing kundeservice, så endrer vi adressen."),
 	art("stromstotte", "Strømstøtte", "Strømstøtten trekkes fra på fakturaen automatisk."),
-	{Slug: "utkast", Title: "Hemmelig utkast", Body: "Dette utkastet om fakturaadresse er ikke publisert.", Lang: lang.Bokmal},
-	{Slug: "rekning", Title: "Rekninga", Body: "Rekninga kjem kvar månad.", Lang: lang.Nynorsk, Published: true},
+	{Slug: "utkast", Title: "Hemmelig utkast", Body: "Dette utkastet om fakturaadresse er ikke publisert.", Lang: los.Bokmal},
+	{Slug: "rekning", Title: "Rekninga", Body: "Rekninga kjem kvar månad.", Lang: los.Nynorsk, Published: true},
 }
 
 func slugs(hits []Hit) []string {

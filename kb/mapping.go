@@ -3,21 +3,22 @@ package kb
 import (
 	"strings"
 
-	"github.com/los-bot/los/lang"
-
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/los-bot/los"
 )
 
 // schemaVersion changes whenever the mapping or the analyzers change, so
 // that an index built by an older Los is seen as stale and rebuilt.
-const schemaVersion = "los-kb-3"
+const schemaVersion = "los-kb-5"
 
 // Field names of a section document.
 const (
 	fieldSlug  = "slug"   // keyword, for Put and Delete
 	fieldLang  = "lang"   // keyword
+	fieldGroup = "group"  // keyword: the translation group, see twins.go
 	fieldDoc   = "doc"    // stored only: the section's fields, see encodeDoc
 	fieldHeadS = "head_s" // title, heading and tags, stemmed
 	fieldHeadL = "head_l" // title, heading and tags, light
@@ -45,6 +46,7 @@ func newMapping() mapping.IndexMapping {
 	add := func(name string, f *mapping.FieldMapping) { doc.AddFieldMappingsAt(name, f) }
 	add(fieldSlug, keyword(false))
 	add(fieldLang, keyword(false))
+	add(fieldGroup, keyword(false))
 	add(fieldDoc, storedOnly())
 	add(fieldHeadS, searched(analyzerStem))
 	add(fieldHeadL, searched(analyzerLight))
@@ -69,7 +71,7 @@ func sectionDoc(a Article, s Section) map[string]any {
 		head += "\n" + t
 	}
 	plain := plainText(s.Text)
-	return map[string]any{
+	doc := map[string]any{
 		fieldSlug:  a.Slug,
 		fieldLang:  string(a.Lang),
 		fieldDoc:   encodeDoc(a, s),
@@ -78,15 +80,19 @@ func sectionDoc(a Article, s Section) map[string]any {
 		fieldTextS: plain,
 		fieldTextL: plain,
 	}
+	if a.Group != "" {
+		doc[fieldGroup] = a.Group
+	}
+	return doc
 }
 
 // encodeDoc packs what a hit shows of a section into one stored field,
 // which loads faster than one field each: slug, lang, title, heading,
-// anchor and tags (one a line), each followed by a NUL byte, then the
-// Markdown.
+// anchor, tags (one a line) and group, each followed by a NUL byte, then
+// the Markdown.
 func encodeDoc(a Article, s Section) string {
 	var b strings.Builder
-	for _, f := range []string{a.Slug, string(a.Lang), a.Title, s.Heading, s.Anchor, strings.Join(a.Tags, "\n")} {
+	for _, f := range []string{a.Slug, string(a.Lang), a.Title, s.Heading, s.Anchor, strings.Join(a.Tags, "\n"), a.Group} {
 		b.WriteString(strings.ReplaceAll(f, "\x00", ""))
 		b.WriteByte(0)
 	}
@@ -96,9 +102,9 @@ func encodeDoc(a Article, s Section) string {
 
 // decodeDoc unpacks a stored section into a hit, and returns its tags.
 func decodeDoc(doc string) (Hit, string) {
-	var f [6]string
+	var f [7]string
 	for i := range f {
 		f[i], doc, _ = strings.Cut(doc, "\x00")
 	}
-	return Hit{Slug: f[0], Lang: lang.Standard(f[1]), Title: f[2], Heading: f[3], Anchor: f[4], Text: doc}, f[5]
+	return Hit{Slug: f[0], Lang: los.Standard(f[1]), Title: f[2], Heading: f[3], Anchor: f[4], Group: f[6], Text: doc}, f[5]
 }

@@ -11,6 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/lang"
 )
 
@@ -37,10 +38,13 @@ func (e *ParseError) Error() string {
 //	lang: nb                     # nb, nn or en; default nb
 //	tags: [faktura, adresse]     # optional
 //	published: true              # optional, default true
+//	group: endre-fakturaadresse  # optional: the translation group
 //	---
 //	Markdown body with ## headings
 //
-// name is the file's name, used for the default slug and in errors, which
+// Articles with the same group are twins: they say the same thing in
+// different standards (see Twins). name is the file's name, used for the
+// default slug and in errors, which
 // are of type *ParseError.
 func Parse(name string, data []byte) (Article, error) {
 	fail := func(line int, format string, args ...any) (Article, error) {
@@ -65,7 +69,7 @@ func Parse(name string, data []byte) (Article, error) {
 		return fail(1, "front matter is not closed by a line '---'")
 	}
 
-	a := Article{Lang: lang.Bokmal, Published: true}
+	a := Article{Lang: los.Bokmal, Published: true}
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(strings.Join(lines[1:end], "\n")), &doc); err != nil {
 		line, msg := yamlErrorLine(err)
@@ -111,6 +115,11 @@ func Parse(name string, data []byte) (Article, error) {
 					return fail(line, "tags: %v", err)
 				}
 				a.Tags = tags
+			case "group":
+				a.Group = strings.TrimSpace(v.Value)
+				if !ValidSlug(a.Group) {
+					return fail(line, "invalid group %q: use lowercase letters a-z, digits and single hyphens, like a slug", a.Group)
+				}
 			case "published":
 				b, err := strconv.ParseBool(v.Value)
 				if err != nil || v.Tag != "!!bool" && v.Tag != "!!str" {
@@ -118,7 +127,7 @@ func Parse(name string, data []byte) (Article, error) {
 				}
 				a.Published = b
 			default:
-				return fail(line, "unknown front matter key %q (known: slug, title, lang, tags, published)", k.Value)
+				return fail(line, "unknown front matter key %q (known: slug, title, lang, tags, published, group)", k.Value)
 			}
 		}
 	}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
 func TestParse(t *testing.T) {
@@ -22,20 +22,20 @@ func TestParse(t *testing.T) {
 			name: "full front matter",
 			file: "x.md",
 			data: "---\nslug: endre-fakturaadresse\ntitle: Endre fakturaadresse\nlang: nb\ntags: [faktura, adresse]\npublished: false\n---\nTekst.\n\n## Steg\nMer.\n",
-			want: Article{Slug: "endre-fakturaadresse", Title: "Endre fakturaadresse", Lang: lang.Bokmal,
+			want: Article{Slug: "endre-fakturaadresse", Title: "Endre fakturaadresse", Lang: los.Bokmal,
 				Tags: []string{"faktura", "adresse"}, Body: "Tekst.\n\n## Steg\nMer."},
 		},
 		{
 			name: "defaults: slug from file name, nb, published",
 			file: "dir/min-side.md",
 			data: "---\ntitle: Min side\n---\nLogg inn.\n",
-			want: Article{Slug: "min-side", Title: "Min side", Lang: lang.Bokmal, Published: true, Body: "Logg inn."},
+			want: Article{Slug: "min-side", Title: "Min side", Lang: los.Bokmal, Published: true, Body: "Logg inn."},
 		},
 		{
 			name: "nynorsk, CRLF and BOM",
 			file: "rekning.md",
 			data: "\uFEFF---\r\ntitle: Rekninga\r\nlang: nn\r\ntags: rekning, straum\r\n---\r\nDette er rekninga.\r\n",
-			want: Article{Slug: "rekning", Title: "Rekninga", Lang: lang.Nynorsk, Published: true,
+			want: Article{Slug: "rekning", Title: "Rekninga", Lang: los.Nynorsk, Published: true,
 				Tags: []string{"rekning", "straum"}, Body: "Dette er rekninga."},
 		},
 	}

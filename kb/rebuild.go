@@ -129,7 +129,7 @@ func (ix *Index) swap(fresh bleve.Index, tmp string, vec *vectors, voc *vocab) e
 		return ix.reopen(fmt.Errorf("kb: rebuild: %w", err))
 	}
 	os.RemoveAll(old)
-	idx, err := bleve.Open(ix.path)
+	idx, err := openDisk(ix.path, ix.lockWait)
 	if err != nil {
 		return fmt.Errorf("kb: rebuild: open new index: %w", err)
 	}
@@ -140,7 +140,7 @@ func (ix *Index) swap(fresh bleve.Index, tmp string, vec *vectors, voc *vocab) e
 // reopen opens the index at ix.path again after a failed swap. The caller
 // holds ix.mu.
 func (ix *Index) reopen(cause error) error {
-	if idx, err := bleve.Open(ix.path); err == nil {
+	if idx, err := openDisk(ix.path, ix.lockWait); err == nil {
 		ix.idx = idx
 	}
 	return cause

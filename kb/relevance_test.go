@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
 type labelled struct {
@@ -62,7 +62,7 @@ func TestRelevanceThreshold(t *testing.T) {
 	ix := demoIndex(t)
 	var right, answerable, top1, top3 int
 	for _, q := range qs {
-		hits, err := ix.Search(context.Background(), q.question, SearchOptions{Limit: 3, Lang: lang.Standard(q.lang)})
+		hits, err := ix.Search(context.Background(), q.question, SearchOptions{Limit: 3, Lang: los.Standard(q.lang)})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,7 +4,7 @@ import (
 	"math"
 	"sort"
 
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
 // Re-ranking of the first rerankWindow hits. Each score is multiplied by
@@ -30,7 +30,7 @@ const (
 )
 
 // rerank reorders the first hits, best first.
-func rerank(hits []Hit, m *matcher, idf []float64, want lang.Standard) {
+func rerank(hits []Hit, m *matcher, idf []float64, want los.Standard) {
 	for i := range hits {
 		h := &hits[i]
 		h.Score *= 1 + boostSentence*m.sentenceMatch(h.found, idf, sentenceWindow)
@@ -38,7 +38,7 @@ func rerank(hits []Hit, m *matcher, idf []float64, want lang.Standard) {
 		case want == "":
 		case h.Lang == want:
 			h.Score *= langBoost
-		case (h.Lang == lang.English) != (want == lang.English):
+		case (h.Lang == los.English) != (want == los.English):
 			h.Score *= otherLanguage
 		}
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
 
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
 // SearchOptions tune one search.
@@ -16,18 +16,24 @@ type SearchOptions struct {
 	// Limit is the number of hits wanted; 0 means 5.
 	Limit int
 	// Lang, when set, ranks sections in that written standard a little
-	// higher; sections in other standards are still returned.
-	Lang lang.Standard
+	// higher; sections in other standards are still returned, unless the
+	// article has a published twin in Lang: then the twin's best section
+	// takes its place.
+	Lang los.Standard
 }
 
 // Hit is one section found by Search.
 type Hit struct {
-	Slug    string        `json:"slug"`
-	Title   string        `json:"title"`
-	Heading string        `json:"heading"`
-	Anchor  string        `json:"anchor,omitempty"`
-	Text    string        `json:"text"` // the section's Markdown
-	Lang    lang.Standard `json:"lang"`
+	Slug    string       `json:"slug"`
+	Title   string       `json:"title"`
+	Heading string       `json:"heading"`
+	Anchor  string       `json:"anchor,omitempty"`
+	Text    string       `json:"text"` // the section's Markdown
+	Lang    los.Standard `json:"lang"`
+	// Group is the article's translation group, "" when it has no twins.
+	// A hit in the standard SearchOptions.Lang asked for may come from the
+	// twin of the article that matched: see twins.go.
+	Group string `json:"group,omitempty"`
 	// Score ranks hits within one search; it is not comparable across
 	// searches. Use Coverage (or Relevant) to judge a hit on its own.
 	Score float64 `json:"score"`
@@ -106,6 +112,11 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 			hits = fused
 		} else {
 			ix.embedFailed(err)
+		}
+	}
+	if opts.Lang != "" {
+		if hits, err = ix.preferTwins(ctx, m, hits, opts.Lang); err != nil {
+			return nil, err
 		}
 	}
 	if len(hits) > limit {

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
 func TestPutDelete(t *testing.T) {
@@ -115,7 +115,7 @@ func TestSearch(t *testing.T) {
 	}{
 		{"exact form", "fakturaadresse", SearchOptions{}, "endre-fakturaadresse", 1},
 		{"definite form", "Hvordan endrer jeg fakturaadressen min?", SearchOptions{}, "endre-fakturaadresse", 1},
-		{"nynorsk question, nynorsk article", "Når kjem rekninga?", SearchOptions{Lang: lang.Nynorsk}, "rekning", 1},
+		{"nynorsk question, nynorsk article", "Når kjem rekninga?", SearchOptions{Lang: los.Nynorsk}, "rekning", 1},
 		{"bokmål question finds nynorsk article", "Når kommer regningen?", SearchOptions{}, "rekning", 1},
 		{"half the words", "strømstøtte varmepumpe", SearchOptions{}, "stromstotte", 0.5},
 	}
@@ -141,7 +141,7 @@ func TestSearch(t *testing.T) {
 	if hits := mustSearch(t, ix, "hva er det?"); len(hits) != 0 {
 		t.Errorf("question of stop words only found %v", slugs(hits))
 	}
-	if hits := mustSearch(t, ix, "fakturaadresse"); hits[0].Text == "" || hits[0].Title == "" || hits[0].Lang != lang.Bokmal {
+	if hits := mustSearch(t, ix, "fakturaadresse"); hits[0].Text == "" || hits[0].Title == "" || hits[0].Lang != los.Bokmal {
 		t.Errorf("hit lacks stored fields: %+v", hits[0])
 	}
 }
@@ -184,13 +184,13 @@ func TestDemo(t *testing.T) {
 func TestLanguage(t *testing.T) {
 	ctx := context.Background()
 	en := art("efaktura-en", "Paying", "Order efaktura in your bank: efaktura is free.")
-	en.Lang = lang.English
+	en.Lang = los.English
 	nb := art("efaktura", "Om betaling", "Med efaktura kommer fakturaen rett i nettbanken, og du slipper gebyr for papir.")
 	ix := memIndex(t, Options{Synonyms: &Synonyms{}}, en, nb)
 	for _, tt := range []struct {
-		lang lang.Standard
+		lang los.Standard
 		want string
-	}{{lang.Bokmal, "efaktura"}, {lang.Nynorsk, "efaktura"}, {lang.English, "efaktura-en"}, {"", "efaktura-en"}} {
+	}{{los.Bokmal, "efaktura"}, {los.Nynorsk, "efaktura"}, {los.English, "efaktura-en"}, {"", "efaktura-en"}} {
 		hits, err := ix.Search(ctx, "efaktura", SearchOptions{Lang: tt.lang})
 		if err != nil {
 			t.Fatal(err)

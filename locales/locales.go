@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/lang"
 )
 
@@ -24,13 +25,13 @@ var embedded embed.FS
 
 // Catalog maps written standard -> key -> text.
 type Catalog struct {
-	texts map[lang.Standard]map[string]string
+	texts map[los.Standard]map[string]string
 }
 
 // Load reads the embedded texts, then any AREA.LANG.json files in dir
 // (when not empty), whose keys replace the embedded ones.
 func Load(dir string) (*Catalog, error) {
-	c := &Catalog{texts: map[lang.Standard]map[string]string{}}
+	c := &Catalog{texts: map[los.Standard]map[string]string{}}
 	if err := c.addFS(embedded, false); err != nil {
 		return nil, err
 	}
@@ -86,10 +87,10 @@ func (c *Catalog) addFS(fsys fs.FS, override bool) error {
 
 // T returns the text for key in l, formatted with args (fmt verbs). A key
 // missing in l falls back to nb, then to the key itself.
-func (c *Catalog) T(l lang.Standard, key string, args ...any) string {
+func (c *Catalog) T(l los.Standard, key string, args ...any) string {
 	s, ok := c.texts[l][key]
 	if !ok {
-		if s, ok = c.texts[lang.Bokmal][key]; !ok {
+		if s, ok = c.texts[los.Bokmal][key]; !ok {
 			s = key
 		}
 	}
@@ -101,9 +102,9 @@ func (c *Catalog) T(l lang.Standard, key string, args ...any) string {
 
 // Prefix returns the texts of l whose keys start with prefix, for sending
 // a UI its strings.
-func (c *Catalog) Prefix(l lang.Standard, prefix string) map[string]string {
+func (c *Catalog) Prefix(l los.Standard, prefix string) map[string]string {
 	out := map[string]string{}
-	for k, v := range c.texts[lang.Bokmal] {
+	for k, v := range c.texts[los.Bokmal] {
 		if strings.HasPrefix(k, prefix) {
 			out[k] = v
 		}
@@ -117,7 +118,7 @@ func (c *Catalog) Prefix(l lang.Standard, prefix string) map[string]string {
 }
 
 // Keys returns the sorted keys of l.
-func (c *Catalog) Keys(l lang.Standard) []string {
+func (c *Catalog) Keys(l los.Standard) []string {
 	keys := make([]string, 0, len(c.texts[l]))
 	for k := range c.texts[l] {
 		keys = append(keys, k)

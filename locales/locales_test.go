@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
 // TestCatalogComplete fails when nn or en misses a key of nb, has one nb
@@ -18,11 +18,11 @@ func TestCatalogComplete(t *testing.T) {
 		t.Fatal(err)
 	}
 	verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
-	ref := c.texts[lang.Bokmal]
+	ref := c.texts[los.Bokmal]
 	if len(ref) == 0 {
 		t.Fatal("no nb texts")
 	}
-	for _, l := range []lang.Standard{lang.Nynorsk, lang.English} {
+	for _, l := range []los.Standard{los.Nynorsk, los.English} {
 		for k, v := range ref {
 			got, ok := c.texts[l][k]
 			if !ok {
@@ -55,12 +55,12 @@ func TestOverrideAndFallback(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		l    lang.Standard
+		l    los.Standard
 		key  string
 		want string
 	}{
-		{name: "override", l: lang.Nynorsk, key: "answer.none", want: "Overstyrt"},
-		{name: "unknown key", l: lang.English, key: "no.such.key", want: "no.such.key"},
+		{name: "override", l: los.Nynorsk, key: "answer.none", want: "Overstyrt"},
+		{name: "unknown key", l: los.English, key: "no.such.key", want: "no.such.key"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,11 +1,11 @@
 // Package metrics counts what Los does (turns, handoffs, fallbacks to
-// extractive answers, model and search latency, webhook deliveries, HTTP
-// responses) and serves the figures at /metrics in the Prometheus text
-// format, with the official Prometheus Go client.
+// extractive answers, model and search latency, the Ollama hosts, webhook
+// deliveries, HTTP responses) and serves the figures at /metrics in the
+// Prometheus text format, with the official Prometheus Go client.
 //
 // Labels only ever hold values from fixed sets (actions, modes, written
-// standards, categories, event types, route patterns, status classes):
-// never customer text. Each Metrics has its own registry; nothing is
+// standards, categories, event types, route patterns, status classes, the
+// configured Ollama hosts): never customer text. Each Metrics has its own registry; nothing is
 // registered globally.
 package metrics
 
@@ -19,6 +19,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
 )
 
@@ -72,15 +73,15 @@ func New() *Metrics {
 }
 
 // Turn counts a turn; it implements bot.Observer.
-func (m *Metrics) Turn(r bot.Result) {
+func (m *Metrics) Turn(r los.Result) {
 	if m == nil {
 		return
 	}
 	m.turns.WithLabelValues(oneOf(string(r.Action)), oneOf(string(r.Mode)), oneOf(string(r.Lang))).Inc()
-	if r.Action == bot.ActionHandoffNow && !r.Held {
+	if r.Action == los.ActionHandoffNow && !r.Held {
 		m.Handoff(r.Category)
 	}
-	if r.Action != bot.ActionHandoffNow { // every other turn searched
+	if r.Action != los.ActionHandoffNow { // every other turn searched
 		m.search.Observe(r.Timings.RetrieveMS / 1000)
 	}
 }
@@ -106,7 +107,7 @@ func (m *Metrics) Fallback(reason string) {
 
 // Handoff counts a conversation handed over, also for handoffs that do
 // not go through a turn (the "talk to a person" button).
-func (m *Metrics) Handoff(c bot.Category) {
+func (m *Metrics) Handoff(c los.Category) {
 	if m == nil {
 		return
 	}

@@ -9,8 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
 func scrape(t *testing.T, m *Metrics) string {
@@ -26,10 +25,10 @@ func scrape(t *testing.T, m *Metrics) string {
 
 func TestExposition(t *testing.T) {
 	m := New()
-	m.Turn(bot.Result{Action: bot.ActionAnswer, Mode: bot.ModeGenerated, Lang: lang.Bokmal, Timings: bot.Timings{RetrieveMS: 3}})
-	m.Turn(bot.Result{Action: bot.ActionAnswer, Mode: bot.ModeGenerated, Lang: lang.Bokmal})
-	m.Turn(bot.Result{Action: bot.ActionHandoffNow, Mode: bot.ModeExtractive, Lang: lang.Nynorsk, Category: bot.CategoryBereavement})
-	m.Handoff(bot.CategoryHumanRequest)
+	m.Turn(los.Result{Action: los.ActionAnswer, Mode: los.ModeGenerated, Lang: los.Bokmal, Timings: los.Timings{RetrieveMS: 3}})
+	m.Turn(los.Result{Action: los.ActionAnswer, Mode: los.ModeGenerated, Lang: los.Bokmal})
+	m.Turn(los.Result{Action: los.ActionHandoffNow, Mode: los.ModeExtractive, Lang: los.Nynorsk, Category: los.CategoryBereavement})
+	m.Handoff(los.CategoryHumanRequest)
 	m.Fallback("first_token_timeout")
 	m.Generated(300*time.Millisecond, 2*time.Second)
 	m.WebhookDelivery("handoff.requested", true)
@@ -82,10 +81,10 @@ func TestLabelsHoldNoFreeText(t *testing.T) {
 
 func TestNilMetricsCountsNothing(t *testing.T) {
 	var m *Metrics
-	m.Turn(bot.Result{})
+	m.Turn(los.Result{})
 	m.Generated(time.Second, time.Second)
 	m.Fallback("x")
-	m.Handoff(bot.CategoryNone)
+	m.Handoff(los.CategoryNone)
 	m.WebhookDelivery("x", true)
 	m.HTTPResponse("/", "GET", 200)
 }
@@ -108,5 +107,36 @@ func TestConcurrentCounting(t *testing.T) {
 	}
 	if !strings.Contains(out, "los_model_generation_seconds_count 800\n") {
 		t.Error("histogram count is not 800")
+	}
+}
+
+func TestModelHosts(t *testing.T) {
+	m := New()
+	m.WatchModelHosts(func() los.ModelHosts {
+		return los.ModelHosts{Waiting: 3, Refused: 7, Retries: 2, Hosts: []los.ModelHost{
+			{URL: "http://gpu-a:11434", State: los.HostUp, InFlight: 4, Limit: 4, Requests: 120},
+			{URL: "http://gpu-b:11434", State: los.HostDown, Limit: 4, Requests: 9,
+				Failures: map[string]int64{"unreachable": 5, "stream_broken": 1}},
+		}}
+	})
+	out := scrape(t, m)
+	for _, line := range []string{
+		`los_ollama_host_state{host="http://gpu-a:11434",state="up"} 1`,
+		`los_ollama_host_state{host="http://gpu-a:11434",state="down"} 0`,
+		`los_ollama_host_state{host="http://gpu-b:11434",state="down"} 1`,
+		`los_ollama_host_state{host="http://gpu-b:11434",state="up"} 0`,
+		`los_ollama_host_in_flight{host="http://gpu-a:11434"} 4`,
+		`los_ollama_host_concurrency_limit{host="http://gpu-b:11434"} 4`,
+		`los_ollama_host_requests_total{host="http://gpu-a:11434"} 120`,
+		`los_ollama_host_failures_total{host="http://gpu-b:11434",reason="unreachable"} 5`,
+		`los_ollama_host_failures_total{host="http://gpu-b:11434",reason="stream_broken"} 1`,
+		`los_ollama_host_failures_total{host="http://gpu-a:11434",reason="too_slow"} 0`,
+		`los_ollama_queue_waiting 3`,
+		`los_ollama_refused_total 7`,
+		`los_ollama_retries_total 2`,
+	} {
+		if !strings.Contains(out, line+"\n") {
+			t.Errorf("missing %s", line)
+		}
 	}
 }

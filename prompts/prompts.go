@@ -12,9 +12,7 @@ import (
 	"strings"
 	"text/template"
 
-	"github.com/ollama/ollama/api"
-
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/lang"
 )
 
@@ -26,8 +24,6 @@ var embedded embed.FS
 type Set struct {
 	tmpl *template.Template
 }
-
-var _ bot.Prompter = (*Set)(nil)
 
 // Load parses the embedded templates. When dir is not empty, templates
 // found there replace the embedded ones of the same name, so operators can
@@ -52,7 +48,7 @@ func Load(dir string) (*Set, error) {
 			}
 		}
 	}
-	for _, l := range lang.All {
+	for _, l := range los.Standards {
 		for _, kind := range []string{"system", "user"} {
 			if t.Lookup(name(kind, l)) == nil {
 				return nil, fmt.Errorf("prompt template %s is missing", name(kind, l))
@@ -72,13 +68,13 @@ func MustLoad() *Set {
 	return s
 }
 
-func name(kind string, l lang.Standard) string { return kind + "." + string(l) + ".tmpl" }
+func name(kind string, l los.Standard) string { return kind + "." + string(l) + ".tmpl" }
 
 // data is what the templates see.
 type data struct {
 	Question string
-	Sources  []bot.Source
-	History  []bot.Message
+	Sources  []los.Source
+	History  []los.Message
 }
 
 // maxHistory is how many earlier messages the model sees.
@@ -86,9 +82,9 @@ const maxHistory = 6
 
 // Prompt renders the system and user messages for a question and its
 // numbered sources, with recent history as context.
-func (s *Set) Prompt(l lang.Standard, question string, sources []bot.Source, history []bot.Message) ([]api.Message, error) {
+func (s *Set) Prompt(l los.Standard, question string, sources []los.Source, history []los.Message) ([]los.ChatMessage, error) {
 	if _, ok := lang.Parse(string(l)); !ok {
-		l = lang.Bokmal
+		l = los.Bokmal
 	}
 	d := data{Question: question, Sources: sources, History: conversational(history, maxHistory)}
 	sys, err := s.render(name("system", l), d)
@@ -99,7 +95,7 @@ func (s *Set) Prompt(l lang.Standard, question string, sources []bot.Source, his
 	if err != nil {
 		return nil, err
 	}
-	return []api.Message{{Role: "system", Content: sys}, {Role: "user", Content: user}}, nil
+	return []los.ChatMessage{{Role: los.ChatSystem, Content: sys}, {Role: los.ChatUser, Content: user}}, nil
 }
 
 func (s *Set) render(n string, d data) (string, error) {
@@ -123,20 +119,20 @@ const maxSummaryMessages = 12
 // SummaryPrompt asks the model to summarise a conversation for the agent
 // who takes it over. Agents read Norwegian Bokmål, whatever the customer
 // wrote.
-func (s *Set) SummaryPrompt(transcript []bot.Message) ([]api.Message, error) {
+func (s *Set) SummaryPrompt(transcript []los.Message) ([]los.ChatMessage, error) {
 	text, err := s.render("summary.tmpl", data{History: conversational(transcript, maxSummaryMessages)})
 	if err != nil {
 		return nil, err
 	}
-	return []api.Message{{Role: "user", Content: text}}, nil
+	return []los.ChatMessage{{Role: los.ChatUser, Content: text}}, nil
 }
 
 // conversational returns the last max messages written by the customer,
 // the bot or an agent, leaving out system notices.
-func conversational(msgs []bot.Message, max int) []bot.Message {
-	var out []bot.Message
+func conversational(msgs []los.Message, max int) []los.Message {
+	var out []los.Message
 	for _, m := range msgs {
-		if m.Role == bot.RoleCustomer || m.Role == bot.RoleBot || m.Role == bot.RoleAgent {
+		if m.Role == los.RoleCustomer || m.Role == los.RoleBot || m.Role == los.RoleAgent {
 			out = append(out, m)
 		}
 	}

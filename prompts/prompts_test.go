@@ -10,9 +10,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/lang"
 )
+
+var _ bot.Prompter = (*Set)(nil)
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
@@ -21,25 +23,25 @@ func TestPromptGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sources := []bot.Source{
-		{Slug: "endre-fakturaadresse", Title: "Endre fakturaadresse", Heading: "Endre fakturaadresse", Text: "Du endrer fakturaadressen på Min side under Profil."},
-		{Slug: "efaktura", Title: "E-faktura", Heading: "Slik bestiller du", Text: "Bestill e-faktura i nettbanken din."},
+	sources := []los.Source{
+		{Slug: "endre-fakturaadresse", Title: "Endre fakturaadresse", Heading: "Endre fakturaadresse", Lang: los.Bokmal, Text: "Du endrer fakturaadressen på Min side under Profil."},
+		{Slug: "efaktura", Title: "E-faktura", Heading: "Slik bestiller du", Lang: los.Nynorsk, Text: "Bestill e-faktura i nettbanken din."},
 	}
-	history := []bot.Message{
-		{Role: bot.RoleCustomer, Text: "Hei!", Created: time.Unix(0, 0)},
-		{Role: bot.RoleBot, Text: "Hei, hva kan jeg hjelpe med?"},
-		{Role: bot.RoleSystem, Text: "never shown"},
+	history := []los.Message{
+		{Role: los.RoleCustomer, Text: "Hei!", Created: time.Unix(0, 0)},
+		{Role: los.RoleBot, Text: "Hei, hva kan jeg hjelpe med?"},
+		{Role: los.RoleSystem, Text: "never shown"},
 	}
 	tests := []struct {
 		name     string
-		lang     lang.Standard
+		lang     los.Standard
 		question string
-		history  []bot.Message
+		history  []los.Message
 	}{
-		{name: "nb", lang: lang.Bokmal, question: "Hvordan endrer jeg fakturaadressen?"},
-		{name: "nn", lang: lang.Nynorsk, question: "Korleis endrar eg fakturaadressa?"},
-		{name: "en", lang: lang.English, question: "How do I change my billing address?"},
-		{name: "nb_history", lang: lang.Bokmal, question: "Og e-faktura?", history: history},
+		{name: "nb", lang: los.Bokmal, question: "Hvordan endrer jeg fakturaadressen?"},
+		{name: "nn", lang: los.Nynorsk, question: "Korleis endrar eg fakturaadressa?"},
+		{name: "en", lang: los.English, question: "How do I change my billing address?"},
+		{name: "nb_history", lang: los.Bokmal, question: "Og e-faktura?", history: history},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,7 +79,7 @@ func TestLoadOverride(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	msgs, err := set.Prompt(lang.Bokmal, "q", []bot.Source{{Title: "t", Text: "x"}}, nil)
+	msgs, err := set.Prompt(los.Bokmal, "q", []los.Source{{Title: "t", Text: "x"}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,10 +97,10 @@ func TestLoadOverride(t *testing.T) {
 
 func TestSummaryPromptGolden(t *testing.T) {
 	set := MustLoad()
-	transcript := []bot.Message{
-		{Role: bot.RoleCustomer, Text: "Mannen min døde i forrige uke. Hva gjør jeg med strømavtalen hans?"},
-		{Role: bot.RoleBot, Text: "Jeg er lei for det. Jeg sender samtalen videre."},
-		{Role: bot.RoleSystem, Text: "never shown"},
+	transcript := []los.Message{
+		{Role: los.RoleCustomer, Text: "Mannen min døde i forrige uke. Hva gjør jeg med strømavtalen hans?"},
+		{Role: los.RoleBot, Text: "Jeg er lei for det. Jeg sender samtalen videre."},
+		{Role: los.RoleSystem, Text: "never shown"},
 	}
 	msgs, err := set.SummaryPrompt(transcript)
 	if err != nil {

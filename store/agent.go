@@ -3,31 +3,18 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"slices"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
-
-// Event types in the outbox.
-const (
-	EventHandoffRequested  = "handoff.requested"
-	EventHandoffClaimed    = "handoff.claimed"
-	EventHandoffReturned   = "handoff.returned"
-	EventConversationClose = "conversation.closed"
-	EventCallbackRequested = "callback.requested"
-)
-
-// Outcomes an agent closes a conversation with.
-var Outcomes = []string{"resolved", "callback", "no_response", "other"}
 
 // Claim gives a waiting conversation to agent: the conversation's status
 // becomes agent, and the bot falls silent. Claiming a conversation one
 // holds already is not an error; one held by someone else is a conflict.
-func (s *DB) Claim(ctx context.Context, conversationID, agent, notice string) (*bot.Handoff, error) {
+func (s *DB) Claim(ctx context.Context, conversationID, agent, notice string) (*los.Handoff, error) {
 	now := s.now()
-	var h *bot.Handoff
+	var h *los.Handoff
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
 		if h, err = openHandoff(ctx, tx, conversationID); err != nil {
@@ -37,38 +24,41 @@ func (s *DB) Claim(ctx context.Context, conversationID, agent, notice string) (*
 		case h.Status == "claimed" && h.ClaimedBy == agent:
 			return nil
 		case h.Status == "claimed":
-			return bot.Errorf(bot.ECONFLICT, "%s has taken this conversation already", h.ClaimedBy)
+			return los.Errorf(los.ECONFLICT, "%s has taken this conversation already", h.ClaimedBy)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE handoffs SET status = 'claimed', claimed_by = ?, claimed_at = ? WHERE id = ?`, agent, millis(now), h.ID); err != nil {
 			return err
 		}
 		h.Status, h.ClaimedBy = "claimed", agent
-		if err := setStatus(ctx, tx, conversationID, bot.StatusAgent, now); err != nil {
+		if err := setStatus(ctx, tx, conversationID, los.StatusAgent, now); err != nil {
 			return err
 		}
-		if err := addNotice(ctx, tx, conversationID, notice, now); err != nil {
+		if err := s.addNotice(ctx, tx, conversationID, notice, now); err != nil {
 			return err
 		}
-		return insertEvent(ctx, tx, EventHandoffClaimed, conversationID, map[string]any{"handoff_id": h.ID, "agent": agent}, now)
+		return insertEvent(ctx, tx, los.EventHandoffClaimed, conversationID, map[string]any{"handoff_id": h.ID, "agent": agent}, now)
 	})
 	return h, err
 }
 
 // AgentReply stores agent's message in a conversation they hold.
-func (s *DB) AgentReply(ctx context.Context, conversationID, agent, text string) (*bot.Message, error) {
-	m := &bot.Message{ConversationID: conversationID, Role: bot.RoleAgent, Text: text, Created: s.now()}
+func (s *DB) AgentReply(ctx context.Context, conversationID, agent, text string) (*los.Message, error) {
+	m := &los.Message{ConversationID: conversationID, Role: los.RoleAgent, Text: text, Created: s.now()}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		h, err := openHandoff(ctx, tx, conversationID)
 		if err != nil {
 			return err
 		}
 		if h.Status != "claimed" || h.ClaimedBy != agent {
-			return bot.Errorf(bot.ECONFLICT, "take the conversation before you reply")
+			return los.Errorf(los.ECONFLICT, "take the conversation before you reply")
 		}
-		if err := insertMessage(ctx, tx, m); err != nil {
+		if err := s.insertMessage(ctx, tx, m); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE messages SET author = ? WHERE id = ?`, agent, m.ID); err != nil {
+		if m.AuthorName, err = displayName(ctx, tx, agent); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE messages SET author = ?, author_name = ? WHERE id = ?`, agent, m.AuthorName, m.ID); err != nil {
 			return err
 		}
 		return touch(ctx, tx, conversationID, m.Created)
@@ -79,21 +69,21 @@ func (s *DB) AgentReply(ctx context.Context, conversationID, agent, text string)
 // HandBack returns a conversation to the bot (status open) and closes its
 // handoff with the outcome handed_back.
 func (s *DB) HandBack(ctx context.Context, conversationID, agent, notice string) error {
-	return s.finish(ctx, conversationID, agent, "handed_back", bot.StatusOpen, EventHandoffReturned, notice)
+	return s.finish(ctx, conversationID, agent, "handed_back", los.StatusOpen, los.EventHandoffReturned, notice)
 }
 
 // CloseConversation closes a conversation and its handoff with an outcome
-// (one of Outcomes).
+// (one of los.AgentOutcomes).
 func (s *DB) CloseConversation(ctx context.Context, conversationID, agent, outcome, notice string) error {
-	if !slices.Contains(Outcomes, outcome) {
-		return bot.Errorf(bot.EINVALID, "outcome %q is unknown; use one of %v", outcome, Outcomes)
+	if !slices.Contains(los.AgentOutcomes, outcome) {
+		return los.Errorf(los.EINVALID, "outcome %q is unknown; use one of %v", outcome, los.AgentOutcomes)
 	}
-	return s.finish(ctx, conversationID, agent, outcome, bot.StatusClosed, EventConversationClose, notice)
+	return s.finish(ctx, conversationID, agent, outcome, los.StatusClosed, los.EventConversationClose, notice)
 }
 
 // finish ends the open handoff of a conversation that is waiting or held
 // by agent.
-func (s *DB) finish(ctx context.Context, conversationID, agent, outcome string, status bot.Status, event, notice string) error {
+func (s *DB) finish(ctx context.Context, conversationID, agent, outcome string, status los.Status, event, notice string) error {
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		h, err := openHandoff(ctx, tx, conversationID)
@@ -101,19 +91,19 @@ func (s *DB) finish(ctx context.Context, conversationID, agent, outcome string, 
 			return err
 		}
 		if h.Status == "claimed" && h.ClaimedBy != agent {
-			return bot.Errorf(bot.ECONFLICT, "%s holds this conversation", h.ClaimedBy)
+			return los.Errorf(los.ECONFLICT, "%s holds this conversation", h.ClaimedBy)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE handoffs SET status = 'closed', outcome = ?, closed_at = ? WHERE id = ?`, outcome, millis(now), h.ID); err != nil {
 			return err
 		}
-		if err := addNotice(ctx, tx, conversationID, notice, now); err != nil {
+		if err := s.addNotice(ctx, tx, conversationID, notice, now); err != nil {
 			return err
 		}
 		if err := setStatus(ctx, tx, conversationID, status, now); err != nil {
 			return err
 		}
 		data := map[string]any{"handoff_id": h.ID, "agent": agent, "outcome": outcome}
-		if event == EventConversationClose {
+		if event == los.EventConversationClose {
 			data["reason"] = CloseReasonAgent
 		}
 		return insertEvent(ctx, tx, event, conversationID, data, now)
@@ -121,47 +111,46 @@ func (s *DB) finish(ctx context.Context, conversationID, agent, outcome string, 
 }
 
 // LatestHandoff returns the newest handoff of a conversation, open or not.
-func (s *DB) LatestHandoff(ctx context.Context, conversationID string) (*bot.Handoff, error) {
+func (s *DB) LatestHandoff(ctx context.Context, conversationID string) (*los.Handoff, error) {
 	return scanHandoff(s.db.QueryRowContext(ctx, `SELECT `+handoffCols+` FROM handoffs WHERE conversation_id = ? ORDER BY id DESC LIMIT 1`, conversationID), conversationID)
 }
 
-const handoffCols = `id, conversation_id, category, severity, reason, signals, summary, status, created, claimed_by`
+const handoffCols = `id, conversation_id, category, severity, reason, signals, summary, summary_by_model, status, created, claimed_by`
 
-func openHandoff(ctx context.Context, tx *sql.Tx, conversationID string) (*bot.Handoff, error) {
+func openHandoff(ctx context.Context, tx *sql.Tx, conversationID string) (*los.Handoff, error) {
 	h, err := scanHandoff(tx.QueryRowContext(ctx, `SELECT `+handoffCols+` FROM handoffs WHERE conversation_id = ? AND status != 'closed' ORDER BY id DESC LIMIT 1`, conversationID), conversationID)
-	if bot.ErrorCode(err) == bot.ENOTFOUND {
-		return nil, bot.Errorf(bot.ECONFLICT, "conversation %q is not handed over", conversationID)
+	if los.ErrorCode(err) == los.ENOTFOUND {
+		return nil, los.Errorf(los.ECONFLICT, "conversation %q is not handed over", conversationID)
 	}
 	return h, err
 }
 
-func scanHandoff(r scanner, conversationID string) (*bot.Handoff, error) {
+func scanHandoff(r scanner, conversationID string) (*los.Handoff, error) {
 	var (
-		h                 bot.Handoff
-		cat, sev, signals string
-		created           int64
+		h        los.Handoff
+		cat, sev string
+		created  int64
 	)
-	err := r.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, &signals, &h.Summary, &h.Status, &created, &h.ClaimedBy)
+	err := r.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, asJSON(&h.Signals), &h.Summary, &h.SummaryByModel, &h.Status, &created, &h.ClaimedBy)
 	if isNoRows(err) {
-		return nil, bot.Errorf(bot.ENOTFOUND, "conversation %q has no handoff", conversationID)
+		return nil, los.Errorf(los.ENOTFOUND, "conversation %q has no handoff", conversationID)
 	}
 	if err != nil {
 		return nil, err
 	}
-	h.Category, h.Severity, h.Created = bot.Category(cat), bot.Severity(sev), fromMillis(created)
-	_ = json.Unmarshal([]byte(signals), &h.Signals)
+	h.Category, h.Severity, h.Created = los.Category(cat), los.Severity(sev), fromMillis(created)
 	return &h, nil
 }
 
-func setStatus(ctx context.Context, tx *sql.Tx, id string, status bot.Status, now time.Time) error {
+func setStatus(ctx context.Context, tx *sql.Tx, id string, status los.Status, now time.Time) error {
 	_, err := tx.ExecContext(ctx, `UPDATE conversations SET status = ?, updated = ? WHERE id = ?`, string(status), millis(now), id)
 	return err
 }
 
 // addNotice stores a system message telling the customer what happened.
-func addNotice(ctx context.Context, tx *sql.Tx, conversationID, text string, now time.Time) error {
+func (s *DB) addNotice(ctx context.Context, tx *sql.Tx, conversationID, text string, now time.Time) error {
 	if text == "" {
 		return nil
 	}
-	return insertMessage(ctx, tx, &bot.Message{ConversationID: conversationID, Role: bot.RoleSystem, Text: text, Created: now})
+	return s.insertMessage(ctx, tx, &los.Message{ConversationID: conversationID, Role: los.RoleSystem, Text: text, Created: now})
 }

@@ -4,107 +4,17 @@ import (
 	"context"
 	"time"
 
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
-
-// The outcomes of a conversation, as the conversation_outcomes view gives
-// them (see migration005).
-const (
-	OutcomeResolved   = "resolved"
-	OutcomeHandedOver = "handed_over"
-	OutcomeCalledBack = "called_back"
-	OutcomeAbandoned  = "abandoned"
-)
-
-// OutcomeNames lists the outcomes in the order reports show them.
-var OutcomeNames = []string{OutcomeResolved, OutcomeHandedOver, OutcomeCalledBack, OutcomeAbandoned}
-
-// Period selects the conversations a report covers: those started in
-// [From, To), in written standard Lang ("" for all). Days are counted in
-// Zone (nil: UTC).
-type Period struct {
-	From, To time.Time
-	Lang     lang.Standard
-	Zone     *time.Location
-}
-
-// Report holds the analytics figures of a period. Rates are fractions
-// (0 to 1); a rate with nothing to divide by is 0.
-type Report struct {
-	Period        Period
-	Conversations int            // conversations in which the customer wrote
-	Outcomes      map[string]int // by outcome
-	// ResolutionRate is resolved / conversations; HandoffRate is (handed
-	// over + called back) / conversations.
-	ResolutionRate float64
-	HandoffRate    float64
-	Handoffs       []HandoffFigure
-	CSAT           []CSATFigure // "bot" (no human took part) and "human"
-	Articles       []ArticleFigure
-	// BotAnswers counts bot replies that tried to answer (not handoff
-	// notices); NoAnswers those among them with nothing to say.
-	BotAnswers   int
-	NoAnswers    int
-	NoAnswerRate float64
-	FirstToken   Latency // generated answers, milliseconds
-	Waiting      Latency // handoff created → claimed by an agent, milliseconds
-	Unclaimed    int     // handoffs no agent claimed
-	Days         []Day
-}
-
-// HandoffFigure counts conversations handed over for one category and
-// reason; Share is of all conversations.
-type HandoffFigure struct {
-	Category string
-	Reason   string
-	Count    int
-	Share    float64
-}
-
-// CSATFigure sums up the CSAT answers of one group of conversations.
-type CSATFigure struct {
-	Group     string // "bot" or "human"
-	Answers   int
-	Average   float64
-	Satisfied int // scores 4 and 5
-}
-
-// ArticleFigure counts the ratings of bot answers that cited an article.
-type ArticleFigure struct {
-	Slug  string
-	Title string
-	Up    int
-	Down  int
-}
-
-// Latency sums up durations: how many, and their median and 90th
-// percentile (nearest rank), in milliseconds.
-type Latency struct {
-	Count  int
-	Median float64
-	P90    float64
-}
-
-// Day holds one day's figures, for the trend charts.
-type Day struct {
-	Date          time.Time // midnight in the period's zone
-	Conversations int
-	Outcomes      map[string]int
-	CSATAnswers   int
-	CSATAverage   float64
-}
-
-// ResolutionRate is the day's share of conversations the bot resolved.
-func (d Day) ResolutionRate() float64 { return ratio(d.Outcomes[OutcomeResolved], d.Conversations) }
 
 // Analytics computes the report of a period from the store.
-func (s *DB) Analytics(ctx context.Context, p Period) (*Report, error) {
+func (s *DB) Analytics(ctx context.Context, p los.Period) (*los.Report, error) {
 	if p.Zone == nil {
 		p.Zone = time.UTC
 	}
 	q := newAnalyticsQuery(s, p)
-	r := &Report{Period: p, Outcomes: map[string]int{}}
-	steps := []func(context.Context, *Report) error{
+	r := &los.Report{Period: p, Outcomes: map[string]int{}}
+	steps := []func(context.Context, *los.Report) error{
 		q.outcomes, q.handoffs, q.csat, q.articles, q.noAnswers, q.firstToken, q.waiting, q.days,
 	}
 	for _, step := range steps {

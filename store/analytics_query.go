@@ -3,15 +3,16 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"time"
+	"strings"
+
+	"github.com/los-bot/los"
 )
 
 // analyticsQuery runs the report's queries over the conversations of one
 // period: every query starts from the CTE sel.
 type analyticsQuery struct {
 	s    *DB
-	p    Period
+	p    los.Period
 	args []any
 }
 
@@ -20,7 +21,7 @@ const selCTE = `WITH sel AS (
 	WHERE created >= ? AND created < ? AND (? = '' OR lang = ?) AND outcome != 'empty'
 ) `
 
-func newAnalyticsQuery(s *DB, p Period) *analyticsQuery {
+func newAnalyticsQuery(s *DB, p los.Period) *analyticsQuery {
 	l := string(p.Lang)
 	return &analyticsQuery{s: s, p: p, args: []any{millis(p.From), millis(p.To), l, l}}
 }
@@ -30,7 +31,7 @@ func (q *analyticsQuery) query(ctx context.Context, sqlText string, args ...any)
 	return q.s.db.QueryContext(ctx, selCTE+sqlText, append(append([]any{}, q.args...), args...)...)
 }
 
-func (q *analyticsQuery) outcomes(ctx context.Context, r *Report) error {
+func (q *analyticsQuery) outcomes(ctx context.Context, r *los.Report) error {
 	rows, err := q.query(ctx, `SELECT outcome, count(*) FROM sel GROUP BY outcome`)
 	if err != nil {
 		return err
@@ -45,12 +46,12 @@ func (q *analyticsQuery) outcomes(ctx context.Context, r *Report) error {
 		r.Outcomes[o] = n
 		r.Conversations += n
 	}
-	r.ResolutionRate = ratio(r.Outcomes[OutcomeResolved], r.Conversations)
-	r.HandoffRate = ratio(r.Outcomes[OutcomeHandedOver]+r.Outcomes[OutcomeCalledBack], r.Conversations)
+	r.ResolutionRate = ratio(r.Outcomes[los.OutcomeResolved], r.Conversations)
+	r.HandoffRate = ratio(r.Outcomes[los.OutcomeHandedOver]+r.Outcomes[los.OutcomeCalledBack], r.Conversations)
 	return rows.Err()
 }
 
-func (q *analyticsQuery) handoffs(ctx context.Context, r *Report) error {
+func (q *analyticsQuery) handoffs(ctx context.Context, r *los.Report) error {
 	rows, err := q.query(ctx, `SELECT category, reason, count(*) FROM sel
 		WHERE outcome IN ('handed_over', 'called_back') GROUP BY category, reason ORDER BY count(*) DESC, category, reason`)
 	if err != nil {
@@ -58,7 +59,7 @@ func (q *analyticsQuery) handoffs(ctx context.Context, r *Report) error {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var h HandoffFigure
+		var h los.HandoffFigure
 		if err := rows.Scan(&h.Category, &h.Reason, &h.Count); err != nil {
 			return err
 		}
@@ -68,17 +69,17 @@ func (q *analyticsQuery) handoffs(ctx context.Context, r *Report) error {
 	return rows.Err()
 }
 
-func (q *analyticsQuery) csat(ctx context.Context, r *Report) error {
+func (q *analyticsQuery) csat(ctx context.Context, r *los.Report) error {
 	rows, err := q.query(ctx, `SELECT CASE WHEN sel.outcome IN ('handed_over', 'called_back') THEN 'human' ELSE 'bot' END AS grp,
-		count(*), avg(c.score), sum(c.score >= 4)
+		count(*), avg(c.score), sum(CASE WHEN c.score >= 4 THEN 1 ELSE 0 END)
 		FROM sel JOIN csat c ON c.conversation_id = sel.conversation_id GROUP BY grp`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	got := map[string]CSATFigure{}
+	got := map[string]los.CSATFigure{}
 	for rows.Next() {
-		var f CSATFigure
+		var f los.CSATFigure
 		if err := rows.Scan(&f.Group, &f.Answers, &f.Average, &f.Satisfied); err != nil {
 			return err
 		}
@@ -92,18 +93,19 @@ func (q *analyticsQuery) csat(ctx context.Context, r *Report) error {
 	return rows.Err()
 }
 
-func (q *analyticsQuery) articles(ctx context.Context, r *Report) error {
-	rows, err := q.query(ctx, `SELECT j.value, COALESCE(a.title, ''), sum(m.rating = 1), sum(m.rating = -1)
-		FROM messages m JOIN sel ON sel.conversation_id = m.conversation_id, json_each(m.citations) j
+func (q *analyticsQuery) articles(ctx context.Context, r *los.Report) error {
+	const up, down = `sum(CASE WHEN m.rating = 1 THEN 1 ELSE 0 END)`, `sum(CASE WHEN m.rating = -1 THEN 1 ELSE 0 END)`
+	rows, err := q.query(ctx, `SELECT j.value, COALESCE(max(a.title), ''), `+up+`, `+down+`
+		FROM messages m JOIN sel ON sel.conversation_id = m.conversation_id CROSS JOIN `+q.s.eng.jsonEach("m.citations", "j")+`
 		LEFT JOIN articles a ON a.slug = j.value
 		WHERE m.role = 'bot' AND m.rating != 0
-		GROUP BY j.value ORDER BY sum(m.rating = -1) DESC, sum(m.rating = 1) DESC, j.value`)
+		GROUP BY j.value ORDER BY `+down+` DESC, `+up+` DESC, j.value`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var a ArticleFigure
+		var a los.ArticleFigure
 		if err := rows.Scan(&a.Slug, &a.Title, &a.Up, &a.Down); err != nil {
 			return err
 		}
@@ -112,7 +114,7 @@ func (q *analyticsQuery) articles(ctx context.Context, r *Report) error {
 	return rows.Err()
 }
 
-func (q *analyticsQuery) noAnswers(ctx context.Context, r *Report) error {
+func (q *analyticsQuery) noAnswers(ctx context.Context, r *los.Report) error {
 	rows, err := q.query(ctx, `SELECT count(*), COALESCE(sum(m.no_answer), 0)
 		FROM messages m JOIN sel ON sel.conversation_id = m.conversation_id
 		WHERE m.role = 'bot' AND m.action != 'handoff_now'`)
@@ -129,13 +131,13 @@ func (q *analyticsQuery) noAnswers(ctx context.Context, r *Report) error {
 	return rows.Err()
 }
 
-func (q *analyticsQuery) firstToken(ctx context.Context, r *Report) (err error) {
+func (q *analyticsQuery) firstToken(ctx context.Context, r *los.Report) (err error) {
 	r.FirstToken, err = q.latency(ctx, `SELECT m.first_token_ms FROM messages m JOIN sel ON sel.conversation_id = m.conversation_id
 		WHERE m.role = 'bot' AND m.first_token_ms > 0`)
 	return err
 }
 
-func (q *analyticsQuery) waiting(ctx context.Context, r *Report) (err error) {
+func (q *analyticsQuery) waiting(ctx context.Context, r *los.Report) (err error) {
 	const handoffs = `FROM handoffs h JOIN sel ON sel.conversation_id = h.conversation_id`
 	if r.Waiting, err = q.latency(ctx, `SELECT h.claimed_at - h.created `+handoffs+` WHERE h.claimed_at > 0`); err != nil {
 		return err
@@ -155,19 +157,19 @@ func (q *analyticsQuery) waiting(ctx context.Context, r *Report) (err error) {
 
 // latency computes count, median and 90th percentile (nearest rank) of
 // the values values selects, in SQL.
-func (q *analyticsQuery) latency(ctx context.Context, values string) (Latency, error) {
+func (q *analyticsQuery) latency(ctx context.Context, values string) (los.Latency, error) {
 	rows, err := q.query(ctx, `, v(x) AS (`+values+`),
 		ranked AS (SELECT x, row_number() OVER (ORDER BY x) AS rn, count(*) OVER () AS n FROM v)
 		SELECT count(*), COALESCE(min(CASE WHEN rn * 100 >= n * 50 THEN x END), 0),
 			COALESCE(min(CASE WHEN rn * 100 >= n * 90 THEN x END), 0) FROM ranked`)
 	if err != nil {
-		return Latency{}, err
+		return los.Latency{}, err
 	}
 	defer rows.Close()
-	var l Latency
+	var l los.Latency
 	for rows.Next() {
 		if err := rows.Scan(&l.Count, &l.Median, &l.P90); err != nil {
-			return Latency{}, err
+			return los.Latency{}, err
 		}
 	}
 	return l, rows.Err()
@@ -176,29 +178,31 @@ func (q *analyticsQuery) latency(ctx context.Context, values string) (Latency, e
 // days fills in every day of the period, with zeros where nothing
 // happened. A day runs from midnight to midnight in the period's zone, so
 // it has 23 or 25 hours when the clocks change.
-func (q *analyticsQuery) days(ctx context.Context, r *Report) error {
-	starts := CalendarDays(q.p.From, q.p.To, q.p.Zone)
-	bounds := make([][2]int64, len(starts))
+func (q *analyticsQuery) days(ctx context.Context, r *los.Report) error {
+	starts := los.CalendarDays(q.p.From, q.p.To, q.p.Zone)
+	// The days' bounds are computed here, in the period's zone, and
+	// passed as rows: both engines count by the same midnights.
+	values := make([]string, len(starts))
+	bounds := make([]any, 0, 3*len(starts))
 	for i, d := range starts {
-		bounds[i] = [2]int64{millis(d), millis(d.AddDate(0, 0, 1))}
+		values[i] = "(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))"
+		bounds = append(bounds, i, millis(d), millis(d.AddDate(0, 0, 1)))
 	}
-	js, err := json.Marshal(bounds)
-	if err != nil {
-		return err
+	if len(starts) == 0 {
+		values, bounds = []string{"(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))"}, []any{-1, 0, 0}
 	}
-	rows, err := q.query(ctx, `, day(i, lo, hi) AS (
-			SELECT CAST(key AS INTEGER), json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))
+	rows, err := q.query(ctx, `, day(i, lo, hi) AS (VALUES `+strings.Join(values, ", ")+`)
 		SELECT day.i, sel.outcome, count(*), count(c.score), COALESCE(sum(c.score), 0)
 		FROM sel JOIN day ON sel.created >= day.lo AND sel.created < day.hi
 		LEFT JOIN csat c ON c.conversation_id = sel.conversation_id
-		GROUP BY day.i, sel.outcome`, string(js))
+		GROUP BY day.i, sel.outcome`, bounds...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	r.Days = make([]Day, len(starts))
+	r.Days = make([]los.Day, len(starts))
 	for i, d := range starts {
-		r.Days[i] = Day{Date: d, Outcomes: map[string]int{}}
+		r.Days[i] = los.Day{Date: d, Outcomes: map[string]int{}}
 	}
 	sums := make([]int, len(starts))
 	for rows.Next() {
@@ -217,20 +221,4 @@ func (q *analyticsQuery) days(ctx context.Context, r *Report) error {
 		r.Days[i].CSATAverage = ratio(sums[i], r.Days[i].CSATAnswers)
 	}
 	return rows.Err()
-}
-
-// maxDays bounds the days of a report.
-const maxDays = 400
-
-// CalendarDays returns the midnights, in zone, of the calendar days that
-// [from, to) touches, at most maxDays of them. Days are counted on the
-// calendar, not in 24-hour steps, so the days on which the clocks change
-// (23 or 25 hours long) start at midnight like the others.
-func CalendarDays(from, to time.Time, zone *time.Location) []time.Time {
-	f := from.In(zone)
-	var out []time.Time
-	for d := time.Date(f.Year(), f.Month(), f.Day(), 0, 0, 0, 0, zone); d.Before(to) && len(out) < maxDays; d = d.AddDate(0, 0, 1) {
-		out = append(out, d)
-	}
-	return out
 }

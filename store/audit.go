@@ -3,33 +3,12 @@ package store
 import (
 	"context"
 	"strings"
-	"time"
+
+	"github.com/los-bot/los"
 )
 
-// AuditEntry is one line of the audit log.
-type AuditEntry struct {
-	ID     int64     `json:"id"`
-	At     time.Time `json:"at"`
-	Actor  string    `json:"actor"`  // e-mail of a person, or key:NAME for an API key
-	Role   string    `json:"role"`   // agent, editor, admin
-	Method string    `json:"method"` // GET reads, others change
-	Route  string    `json:"route"`  // route pattern, e.g. /api/v1/agent/conversations/:id
-	Target string    `json:"target"` // the route's parameters, e.g. id=abc
-	Status int       `json:"status"`
-}
-
-// AuditFilter selects audit entries; zero fields select everything.
-type AuditFilter struct {
-	Actor    string
-	Route    string // substring of the route pattern
-	Target   string // substring of the target
-	From, To time.Time
-	Changes  bool // only requests that change something (not GET)
-	Limit    int  // default 100, at most 1000
-}
-
 // Audit appends an entry to the audit log.
-func (s *DB) Audit(ctx context.Context, e AuditEntry) error {
+func (s *DB) Audit(ctx context.Context, e los.AuditEntry) error {
 	if e.At.IsZero() {
 		e.At = s.now()
 	}
@@ -39,17 +18,17 @@ func (s *DB) Audit(ctx context.Context, e AuditEntry) error {
 }
 
 // AuditLog returns entries matching f, newest first.
-func (s *DB) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
+func (s *DB) AuditLog(ctx context.Context, f los.AuditFilter) ([]los.AuditEntry, error) {
 	var where []string
 	var args []any
 	if f.Actor != "" {
 		where, args = append(where, "actor = ?"), append(args, f.Actor)
 	}
 	if f.Route != "" {
-		where, args = append(where, "instr(route, ?) > 0"), append(args, f.Route)
+		where, args = append(where, s.eng.contains("route")), append(args, f.Route)
 	}
 	if f.Target != "" {
-		where, args = append(where, "instr(target, ?) > 0"), append(args, f.Target)
+		where, args = append(where, s.eng.contains("target")), append(args, f.Target)
 	}
 	if !f.From.IsZero() {
 		where, args = append(where, "at >= ?"), append(args, millis(f.From))
@@ -72,9 +51,9 @@ func (s *DB) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error) 
 		return nil, err
 	}
 	defer rows.Close()
-	out := []AuditEntry{}
+	out := []los.AuditEntry{}
 	for rows.Next() {
-		var e AuditEntry
+		var e los.AuditEntry
 		var at int64
 		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Role, &e.Method, &e.Route, &e.Target, &e.Status); err != nil {
 			return nil, err

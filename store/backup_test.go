@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
@@ -19,11 +19,11 @@ import (
 func addConversation(t *testing.T, db *store.DB, id string, n int) {
 	t.Helper()
 	ctx := context.Background()
-	if err := db.CreateConversation(ctx, &bot.Conversation{ID: id, TokenHash: []byte(id)}); err != nil {
+	if err := db.CreateConversation(ctx, &los.Conversation{ID: id, TokenHash: []byte(id)}); err != nil {
 		t.Fatal(err)
 	}
 	for i := range n {
-		m := &bot.Message{ConversationID: id, Role: bot.RoleCustomer, Text: fmt.Sprintf("melding %d", i), Created: time.Now()}
+		m := &los.Message{ConversationID: id, Role: los.RoleCustomer, Text: fmt.Sprintf("melding %d", i), Created: time.Now()}
 		if err := db.AddMessage(ctx, m); err != nil {
 			t.Fatal(err)
 		}
@@ -68,7 +68,7 @@ func TestBackupWhileWriting(t *testing.T) {
 				return
 			default:
 			}
-			c := &bot.Conversation{ID: fmt.Sprintf("w%d", i), TokenHash: []byte("x")}
+			c := &los.Conversation{ID: fmt.Sprintf("w%d", i), TokenHash: []byte("x")}
 			if err := db.CreateConversation(ctx, c); err != nil {
 				done <- err
 				return

@@ -3,45 +3,28 @@ package store
 import (
 	"context"
 	"database/sql"
-	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
-
-// Callback is a customer's request to be phoned, left when no agent could
-// take over. Agents work through them in their own list.
-type Callback struct {
-	ID             int64     `json:"id"`
-	ConversationID string    `json:"conversation_id"`
-	Name           string    `json:"name"`
-	Phone          string    `json:"phone"`
-	Note           string    `json:"note"`
-	Status         string    `json:"status"` // open, done
-	Created        time.Time `json:"created"`
-	HandledBy      string    `json:"handled_by,omitempty"`
-	Handled        time.Time `json:"handled,omitzero"`
-}
 
 // CreateCallback stores an open call-back ticket. ID, Status and Created
 // are set.
-func (s *DB) CreateCallback(ctx context.Context, cb *Callback) error {
+func (s *DB) CreateCallback(ctx context.Context, cb *los.Callback) error {
 	cb.Created, cb.Status = s.now(), "open"
+	cb.Name, cb.Note = s.redaction.personal(cb.Name), s.redaction.personal(cb.Note)
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO callbacks (conversation_id, name, phone, note, status, created) VALUES (?, ?, ?, ?, ?, ?)`,
-			cb.ConversationID, cb.Name, cb.Phone, cb.Note, cb.Status, millis(cb.Created))
+		err := tx.QueryRowContext(ctx, `INSERT INTO callbacks (conversation_id, name, phone, note, status, created) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+			cb.ConversationID, cb.Name, cb.Phone, cb.Note, cb.Status, millis(cb.Created)).Scan(&cb.ID)
 		if err != nil {
 			return err
 		}
-		if cb.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		return insertEvent(ctx, tx, EventCallbackRequested, cb.ConversationID, map[string]any{"callback_id": cb.ID}, cb.Created)
+		return insertEvent(ctx, tx, los.EventCallbackRequested, cb.ConversationID, map[string]any{"callback_id": cb.ID}, cb.Created)
 	})
 }
 
 // Callbacks returns the open tickets, oldest first, then up to 50 done
 // ones, most recently handled first.
-func (s *DB) Callbacks(ctx context.Context) ([]Callback, error) {
+func (s *DB) Callbacks(ctx context.Context) ([]los.Callback, error) {
 	const cols = `SELECT id, conversation_id, name, phone, note, status, created, handled_by, handled_at FROM callbacks`
 	open, err := s.callbacks(ctx, cols+` WHERE status = 'open' ORDER BY created, id`)
 	if err != nil {
@@ -51,16 +34,16 @@ func (s *DB) Callbacks(ctx context.Context) ([]Callback, error) {
 	return append(open, done...), err
 }
 
-func (s *DB) callbacks(ctx context.Context, query string) ([]Callback, error) {
+func (s *DB) callbacks(ctx context.Context, query string) ([]los.Callback, error) {
 	rows, err := s.db.QueryContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []Callback{}
+	out := []los.Callback{}
 	for rows.Next() {
 		var (
-			cb               Callback
+			cb               los.Callback
 			created, handled int64
 		)
 		if err := rows.Scan(&cb.ID, &cb.ConversationID, &cb.Name, &cb.Phone, &cb.Note, &cb.Status, &created, &cb.HandledBy, &handled); err != nil {
@@ -83,7 +66,7 @@ func (s *DB) CompleteCallback(ctx context.Context, id int64, agent string) error
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return bot.Errorf(bot.ENOTFOUND, "no open call-back ticket %d", id)
+		return los.Errorf(los.ENOTFOUND, "no open call-back ticket %d", id)
 	}
 	return nil
 }
@@ -96,8 +79,8 @@ func (s *DB) CallbackPending(ctx context.Context, conversationID string) (bool, 
 	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (
 		SELECT 1 FROM messages m JOIN conversations c ON c.id = m.conversation_id
 		WHERE m.conversation_id = ? AND m.role = 'bot' AND c.status = ?
-			AND EXISTS (SELECT 1 FROM json_each(m.signals) WHERE value = ?)
+			AND EXISTS (SELECT 1 FROM `+s.eng.jsonEach("m.signals", "j")+` WHERE j.value = ?)
 			AND NOT EXISTS (SELECT 1 FROM callbacks cb WHERE cb.conversation_id = m.conversation_id AND cb.created >= m.created))`,
-		conversationID, string(bot.StatusWaiting), bot.SignalCallbackOffered).Scan(&pending)
+		conversationID, string(los.StatusWaiting), los.SignalCallbackOffered).Scan(&pending)
 	return pending, err
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // OutcomeCustomerClosed is the outcome of a handoff whose customer ended
@@ -33,7 +33,7 @@ func (s *DB) CloseByCustomer(ctx context.Context, conversationID, notice string)
 		if isNoRows(err) {
 			return notFound("conversation", conversationID)
 		}
-		if err != nil || bot.Status(status) == bot.StatusClosed {
+		if err != nil || los.Status(status) == los.StatusClosed {
 			return err
 		}
 		data := map[string]any{"reason": CloseReasonCustomer}
@@ -45,17 +45,17 @@ func (s *DB) CloseByCustomer(ctx context.Context, conversationID, notice string)
 				return err
 			}
 			data["handoff_id"], data["outcome"] = h.ID, OutcomeCustomerClosed
-		case bot.ErrorCode(err) != bot.ECONFLICT: // ECONFLICT: not handed over
+		case los.ErrorCode(err) != los.ECONFLICT: // ECONFLICT: not handed over
 			return err
 		}
-		if err := addNotice(ctx, tx, conversationID, notice, now); err != nil {
+		if err := s.addNotice(ctx, tx, conversationID, notice, now); err != nil {
 			return err
 		}
-		if err := setStatus(ctx, tx, conversationID, bot.StatusClosed, now); err != nil {
+		if err := setStatus(ctx, tx, conversationID, los.StatusClosed, now); err != nil {
 			return err
 		}
 		closed = true
-		return insertEvent(ctx, tx, EventConversationClose, conversationID, data, now)
+		return insertEvent(ctx, tx, los.EventConversationClose, conversationID, data, now)
 	})
 	return closed, err
 }

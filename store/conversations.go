@@ -3,54 +3,51 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 
-	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
-var _ bot.Store = (*DB)(nil)
-
 // CreateConversation stores a new conversation; Created and Updated are set.
-func (s *DB) CreateConversation(ctx context.Context, c *bot.Conversation) error {
+func (s *DB) CreateConversation(ctx context.Context, c *los.Conversation) error {
 	now := s.now()
 	c.Created, c.Updated = now, now
 	if c.Status == "" {
-		c.Status = bot.StatusOpen
+		c.Status = los.StatusOpen
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, token_hash, lang, status, created, updated) VALUES (?, ?, ?, ?, ?, ?)`,
-		c.ID, c.TokenHash, string(c.Lang), string(c.Status), millis(now), millis(now))
+	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, token_hash, lang, status, created, updated, page, page_title, visitor, api_key_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.TokenHash, string(c.Lang), string(c.Status), millis(now), millis(now), c.Page, c.PageTitle, c.Visitor, c.KeyID)
 	return err
 }
 
 // Conversation returns one conversation.
-func (s *DB) Conversation(ctx context.Context, id string) (*bot.Conversation, error) {
+func (s *DB) Conversation(ctx context.Context, id string) (*los.Conversation, error) {
 	var (
-		c                bot.Conversation
+		c                los.Conversation
 		l, status        string
 		created, updated int64
 	)
-	err := s.db.QueryRowContext(ctx, `SELECT id, token_hash, lang, status, created, updated FROM conversations WHERE id = ?`, id).
-		Scan(&c.ID, &c.TokenHash, &l, &status, &created, &updated)
+	err := s.db.QueryRowContext(ctx, `SELECT id, token_hash, lang, status, created, updated, page, page_title, visitor, api_key_id FROM conversations WHERE id = ?`, id).
+		Scan(&c.ID, &c.TokenHash, &l, &status, &created, &updated, &c.Page, &c.PageTitle, &c.Visitor, &c.KeyID)
 	if isNoRows(err) {
 		return nil, notFound("conversation", id)
 	}
 	if err != nil {
 		return nil, err
 	}
-	c.Lang, c.Status = lang.Standard(l), bot.Status(status)
+	c.Lang, c.Status = los.Standard(l), los.Status(status)
 	c.Created, c.Updated = fromMillis(created), fromMillis(updated)
 	return &c, nil
 }
 
 // SetConversationLang records the written standard of a conversation.
-func (s *DB) SetConversationLang(ctx context.Context, id string, l lang.Standard) error {
+func (s *DB) SetConversationLang(ctx context.Context, id string, l los.Standard) error {
 	_, err := s.db.ExecContext(ctx, `UPDATE conversations SET lang = ? WHERE id = ?`, string(l), id)
 	return err
 }
 
 // SetConversationStatus moves a conversation to status.
-func (s *DB) SetConversationStatus(ctx context.Context, id string, status bot.Status) error {
+func (s *DB) SetConversationStatus(ctx context.Context, id string, status los.Status) error {
 	res, err := s.db.ExecContext(ctx, `UPDATE conversations SET status = ?, updated = ? WHERE id = ?`, string(status), millis(s.now()), id)
 	if err != nil {
 		return err
@@ -65,15 +62,15 @@ func (s *DB) SetConversationStatus(ctx context.Context, id string, status bot.St
 // conversation closed meanwhile (by the customer, an agent or the idle
 // job, while the answer was written) is refused with ECONFLICT: nothing is
 // added after the conversation ended.
-func (s *DB) AddTurn(ctx context.Context, customer, reply *bot.Message) error {
+func (s *DB) AddTurn(ctx context.Context, customer, reply *los.Message) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := requireOpen(ctx, tx, customer.ConversationID); err != nil {
 			return err
 		}
-		if err := insertMessage(ctx, tx, customer); err != nil {
+		if err := s.insertMessage(ctx, tx, customer); err != nil {
 			return err
 		}
-		if err := insertMessage(ctx, tx, reply); err != nil {
+		if err := s.insertMessage(ctx, tx, reply); err != nil {
 			return err
 		}
 		return touch(ctx, tx, customer.ConversationID, reply.Created)
@@ -82,12 +79,12 @@ func (s *DB) AddTurn(ctx context.Context, customer, reply *bot.Message) error {
 
 // AddMessage stores one message; like AddTurn, not in a closed
 // conversation.
-func (s *DB) AddMessage(ctx context.Context, m *bot.Message) error {
+func (s *DB) AddMessage(ctx context.Context, m *los.Message) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := requireOpen(ctx, tx, m.ConversationID); err != nil {
 			return err
 		}
-		if err := insertMessage(ctx, tx, m); err != nil {
+		if err := s.insertMessage(ctx, tx, m); err != nil {
 			return err
 		}
 		return touch(ctx, tx, m.ConversationID, m.Created)
@@ -96,7 +93,7 @@ func (s *DB) AddMessage(ctx context.Context, m *bot.Message) error {
 
 // errClosed is what writes to a closed conversation get; the customer
 // reads the text of its Key.
-var errClosed = &bot.Error{Code: bot.ECONFLICT, Message: "conversation is closed", Key: "error.closed"}
+var errClosed = &los.Error{Code: los.ECONFLICT, Message: "conversation is closed", Key: "error.closed"}
 
 // requireOpen refuses a conversation that has been closed. A missing one
 // is left to the insert's foreign key.
@@ -108,7 +105,7 @@ func requireOpen(ctx context.Context, tx *sql.Tx, id string) error {
 		return nil
 	case err != nil:
 		return err
-	case status == string(bot.StatusClosed):
+	case status == string(los.StatusClosed):
 		return errClosed
 	}
 	return nil
@@ -119,46 +116,40 @@ func touch(ctx context.Context, tx *sql.Tx, id string, at interface{ UnixMilli()
 	return err
 }
 
-func insertMessage(ctx context.Context, tx *sql.Tx, m *bot.Message) error {
-	cites, _ := json.Marshal(nonNil(m.Citations))
-	signals, _ := json.Marshal(nonNil(m.Signals))
-	res, err := tx.ExecContext(ctx, `INSERT INTO messages (conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, first_token_ms)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+func (s *DB) insertMessage(ctx context.Context, tx *sql.Tx, m *los.Message) error {
+	m.Text = s.redaction.message(m.Role, m.Text)
+	err := tx.QueryRowContext(ctx, `INSERT INTO messages (conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, first_token_ms)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		m.ConversationID, string(m.Role), m.Text, millis(m.Created), string(m.Mode), string(m.Action), string(m.Category),
-		string(cites), m.NoAnswer, m.Rating, string(signals), m.FirstTokenMS)
+		asJSON(&m.Citations), m.NoAnswer, m.Rating, asJSON(&m.Signals), m.FirstTokenMS).Scan(&m.ID)
 	if err != nil {
-		return err
-	}
-	if m.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
 	// Webhooks carry the message's ID, not its text: integrators read the
 	// text through the API, so deleted conversations leave nothing behind.
-	return insertEvent(ctx, tx, EventMessageCreated, m.ConversationID, map[string]any{"message_id": m.ID, "role": m.Role}, m.Created)
+	return insertEvent(ctx, tx, los.EventMessageCreated, m.ConversationID, map[string]any{"message_id": m.ID, "role": m.Role}, m.Created)
 }
 
 // Messages returns the messages of a conversation, oldest first.
-func (s *DB) Messages(ctx context.Context, conversationID string) ([]bot.Message, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals
+func (s *DB) Messages(ctx context.Context, conversationID string) ([]los.Message, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, author_name
 		FROM messages WHERE conversation_id = ? ORDER BY id`, conversationID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []bot.Message
+	var out []los.Message
 	for rows.Next() {
 		var (
-			m                                 bot.Message
-			role, mode, action, cat, cites, s string
-			created                           int64
+			m                       los.Message
+			role, mode, action, cat string
+			created                 int64
 		)
-		if err := rows.Scan(&m.ID, &m.ConversationID, &role, &m.Text, &created, &mode, &action, &cat, &cites, &m.NoAnswer, &m.Rating, &s); err != nil {
+		if err := rows.Scan(&m.ID, &m.ConversationID, &role, &m.Text, &created, &mode, &action, &cat, asJSON(&m.Citations), &m.NoAnswer, &m.Rating, asJSON(&m.Signals), &m.AuthorName); err != nil {
 			return nil, err
 		}
-		m.Role, m.Mode, m.Action, m.Category = bot.Role(role), bot.Mode(mode), bot.Action(action), bot.Category(cat)
+		m.Role, m.Mode, m.Action, m.Category = los.Role(role), los.Mode(mode), los.Action(action), los.Category(cat)
 		m.Created = fromMillis(created)
-		_ = json.Unmarshal([]byte(cites), &m.Citations)
-		_ = json.Unmarshal([]byte(s), &m.Signals)
 		out = append(out, m)
 	}
 	return out, rows.Err()
@@ -168,7 +159,7 @@ func (s *DB) Messages(ctx context.Context, conversationID string) ([]bot.Message
 // the given conversation.
 func (s *DB) RateMessage(ctx context.Context, conversationID string, messageID int64, rating int) error {
 	if rating != -1 && rating != 1 {
-		return bot.Errorf(bot.EINVALID, "rating must be -1 or 1")
+		return los.Errorf(los.EINVALID, "rating must be -1 or 1")
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE messages SET rating = ? WHERE id = ? AND conversation_id = ? AND role = 'bot'`,
@@ -177,8 +168,8 @@ func (s *DB) RateMessage(ctx context.Context, conversationID string, messageID i
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return bot.Errorf(bot.ENOTFOUND, "no bot message %d in this conversation", messageID)
+			return los.Errorf(los.ENOTFOUND, "no bot message %d in this conversation", messageID)
 		}
-		return insertEvent(ctx, tx, EventFeedbackReceived, conversationID, map[string]any{"message_id": messageID, "rating": rating}, s.now())
+		return insertEvent(ctx, tx, los.EventFeedbackReceived, conversationID, map[string]any{"message_id": messageID, "rating": rating}, s.now())
 	})
 }

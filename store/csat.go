@@ -2,34 +2,25 @@ package store
 
 import (
 	"context"
-	"time"
 	"unicode/utf8"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // MaxCSATComment is the longest CSAT comment, in characters.
 const MaxCSATComment = 1000
 
-// CSAT is a customer's satisfaction with a conversation: a score from 1
-// (poor) to 5 (very good) and an optional comment.
-type CSAT struct {
-	ConversationID string    `json:"conversation_id"`
-	Score          int       `json:"score"`
-	Comment        string    `json:"comment"`
-	Created        time.Time `json:"created"`
-}
-
 // SetCSAT stores a conversation's CSAT answer; a later answer replaces an
 // earlier one. Created is set.
-func (s *DB) SetCSAT(ctx context.Context, c *CSAT) error {
+func (s *DB) SetCSAT(ctx context.Context, c *los.CSAT) error {
 	if c.Score < 1 || c.Score > 5 {
-		return &bot.Error{Code: bot.EINVALID, Message: "score must be a whole number from 1 to 5", Key: "error.csat_score"}
+		return &los.Error{Code: los.EINVALID, Message: "score must be a whole number from 1 to 5", Key: "error.csat_score"}
 	}
 	if utf8.RuneCountInString(c.Comment) > MaxCSATComment {
-		return &bot.Error{Code: bot.ETOOLARGE, Message: "comment is too long", Key: "error.too_long"}
+		return &los.Error{Code: los.ETOOLARGE, Message: "comment is too long", Key: "error.too_long"}
 	}
 	c.Created = s.now()
+	c.Comment = s.redaction.personal(c.Comment)
 	res, err := s.db.ExecContext(ctx, `INSERT INTO csat (conversation_id, score, comment, created)
 		SELECT id, ?, ?, ? FROM conversations WHERE id = ?
 		ON CONFLICT (conversation_id) DO UPDATE SET score = excluded.score, comment = excluded.comment, created = excluded.created`,
@@ -44,8 +35,8 @@ func (s *DB) SetCSAT(ctx context.Context, c *CSAT) error {
 }
 
 // CSATOf returns a conversation's CSAT answer.
-func (s *DB) CSATOf(ctx context.Context, conversationID string) (*CSAT, error) {
-	c := CSAT{ConversationID: conversationID}
+func (s *DB) CSATOf(ctx context.Context, conversationID string) (*los.CSAT, error) {
+	c := los.CSAT{ConversationID: conversationID}
 	var created int64
 	err := s.db.QueryRowContext(ctx, `SELECT score, comment, created FROM csat WHERE conversation_id = ?`, conversationID).
 		Scan(&c.Score, &c.Comment, &created)

@@ -6,34 +6,11 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
-)
 
-// Delivery states.
-const (
-	DeliveryPending   = "pending"
-	DeliveryDelivered = "delivered"
-	DeliveryFailed    = "failed" // given up
+	"github.com/los-bot/los"
 )
-
-// Delivery is one event on its way to one webhook.
-type Delivery struct {
-	ID          int64           `json:"id"`
-	WebhookID   int64           `json:"webhook_id"`
-	EventID     int64           `json:"event_id"`
-	EventType   string          `json:"event_type"`
-	Body        json.RawMessage `json:"body"`
-	Status      string          `json:"status"`
-	Attempts    int             `json:"attempts"`
-	NextAttempt *time.Time      `json:"next_attempt"`
-	LastStatus  int             `json:"last_status"`
-	LastError   string          `json:"last_error"`
-	Created     time.Time       `json:"created"`
-	Updated     time.Time       `json:"updated"`
-	// URL and Secret are the webhook's, for the worker.
-	URL    string `json:"-"`
-	Secret string `json:"-"`
-}
 
 const cursorKey = "webhook_cursor"
 
@@ -41,7 +18,7 @@ const cursorKey = "webhook_cursor"
 // event in the outbox after the cursor, up to limit events, and moves the
 // cursor past them, in one transaction. body renders an event as sent.
 // It returns how many events it read.
-func (s *DB) FanOut(ctx context.Context, limit int, body func(Event) ([]byte, error)) (int, error) {
+func (s *DB) FanOut(ctx context.Context, limit int, body func(los.Event) ([]byte, error)) (int, error) {
 	var n int
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var cursor int64
@@ -70,7 +47,7 @@ func (s *DB) FanOut(ctx context.Context, limit int, body func(Event) ([]byte, er
 					return err
 				}
 				if _, err := tx.ExecContext(ctx, `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, body, status, next_attempt, created, updated)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, h.ID, e.ID, e.Type, string(b), DeliveryPending, now, now, now); err != nil {
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, h.ID, e.ID, e.Type, string(b), los.DeliveryPending, now, now, now); err != nil {
 					return err
 				}
 			}
@@ -98,11 +75,9 @@ func (s *DB) activeHooks(ctx context.Context, tx *sql.Tx) ([]activeHook, error) 
 	var out []activeHook
 	for rows.Next() {
 		var h activeHook
-		var ev string
-		if err := rows.Scan(&h.ID, &ev, &h.after); err != nil {
+		if err := rows.Scan(&h.ID, asJSON(&h.Events), &h.after); err != nil {
 			return nil, err
 		}
-		_ = json.Unmarshal([]byte(ev), &h.Events)
 		out = append(out, h)
 	}
 	return out, rows.Err()
@@ -113,17 +88,45 @@ const deliveryCols = `d.id, d.webhook_id, d.event_id, d.event_type, d.body, d.st
 
 const deliveryFrom = ` FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id`
 
-// DueDeliveries returns up to limit pending deliveries due at now, to
-// active webhooks, oldest first.
-func (s *DB) DueDeliveries(ctx context.Context, now time.Time, limit int) ([]Delivery, error) {
-	return s.queryDeliveries(ctx, `SELECT `+deliveryCols+deliveryFrom+`
-		WHERE d.status = ? AND d.next_attempt <= ? AND w.active = 1 ORDER BY d.next_attempt, d.id LIMIT ?`,
-		DeliveryPending, millis(now), limit)
+// ClaimFor is how long a claimed delivery is left to the worker that
+// claimed it: longer than an attempt takes. A worker that dies with it
+// leaves it to be tried again after that.
+const ClaimFor = 2 * time.Minute
+
+// DueDeliveries claims up to limit pending deliveries due at now, to
+// active webhooks, oldest first: their next attempt moves to now +
+// ClaimFor, so no other worker (on another replica) takes them while this
+// one sends; RecordAttempt then sets the real next attempt. On PostgreSQL
+// workers skip the rows another is claiming (FOR UPDATE SKIP LOCKED).
+func (s *DB) DueDeliveries(ctx context.Context, now time.Time, limit int) ([]los.Delivery, error) {
+	rows, err := s.db.QueryContext(ctx, `UPDATE webhook_deliveries SET next_attempt = ?
+		WHERE status = ? AND next_attempt <= ? AND id IN (
+			SELECT d.id`+deliveryFrom+` WHERE d.status = ? AND d.next_attempt <= ? AND w.active = 1
+			ORDER BY d.next_attempt, d.id LIMIT ?`+s.eng.forUpdateSkipLocked("d")+`)
+		RETURNING id`, millis(now.Add(ClaimFor)), los.DeliveryPending, millis(now), los.DeliveryPending, millis(now), limit)
+	if err != nil {
+		return nil, err
+	}
+	var ids []any
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(ids) == 0 {
+		return []los.Delivery{}, err
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	return s.queryDeliveries(ctx, `SELECT `+deliveryCols+deliveryFrom+` WHERE d.id IN (`+marks+`) ORDER BY d.id`, ids...)
 }
 
 // Deliveries returns the latest limit deliveries to webhook id, newest
 // first.
-func (s *DB) Deliveries(ctx context.Context, webhookID int64, limit int) ([]Delivery, error) {
+func (s *DB) Deliveries(ctx context.Context, webhookID int64, limit int) ([]los.Delivery, error) {
 	if _, err := s.Webhook(ctx, webhookID); err != nil {
 		return nil, err
 	}
@@ -140,10 +143,10 @@ func (s *DB) RecordAttempt(ctx context.Context, id int64, status string, httpSta
 
 // Redeliver queues delivery id of webhook webhookID again, now, with a
 // fresh count of attempts.
-func (s *DB) Redeliver(ctx context.Context, webhookID, id int64) (*Delivery, error) {
+func (s *DB) Redeliver(ctx context.Context, webhookID, id int64) (*los.Delivery, error) {
 	now := millis(s.now())
 	res, err := s.db.ExecContext(ctx, `UPDATE webhook_deliveries SET status = ?, attempts = 0, next_attempt = ?, updated = ?
-		WHERE id = ? AND webhook_id = ?`, DeliveryPending, now, now, id, webhookID)
+		WHERE id = ? AND webhook_id = ?`, los.DeliveryPending, now, now, id, webhookID)
 	if err != nil {
 		return nil, err
 	}
@@ -157,16 +160,16 @@ func (s *DB) Redeliver(ctx context.Context, webhookID, id int64) (*Delivery, err
 	return &ds[0], nil
 }
 
-func (s *DB) queryDeliveries(ctx context.Context, query string, args ...any) ([]Delivery, error) {
+func (s *DB) queryDeliveries(ctx context.Context, query string, args ...any) ([]los.Delivery, error) {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []Delivery{}
+	out := []los.Delivery{}
 	for rows.Next() {
 		var (
-			d                      Delivery
+			d                      los.Delivery
 			body                   string
 			next, created, updated int64
 		)
@@ -175,7 +178,7 @@ func (s *DB) queryDeliveries(ctx context.Context, query string, args ...any) ([]
 			return nil, err
 		}
 		d.Body, d.Created, d.Updated = json.RawMessage(body), fromMillis(created), fromMillis(updated)
-		if d.Status == DeliveryPending {
+		if d.Status == los.DeliveryPending {
 			t := fromMillis(next)
 			d.NextAttempt = &t
 		}

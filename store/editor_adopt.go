@@ -3,11 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 )
 
 // adopt brings articles written to the articles table by other means than
@@ -34,18 +33,14 @@ func (s *DB) adopt(ctx context.Context) error {
 		for rows.Next() {
 			var (
 				r       row
-				tags, l string
+				l       string
 				updated int64
 			)
-			if err := rows.Scan(&r.a.Slug, &r.a.Title, &r.a.Body, &tags, &l, &r.a.Published, &updated, &r.known); err != nil {
+			if err := rows.Scan(&r.a.Slug, &r.a.Title, &r.a.Body, asJSON(&r.a.Tags), &l, &r.a.Published, &updated, &r.known); err != nil {
 				rows.Close()
 				return err
 			}
-			if err := json.Unmarshal([]byte(tags), &r.a.Tags); err != nil {
-				rows.Close()
-				return fmt.Errorf("article %q: tags: %w", r.a.Slug, err)
-			}
-			r.a.Lang, r.a.Updated = lang.Standard(l), fromMillis(updated)
+			r.a.Lang, r.a.Updated = los.Standard(l), fromMillis(updated)
 			todo = append(todo, r)
 		}
 		rows.Close()
@@ -67,9 +62,9 @@ func adoptOne(ctx context.Context, tx *sql.Tx, a kb.Article, known bool) error {
 		a.Tags = []string{}
 	}
 	if !known {
-		state, pv, pub := StateDraft, 0, int64(0)
+		state, pv, pub := kb.StateDraft, 0, int64(0)
 		if a.Published {
-			state, pv, pub = StatePublished, 1, at
+			state, pv, pub = kb.StatePublished, 1, at
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO article_docs (slug, state, version, published_version, synced, created, updated)
 			VALUES (?, ?, 1, ?, ?, ?, ?)`, a.Slug, string(state), pv, at, at, at); err != nil {
@@ -98,12 +93,12 @@ func adoptOne(ctx context.Context, tx *sql.Tx, a kb.Article, known bool) error {
 	}
 	switch {
 	case a.Published:
-		state, pv, deleted = StatePublished, v, 0
+		state, pv, deleted = kb.StatePublished, v, 0
 		if _, err := tx.ExecContext(ctx, `UPDATE article_versions SET published_at = ? WHERE slug = ? AND version = ?`, at, a.Slug, v); err != nil {
 			return err
 		}
-	case cur.State == StatePublished && cur.Deleted.IsZero():
-		state, pv = StateDraft, 0
+	case cur.State == kb.StatePublished && cur.Deleted.IsZero():
+		state, pv = kb.StateDraft, 0
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE article_docs SET state = ?, version = ?, published_version = ?, synced = ?, updated = ?, deleted_at = ?
 		WHERE slug = ?`, string(state), v, pv, at, at, deleted, a.Slug)

@@ -4,17 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"time"
+
+	"github.com/los-bot/los/kb"
 )
 
-// StoredSynonyms are the synonyms editors saved.
-type StoredSynonyms struct {
-	Text    string // one group per line, as kb.ParseSynonyms reads it
-	Author  string
-	Updated time.Time
-}
-
 // Synonyms returns the synonyms editors saved; ok is false when none were.
-func (s *DB) Synonyms(ctx context.Context) (syn StoredSynonyms, ok bool, err error) {
+func (s *DB) Synonyms(ctx context.Context) (syn kb.StoredSynonyms, ok bool, err error) {
 	var updated int64
 	err = s.db.QueryRowContext(ctx, `SELECT text, author, updated FROM kb_synonyms WHERE id = 1`).Scan(&syn.Text, &syn.Author, &updated)
 	if isNoRows(err) {
@@ -28,10 +23,10 @@ func (s *DB) Synonyms(ctx context.Context) (syn StoredSynonyms, ok bool, err err
 }
 
 // SetSynonyms stores the synonyms; check them with kb.ParseSynonyms first.
-func (s *DB) SetSynonyms(ctx context.Context, text, author string) (StoredSynonyms, error) {
+func (s *DB) SetSynonyms(ctx context.Context, text, author string) (kb.StoredSynonyms, error) {
 	now := s.now()
 	err := s.tx(ctx, func(tx *sql.Tx) error { return s.setSynonyms(ctx, tx, text, author) })
-	return StoredSynonyms{Text: text, Author: author, Updated: fromMillis(millis(now))}, err
+	return kb.StoredSynonyms{Text: text, Author: author, Updated: fromMillis(millis(now))}, err
 }
 
 func (s *DB) setSynonyms(ctx context.Context, tx *sql.Tx, text, author string) error {
@@ -41,20 +36,10 @@ func (s *DB) setSynonyms(ctx context.Context, tx *sql.Tx, text, author string) e
 	return err
 }
 
-// GapQuestion is a customer question the bot could not answer, or whose
-// answer the customer rated unhelpful.
-type GapQuestion struct {
-	Text           string
-	ConversationID string
-	NoAnswer       bool // the knowledge base had no answer
-	ThumbsDown     bool // the customer rated the answer unhelpful
-	Created        time.Time
-}
-
 // GapQuestions returns up to limit such questions asked since since,
 // newest first: for every bot message with no answer or a thumbs-down, the
 // customer message before it.
-func (s *DB) GapQuestions(ctx context.Context, since time.Time, limit int) ([]GapQuestion, error) {
+func (s *DB) GapQuestions(ctx context.Context, since time.Time, limit int) ([]kb.GapQuestion, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT b.conversation_id, b.no_answer, b.rating, b.created,
 			(SELECT c.text FROM messages c WHERE c.conversation_id = b.conversation_id AND c.id < b.id
 				AND c.role = 'customer' ORDER BY c.id DESC LIMIT 1)
@@ -65,10 +50,10 @@ func (s *DB) GapQuestions(ctx context.Context, since time.Time, limit int) ([]Ga
 		return nil, err
 	}
 	defer rows.Close()
-	var out []GapQuestion
+	var out []kb.GapQuestion
 	for rows.Next() {
 		var (
-			q       GapQuestion
+			q       kb.GapQuestion
 			rating  int
 			created int64
 			text    *string

@@ -6,27 +6,9 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
 )
-
-// ImportStatus says what an import does to one article.
-type ImportStatus string
-
-// The statuses.
-const (
-	ImportNew       ImportStatus = "new"
-	ImportChanged   ImportStatus = "changed"
-	ImportUnchanged ImportStatus = "unchanged"
-)
-
-// ImportChange is what an import does to one article. Fields lists what
-// changes: title, text, tags, lang, and the actions publish and restore.
-type ImportChange struct {
-	Slug   string
-	Status ImportStatus
-	Fields []string
-}
 
 // PlanImport tells what importing articles would do, without doing it.
 //
@@ -35,11 +17,11 @@ type ImportChange struct {
 // when only its publication is new). An import never unpublishes: an
 // article marked unpublished keeps its published version, and its content
 // is saved as a draft. An article in the bin is restored.
-func (s *DB) PlanImport(ctx context.Context, articles []kb.Article) ([]ImportChange, error) {
+func (s *DB) PlanImport(ctx context.Context, articles []kb.Article) ([]kb.ImportChange, error) {
 	if err := s.adopt(ctx); err != nil {
 		return nil, err
 	}
-	var out []ImportChange
+	var out []kb.ImportChange
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
 		out, err = planImport(ctx, tx, articles)
@@ -48,22 +30,25 @@ func (s *DB) PlanImport(ctx context.Context, articles []kb.Article) ([]ImportCha
 	return out, err
 }
 
-func planImport(ctx context.Context, tx *sql.Tx, articles []kb.Article) ([]ImportChange, error) {
-	out := make([]ImportChange, 0, len(articles))
+func planImport(ctx context.Context, tx *sql.Tx, articles []kb.Article) ([]kb.ImportChange, error) {
+	if err := checkImportGroups(ctx, tx, articles); err != nil {
+		return nil, err
+	}
+	out := make([]kb.ImportChange, 0, len(articles))
 	for _, a := range articles {
-		a, err := NormalizeArticle(a)
+		a, err := kb.NormalizeArticle(a)
 		if err != nil {
 			return nil, err
 		}
 		cur, err := getDoc(ctx, tx, a.Slug)
-		if bot.ErrorCode(err) == bot.ENOTFOUND {
-			out = append(out, ImportChange{Slug: a.Slug, Status: ImportNew})
+		if los.ErrorCode(err) == los.ENOTFOUND {
+			out = append(out, kb.ImportChange{Slug: a.Slug, Status: kb.ImportNew})
 			continue
 		}
 		if err != nil {
 			return nil, err
 		}
-		c := ImportChange{Slug: a.Slug, Status: ImportUnchanged}
+		c := kb.ImportChange{Slug: a.Slug, Status: kb.ImportUnchanged}
 		if cur.Title != a.Title {
 			c.Fields = append(c.Fields, "title")
 		}
@@ -79,34 +64,30 @@ func planImport(ctx context.Context, tx *sql.Tx, articles []kb.Article) ([]Impor
 		if !cur.Deleted.IsZero() {
 			c.Fields = append(c.Fields, "restore")
 		}
-		if a.Published && (len(c.Fields) > 0 || cur.State != StatePublished || cur.Version != cur.PublishedVersion) {
+		if a.Published && (len(c.Fields) > 0 || cur.State != kb.StatePublished || cur.Version != cur.PublishedVersion) {
 			c.Fields = append(c.Fields, "publish")
 		}
+		// The group is the article's own, not its content's: a new link
+		// publishes nothing.
+		if cur.Group != a.Group {
+			c.Fields = append(c.Fields, "group")
+		}
 		if len(c.Fields) > 0 {
-			c.Status = ImportChanged
+			c.Status = kb.ImportChanged
 		}
 		out = append(out, c)
 	}
 	return out, nil
 }
 
-// Import is what an import writes.
-type Import struct {
-	Articles []kb.Article
-	// Synonyms, when not nil, replace the stored synonyms; check them with
-	// kb.ParseSynonyms first.
-	Synonyms *string
-	Author   string
-}
-
 // CommitImport imports in one transaction: all or nothing. check, when not
 // nil, sees the plan inside the transaction and may refuse it (for example
 // when it differs from the preview an editor approved).
-func (s *DB) CommitImport(ctx context.Context, imp Import, check func([]ImportChange) error) ([]ImportChange, error) {
+func (s *DB) CommitImport(ctx context.Context, imp kb.Import, check func([]kb.ImportChange) error) ([]kb.ImportChange, error) {
 	if err := s.adopt(ctx); err != nil {
 		return nil, err
 	}
-	var plan []ImportChange
+	var plan []kb.ImportChange
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
 		if plan, err = planImport(ctx, tx, imp.Articles); err != nil {
@@ -118,7 +99,7 @@ func (s *DB) CommitImport(ctx context.Context, imp Import, check func([]ImportCh
 			}
 		}
 		for i, c := range plan {
-			a, _ := NormalizeArticle(imp.Articles[i])
+			a, _ := kb.NormalizeArticle(imp.Articles[i])
 			if err := s.importOne(ctx, tx, a, imp.Articles[i].Published, c, imp.Author); err != nil {
 				return fmt.Errorf("import %q: %w", a.Slug, err)
 			}
@@ -131,25 +112,28 @@ func (s *DB) CommitImport(ctx context.Context, imp Import, check func([]ImportCh
 	return plan, err
 }
 
-func (s *DB) importOne(ctx context.Context, tx *sql.Tx, a kb.Article, publish bool, c ImportChange, author string) error {
+func (s *DB) importOne(ctx context.Context, tx *sql.Tx, a kb.Article, publish bool, c kb.ImportChange, author string) error {
 	now := millis(s.now())
-	if c.Status == ImportNew {
+	if c.Status == kb.ImportNew {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO article_docs (slug, state, version, created, updated) VALUES (?, ?, 1, ?, ?)`,
-			a.Slug, string(StateDraft), now, now); err != nil {
+			a.Slug, string(kb.StateDraft), now, now); err != nil {
 			return err
 		}
 		if err := insertVersion(ctx, tx, a, 1, author, "import", 0, now); err != nil {
 			return err
 		}
-	} else if c.Status == ImportUnchanged {
+	} else if c.Status == kb.ImportUnchanged {
 		return nil
+	}
+	if err := setGroup(ctx, tx, a.Slug, a.Group); err != nil {
+		return err
 	}
 	cur, err := getDoc(ctx, tx, a.Slug)
 	if err != nil {
 		return err
 	}
 	if !cur.Deleted.IsZero() {
-		if cur.State == StatePublished {
+		if cur.State == kb.StatePublished {
 			v, err := getVersion(ctx, tx, a.Slug, cur.PublishedVersion)
 			if err != nil {
 				return err

@@ -3,47 +3,44 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 )
 
 // Publish makes the working copy of an article what customers see: it is
 // written to the articles table and the knowledge-base revision moves on.
 // base, when not 0, is the version the editor looked at: a newer one is a
 // conflict. Publishing an archived article brings it back.
-func (s *DB) Publish(ctx context.Context, slug string, base int, author string) (EditorArticle, error) {
-	return s.change(ctx, slug, base, func(tx *sql.Tx, cur EditorArticle, _ int64) error {
+func (s *DB) Publish(ctx context.Context, slug string, base int, author string) (kb.EditorArticle, error) {
+	return s.change(ctx, slug, base, func(tx *sql.Tx, cur kb.EditorArticle, _ int64) error {
 		return s.publish(ctx, tx, cur, author)
 	})
 }
 
-func (s *DB) publish(ctx context.Context, tx *sql.Tx, cur EditorArticle, author string) error {
+func (s *DB) publish(ctx context.Context, tx *sql.Tx, cur kb.EditorArticle, author string) error {
 	now := millis(s.now())
 	if err := s.show(ctx, tx, cur.Article, now); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE article_docs SET state = ?, published_version = version, updated = ? WHERE slug = ?`,
-		string(StatePublished), now, cur.Slug); err != nil {
+		string(kb.StatePublished), now, cur.Slug); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE article_versions SET published_at = ?, published_by = ? WHERE slug = ? AND version = ?`,
 		now, author, cur.Slug, cur.Version); err != nil {
 		return err
 	}
-	return insertEvent(ctx, tx, EventArticlePublished, "", map[string]any{"slug": cur.Slug, "version": cur.Version, "lang": cur.Lang}, fromMillis(now))
+	return insertEvent(ctx, tx, los.EventArticlePublished, "", map[string]any{"slug": cur.Slug, "version": cur.Version, "lang": cur.Lang}, fromMillis(now))
 }
 
 // show writes a as the article customers see, published.
 func (s *DB) show(ctx context.Context, tx *sql.Tx, a kb.Article, now int64) error {
-	tags, _ := json.Marshal(nonNil(a.Tags))
 	_, err := tx.ExecContext(ctx, `INSERT INTO articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, 1, ?)
 		ON CONFLICT(slug) DO UPDATE SET title=excluded.title, body=excluded.body, tags=excluded.tags,
 		lang=excluded.lang, published=1, updated=excluded.updated`,
-		a.Slug, a.Title, a.Body, string(tags), string(a.Lang), now)
+		a.Slug, a.Title, a.Body, asJSON(&a.Tags), string(a.Lang), now)
 	if err != nil {
 		return fmt.Errorf("publish %q: %w", a.Slug, err)
 	}
@@ -73,33 +70,33 @@ func synced(ctx context.Context, tx *sql.Tx, slug string, now int64) error {
 
 // Archive hides an article from customers and from the editor's main
 // list, keeping it and its history. Unarchive brings it back as a draft.
-func (s *DB) Archive(ctx context.Context, slug string) (EditorArticle, error) {
-	return s.change(ctx, slug, 0, func(tx *sql.Tx, cur EditorArticle, now int64) error {
+func (s *DB) Archive(ctx context.Context, slug string) (kb.EditorArticle, error) {
+	return s.change(ctx, slug, 0, func(tx *sql.Tx, cur kb.EditorArticle, now int64) error {
 		if err := s.hide(ctx, tx, slug, now); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE article_docs SET state = ?, published_version = 0, updated = ? WHERE slug = ?`,
-			string(StateArchived), now, slug)
+			string(kb.StateArchived), now, slug)
 		return err
 	})
 }
 
 // Unarchive turns an archived article into a draft; publish it to show it
 // to customers again.
-func (s *DB) Unarchive(ctx context.Context, slug string) (EditorArticle, error) {
-	return s.change(ctx, slug, 0, func(tx *sql.Tx, cur EditorArticle, now int64) error {
-		if cur.State != StateArchived {
+func (s *DB) Unarchive(ctx context.Context, slug string) (kb.EditorArticle, error) {
+	return s.change(ctx, slug, 0, func(tx *sql.Tx, cur kb.EditorArticle, now int64) error {
+		if cur.State != kb.StateArchived {
 			return nil
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE article_docs SET state = ?, updated = ? WHERE slug = ?`, string(StateDraft), now, slug)
+		_, err := tx.ExecContext(ctx, `UPDATE article_docs SET state = ?, updated = ? WHERE slug = ?`, string(kb.StateDraft), now, slug)
 		return err
 	})
 }
 
 // Delete moves an article to the bin: customers no longer see it, and it
 // can be restored with everything it had.
-func (s *DB) Delete(ctx context.Context, slug, author string) (EditorArticle, error) {
-	return s.change(ctx, slug, 0, func(tx *sql.Tx, cur EditorArticle, now int64) error {
+func (s *DB) Delete(ctx context.Context, slug, author string) (kb.EditorArticle, error) {
+	return s.change(ctx, slug, 0, func(tx *sql.Tx, cur kb.EditorArticle, now int64) error {
 		if err := s.hide(ctx, tx, slug, now); err != nil {
 			return err
 		}
@@ -110,11 +107,11 @@ func (s *DB) Delete(ctx context.Context, slug, author string) (EditorArticle, er
 
 // Restore takes an article out of the bin, in the state it had: a
 // published article is shown to customers again.
-func (s *DB) Restore(ctx context.Context, slug string) (EditorArticle, error) {
+func (s *DB) Restore(ctx context.Context, slug string) (kb.EditorArticle, error) {
 	if err := s.adopt(ctx); err != nil {
-		return EditorArticle{}, err
+		return kb.EditorArticle{}, err
 	}
-	var out EditorArticle
+	var out kb.EditorArticle
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		cur, err := getDoc(ctx, tx, slug)
 		if err != nil {
@@ -125,7 +122,7 @@ func (s *DB) Restore(ctx context.Context, slug string) (EditorArticle, error) {
 			return nil
 		}
 		now := millis(s.now())
-		if cur.State == StatePublished {
+		if cur.State == kb.StatePublished {
 			v, err := getVersion(ctx, tx, slug, cur.PublishedVersion)
 			if err != nil {
 				return err
@@ -146,11 +143,11 @@ func (s *DB) Restore(ctx context.Context, slug string) (EditorArticle, error) {
 // change runs fn, in one transaction, on an article that is not in the
 // bin and has not changed since version base (0: no check), then returns
 // the article as fn left it.
-func (s *DB) change(ctx context.Context, slug string, base int, fn func(tx *sql.Tx, cur EditorArticle, now int64) error) (EditorArticle, error) {
+func (s *DB) change(ctx context.Context, slug string, base int, fn func(tx *sql.Tx, cur kb.EditorArticle, now int64) error) (kb.EditorArticle, error) {
 	if err := s.adopt(ctx); err != nil {
-		return EditorArticle{}, err
+		return kb.EditorArticle{}, err
 	}
-	var out EditorArticle
+	var out kb.EditorArticle
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		cur, err := editable(ctx, tx, slug, base)
 		if err != nil {
@@ -168,8 +165,8 @@ func (s *DB) change(ctx context.Context, slug string, base int, fn func(tx *sql.
 // Rollback makes the content of version target the working copy again,
 // as a new version (history is never rewritten). base works as in
 // SaveArticle. With publish, the restored content is published at once.
-func (s *DB) Rollback(ctx context.Context, slug string, target, base int, author string, publish bool) (EditorArticle, error) {
-	return s.change(ctx, slug, base, func(tx *sql.Tx, cur EditorArticle, _ int64) error {
+func (s *DB) Rollback(ctx context.Context, slug string, target, base int, author string, publish bool) (kb.EditorArticle, error) {
+	return s.change(ctx, slug, base, func(tx *sql.Tx, cur kb.EditorArticle, _ int64) error {
 		old, err := getVersion(ctx, tx, slug, target)
 		if err != nil {
 			return err
@@ -192,7 +189,7 @@ func (s *DB) Rollback(ctx context.Context, slug string, target, base int, author
 const versionCols = `slug, version, title, body, tags, lang, author, action, source, created, published_at, published_by`
 
 // Versions returns every version of an article, newest first.
-func (s *DB) Versions(ctx context.Context, slug string) ([]ArticleVersion, error) {
+func (s *DB) Versions(ctx context.Context, slug string) ([]kb.ArticleVersion, error) {
 	if _, err := s.EditorArticle(ctx, slug); err != nil {
 		return nil, err
 	}
@@ -201,7 +198,7 @@ func (s *DB) Versions(ctx context.Context, slug string) ([]ArticleVersion, error
 		return nil, err
 	}
 	defer rows.Close()
-	var out []ArticleVersion
+	var out []kb.ArticleVersion
 	for rows.Next() {
 		v, err := scanVersion(rows)
 		if err != nil {
@@ -213,36 +210,33 @@ func (s *DB) Versions(ctx context.Context, slug string) ([]ArticleVersion, error
 }
 
 // Version returns one version of an article.
-func (s *DB) Version(ctx context.Context, slug string, version int) (ArticleVersion, error) {
+func (s *DB) Version(ctx context.Context, slug string, version int) (kb.ArticleVersion, error) {
 	if err := s.adopt(ctx); err != nil {
-		return ArticleVersion{}, err
+		return kb.ArticleVersion{}, err
 	}
 	return getVersion(ctx, s.db, slug, version)
 }
 
-func getVersion(ctx context.Context, q querier, slug string, version int) (ArticleVersion, error) {
+func getVersion(ctx context.Context, q querier, slug string, version int) (kb.ArticleVersion, error) {
 	v, err := scanVersion(q.QueryRowContext(ctx, `SELECT `+versionCols+` FROM article_versions WHERE slug = ? AND version = ?`, slug, version))
 	if isNoRows(err) {
-		return v, &bot.Error{Code: bot.ENOTFOUND, Key: "editor.error.no_version",
+		return v, &los.Error{Code: los.ENOTFOUND, Key: "editor.error.no_version",
 			Message: fmt.Sprintf("article %q has no version %d", slug, version)}
 	}
 	return v, err
 }
 
-func scanVersion(r scanner) (ArticleVersion, error) {
+func scanVersion(r scanner) (kb.ArticleVersion, error) {
 	var (
-		v                  ArticleVersion
-		tags, l            string
+		v                  kb.ArticleVersion
+		l                  string
 		created, published int64
 	)
-	err := r.Scan(&v.Slug, &v.Version, &v.Title, &v.Body, &tags, &l, &v.Author, &v.Action, &v.Source, &created, &published, &v.PublishedBy)
+	err := r.Scan(&v.Slug, &v.Version, &v.Title, &v.Body, asJSON(&v.Tags), &l, &v.Author, &v.Action, &v.Source, &created, &published, &v.PublishedBy)
 	if err != nil {
 		return v, err
 	}
-	if err := json.Unmarshal([]byte(tags), &v.Tags); err != nil {
-		return v, fmt.Errorf("article %q version %d: tags: %w", v.Slug, v.Version, err)
-	}
-	v.Lang, v.Created = lang.Standard(l), fromMillis(created)
+	v.Lang, v.Created = los.Standard(l), fromMillis(created)
 	if published != 0 {
 		v.PublishedAt = fromMillis(published)
 	}

@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // CloseIdle closes the conversations the bot holds (status open) whose
@@ -33,7 +33,7 @@ func (s *DB) closeIdle(ctx context.Context, before time.Time, only string) (int,
 	var n int
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT id FROM conversations WHERE status = ? AND updated < ? AND (? = '' OR id = ?)
-			AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id)`, string(bot.StatusOpen), millis(before), only, only)
+			AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id)`, string(los.StatusOpen), millis(before), only, only)
 		if err != nil {
 			return err
 		}
@@ -51,10 +51,10 @@ func (s *DB) closeIdle(ctx context.Context, before time.Time, only string) (int,
 			return err
 		}
 		for _, id := range ids {
-			if _, err := tx.ExecContext(ctx, `UPDATE conversations SET status = ? WHERE id = ?`, string(bot.StatusClosed), id); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE conversations SET status = ? WHERE id = ?`, string(los.StatusClosed), id); err != nil {
 				return err
 			}
-			if err := insertEvent(ctx, tx, EventConversationClose, id, map[string]any{"reason": CloseReasonInactive}, now); err != nil {
+			if err := insertEvent(ctx, tx, los.EventConversationClose, id, map[string]any{"reason": CloseReasonInactive}, now); err != nil {
 				return err
 			}
 		}

@@ -9,16 +9,24 @@ import (
 	"testing"
 	"time"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/store"
 )
 
 func TestAPIKeysCreateFindTouchRevoke(t *testing.T) {
+	t.Parallel()
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) {
+			t.Parallel()
+			testAPIKeys(t, e.open(t))
+		})
+	}
+}
+
+func testAPIKeys(t *testing.T, db *store.DB) {
 	ctx := context.Background()
-	db := open(t)
 	key, k, err := db.NewAPIKey(ctx, "crm", []auth.Scope{auth.ScopeChat, auth.ScopeAgent})
 	if err != nil {
 		t.Fatal(err)
@@ -44,10 +52,10 @@ func TestAPIKeysCreateFindTouchRevoke(t *testing.T) {
 	if len(keys) != 1 || keys[0].LastUsed == nil || !keys[0].LastUsed.Equal(at) || keys[0].Revoked == nil {
 		t.Fatalf("keys = %+v", keys)
 	}
-	if _, err := db.APIKeyByHash(ctx, auth.HashKey(key+"x")); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if _, err := db.APIKeyByHash(ctx, auth.HashKey(key+"x")); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("unknown key: err = %v", err)
 	}
-	if err := db.RevokeAPIKey(ctx, 999); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if err := db.RevokeAPIKey(ctx, 999); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("revoke unknown: err = %v", err)
 	}
 }
@@ -62,27 +70,27 @@ func TestFanOutQueuesSubscribedEventsDurably(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	conv := &bot.Conversation{ID: "c1", TokenHash: []byte("h"), Status: bot.StatusOpen}
+	conv := &los.Conversation{ID: "c1", TokenHash: []byte("h"), Status: los.StatusOpen}
 	if err := db.CreateConversation(ctx, conv); err != nil {
 		t.Fatal(err)
 	}
 	addMsg := func(text string) {
 		t.Helper()
-		if err := db.AddMessage(ctx, &bot.Message{ConversationID: "c1", Role: bot.RoleCustomer, Text: text, Created: time.Now()}); err != nil {
+		if err := db.AddMessage(ctx, &los.Message{ConversationID: "c1", Role: los.RoleCustomer, Text: text, Created: time.Now()}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	addMsg("før") // before the webhook: never delivered
-	w := &store.Webhook{URL: "http://127.0.0.1:1/hook", Events: []string{store.EventMessageCreated}, Secret: "s", Active: true}
+	w := &los.Webhook{URL: "http://127.0.0.1:1/hook", Events: []string{los.EventMessageCreated}, Secret: "s", Active: true}
 	if err := db.CreateWebhook(ctx, w); err != nil {
 		t.Fatal(err)
 	}
-	other := &store.Webhook{URL: "http://127.0.0.1:1/other", Events: []string{store.EventConversationClose}, Secret: "s", Active: true}
+	other := &los.Webhook{URL: "http://127.0.0.1:1/other", Events: []string{los.EventConversationClose}, Secret: "s", Active: true}
 	if err := db.CreateWebhook(ctx, other); err != nil {
 		t.Fatal(err)
 	}
 	addMsg("etter")
-	body := func(e store.Event) ([]byte, error) { return json.Marshal(map[string]any{"id": e.ID, "type": e.Type}) }
+	body := func(e los.Event) ([]byte, error) { return json.Marshal(map[string]any{"id": e.ID, "type": e.Type}) }
 	for range 2 { // the second run finds nothing new
 		if _, err := db.FanOut(ctx, 100, body); err != nil {
 			t.Fatal(err)
@@ -99,7 +107,7 @@ func TestFanOutQueuesSubscribedEventsDurably(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(due) != 1 || due[0].WebhookID != w.ID || due[0].EventType != store.EventMessageCreated || due[0].URL != w.URL {
+	if len(due) != 1 || due[0].WebhookID != w.ID || due[0].EventType != los.EventMessageCreated || due[0].URL != w.URL {
 		t.Fatalf("due = %+v", due)
 	}
 	if n, _ := db.Deliveries(ctx, other.ID, 10); len(n) != 0 {
@@ -112,22 +120,22 @@ func TestFanOutQueuesSubscribedEventsDurably(t *testing.T) {
 func TestIntegratorEventsInTheOutbox(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)
-	if err := db.CreateConversation(ctx, &bot.Conversation{ID: "c1", TokenHash: []byte("h"), Status: bot.StatusOpen}); err != nil {
+	if err := db.CreateConversation(ctx, &los.Conversation{ID: "c1", TokenHash: []byte("h"), Status: los.StatusOpen}); err != nil {
 		t.Fatal(err)
 	}
 	now := time.Now()
-	q := &bot.Message{ConversationID: "c1", Role: bot.RoleCustomer, Text: "Hei", Created: now}
-	a := &bot.Message{ConversationID: "c1", Role: bot.RoleBot, Text: "Hei!", Created: now}
+	q := &los.Message{ConversationID: "c1", Role: los.RoleCustomer, Text: "Hei", Created: now}
+	a := &los.Message{ConversationID: "c1", Role: los.RoleBot, Text: "Hei!", Created: now}
 	if err := db.AddTurn(ctx, q, a); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.RateMessage(ctx, "c1", a.ID, 1); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.RateMessage(ctx, "c1", q.ID, 1); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if err := db.RateMessage(ctx, "c1", q.ID, 1); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Fatalf("rating a customer message: %v", err)
 	}
-	if _, err := db.CreateArticle(ctx, kb.Article{Slug: "faktura", Title: "Faktura", Body: "Tekst.", Lang: lang.Bokmal}, "ida"); err != nil {
+	if _, err := db.CreateArticle(ctx, kb.Article{Slug: "faktura", Title: "Faktura", Body: "Tekst.", Lang: los.Bokmal}, "ida"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.Publish(ctx, "faktura", 1, "ida"); err != nil {

@@ -8,10 +8,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/store"
 )
 
+// TestPurgeKeepsHandoffsLonger also reads the SQLite files: purged text
+// must not linger in free pages (secure_delete).
 func TestPurgeKeepsHandoffsLonger(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -23,15 +26,15 @@ func TestPurgeKeepsHandoffsLonger(t *testing.T) {
 	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
 	db.SetClock(func() time.Time { return now })
 	mk := func(id string, handoff bool, text string) {
-		c := &bot.Conversation{ID: id, TokenHash: []byte{1}}
+		c := &los.Conversation{ID: id, TokenHash: []byte{1}}
 		if err := db.CreateConversation(ctx, c); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.AddMessage(ctx, &bot.Message{ConversationID: id, Role: bot.RoleCustomer, Text: text, Created: now}); err != nil {
+		if err := db.AddMessage(ctx, &los.Message{ConversationID: id, Role: los.RoleCustomer, Text: text, Created: now}); err != nil {
 			t.Fatal(err)
 		}
 		if handoff {
-			if err := db.RequestHandoff(ctx, c, bot.Triage{Category: bot.CategoryBereavement}, nil); err != nil {
+			if err := db.RequestHandoff(ctx, c, bot.NewHandoff(c, los.Triage{Category: los.CategoryBereavement}, nil)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -46,7 +49,7 @@ func TestPurgeKeepsHandoffsLonger(t *testing.T) {
 	if err != nil || n != 1 {
 		t.Fatalf("first purge deleted %d (%v), want 1", n, err)
 	}
-	if _, err := db.Conversation(ctx, "old-plain"); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if _, err := db.Conversation(ctx, "old-plain"); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("old conversation still there: %v", err)
 	}
 	for _, id := range []string{"old-handoff", "new-plain"} {
@@ -79,26 +82,5 @@ func TestPurgeKeepsHandoffsLonger(t *testing.T) {
 				t.Errorf("%s still contains %q after purge", f, secret)
 			}
 		}
-	}
-}
-
-func TestDeleteConversation(t *testing.T) {
-	ctx := context.Background()
-	db := open(t)
-	c := &bot.Conversation{ID: "x", TokenHash: []byte{1}}
-	if err := db.CreateConversation(ctx, c); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.RequestHandoff(ctx, c, bot.Triage{Category: bot.CategoryHumanRequest}, nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.DeleteConversation(ctx, "x"); err != nil {
-		t.Fatal(err)
-	}
-	if q, _ := db.Queue(ctx); len(q) != 0 {
-		t.Errorf("handoff of a deleted conversation remains")
-	}
-	if err := db.DeleteConversation(ctx, "x"); bot.ErrorCode(err) != bot.ENOTFOUND {
-		t.Errorf("second delete: %v", err)
 	}
 }

@@ -11,9 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
-	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/store"
 )
 
@@ -43,7 +42,7 @@ func TestRestoreOlderBackup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.ImportArticles(ctx, []kb.Article{{Slug: "ny", Title: "Ny", Body: "x", Lang: lang.Bokmal}}); err != nil {
+	if err := db.ImportArticles(ctx, []kb.Article{{Slug: "ny", Title: "Ny", Body: "x", Lang: los.Bokmal}}); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -85,7 +84,7 @@ func TestRestoreOlderBackup(t *testing.T) {
 	if a, err := db.Article(ctx, "gammel"); err != nil || a.Title != "Gammel" {
 		t.Errorf("article = %+v, %v", a, err)
 	}
-	if _, err := db.Article(ctx, "ny"); bot.ErrorCode(err) != bot.ENOTFOUND {
+	if _, err := db.Article(ctx, "ny"); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("an article of the replaced database is there: %v", err)
 	}
 	info, err := store.Verify(ctx, backup)

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"strconv"
 	"time"
+
+	"github.com/los-bot/los"
 )
 
 // WebhookPruned counts what PruneWebhookLog deleted.
@@ -61,7 +63,7 @@ func (s *DB) PruneWebhookLog(ctx context.Context, keep time.Duration, batch int)
 func pruneDeliveries(ctx context.Context, tx *sql.Tx, cutoff int64, batch int) (int64, error) {
 	res, err := tx.ExecContext(ctx, `DELETE FROM webhook_deliveries WHERE id IN (
 		SELECT id FROM webhook_deliveries WHERE status IN (?, ?) AND updated < ? LIMIT ?)`,
-		DeliveryDelivered, DeliveryFailed, cutoff, batch)
+		los.DeliveryDelivered, los.DeliveryFailed, cutoff, batch)
 	if err != nil {
 		return 0, err
 	}
@@ -85,7 +87,7 @@ func pruneEvents(ctx context.Context, tx *sql.Tx, cutoff int64, batch int) (int6
 		SELECT e.id FROM events e
 		WHERE e.created < ? AND e.id <= ? AND e.id < (SELECT max(id) FROM events)
 		  AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.status = ?)
-		LIMIT ?)`, cutoff, cursor, DeliveryPending, batch)
+		LIMIT ?)`, cutoff, cursor, los.DeliveryPending, batch)
 	if err != nil {
 		return 0, err
 	}

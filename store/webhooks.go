@@ -2,47 +2,29 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"strconv"
-	"time"
-)
 
-// Webhook is a subscription: Los posts the events it names to URL, signed
-// with Secret.
-type Webhook struct {
-	ID      int64     `json:"id"`
-	URL     string    `json:"url"`
-	Events  []string  `json:"events"`
-	Secret  string    `json:"secret,omitempty"`
-	Active  bool      `json:"active"`
-	Created time.Time `json:"created"`
-	Updated time.Time `json:"updated"`
-}
+	"github.com/los-bot/los"
+)
 
 const hookCols = `id, url, events, secret, active, created, updated`
 
 // CreateWebhook stores a new subscription; ID, Created and Updated are set.
-func (s *DB) CreateWebhook(ctx context.Context, w *Webhook) error {
+func (s *DB) CreateWebhook(ctx context.Context, w *los.Webhook) error {
 	w.Created, w.Updated = s.now(), s.now()
-	ev, _ := json.Marshal(nonNil(w.Events))
 	// It hears of events after its creation only.
-	res, err := s.db.ExecContext(ctx, `INSERT INTO webhooks (url, events, secret, active, after, created, updated)
-		VALUES (?, ?, ?, ?, (SELECT coalesce(max(id), 0) FROM events), ?, ?)`,
-		w.URL, string(ev), w.Secret, w.Active, millis(w.Created), millis(w.Updated))
-	if err != nil {
-		return err
-	}
-	w.ID, err = res.LastInsertId()
-	return err
+	return s.db.QueryRowContext(ctx, `INSERT INTO webhooks (url, events, secret, active, after, created, updated)
+		VALUES (?, ?, ?, ?, (SELECT coalesce(max(id), 0) FROM events), ?, ?) RETURNING id`,
+		w.URL, asJSON(&w.Events), w.Secret, w.Active, millis(w.Created), millis(w.Updated)).Scan(&w.ID)
 }
 
 // Webhooks returns every subscription, oldest first.
-func (s *DB) Webhooks(ctx context.Context) ([]Webhook, error) {
+func (s *DB) Webhooks(ctx context.Context) ([]los.Webhook, error) {
 	return s.queryHooks(ctx, `SELECT `+hookCols+` FROM webhooks ORDER BY id`)
 }
 
 // Webhook returns subscription id.
-func (s *DB) Webhook(ctx context.Context, id int64) (*Webhook, error) {
+func (s *DB) Webhook(ctx context.Context, id int64) (*los.Webhook, error) {
 	hs, err := s.queryHooks(ctx, `SELECT `+hookCols+` FROM webhooks WHERE id = ?`, id)
 	if err != nil {
 		return nil, err
@@ -54,11 +36,10 @@ func (s *DB) Webhook(ctx context.Context, id int64) (*Webhook, error) {
 }
 
 // UpdateWebhook saves w's URL, events and active flag; Updated is set.
-func (s *DB) UpdateWebhook(ctx context.Context, w *Webhook) error {
+func (s *DB) UpdateWebhook(ctx context.Context, w *los.Webhook) error {
 	w.Updated = s.now()
-	ev, _ := json.Marshal(nonNil(w.Events))
 	res, err := s.db.ExecContext(ctx, `UPDATE webhooks SET url = ?, events = ?, active = ?, updated = ? WHERE id = ?`,
-		w.URL, string(ev), w.Active, millis(w.Updated), w.ID)
+		w.URL, asJSON(&w.Events), w.Active, millis(w.Updated), w.ID)
 	if err != nil {
 		return err
 	}
@@ -80,23 +61,21 @@ func (s *DB) DeleteWebhook(ctx context.Context, id int64) error {
 	return nil
 }
 
-func (s *DB) queryHooks(ctx context.Context, query string, args ...any) ([]Webhook, error) {
+func (s *DB) queryHooks(ctx context.Context, query string, args ...any) ([]los.Webhook, error) {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []Webhook{}
+	out := []los.Webhook{}
 	for rows.Next() {
 		var (
-			w                Webhook
-			ev               string
+			w                los.Webhook
 			created, updated int64
 		)
-		if err := rows.Scan(&w.ID, &w.URL, &ev, &w.Secret, &w.Active, &created, &updated); err != nil {
+		if err := rows.Scan(&w.ID, &w.URL, asJSON(&w.Events), &w.Secret, &w.Active, &created, &updated); err != nil {
 			return nil, err
 		}
-		_ = json.Unmarshal([]byte(ev), &w.Events)
 		w.Created, w.Updated = fromMillis(created), fromMillis(updated)
 		out = append(out, w)
 	}

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // Tuning of the rules. Weights in the lexicons combine per category as a
@@ -31,20 +31,20 @@ const (
 	punctRun  = 0.3  // "!!!", "???", "?!"
 )
 
-// catIndex maps a category to its position in bot.Categories.
-var catIndex = func() map[bot.Category]int {
-	m := map[bot.Category]int{}
-	for i, c := range bot.Categories {
+// catIndex maps a category to its position in los.Categories.
+var catIndex = func() map[los.Category]int {
+	m := map[los.Category]int{}
+	for i, c := range los.Categories {
 		m[c] = i
 	}
 	return m
 }()
 
-var numCats = len(bot.Categories)
+var numCats = len(los.Categories)
 
 // assessment is what the rules make of one message.
 type assessment struct {
-	score []float64 // by position in bot.Categories
+	score []float64 // by position in los.Categories
 	cue   []bool    // some unsuppressed evidence, however weak
 	// bound marks categories with evidence tied to a person: a phrase, or
 	// a single word in a sentence that names the writer, someone close or
@@ -68,13 +68,13 @@ type assessment struct {
 	// whatever the confidence.
 	lowered  bool
 	signals  []string
-	category bot.Category
+	category los.Category
 	conf     float64
 	// evidence grades what category rests on: clear when the rules
 	// decided a sensitive category on clear evidence (whatever category a
 	// later layer chose), weak when only the learned model or the second
 	// opinion found it, or the rules only on weak or impersonal evidence.
-	evidence bot.Evidence
+	evidence los.Evidence
 }
 
 type hit struct {
@@ -110,14 +110,14 @@ func (l *Lexicon) assess(t *text) assessment {
 		return hits[i].m.from < hits[j].m.from
 	})
 	best := map[*rule]evidence{}
-	first := map[bot.Category]hit{}
+	first := map[los.Category]hit{}
 	for i, h := range hits {
 		if i > 0 && hits[i-1].rule == h.rule && hits[i-1].m.from == h.m.from {
 			continue // same phrase found through two index keys
 		}
 		if sig, ok := l.suppressed(t, h); ok {
 			a.signals = append(a.signals, sig)
-			if !strings.HasPrefix(sig, "rule:negated:") || h.rule.cat.Severity() != bot.SeverityCritical {
+			if !strings.HasPrefix(sig, "rule:negated:") || h.rule.cat.Severity() != los.SeverityCritical {
 				a.vetoed[catIndex[h.rule.cat]] = true
 			}
 			continue
@@ -151,7 +151,7 @@ func (l *Lexicon) assess(t *text) assessment {
 	// ingenting imot å betale litt mer" is no payment trouble, whatever
 	// the model makes of it.
 	vetoes := l.vetoesIn(t)
-	for i, c := range bot.Categories {
+	for i, c := range los.Categories {
 		if sig, ok := vetoes[c]; ok && !a.vetoed[i] {
 			a.vetoed[i] = true
 			a.signals = append(a.signals, sig)
@@ -160,7 +160,7 @@ func (l *Lexicon) assess(t *text) assessment {
 	// Killing words are shared by self_harm and violence ("dreper meg",
 	// "tar livet av meg"): wording the rules found figurative or joking
 	// for one is not evidence for the other either.
-	sh, v := catIndex[bot.CategorySelfHarm], catIndex[bot.CategoryViolence]
+	sh, v := catIndex[los.CategorySelfHarm], catIndex[los.CategoryViolence]
 	if a.vetoed[sh] || a.vetoed[v] {
 		a.vetoed[sh], a.vetoed[v] = true, true
 	}
@@ -173,21 +173,21 @@ func (l *Lexicon) assess(t *text) assessment {
 	}
 	shout := 0.0
 	for _, in := range l.intensity(t) {
-		a.add(bot.CategoryDistress, in.weight)
+		a.add(los.CategoryDistress, in.weight)
 		a.signals = append(a.signals, in.signal)
 		shout = 1 - (1-shout)*(1-in.weight)
 	}
 	if shout >= threshold {
 		// Shouting ("HVORFOR SVARER DERE IKKE!!!") is clear evidence of
 		// strong anger: an offer of a human, which nothing should lower.
-		a.clear[catIndex[bot.CategoryDistress]] = true
+		a.clear[catIndex[los.CategoryDistress]] = true
 	}
 	a.decide()
-	a.evidence = bot.EvidenceNone
-	if a.category != bot.CategoryNone {
-		a.evidence = bot.EvidenceWeak
+	a.evidence = los.EvidenceNone
+	if a.category != los.CategoryNone {
+		a.evidence = los.EvidenceWeak
 		if a.clear[catIndex[a.category]] {
-			a.evidence = bot.EvidenceClear
+			a.evidence = los.EvidenceClear
 		}
 	}
 	if h, ok := first[a.category]; ok {
@@ -204,7 +204,7 @@ func (l *Lexicon) assess(t *text) assessment {
 
 // evidence is the weight a rule gives its category, and where.
 type evidence struct {
-	cat      bot.Category
+	cat      los.Category
 	w        float64
 	from, to int
 	cue      bool // from a cue entry (see cueWeight)
@@ -239,7 +239,7 @@ func strongest(best map[*rule]evidence) []evidence {
 	return out[:n]
 }
 
-func (a *assessment) add(c bot.Category, w float64) {
+func (a *assessment) add(c los.Category, w float64) {
 	i := catIndex[c]
 	a.score[i] = 1 - (1-a.score[i])*(1-w)
 	a.cue[i] = true
@@ -248,8 +248,8 @@ func (a *assessment) add(c bot.Category, w float64) {
 // decide picks the most severe category at or over the threshold.
 func (a *assessment) decide() {
 	top := 0.0
-	for i, c := range bot.Categories {
-		if c == bot.CategoryNone {
+	for i, c := range los.Categories {
+		if c == los.CategoryNone {
 			continue
 		}
 		top = math.Max(top, a.score[i])
@@ -258,7 +258,7 @@ func (a *assessment) decide() {
 		}
 	}
 	if a.category == "" {
-		a.category, a.conf = bot.CategoryNone, 1-top
+		a.category, a.conf = los.CategoryNone, 1-top
 	}
 }
 

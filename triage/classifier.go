@@ -15,7 +15,7 @@ import (
 	"context"
 	"math"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // Classifier triages messages. It is safe for concurrent use.
@@ -60,15 +60,15 @@ func NewDefault(opts ...Option) (*Classifier, error) {
 }
 
 // Classify triages one message. Action and Response are filled from
-// bot.DefaultPolicy; callers with a configured policy set them again with
+// los.DefaultPolicy; callers with a configured policy set them again with
 // Policy.Respond from Category and Evidence.
-func (c *Classifier) Classify(ctx context.Context, text string) bot.Triage {
+func (c *Classifier) Classify(ctx context.Context, text string) los.Triage {
 	return c.classify(ctx, text, analyse(text), nil)
 }
 
 // classify triages the analysed message t; pre are signals of how it was
 // read (see ClassifyIn), shown first.
-func (c *Classifier) classify(ctx context.Context, raw string, t *text, pre []string) bot.Triage {
+func (c *Classifier) classify(ctx context.Context, raw string, t *text, pre []string) los.Triage {
 	a := c.lex.assess(t)
 	if len(pre) > 0 {
 		a.signals = append(pre, a.signals...)
@@ -79,8 +79,8 @@ func (c *Classifier) classify(ctx context.Context, raw string, t *text, pre []st
 	if c.second != nil && c.second.wants(a) {
 		c.second.review(ctx, raw, &a)
 	}
-	action, response := bot.DefaultPolicy.Respond(a.category, a.evidence)
-	return bot.Triage{
+	action, response := los.DefaultPolicy.Respond(a.category, a.evidence)
+	return los.Triage{
 		Category:   a.category,
 		Severity:   a.category.Severity(),
 		Action:     action,

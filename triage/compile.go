@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 const defaultGap = 2
@@ -44,8 +44,8 @@ type scope struct {
 	pronoun    slot // a person: "han", "hun", "ho"
 	it         slot // a thing: "den", "it"
 	joke       slot // marks of a joke: "haha", "lol"
-	figurative map[bot.Category][]*phrase
-	hyperbole  map[bot.Category][]*phrase
+	figurative map[los.Category][]*phrase
+	hyperbole  map[los.Category][]*phrase
 }
 
 // rule is one compiled lexicon entry.
@@ -53,7 +53,7 @@ type rule struct {
 	file, id   string
 	n          int // position among all rules, for a stable order
 	scope      *scope
-	cat        bot.Category
+	cat        los.Category
 	weight     float64
 	negatable  bool
 	personal   bool
@@ -82,7 +82,7 @@ func newLexicon() *Lexicon {
 	l := &Lexicon{acronyms: map[string]bool{}}
 	for i := range l.scopes {
 		l.scopes[i] = &scope{stemmer: stemmer(i), negators: map[string]bool{}, breaks: map[string]bool{}, light: map[string]bool{},
-			figurative: map[bot.Category][]*phrase{}, hyperbole: map[bot.Category][]*phrase{}}
+			figurative: map[los.Category][]*phrase{}, hyperbole: map[los.Category][]*phrase{}}
 	}
 	return l
 }
@@ -163,7 +163,7 @@ func (l *Lexicon) compileEntry(e entrySpec, st stemmer, sets map[string][]string
 	switch {
 	case e.ID == "":
 		return nil, errors.New("id is missing")
-	case !e.Category.Valid() || e.Category == bot.CategoryNone:
+	case !e.Category.Valid() || e.Category == los.CategoryNone:
 		return nil, fmt.Errorf("category %q: want one of the triage categories other than none", e.Category)
 	case e.Weight <= 0 || e.Weight > 1:
 		return nil, fmt.Errorf("weight %v: want more than 0 and at most 1", e.Weight)

@@ -4,7 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // Conversation is what came before a message in its conversation.
@@ -32,7 +32,7 @@ const contextMessages = 5
 // naming someone close to the writer, is not used: the message is then
 // read as it stands, as by Classify. What was resolved shows as a signal
 // "context:han=montøren".
-func (c *Classifier) ClassifyIn(ctx context.Context, text string, conv Conversation) bot.Triage {
+func (c *Classifier) ClassifyIn(ctx context.Context, text string, conv Conversation) los.Triage {
 	t := analyse(text)
 	var pre []string
 	if person, thing, ok := c.lex.referents(conv); ok {
@@ -42,8 +42,8 @@ func (c *Classifier) ClassifyIn(ctx context.Context, text string, conv Conversat
 }
 
 // ClassifyInContext is ClassifyIn with the earlier messages only, for
-// callers that keep no topic (bot.ContextTriager).
-func (c *Classifier) ClassifyInContext(ctx context.Context, text string, earlier []string) bot.Triage {
+// callers that keep no topic (los.ContextTriager).
+func (c *Classifier) ClassifyInContext(ctx context.Context, text string, earlier []string) los.Triage {
 	return c.ClassifyIn(ctx, text, Conversation{Earlier: earlier})
 }
 
@@ -63,7 +63,7 @@ func (l *Lexicon) referents(conv Conversation) (person, thing string, ok bool) {
 		t := analyse(m)
 		a := l.assess(t)
 		for i, s := range a.score {
-			if s >= realCue && bot.Categories[i] != bot.CategoryNone {
+			if s >= realCue && los.Categories[i] != los.CategoryNone {
 				return "", "", false
 			}
 		}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // TestClassifyIn reads messages in their conversation: pronouns of a
@@ -23,18 +23,18 @@ func TestClassifyIn(t *testing.T) {
 		name   string
 		conv   Conversation
 		text   string
-		alone  bot.Category // Classify
-		want   bot.Category // ClassifyIn
+		alone  los.Category // Classify
+		want   los.Category // ClassifyIn
 		signal string       // present in ClassifyIn's signals, by prefix
 	}{
-		{"installer knows the address", fibre, "Han vet hvor jeg bor, men finner han fram?", bot.CategoryViolence, bot.CategoryNone, "context:han=montøren"},
-		{"afraid he will not come", fibre, "Jeg er redd han ikke kommer i dag heller.", bot.CategoryNone, bot.CategoryNone, "context:han=montøren"},
-		{"installer nn", fibreNn, "Han veit kvar eg bur, så det går fint.", bot.CategoryViolence, bot.CategoryNone, "context:han=montøren"},
-		{"dead device", router, "Den er helt død nå, hva gjør jeg?", bot.CategoryNone, bot.CategoryNone, "context:den=ruteren"},
-		{"a real threat stays", fibre, "Han slo meg da jeg sa han ikke fikk komme inn.", bot.CategoryViolence, bot.CategoryViolence, "context:han=montøren"},
-		{"someone close: as it stands", partner, "Han vet hvor jeg bor.", bot.CategoryViolence, bot.CategoryViolence, "lexicon:violence:"},
-		{"sensitive before: as it stands", sensitive, "Han vet hvor jeg bor.", bot.CategoryViolence, bot.CategoryViolence, "lexicon:violence:"},
-		{"no context", Conversation{}, "Han vet hvor jeg bor.", bot.CategoryViolence, bot.CategoryViolence, "lexicon:violence:"},
+		{"installer knows the address", fibre, "Han vet hvor jeg bor, men finner han fram?", los.CategoryViolence, los.CategoryNone, "context:han=montøren"},
+		{"afraid he will not come", fibre, "Jeg er redd han ikke kommer i dag heller.", los.CategoryNone, los.CategoryNone, "context:han=montøren"},
+		{"installer nn", fibreNn, "Han veit kvar eg bur, så det går fint.", los.CategoryViolence, los.CategoryNone, "context:han=montøren"},
+		{"dead device", router, "Den er helt død nå, hva gjør jeg?", los.CategoryNone, los.CategoryNone, "context:den=ruteren"},
+		{"a real threat stays", fibre, "Han slo meg da jeg sa han ikke fikk komme inn.", los.CategoryViolence, los.CategoryViolence, "context:han=montøren"},
+		{"someone close: as it stands", partner, "Han vet hvor jeg bor.", los.CategoryViolence, los.CategoryViolence, "lexicon:violence:"},
+		{"sensitive before: as it stands", sensitive, "Han vet hvor jeg bor.", los.CategoryViolence, los.CategoryViolence, "lexicon:violence:"},
+		{"no context", Conversation{}, "Han vet hvor jeg bor.", los.CategoryViolence, los.CategoryViolence, "lexicon:violence:"},
 	}
 	c := newTestClassifier(t)
 	ctx := context.Background()
@@ -56,7 +56,7 @@ func TestClassifyIn(t *testing.T) {
 			}
 		})
 	}
-	if got := c.ClassifyInContext(ctx, "Han vet hvor jeg bor.", fibre.Earlier); got.Category != bot.CategoryNone {
+	if got := c.ClassifyInContext(ctx, "Han vet hvor jeg bor.", fibre.Earlier); got.Category != los.CategoryNone {
 		t.Errorf("ClassifyInContext: %s %v, want none", got.Category, got.Signals)
 	}
 }

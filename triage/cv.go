@@ -5,7 +5,7 @@ import (
 	"io"
 	"text/tabwriter"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // Fold is one set left out of a cross-validation: a model trained on Train
@@ -55,9 +55,9 @@ func runFold(f Fold, opt TrainOptions) foldRun {
 }
 
 func (r foldRun) result(th Thresholds) FoldResult {
-	rules := make([]bot.Triage, len(r.test))
-	fused := make([]bot.Triage, len(r.test))
-	alone := make([]bot.Triage, len(r.test))
+	rules := make([]los.Triage, len(r.test))
+	fused := make([]los.Triage, len(r.test))
+	alone := make([]los.Triage, len(r.test))
 	for i := range r.test {
 		rules[i] = triageOf(r.rules[i].cat)
 		c, _, _ := th.decide(r.model.classes, r.rules[i], r.probs[i])
@@ -101,30 +101,30 @@ type tally struct{ crit, critMiss, sens, missed, wrong, none, alarms, real, real
 func (r foldRun) tally(th Thresholds, t *tally) {
 	for i, ex := range r.test {
 		c, _, _ := th.decide(r.model.classes, r.rules[i], r.probs[i])
-		if ex.Label == bot.CategoryNone && r.real {
+		if ex.Label == los.CategoryNone && r.real {
 			t.real++
-			if c != bot.CategoryNone {
+			if c != los.CategoryNone {
 				t.realAlarms++
 			}
 			continue
 		}
-		if ex.Label == bot.CategoryNone {
+		if ex.Label == los.CategoryNone {
 			t.none++
-			if c != bot.CategoryNone {
+			if c != los.CategoryNone {
 				t.alarms++
 			}
 			continue
 		}
 		t.sens++
 		switch {
-		case c == bot.CategoryNone:
+		case c == los.CategoryNone:
 			t.missed++
 		case c != ex.Label:
 			t.wrong++
 		}
-		if ex.Label.Severity() == bot.SeverityCritical {
+		if ex.Label.Severity() == los.SeverityCritical {
 			t.crit++
-			if c.Severity() != bot.SeverityCritical {
+			if c.Severity() != los.SeverityCritical {
 				t.critMiss++
 			}
 		}
@@ -136,8 +136,8 @@ func (t tally) cost(w Costs) float64 {
 		w.Category*ratio(t.wrong, t.sens) + w.FalseAlarm*ratio(t.alarms, t.none) + w.RealAlarm*ratio(t.realAlarms, t.real)
 }
 
-func triageOf(c bot.Category) bot.Triage {
-	return bot.Triage{Category: c, Severity: c.Severity()}
+func triageOf(c los.Category) los.Triage {
+	return los.Triage{Category: c, Severity: c.Severity()}
 }
 
 // CrossValidate trains one model per fold and measures it, with the

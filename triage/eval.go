@@ -10,16 +10,16 @@ import (
 	"strings"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/lang"
 )
 
 // Example is one labelled message of an evaluation set.
 type Example struct {
-	Line    int           `json:"line"`
-	Label   bot.Category  `json:"label"`
-	Variant lang.Standard `json:"variant"`
-	Text    string        `json:"text"`
+	Line    int          `json:"line"`
+	Label   los.Category `json:"label"`
+	Variant los.Standard `json:"variant"`
+	Text    string       `json:"text"`
 	// Weight of the example in training; 0 counts as 1.
 	Weight float64 `json:"-"`
 }
@@ -46,7 +46,7 @@ func ReadExamples(r io.Reader) ([]Example, error) {
 		if len(f) != 3 {
 			return nil, fmt.Errorf("line %d: %d fields: want 3 separated by tabs", line, len(f))
 		}
-		ex := Example{Line: line, Label: bot.Category(f[0]), Text: strings.TrimSpace(f[2])}
+		ex := Example{Line: line, Label: los.Category(f[0]), Text: strings.TrimSpace(f[2])}
 		if !ex.Label.Valid() {
 			return nil, fmt.Errorf("line %d: label %q is not a triage category", line, f[0])
 		}
@@ -89,7 +89,7 @@ func ReadSentences(r io.Reader, keep ...string) ([]Example, error) {
 		if !slices.Contains(keep, row.Label) || strings.TrimSpace(row.Text) == "" {
 			continue
 		}
-		out = append(out, Example{Line: i + 1, Label: bot.CategoryNone, Variant: lang.Detect(row.Text), Text: strings.TrimSpace(row.Text)})
+		out = append(out, Example{Line: i + 1, Label: los.CategoryNone, Variant: lang.Detect(row.Text), Text: strings.TrimSpace(row.Text)})
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("no sentence labelled %s", strings.Join(keep, " or "))
@@ -109,7 +109,7 @@ func Evaluate(ctx context.Context, r io.Reader, c *Classifier) (Report, error) {
 
 // EvaluateExamples classifies examples and reports how the classifier did.
 func EvaluateExamples(ctx context.Context, examples []Example, c *Classifier) (Report, error) {
-	preds := make([]bot.Triage, len(examples))
+	preds := make([]los.Triage, len(examples))
 	start := time.Now()
 	for i, ex := range examples {
 		if err := ctx.Err(); err != nil {

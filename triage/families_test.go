@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // TestFamiliesRoundJ holds the wording families of round J (see
@@ -13,14 +13,14 @@ import (
 // negatives a customer-service bot must leave alone.
 func TestFamiliesRoundJ(t *testing.T) {
 	const (
-		none = bot.CategoryNone
-		sh   = bot.CategorySelfHarm
-		v    = bot.CategoryViolence
+		none = los.CategoryNone
+		sh   = los.CategorySelfHarm
+		v    = los.CategoryViolence
 	)
 	tests := []struct {
 		family string
 		text   string
-		want   bot.Category
+		want   los.Category
 	}{
 		{"jumping", "Jeg har tenkt på å hoppe fra brua i natt.", sh},
 		{"jumping", "Eg tenkjer på å gå ut foran toget når det kjem.", sh},
@@ -45,14 +45,14 @@ func TestFamiliesRoundJ(t *testing.T) {
 		{"hiding from someone", "Jeg vil ha hemmelig nummer så selgere slutter å ringe meg.", none},
 		{"controlling partner", "Samboeren min kontrollerer alle pengene og telefonen min, og han blir sånn når noe er min feil.", v},
 		{"controlling partner", "Kan jeg kontrollere alt forbruket og telefonabonnementet mitt i appen?", none},
-		{"a death in other words", "Far forlot oss i vinter, og abonnementet hans må sies opp.", bot.CategoryBereavement},
+		{"a death in other words", "Far forlot oss i vinter, og abonnementet hans må sies opp.", los.CategoryBereavement},
 		{"a death in other words", "Mange kunder forlot oss for en konkurrent i fjor, sier nyhetene.", none},
-		{"a person, in few words", "kundebehandler nå", bot.CategoryHumanRequest},
+		{"a person, in few words", "kundebehandler nå", los.CategoryHumanRequest},
 		{"a person, in few words", "Hvem er agenten som solgte meg avtalen på døra?", none},
-		{"appointments and scans", "Jeg har hatt mange legetimer og skanninger i det siste og glemte regningen.", bot.CategoryIllness},
+		{"appointments and scans", "Jeg har hatt mange legetimer og skanninger i det siste og glemte regningen.", los.CategoryIllness},
 		{"appointments and scans", "Kan jeg bestille time for å få installert fiber?", none},
 		{"a fault repeated", "Tredje gang nettet faller ut denne uka, kan dere sjekke linja?", none},
-		{"a fault repeated", "Dette er tredje gang jeg ringer dere uten å få svar!", bot.CategoryDistress},
+		{"a fault repeated", "Dette er tredje gang jeg ringer dere uten å få svar!", los.CategoryDistress},
 		{"crushed at chess", "Ble helt knust i sjakk av datteren min i går. Har dere barnekanaler?", none},
 		{"fiction", "Jeg skriver en krimroman der noen blir drept i en trafostasjon. Hvor mye strøm går det der?", none},
 		{"pets", "Katten vår er livredd for ruteren som blinker, haha. Kan lysene skrus av?", none},
@@ -106,13 +106,13 @@ func TestPaymentQuestions(t *testing.T) {
 	c := newTestClassifier(t)
 	ctx := context.Background()
 	for _, q := range questions {
-		if got := c.Classify(ctx, q); got.Category != bot.CategoryNone || got.Response != bot.ResponseAnswer {
+		if got := c.Classify(ctx, q); got.Category != los.CategoryNone || got.Response != los.ResponseAnswer {
 			t.Errorf("question %q: %s %s %v, want none, answered", q, got.Category, got.Response, got.Signals)
 		}
 	}
 	for _, q := range trouble {
 		got := c.Classify(ctx, q)
-		if got.Category != bot.CategoryFinancialHardship || got.Evidence != bot.EvidenceClear || got.Action != bot.ActionHandoffNow {
+		if got.Category != los.CategoryFinancialHardship || got.Evidence != los.EvidenceClear || got.Action != los.ActionHandoffNow {
 			t.Errorf("trouble %q: %s %s %s %v, want financial_hardship on clear evidence, handed over", q, got.Category, got.Evidence, got.Action, got.Signals)
 		}
 	}

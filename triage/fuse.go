@@ -3,7 +3,7 @@ package triage
 import (
 	"strconv"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // fuse lets the learned model complement the rules decision in a, given
@@ -42,15 +42,15 @@ func (m *Model) fuse(a *assessment, words int, p []float64) {
 		return
 	}
 	switch {
-	case c == bot.CategoryNone:
-		a.evidence = bot.EvidenceNone
-	case a.evidence != bot.EvidenceClear:
-		a.evidence = bot.EvidenceWeak
+	case c == los.CategoryNone:
+		a.evidence = los.EvidenceNone
+	case a.evidence != los.EvidenceClear:
+		a.evidence = los.EvidenceWeak
 	}
-	if c != bot.CategoryNone {
+	if c != los.CategoryNone {
 		a.cue[catIndex[c]] = true
 	}
-	a.lowered = c == bot.CategoryNone
+	a.lowered = c == los.CategoryNone
 	a.category, a.conf = c, conf
 	a.signals = append(a.signals, learnedSignal(c, conf))
 }
@@ -62,7 +62,7 @@ const minWords = 6
 
 // ruling is what fuse weighs of the rules' assessment of a text.
 type ruling struct {
-	cat    bot.Category
+	cat    los.Category
 	conf   float64
 	vetoed []bool // see assessment
 	words  int
@@ -85,23 +85,23 @@ type ruling struct {
 
 // ruling is what the learned model weighs of a.
 func (a *assessment) ruling(words int) ruling {
-	sh, v := catIndex[bot.CategorySelfHarm], catIndex[bot.CategoryViolence]
+	sh, v := catIndex[los.CategorySelfHarm], catIndex[los.CategoryViolence]
 	return ruling{cat: a.category, conf: a.conf, vetoed: a.vetoed, words: words, cued: a.criticalCue(),
-		anyCue: a.cue[sh] || a.cue[v], clear: a.evidence == bot.EvidenceClear, about: a.about}
+		anyCue: a.cue[sh] || a.cue[v], clear: a.evidence == los.EvidenceClear, about: a.about}
 }
 
 // decide is fuse without the signals: the category and confidence after
 // the model, given the rules' ruling.
-func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot.Category, float64, bool) {
+func (th Thresholds) decide(classes []los.Category, ru ruling, p []float64) (los.Category, float64, bool) {
 	cat, conf, vetoed := ru.cat, ru.conf, ru.vetoed
 	cued := ru.cued || th.Cue == CueAny && ru.anyCue
 	rank := cat.Severity().Rank()
-	if rank == bot.SeverityCritical.Rank() {
+	if rank == los.SeverityCritical.Rank() {
 		return cat, conf, false
 	}
 	// Over a category the rules chose, the model must prefer the new one.
 	floor := 0.0
-	if cat != bot.CategoryNone {
+	if cat != los.CategoryNone {
 		for j, c := range classes {
 			if c == cat {
 				floor = p[j]
@@ -110,28 +110,28 @@ func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot
 	}
 	pNone := 0.0
 	for j, c := range classes {
-		if c == bot.CategoryNone {
+		if c == los.CategoryNone {
 			pNone = p[j]
 		}
 	}
-	best, bestP, bestRank := bot.CategoryNone, 0.0, 0
+	best, bestP, bestRank := los.CategoryNone, 0.0, 0
 	for j, c := range classes {
 		if ru.words < minWords || !ru.about {
 			break
 		}
 		var need float64
 		switch c.Severity() {
-		case bot.SeverityCritical:
+		case los.SeverityCritical:
 			if !cued {
 				continue // never on the model's word alone
 			}
 			need = th.Critical
-			if cat == bot.CategoryNone {
+			if cat == los.CategoryNone {
 				need = max(need, th.NoneRatio*pNone)
 			}
-		case bot.SeverityHigh:
+		case los.SeverityHigh:
 			need = th.High
-		case bot.SeverityMedium:
+		case los.SeverityMedium:
 			need = th.Medium
 		default:
 			continue
@@ -146,26 +146,26 @@ func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot
 			best, bestP, bestRank = c, p[j], r
 		}
 	}
-	if best != bot.CategoryNone {
+	if best != los.CategoryNone {
 		return best, bestP, true
 	}
 	// A critical category the model may not raise to for want of a cue
 	// (not one the rules found figurative or joking): over Offer,
 	// something may be wrong, and a human is offered (distress).
-	if th.Offer > 0 && !cued && rank < bot.SeverityMedium.Rank() && ru.words >= minWords && ru.about && !vetoed[catIndex[bot.CategoryDistress]] {
+	if th.Offer > 0 && !cued && rank < los.SeverityMedium.Rank() && ru.words >= minWords && ru.about && !vetoed[catIndex[los.CategoryDistress]] {
 		top := 0.0
 		for j, c := range classes {
-			if c.Severity() == bot.SeverityCritical && !vetoed[catIndex[c]] {
+			if c.Severity() == los.SeverityCritical && !vetoed[catIndex[c]] {
 				top = max(top, p[j])
 			}
 		}
 		if top >= th.Offer {
-			return bot.CategoryDistress, top, true
+			return los.CategoryDistress, top, true
 		}
 	}
-	if th.Lower > 0 && cat != bot.CategoryNone && !ru.clear && conf < th.Below {
+	if th.Lower > 0 && cat != los.CategoryNone && !ru.clear && conf < th.Below {
 		for j, c := range classes {
-			if c == bot.CategoryNone && p[j] >= th.Lower {
+			if c == los.CategoryNone && p[j] >= th.Lower {
 				return c, p[j], true
 			}
 		}
@@ -175,7 +175,7 @@ func (th Thresholds) decide(classes []bot.Category, ru ruling, p []float64) (bot
 
 // apply runs the model on t and fuses its answer into the rules' a.
 func (m *Model) apply(t *text, a *assessment) {
-	if a.category.Severity() == bot.SeverityCritical {
+	if a.category.Severity() == los.SeverityCritical {
 		return // nothing the model says can change it
 	}
 	p := make([]float64, len(m.classes))
@@ -186,9 +186,9 @@ func (m *Model) apply(t *text, a *assessment) {
 // criticalCue says whether the rules found self_harm or violence evidence
 // tied to a person.
 func (a *assessment) criticalCue() bool {
-	return a.bound[catIndex[bot.CategorySelfHarm]] || a.bound[catIndex[bot.CategoryViolence]]
+	return a.bound[catIndex[los.CategorySelfHarm]] || a.bound[catIndex[los.CategoryViolence]]
 }
 
-func learnedSignal(c bot.Category, p float64) string {
+func learnedSignal(c los.Category, p float64) string {
 	return "learned:" + string(c) + ":" + strconv.FormatFloat(p, 'f', 2, 64)
 }

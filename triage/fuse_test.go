@@ -6,19 +6,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
-// probsFor builds model probabilities over bot.Categories: the named
+// probsFor builds model probabilities over los.Categories: the named
 // categories get their values, none gets the rest.
-func probsFor(m map[bot.Category]float64) []float64 {
-	p := make([]float64, len(bot.Categories))
+func probsFor(m map[los.Category]float64) []float64 {
+	p := make([]float64, len(los.Categories))
 	rest := 1.0
 	for c, v := range m {
 		p[catIndex[c]] = v
 		rest -= v
 	}
-	p[catIndex[bot.CategoryNone]] += rest
+	p[catIndex[los.CategoryNone]] += rest
 	return p
 }
 
@@ -26,40 +26,40 @@ func TestThresholdsDecide(t *testing.T) {
 	th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8, NoneRatio: 0.7, Offer: 0.6}
 	tests := []struct {
 		name   string
-		rules  bot.Category
+		rules  los.Category
 		conf   float64
-		vetoed bot.Category
-		p      map[bot.Category]float64
-		want   bot.Category
+		vetoed los.Category
+		p      map[los.Category]float64
+		want   los.Category
 	}{
-		{"raise none to self_harm", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.31, bot.CategoryDistress: 0.3}, bot.CategorySelfHarm},
-		{"under the critical threshold", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.29, bot.CategoryDistress: 0.3}, bot.CategoryNone},
-		{"raise none to illness", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryIllness: 0.4}, bot.CategoryIllness},
-		{"medium needs more", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryDistress: 0.45}, bot.CategoryNone},
-		{"critical before a likelier high one", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryViolence: 0.32, bot.CategoryFraudVictim: 0.6}, bot.CategoryViolence},
-		{"raise distress to violence", bot.CategoryDistress, 0.9, "", map[bot.Category]float64{bot.CategoryViolence: 0.5, bot.CategoryDistress: 0.2}, bot.CategoryViolence},
-		{"the model must prefer the raise over the rules' category", bot.CategoryBereavement, 0.98, "", map[bot.Category]float64{bot.CategoryViolence: 0.35, bot.CategoryBereavement: 0.45}, bot.CategoryBereavement},
-		{"no sideways change", bot.CategoryIllness, 0.6, "", map[bot.Category]float64{bot.CategoryFinancialHardship: 0.9}, bot.CategoryIllness},
-		{"short: not raised", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.9}, bot.CategoryNone},
-		{"short: may be lowered", bot.CategoryDistress, 0.6, "", map[bot.Category]float64{}, bot.CategoryNone},
-		{"figurative veto", bot.CategoryNone, 1, bot.CategoryBereavement, map[bot.Category]float64{bot.CategoryBereavement: 0.95}, bot.CategoryNone},
-		{"lower an unsure distress", bot.CategoryDistress, 0.6, "", map[bot.Category]float64{}, bot.CategoryNone},
-		{"keep a sure distress", bot.CategoryDistress, 0.85, "", map[bot.Category]float64{}, bot.CategoryDistress},
-		{"keep when none is not likely enough", bot.CategoryFraudVictim, 0.6, "", map[bot.Category]float64{bot.CategoryFraudVictim: 0.25}, bot.CategoryFraudVictim},
-		{"never lower self_harm", bot.CategorySelfHarm, 0.5, "", map[bot.Category]float64{}, bot.CategorySelfHarm},
-		{"never lower violence", bot.CategoryViolence, 0.5, "", map[bot.Category]float64{}, bot.CategoryViolence},
-		{"never turn violence into self_harm", bot.CategoryViolence, 0.5, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.99}, bot.CategoryViolence},
-		{"ratio: critical as likely as none", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.4, bot.CategoryDistress: 0.1}, bot.CategorySelfHarm},
-		{"ratio: the model leans to none", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryViolence: 0.32}, bot.CategoryNone},
-		{"uncued: never critical on the model's word alone", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.55, bot.CategoryDistress: 0.05}, bot.CategoryNone},
-		{"uncued: an offer of a human instead", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.9, bot.CategoryDistress: 0.05}, bot.CategoryDistress},
-		{"uncued: no offer over a figurative veto", bot.CategoryNone, 1, bot.CategorySelfHarm, map[bot.Category]float64{bot.CategorySelfHarm: 0.9, bot.CategoryDistress: 0.05}, bot.CategoryNone},
-		{"uncued: a non-critical category instead", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.5, bot.CategoryBereavement: 0.4}, bot.CategoryBereavement},
-		{"uncued: over a non-critical category neither", bot.CategoryDistress, 0.9, "", map[bot.Category]float64{bot.CategorySelfHarm: 0.9, bot.CategoryDistress: 0.05}, bot.CategoryDistress},
-		{"nobody: a message about no one is not raised", bot.CategoryNone, 1, "", map[bot.Category]float64{bot.CategoryIllness: 0.8}, bot.CategoryNone},
-		{"clear: a clear decision is never lowered", bot.CategoryDistress, 0.6, "", map[bot.Category]float64{}, bot.CategoryDistress},
-		{"clear: but may be raised", bot.CategoryDistress, 0.6, "", map[bot.Category]float64{bot.CategoryViolence: 0.5, bot.CategoryDistress: 0.1}, bot.CategoryViolence},
-		{"ratio: only from none", bot.CategoryDistress, 0.9, "", map[bot.Category]float64{bot.CategoryViolence: 0.32, bot.CategoryDistress: 0.1}, bot.CategoryViolence},
+		{"raise none to self_harm", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.31, los.CategoryDistress: 0.3}, los.CategorySelfHarm},
+		{"under the critical threshold", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.29, los.CategoryDistress: 0.3}, los.CategoryNone},
+		{"raise none to illness", los.CategoryNone, 1, "", map[los.Category]float64{los.CategoryIllness: 0.4}, los.CategoryIllness},
+		{"medium needs more", los.CategoryNone, 1, "", map[los.Category]float64{los.CategoryDistress: 0.45}, los.CategoryNone},
+		{"critical before a likelier high one", los.CategoryNone, 1, "", map[los.Category]float64{los.CategoryViolence: 0.32, los.CategoryFraudVictim: 0.6}, los.CategoryViolence},
+		{"raise distress to violence", los.CategoryDistress, 0.9, "", map[los.Category]float64{los.CategoryViolence: 0.5, los.CategoryDistress: 0.2}, los.CategoryViolence},
+		{"the model must prefer the raise over the rules' category", los.CategoryBereavement, 0.98, "", map[los.Category]float64{los.CategoryViolence: 0.35, los.CategoryBereavement: 0.45}, los.CategoryBereavement},
+		{"no sideways change", los.CategoryIllness, 0.6, "", map[los.Category]float64{los.CategoryFinancialHardship: 0.9}, los.CategoryIllness},
+		{"short: not raised", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.9}, los.CategoryNone},
+		{"short: may be lowered", los.CategoryDistress, 0.6, "", map[los.Category]float64{}, los.CategoryNone},
+		{"figurative veto", los.CategoryNone, 1, los.CategoryBereavement, map[los.Category]float64{los.CategoryBereavement: 0.95}, los.CategoryNone},
+		{"lower an unsure distress", los.CategoryDistress, 0.6, "", map[los.Category]float64{}, los.CategoryNone},
+		{"keep a sure distress", los.CategoryDistress, 0.85, "", map[los.Category]float64{}, los.CategoryDistress},
+		{"keep when none is not likely enough", los.CategoryFraudVictim, 0.6, "", map[los.Category]float64{los.CategoryFraudVictim: 0.25}, los.CategoryFraudVictim},
+		{"never lower self_harm", los.CategorySelfHarm, 0.5, "", map[los.Category]float64{}, los.CategorySelfHarm},
+		{"never lower violence", los.CategoryViolence, 0.5, "", map[los.Category]float64{}, los.CategoryViolence},
+		{"never turn violence into self_harm", los.CategoryViolence, 0.5, "", map[los.Category]float64{los.CategorySelfHarm: 0.99}, los.CategoryViolence},
+		{"ratio: critical as likely as none", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.4, los.CategoryDistress: 0.1}, los.CategorySelfHarm},
+		{"ratio: the model leans to none", los.CategoryNone, 1, "", map[los.Category]float64{los.CategoryViolence: 0.32}, los.CategoryNone},
+		{"uncued: never critical on the model's word alone", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.55, los.CategoryDistress: 0.05}, los.CategoryNone},
+		{"uncued: an offer of a human instead", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.9, los.CategoryDistress: 0.05}, los.CategoryDistress},
+		{"uncued: no offer over a figurative veto", los.CategoryNone, 1, los.CategorySelfHarm, map[los.Category]float64{los.CategorySelfHarm: 0.9, los.CategoryDistress: 0.05}, los.CategoryNone},
+		{"uncued: a non-critical category instead", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.5, los.CategoryBereavement: 0.4}, los.CategoryBereavement},
+		{"uncued: over a non-critical category neither", los.CategoryDistress, 0.9, "", map[los.Category]float64{los.CategorySelfHarm: 0.9, los.CategoryDistress: 0.05}, los.CategoryDistress},
+		{"nobody: a message about no one is not raised", los.CategoryNone, 1, "", map[los.Category]float64{los.CategoryIllness: 0.8}, los.CategoryNone},
+		{"clear: a clear decision is never lowered", los.CategoryDistress, 0.6, "", map[los.Category]float64{}, los.CategoryDistress},
+		{"clear: but may be raised", los.CategoryDistress, 0.6, "", map[los.Category]float64{los.CategoryViolence: 0.5, los.CategoryDistress: 0.1}, los.CategoryViolence},
+		{"ratio: only from none", los.CategoryDistress, 0.9, "", map[los.Category]float64{los.CategoryViolence: 0.32, los.CategoryDistress: 0.1}, los.CategoryViolence},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,7 +74,7 @@ func TestThresholdsDecide(t *testing.T) {
 			}
 			clear := strings.HasPrefix(tt.name, "clear")
 			about := !strings.HasPrefix(tt.name, "nobody")
-			got, conf, changed := th.decide(bot.Categories, ruling{cat: tt.rules, conf: tt.conf, vetoed: vetoed, words: words, cued: cued, clear: clear, about: about}, probsFor(tt.p))
+			got, conf, changed := th.decide(los.Categories, ruling{cat: tt.rules, conf: tt.conf, vetoed: vetoed, words: words, cued: cued, clear: clear, about: about}, probsFor(tt.p))
 			if got != tt.want {
 				t.Errorf("decide(%s %.2f, %v) = %s, want %s", tt.rules, tt.conf, tt.p, got, tt.want)
 			}
@@ -89,20 +89,20 @@ func TestThresholdsDecide(t *testing.T) {
 // violence word naming nobody close counts as a cue; by default it does not.
 func TestThresholdsCueAny(t *testing.T) {
 	vetoed := make([]bool, numCats)
-	p := probsFor(map[bot.Category]float64{bot.CategorySelfHarm: 0.9, bot.CategoryDistress: 0.05})
-	ru := ruling{cat: bot.CategoryNone, conf: 1, vetoed: vetoed, words: 10, anyCue: true, about: true}
+	p := probsFor(map[los.Category]float64{los.CategorySelfHarm: 0.9, los.CategoryDistress: 0.05})
+	ru := ruling{cat: los.CategoryNone, conf: 1, vetoed: vetoed, words: 10, anyCue: true, about: true}
 	for _, tt := range []struct {
 		cue  string
-		want bot.Category
-	}{{"", bot.CategoryDistress}, {CueAny, bot.CategorySelfHarm}} {
+		want los.Category
+	}{{"", los.CategoryDistress}, {CueAny, los.CategorySelfHarm}} {
 		th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8, Offer: 0.6, Cue: tt.cue}
-		if got, _, _ := th.decide(bot.Categories, ru, p); got != tt.want {
+		if got, _, _ := th.decide(los.Categories, ru, p); got != tt.want {
 			t.Errorf("cue %q: decide = %s, want %s", tt.cue, got, tt.want)
 		}
 	}
 	ru.about = false
 	th := Thresholds{Critical: 0.3, Offer: 0.6, Cue: CueAny}
-	if got, _, _ := th.decide(bot.Categories, ru, p); got != bot.CategoryNone {
+	if got, _, _ := th.decide(los.Categories, ru, p); got != los.CategoryNone {
 		t.Errorf("cue any, about nobody: decide = %s, want none", got)
 	}
 }
@@ -123,25 +123,25 @@ func TestFusion(t *testing.T) {
 	tests := []struct {
 		name string
 		text string
-		want bot.Category
+		want los.Category
 	}{
-		{"not seeing Christmas", "Jeg tror ikke jeg ser neste jul, så kan dere stenge abonnementet mitt fra nyttår? Livet har blitt for tungt.", bot.CategorySelfHarm},
+		{"not seeing Christmas", "Jeg tror ikke jeg ser neste jul, så kan dere stenge abonnementet mitt fra nyttår? Livet har blitt for tungt.", los.CategorySelfHarm},
 		// A date-bound absence is figurative for self_harm: the model may
 		// not raise over the veto.
-		{"not here at Christmas", "Jeg har bestemt meg for at jeg ikke skal være her til jul. Kan dere avslutte abonnementet mitt fra neste uke?", bot.CategoryNone},
-		{"away for good", "Det er ingen vits å fikse noe mer, jeg skal snart bort for godt.", bot.CategorySelfHarm},
-		{"knife threat", "Naboen har sagt at han skal knivstikke meg hvis jeg klager igjen på støyen fra ruteren hans.", bot.CategoryViolence},
-		{"no salary", "Lønna kom ikke denne måneden og det er tomt på kortet. Kan jeg vente med regningen?", bot.CategoryFinancialHardship},
+		{"not here at Christmas", "Jeg har bestemt meg for at jeg ikke skal være her til jul. Kan dere avslutte abonnementet mitt fra neste uke?", los.CategoryNone},
+		{"away for good", "Det er ingen vits å fikse noe mer, jeg skal snart bort for godt.", los.CategorySelfHarm},
+		{"knife threat", "Naboen har sagt at han skal knivstikke meg hvis jeg klager igjen på støyen fra ruteren hans.", los.CategoryViolence},
+		{"no salary", "Lønna kom ikke denne måneden og det er tomt på kortet. Kan jeg vente med regningen?", los.CategoryFinancialHardship},
 
-		{"died laughing", "jeg døde av latter", bot.CategoryNone},
-		{"dead battery", "batteriet er dødt", bot.CategoryNone},
-		{"dead battery again", "Batteriet er dødt igjen på mobilen, kan jeg få ny?", bot.CategoryNone},
-		{"update kills the battery", "Denne oppdateringen dreper batteriet mitt", bot.CategoryNone},
-		{"killing me with the queue", "Vil du drepe meg med ventetid? Haha, hvordan bytter jeg pakke?", bot.CategoryNone},
-		{"no human needed", "Jeg trenger ikke å snakke med noen", bot.CategoryNone},
-		{"notifications", "Hvordan skrur jeg av varsler i appen?", bot.CategoryNone},
-		{"greeting", "Hei, dette er Kari.", bot.CategoryNone},
-		{"critical stays", "Jeg vil ikke leve lenger", bot.CategorySelfHarm},
+		{"died laughing", "jeg døde av latter", los.CategoryNone},
+		{"dead battery", "batteriet er dødt", los.CategoryNone},
+		{"dead battery again", "Batteriet er dødt igjen på mobilen, kan jeg få ny?", los.CategoryNone},
+		{"update kills the battery", "Denne oppdateringen dreper batteriet mitt", los.CategoryNone},
+		{"killing me with the queue", "Vil du drepe meg med ventetid? Haha, hvordan bytter jeg pakke?", los.CategoryNone},
+		{"no human needed", "Jeg trenger ikke å snakke med noen", los.CategoryNone},
+		{"notifications", "Hvordan skrur jeg av varsler i appen?", los.CategoryNone},
+		{"greeting", "Hei, dette er Kari.", los.CategoryNone},
+		{"critical stays", "Jeg vil ikke leve lenger", los.CategorySelfHarm},
 	}
 	ctx := context.Background()
 	for _, tt := range tests {
@@ -155,7 +155,7 @@ func TestFusion(t *testing.T) {
 			if learned != (got.Category != alone.Category) {
 				t.Errorf("rules alone %s, fused %s with signals %v: a change needs a learned: signal and vice versa", alone.Category, got.Category, got.Signals)
 			}
-			if alone.Severity == bot.SeverityCritical && got.Category != alone.Category {
+			if alone.Severity == los.SeverityCritical && got.Category != alone.Category {
 				t.Errorf("the model changed a critical rules decision %s to %s", alone.Category, got.Category)
 			}
 			if !slices.Equal(got.Signals[:len(alone.Signals)], alone.Signals) {
@@ -178,7 +178,7 @@ func TestFusionNeverLowersCritical(t *testing.T) {
 	for _, name := range TrainingSets {
 		for _, ex := range readTestSet(t, name) {
 			alone := rules.Classify(ctx, ex.Text)
-			if alone.Severity != bot.SeverityCritical {
+			if alone.Severity != los.SeverityCritical {
 				continue
 			}
 			n++
@@ -201,22 +201,22 @@ func TestVetoes(t *testing.T) {
 	}
 	tests := []struct {
 		name, text string
-		want       []bot.Category
+		want       []los.Category
 	}{
-		{"figurative violence", "ventetida deres dreper meg, 40 minutter i kø", []bot.Category{bot.CategorySelfHarm, bot.CategoryViolence}},
-		{"figurative self_harm", "skal ta livet av det gamle abonnementet mitt", []bot.Category{bot.CategorySelfHarm, bot.CategoryViolence}},
-		{"joking", "sjefen dreper meg hvis jeg glemmer rapporten haha", []bot.Category{bot.CategorySelfHarm, bot.CategoryViolence}},
-		{"negated fraud", "Er det svindel når noen ringer og sier de er fra dere?", []bot.Category{bot.CategoryFraudVictim}},
+		{"figurative violence", "ventetida deres dreper meg, 40 minutter i kø", []los.Category{los.CategorySelfHarm, los.CategoryViolence}},
+		{"figurative self_harm", "skal ta livet av det gamle abonnementet mitt", []los.Category{los.CategorySelfHarm, los.CategoryViolence}},
+		{"joking", "sjefen dreper meg hvis jeg glemmer rapporten haha", []los.Category{los.CategorySelfHarm, los.CategoryViolence}},
+		{"negated fraud", "Er det svindel når noen ringer og sier de er fra dere?", []los.Category{los.CategoryFraudVictim}},
 		{"nothing", "Hvordan bytter jeg til fastpris på strøm?", nil},
 		{"a real threat", "han sier han skal drepe meg og jeg er redd", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := lex.assess(analyse(tt.text))
-			var got []bot.Category
+			var got []los.Category
 			for i, v := range a.vetoed {
 				if v {
-					got = append(got, bot.Categories[i])
+					got = append(got, los.Categories[i])
 				}
 			}
 			if !slices.Equal(got, tt.want) {

@@ -13,7 +13,7 @@ import (
 	"sort"
 	"sync"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/lang"
 )
 
@@ -36,7 +36,7 @@ type fileSpec struct {
 
 type entrySpec struct {
 	ID         string       `json:"id"`
-	Category   bot.Category `json:"category"`
+	Category   los.Category `json:"category"`
 	Weight     float64      `json:"weight"`
 	Terms      []string     `json:"terms"`
 	Phrases    []string     `json:"phrases"`

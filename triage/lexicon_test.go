@@ -9,7 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 func TestEmbeddedLexicons(t *testing.T) {
@@ -20,12 +20,12 @@ func TestEmbeddedLexicons(t *testing.T) {
 	if got := strings.Join(lex.Files(), ","); got != "en.json,nb.json,nn.json" {
 		t.Errorf("Files() = %s", got)
 	}
-	seen := map[bot.Category]bool{}
+	seen := map[los.Category]bool{}
 	for _, r := range lex.rules {
 		seen[r.cat] = true
 	}
-	for _, c := range bot.Categories {
-		if c != bot.CategoryNone && !seen[c] {
+	for _, c := range los.Categories {
+		if c != los.CategoryNone && !seen[c] {
 			t.Errorf("no lexicon entry for %s", c)
 		}
 	}
@@ -104,11 +104,11 @@ func TestLoadDir(t *testing.T) {
 		t.Errorf("Files() = %s", got)
 	}
 	c := New(lex, WithModel(nil)) // the rules alone: the model knows Nynorsk too
-	if got := c.Classify(context.Background(), "En strømtyv har vært hjemme hos meg"); got.Category != bot.CategoryFraudVictim {
+	if got := c.Classify(context.Background(), "En strømtyv har vært hjemme hos meg"); got.Category != los.CategoryFraudVictim {
 		t.Errorf("added term: got %s %v, want fraud_victim", got.Category, got.Signals)
 	}
 	// Nynorsk-only forms are gone with the replaced nn.json.
-	if got := c.Classify(context.Background(), "eg har sjølvmordstankar"); got.Category != bot.CategoryNone {
+	if got := c.Classify(context.Background(), "eg har sjølvmordstankar"); got.Category != los.CategoryNone {
 		t.Errorf("replaced nn.json: got %s %v, want none", got.Category, got.Signals)
 	}
 

@@ -9,7 +9,7 @@ import (
 	"math"
 	"sort"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // ModelFile is the name of the learned model among the lexicon files. It is
@@ -22,7 +22,7 @@ const ModelFile = "model.json"
 // character n-grams of a message (see features). It complements the rules
 // within the bounds of Thresholds; see fuse.
 type Model struct {
-	classes    []bot.Category
+	classes    []los.Category
 	bias       []float64
 	index      map[string]int32 // feature -> row of weights
 	weights    []float64        // rows of len(classes)
@@ -68,7 +68,7 @@ type modelFile struct {
 	Version    int                  `json:"version"`
 	Data       string               `json:"data"`
 	Note       string               `json:"note,omitempty"`
-	Classes    []bot.Category       `json:"classes"`
+	Classes    []los.Category       `json:"classes"`
 	Thresholds Thresholds           `json:"thresholds"`
 	Bias       []float64            `json:"bias"`
 	Weights    map[string][]float64 `json:"weights"`
@@ -114,14 +114,14 @@ func decodeModel(b []byte) (*Model, error) {
 	if len(f.Classes) < 2 {
 		return nil, fmt.Errorf("classes: %d, want at least 2", len(f.Classes))
 	}
-	seen := map[bot.Category]bool{}
+	seen := map[los.Category]bool{}
 	for i, c := range f.Classes {
 		if !c.Valid() || seen[c] {
 			return nil, fmt.Errorf("classes[%d]: %q is not a triage category or comes twice", i, c)
 		}
 		seen[c] = true
 	}
-	if !seen[bot.CategoryNone] {
+	if !seen[los.CategoryNone] {
 		return nil, errors.New(`classes: "none" is missing`)
 	}
 	for name, v := range map[string]float64{"critical": f.Thresholds.Critical, "high": f.Thresholds.High, "medium": f.Thresholds.Medium} {

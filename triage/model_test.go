@@ -10,7 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // smallModel is a valid model file with two classes and one feature.
@@ -82,7 +82,7 @@ func TestLoadDirModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	const text = "Det er ingen vits å fikse noe mer, jeg skal snart bort for godt."
-	if got := New(lex).Classify(context.Background(), text); got.Category != bot.CategorySelfHarm {
+	if got := New(lex).Classify(context.Background(), text); got.Category != los.CategorySelfHarm {
 		t.Fatalf("built-in model: %s %v, want self_harm", got.Category, got.Signals)
 	}
 	dir := t.TempDir()
@@ -104,7 +104,7 @@ func TestLoadDirModel(t *testing.T) {
 	if over.Model().Thresholds().Critical != 1 || strings.Contains(strings.Join(over.Files(), ","), ModelFile) {
 		t.Errorf("LoadDir: model thresholds %+v, files %v", over.Model().Thresholds(), over.Files())
 	}
-	if got := New(over).Classify(context.Background(), text); got.Category != bot.CategoryNone {
+	if got := New(over).Classify(context.Background(), text); got.Category != los.CategoryNone {
 		t.Errorf("muted model: %s %v, want none", got.Category, got.Signals)
 	}
 	if lex.Model().Thresholds().Critical == 1 {

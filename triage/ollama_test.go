@@ -7,8 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/internal/ollamatest"
+	"github.com/los-bot/los/ollama"
 )
 
 // TestSecondOpinionOllama asks a real Ollama server with the tiny test
@@ -27,7 +28,7 @@ func TestSecondOpinionOllama(t *testing.T) {
 		clearHigh       = "mora mi døde i går, hvordan sier jeg opp strømmen hennes?"
 	)
 	srv := ollamatest.Start(t)
-	c := newTestClassifier(t, WithSecondOpinion(SecondOpinion{Chat: srv.Client, Model: srv.Model, Timeout: 20 * time.Second}))
+	c := newTestClassifier(t, WithSecondOpinion(SecondOpinion{Chat: ollama.Wrap(srv.Client), Model: srv.Model, Timeout: 20 * time.Second}))
 	deterministic := newTestClassifier(t)
 	ctx := context.Background()
 	for _, text := range []string{unsureNone, unsureHigh, learnedCritical, critical, clearHigh} {
@@ -35,7 +36,7 @@ func TestSecondOpinionOllama(t *testing.T) {
 		got := c.Classify(ctx, text)
 		i := slices.IndexFunc(got.Signals, func(s string) bool { return strings.HasPrefix(s, "model:") })
 		t.Logf("%q: %s %s -> %s %v", text, before.Category, before.Evidence, got.Category, got.Signals)
-		if before.Evidence == bot.EvidenceClear {
+		if before.Evidence == los.EvidenceClear {
 			if i >= 0 || got.Category != before.Category {
 				t.Errorf("%q: clear %s, got %s %v: want it kept without asking", text, before.Category, got.Category, got.Signals)
 			}
@@ -51,7 +52,7 @@ func TestSecondOpinionOllama(t *testing.T) {
 		if !got.Category.Valid() || got.Severity != got.Category.Severity() {
 			t.Errorf("%q: category %q severity %q", text, got.Category, got.Severity)
 		}
-		if got.Category != before.Category && got.Category != bot.CategoryNone && got.Evidence != bot.EvidenceWeak {
+		if got.Category != before.Category && got.Category != los.CategoryNone && got.Evidence != los.EvidenceWeak {
 			t.Errorf("%q: the model's %s rests on %s evidence, want weak", text, got.Category, got.Evidence)
 		}
 	}

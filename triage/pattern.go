@@ -60,17 +60,6 @@ func (a alt) matches(tk *token) bool {
 	return false
 }
 
-// key is the index key of an alternative that can be looked up directly.
-func (a alt) key() (string, bool) {
-	switch a.kind {
-	case altStem:
-		return strconv.Itoa(int(a.stemmer)) + ":" + a.s, true
-	case altExact:
-		return "=" + a.s, true
-	}
-	return "", false
-}
-
 type slot struct {
 	alts  []alt
 	extra int // extra gap allowed before this slot ("...")
@@ -165,7 +154,7 @@ func compilePhrase(src string, gap int, st stemmer, sets map[string][]string) (*
 	for _, w := range strings.Fields(src) {
 		if w == ellipsis {
 			if len(p.slots) == 0 {
-				return nil, errors.New("phrase cannot start with ...")
+				return nil, fmt.Errorf("phrase cannot start with %s", ellipsis)
 			}
 			extra = ellipsisGp
 			continue
@@ -188,7 +177,7 @@ func compilePhrase(src string, gap int, st stemmer, sets map[string][]string) (*
 	case len(p.slots) == 0:
 		return nil, errors.New("empty phrase")
 	case extra > 0:
-		return nil, errors.New("phrase cannot end with ...")
+		return nil, fmt.Errorf("phrase cannot end with %s", ellipsis)
 	case len(p.slots) > maxSlots:
 		return nil, fmt.Errorf("phrase has %d words, at most %d", len(p.slots), maxSlots)
 	}

@@ -3,7 +3,7 @@ package triage
 import (
 	"strings"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // Who a message is about: the writer, someone close, the company
@@ -79,8 +79,8 @@ func adjectiveLike(w string) bool {
 
 // vetoesIn finds the categories with a veto pattern anywhere in t, with
 // a signal for the first of each.
-func (l *Lexicon) vetoesIn(t *text) map[bot.Category]string {
-	var out map[bot.Category]string
+func (l *Lexicon) vetoesIn(t *text) map[los.Category]string {
+	var out map[los.Category]string
 	for i := range t.tokens {
 		l.vetoes.candidates(&t.tokens[i], func(rf *ref) {
 			if _, done := out[rf.rule.cat]; done || rf.rule.scope.stemmer == stemEnglish && !t.english {
@@ -88,7 +88,7 @@ func (l *Lexicon) vetoesIn(t *text) map[bot.Category]string {
 			}
 			if m, ok := rf.phrase.matchAt(t, i); ok {
 				if out == nil {
-					out = map[bot.Category]string{}
+					out = map[los.Category]string{}
 				}
 				out[rf.rule.cat] = "rule:veto:" + t.span(m.from, m.to)
 			}

@@ -5,20 +5,19 @@ import (
 	"io"
 	"text/tabwriter"
 
-	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/lang"
+	"github.com/los-bot/los"
 )
 
 // Report is the outcome of Evaluate.
 type Report struct {
-	N           int                   `json:"n"`
-	ByVariant   map[lang.Standard]int `json:"by_variant"`
-	Categories  []CategoryStats       `json:"categories"`
-	Summary     Summary               `json:"summary"`
-	Targets     []Target              `json:"targets"`
-	Calibration []Bin                 `json:"calibration"`
+	N           int                  `json:"n"`
+	ByVariant   map[los.Standard]int `json:"by_variant"`
+	Categories  []CategoryStats      `json:"categories"`
+	Summary     Summary              `json:"summary"`
+	Targets     []Target             `json:"targets"`
+	Calibration []Bin                `json:"calibration"`
 	// Confusion counts messages by label, then by predicted category.
-	Confusion  map[bot.Category]map[bot.Category]int `json:"confusion"`
+	Confusion  map[los.Category]map[los.Category]int `json:"confusion"`
 	Mistakes   []Mistake                             `json:"mistakes"`
 	MeanMicros float64                               `json:"mean_micros"`
 	// Alarms breaks down the false alarms (messages labelled none given a
@@ -27,7 +26,7 @@ type Report struct {
 }
 
 // Alarms counts false alarms by their graded response (see
-// bot.Policy.Respond with bot.DefaultPolicy).
+// los.Policy.Respond with los.DefaultPolicy).
 type Alarms struct {
 	N       int `json:"n"`
 	Crisis  int `json:"crisis"`   // self_harm or violence, any evidence
@@ -39,7 +38,7 @@ type Alarms struct {
 
 // CategoryStats are precision and recall of one category.
 type CategoryStats struct {
-	Category  bot.Category `json:"category"`
+	Category  los.Category `json:"category"`
 	Support   int          `json:"support"`
 	Predicted int          `json:"predicted"`
 	Correct   int          `json:"correct"`
@@ -79,7 +78,7 @@ type Bin struct {
 // Mistake is a message classified wrongly.
 type Mistake struct {
 	Example
-	Predicted  bot.Category `json:"predicted"`
+	Predicted  los.Category `json:"predicted"`
 	Confidence float64      `json:"confidence"`
 	Signals    []string     `json:"signals"`
 }
@@ -96,9 +95,9 @@ func (r Report) Passed() bool {
 
 var binEdges = []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01}
 
-func newReport(examples []Example, preds []bot.Triage) Report {
-	r := Report{N: len(examples), ByVariant: map[lang.Standard]int{}, Confusion: map[bot.Category]map[bot.Category]int{}}
-	support, predicted, correct := map[bot.Category]int{}, map[bot.Category]int{}, map[bot.Category]int{}
+func newReport(examples []Example, preds []los.Triage) Report {
+	r := Report{N: len(examples), ByVariant: map[los.Standard]int{}, Confusion: map[los.Category]map[los.Category]int{}}
+	support, predicted, correct := map[los.Category]int{}, map[los.Category]int{}, map[los.Category]int{}
 	var crit, critHit, sens, sensHit, sensExact, none, falseAlarm, right int
 	bins := make([]Bin, len(binEdges)-1)
 	for i := range bins {
@@ -108,7 +107,7 @@ func newReport(examples []Example, preds []bot.Triage) Report {
 		p := preds[i]
 		r.ByVariant[ex.Variant]++
 		if r.Confusion[ex.Label] == nil {
-			r.Confusion[ex.Label] = map[bot.Category]int{}
+			r.Confusion[ex.Label] = map[los.Category]int{}
 		}
 		r.Confusion[ex.Label][p.Category]++
 		support[ex.Label]++
@@ -129,29 +128,29 @@ func newReport(examples []Example, preds []bot.Triage) Report {
 			}
 		}
 		switch {
-		case ex.Label == bot.CategoryNone:
+		case ex.Label == los.CategoryNone:
 			none++
-			if p.Category != bot.CategoryNone {
+			if p.Category != los.CategoryNone {
 				falseAlarm++
 				r.Alarms.add(p)
 			}
 		default:
 			sens++
-			if p.Category != bot.CategoryNone {
+			if p.Category != los.CategoryNone {
 				sensHit++
 			}
 			if ok {
 				sensExact++
 			}
-			if ex.Label.Severity() == bot.SeverityCritical {
+			if ex.Label.Severity() == los.SeverityCritical {
 				crit++
-				if p.Severity == bot.SeverityCritical {
+				if p.Severity == los.SeverityCritical {
 					critHit++
 				}
 			}
 		}
 	}
-	for _, c := range bot.Categories {
+	for _, c := range los.Categories {
 		r.Categories = append(r.Categories, CategoryStats{
 			Category: c, Support: support[c], Predicted: predicted[c], Correct: correct[c],
 			Precision: ratio(correct[c], predicted[c]), Recall: ratio(correct[c], support[c]),
@@ -197,21 +196,21 @@ func (g Goals) check(s Summary) []Target {
 	return t
 }
 
-func (a *Alarms) add(p bot.Triage) {
+func (a *Alarms) add(p los.Triage) {
 	a.N++
-	if p.Severity == bot.SeverityCritical {
+	if p.Severity == los.SeverityCritical {
 		a.Crisis++
 	}
-	_, resp := bot.DefaultPolicy.Respond(p.Category, p.Evidence)
+	_, resp := los.DefaultPolicy.Respond(p.Category, p.Evidence)
 	switch resp {
-	case bot.ResponseCrisis:
+	case los.ResponseCrisis:
 		a.Numbers++
 		a.Handoff++
-	case bot.ResponseHandoff:
+	case los.ResponseHandoff:
 		a.Handoff++
-	case bot.ResponseCheckIn:
+	case los.ResponseCheckIn:
 		a.CheckIn++
-	case bot.ResponseOffer:
+	case los.ResponseOffer:
 		a.Offer++
 	}
 }
@@ -227,19 +226,19 @@ func ratio(a, b int) float64 {
 func (r Report) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "messages: %d (nb %d, nn %d, en %d), mean %.0f µs each\n\n", r.N,
-		r.ByVariant[lang.Bokmal], r.ByVariant[lang.Nynorsk], r.ByVariant[lang.English], r.MeanMicros)
+		r.ByVariant[los.Bokmal], r.ByVariant[los.Nynorsk], r.ByVariant[los.English], r.MeanMicros)
 	fmt.Fprintln(tw, "category\tsupport\tpredicted\tprecision\trecall\t")
 	for _, c := range r.Categories {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%.2f\t%.2f\t\n", c.Category, c.Support, c.Predicted, c.Precision, c.Recall)
 	}
 	fmt.Fprint(tw, "\nlabel \\ predicted\t")
-	for _, c := range bot.Categories {
+	for _, c := range los.Categories {
 		fmt.Fprintf(tw, "%s\t", abbrev(c))
 	}
 	fmt.Fprintln(tw)
-	for _, l := range bot.Categories {
+	for _, l := range los.Categories {
 		fmt.Fprintf(tw, "%s\t", l)
-		for _, p := range bot.Categories {
+		for _, p := range los.Categories {
 			fmt.Fprintf(tw, "%d\t", r.Confusion[l][p])
 		}
 		fmt.Fprintln(tw)
@@ -278,7 +277,7 @@ func (r Report) WriteText(w io.Writer) error {
 }
 
 // abbrev shortens a category for the confusion table header.
-func abbrev(c bot.Category) string {
+func abbrev(c los.Category) string {
 	if len(c) > 6 {
 		return string(c[:6])
 	}

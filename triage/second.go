@@ -8,16 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ollama/ollama/api"
-
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
-
-// Chatter is the part of the Ollama client the second opinion uses;
-// *api.Client satisfies it.
-type Chatter interface {
-	Chat(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error
-}
 
 // Defaults of SecondOpinion. DefaultBelow was chosen on messages the rules
 // had not been tuned on (the held-out set and two fresh batches, measured
@@ -40,7 +32,7 @@ const (
 //
 // Bounds on the model: it is never asked about, and so never lowers or
 // changes, a decision resting on clear evidence (a phrase of the lexicons
-// about the writer or someone close; see bot.EvidenceClear), critical or
+// about the writer or someone close; see los.EvidenceClear), critical or
 // not. Its answer stands when it is none, distress (an offer of a human,
 // the mildest action), or a category some unsuppressed rule pointed at,
 // however weakly (the "hint" entries exist for this); any other answer is
@@ -51,7 +43,7 @@ const (
 // "model:timeout", "model:invalid", "model:error",
 // "model:rejected:violence".
 type SecondOpinion struct {
-	Chat    Chatter
+	Chat    los.Chatter
 	Model   string
 	Timeout time.Duration // default DefaultTimeout
 	Below   float64       // default DefaultBelow
@@ -61,9 +53,9 @@ var errInvalid = errors.New("model answer is not a triage category")
 
 func (s *SecondOpinion) wants(a assessment) bool {
 	switch a.evidence {
-	case bot.EvidenceClear:
+	case los.EvidenceClear:
 		return false
-	case bot.EvidenceWeak:
+	case los.EvidenceWeak:
 		return true
 	}
 	below := s.Below
@@ -102,7 +94,7 @@ func (s *SecondOpinion) review(ctx context.Context, text string, a *assessment) 
 		return
 	}
 	i := catIndex[cat]
-	if cat != bot.CategoryNone && cat != bot.CategoryDistress && !a.cue[i] {
+	if cat != los.CategoryNone && cat != los.CategoryDistress && !a.cue[i] {
 		a.signals = append(a.signals, "model:rejected:"+string(cat))
 		return
 	}
@@ -111,12 +103,12 @@ func (s *SecondOpinion) review(ctx context.Context, text string, a *assessment) 
 		return
 	}
 	a.category = cat
-	a.evidence = bot.EvidenceWeak
-	if cat == bot.CategoryNone {
-		a.evidence = bot.EvidenceNone
+	a.evidence = los.EvidenceWeak
+	if cat == los.CategoryNone {
+		a.evidence = los.EvidenceNone
 		top := 0.0
 		for j, sc := range a.score {
-			if bot.Categories[j] != bot.CategoryNone && sc > top {
+			if los.Categories[j] != los.CategoryNone && sc > top {
 				top = sc
 			}
 		}
@@ -126,21 +118,19 @@ func (s *SecondOpinion) review(ctx context.Context, text string, a *assessment) 
 	a.conf = a.score[i]
 }
 
-func (s *SecondOpinion) ask(ctx context.Context, text string) (bot.Category, error) {
-	stream := false
-	req := &api.ChatRequest{
+func (s *SecondOpinion) ask(ctx context.Context, text string) (los.Category, error) {
+	req := &los.ChatRequest{
 		Model: s.Model,
-		Messages: []api.Message{
-			{Role: "system", Content: systemPrompt},
-			{Role: "user", Content: text},
+		Messages: []los.ChatMessage{
+			{Role: los.ChatSystem, Content: systemPrompt},
+			{Role: los.ChatUser, Content: text},
 		},
-		Stream:  &stream,
 		Format:  schema,
 		Options: map[string]any{"temperature": 0},
 	}
 	var out strings.Builder
-	err := s.Chat.Chat(ctx, req, func(r api.ChatResponse) error {
-		out.WriteString(r.Message.Content)
+	err := s.Chat.Chat(ctx, req, func(r los.ChatResponse) error {
+		out.WriteString(r.Content)
 		return nil
 	})
 	if ctx.Err() != nil {
@@ -150,7 +140,7 @@ func (s *SecondOpinion) ask(ctx context.Context, text string) (bot.Category, err
 		return "", err
 	}
 	var answer struct {
-		Category bot.Category `json:"category"`
+		Category los.Category `json:"category"`
 	}
 	if err := json.Unmarshal([]byte(strings.TrimSpace(out.String())), &answer); err != nil {
 		return "", fmt.Errorf("%w: %v", errInvalid, err)
@@ -163,8 +153,8 @@ func (s *SecondOpinion) ask(ctx context.Context, text string) (bot.Category, err
 
 // schema is the JSON schema the model's answer must follow.
 var schema = func() json.RawMessage {
-	enum := make([]string, len(bot.Categories))
-	for i, c := range bot.Categories {
+	enum := make([]string, len(los.Categories))
+	for i, c := range los.Categories {
 		enum[i] = string(c)
 	}
 	b, err := json.Marshal(map[string]any{

@@ -10,28 +10,26 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ollama/ollama/api"
-
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // fakeChat is a Chatter built from a function.
 type fakeChat struct {
-	ChatFn func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error
+	ChatFn func(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error
 	calls  atomic.Int32
 }
 
-var _ Chatter = (*fakeChat)(nil)
+var _ los.Chatter = (*fakeChat)(nil)
 
-func (f *fakeChat) Chat(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
+func (f *fakeChat) Chat(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error {
 	f.calls.Add(1)
 	return f.ChatFn(ctx, req, fn)
 }
 
 // answer returns a fake that answers content.
 func answer(content string) *fakeChat {
-	return &fakeChat{ChatFn: func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
-		return fn(api.ChatResponse{Message: api.Message{Role: "assistant", Content: content}, Done: true})
+	return &fakeChat{ChatFn: func(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error {
+		return fn(los.ChatResponse{Content: content, Done: true})
 	}}
 }
 
@@ -50,25 +48,25 @@ func TestSecondOpinion(t *testing.T) {
 		name      string
 		text      string
 		chat      *fakeChat
-		want      bot.Category
+		want      los.Category
 		signal    string
 		wantCalls int32
 	}{
-		{"raises unsure none", unsureNone, answer(`{"category": "distress"}`), bot.CategoryDistress, "model:distress", 1},
-		{"lowers unsure high", unsureHigh, answer(`{"category":"none"}`), bot.CategoryNone, "model:none", 1},
-		{"agrees", unsureHigh, answer(`{"category":"illness"}`), bot.CategoryIllness, "model:illness", 1},
-		{"garbage", unsureHigh, answer(`I think this is illness.`), bot.CategoryIllness, "model:invalid", 1},
-		{"unknown category", unsureNone, answer(`{"category":"angry"}`), bot.CategoryNone, "model:invalid", 1},
-		{"empty answer", unsureNone, answer(``), bot.CategoryNone, "model:invalid", 1},
-		{"error", unsureHigh, &fakeChat{ChatFn: func(context.Context, *api.ChatRequest, api.ChatResponseFunc) error {
+		{"raises unsure none", unsureNone, answer(`{"category": "distress"}`), los.CategoryDistress, "model:distress", 1},
+		{"lowers unsure high", unsureHigh, answer(`{"category":"none"}`), los.CategoryNone, "model:none", 1},
+		{"agrees", unsureHigh, answer(`{"category":"illness"}`), los.CategoryIllness, "model:illness", 1},
+		{"garbage", unsureHigh, answer(`I think this is illness.`), los.CategoryIllness, "model:invalid", 1},
+		{"unknown category", unsureNone, answer(`{"category":"angry"}`), los.CategoryNone, "model:invalid", 1},
+		{"empty answer", unsureNone, answer(``), los.CategoryNone, "model:invalid", 1},
+		{"error", unsureHigh, &fakeChat{ChatFn: func(context.Context, *los.ChatRequest, los.ChatFunc) error {
 			return errors.New("connection refused")
-		}}, bot.CategoryIllness, "model:error", 1},
-		{"no critical without a cue", unsureNone, answer(`{"category":"violence"}`), bot.CategoryNone, "model:rejected:violence", 1},
-		{"no high without a cue", unsureNone, answer(`{"category":"bereavement"}`), bot.CategoryNone, "model:rejected:bereavement", 1},
-		{"hint lets the model raise", "Jeg har det så vondt om dagen", answer(`{"category":"self_harm"}`), bot.CategorySelfHarm, "model:self_harm", 1},
-		{"distress needs no cue", unsureHigh, answer(`{"category":"distress"}`), bot.CategoryDistress, "model:distress", 1},
-		{"critical is never asked", critical, answer(`{"category":"none"}`), bot.CategorySelfHarm, "lexicon:self_harm:", 0},
-		{"sure rules are not asked", sureNone, answer(`{"category":"distress"}`), bot.CategoryNone, "", 0},
+		}}, los.CategoryIllness, "model:error", 1},
+		{"no critical without a cue", unsureNone, answer(`{"category":"violence"}`), los.CategoryNone, "model:rejected:violence", 1},
+		{"no high without a cue", unsureNone, answer(`{"category":"bereavement"}`), los.CategoryNone, "model:rejected:bereavement", 1},
+		{"hint lets the model raise", "Jeg har det så vondt om dagen", answer(`{"category":"self_harm"}`), los.CategorySelfHarm, "model:self_harm", 1},
+		{"distress needs no cue", unsureHigh, answer(`{"category":"distress"}`), los.CategoryDistress, "model:distress", 1},
+		{"critical is never asked", critical, answer(`{"category":"none"}`), los.CategorySelfHarm, "lexicon:self_harm:", 0},
+		{"sure rules are not asked", sureNone, answer(`{"category":"distress"}`), los.CategoryNone, "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,21 +89,21 @@ func TestSecondOpinion(t *testing.T) {
 }
 
 func TestSecondOpinionRequest(t *testing.T) {
-	var got *api.ChatRequest
+	var got *los.ChatRequest
 	var deadline time.Duration
-	chat := &fakeChat{ChatFn: func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
+	chat := &fakeChat{ChatFn: func(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error {
 		got = req
 		if d, ok := ctx.Deadline(); ok {
 			deadline = time.Until(d)
 		}
-		return fn(api.ChatResponse{Message: api.Message{Content: `{"category":"none"}`}, Done: true})
+		return fn(los.ChatResponse{Content: `{"category":"none"}`, Done: true})
 	}}
 	c := newTestClassifier(t, WithModel(nil), WithSecondOpinion(SecondOpinion{Chat: chat, Model: "tiny", Timeout: time.Second}))
 	c.Classify(context.Background(), unsureNone)
 	if got == nil {
 		t.Fatal("model not asked")
 	}
-	if got.Model != "tiny" || got.Stream == nil || *got.Stream || got.Options["temperature"] != 0 {
+	if got.Model != "tiny" || got.Stream || got.Options["temperature"] != 0 {
 		t.Errorf("request model %q stream %v options %v, want tiny, false, temperature 0", got.Model, got.Stream, got.Options)
 	}
 	if deadline <= 0 || deadline > time.Second {
@@ -125,13 +123,13 @@ func TestSecondOpinionRequest(t *testing.T) {
 	if err := json.Unmarshal(got.Format, &schema); err != nil {
 		t.Fatalf("format is not a JSON schema: %v", err)
 	}
-	if len(schema.Properties.Category.Enum) != len(bot.Categories) || !slices.Equal(schema.Required, []string{"category"}) {
-		t.Errorf("schema %s, want an enum of the %d categories", got.Format, len(bot.Categories))
+	if len(schema.Properties.Category.Enum) != len(los.Categories) || !slices.Equal(schema.Required, []string{"category"}) {
+		t.Errorf("schema %s, want an enum of the %d categories", got.Format, len(los.Categories))
 	}
 }
 
 func TestSecondOpinionTimeout(t *testing.T) {
-	chat := &fakeChat{ChatFn: func(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
+	chat := &fakeChat{ChatFn: func(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error {
 		<-ctx.Done() // a model that never answers in time
 		return ctx.Err()
 	}}
@@ -141,7 +139,7 @@ func TestSecondOpinionTimeout(t *testing.T) {
 	if elapsed := time.Since(start); elapsed > 2*time.Second {
 		t.Errorf("Classify took %v with a 20ms model timeout", elapsed)
 	}
-	if got.Category != bot.CategoryIllness || !slices.Contains(got.Signals, "model:timeout") {
+	if got.Category != los.CategoryIllness || !slices.Contains(got.Signals, "model:timeout") {
 		t.Errorf("got %s %v, want the rules' illness and model:timeout", got.Category, got.Signals)
 	}
 }
@@ -150,11 +148,11 @@ func TestSecondOpinionBand(t *testing.T) {
 	chat := answer(`{"category":"distress"}`)
 	// With Below 0.2, none with a weak distress cue is sure enough.
 	c := newTestClassifier(t, WithModel(nil), WithSecondOpinion(SecondOpinion{Chat: chat, Below: 0.2}))
-	if got := c.Classify(context.Background(), unsureNone); got.Category != bot.CategoryNone || chat.calls.Load() != 0 {
+	if got := c.Classify(context.Background(), unsureNone); got.Category != los.CategoryNone || chat.calls.Load() != 0 {
 		t.Errorf("got %s after %d calls, want none without asking", got.Category, chat.calls.Load())
 	}
 	// A decision on weak evidence is reviewed whatever Below is.
-	if got := c.Classify(context.Background(), unsureHigh); got.Category != bot.CategoryDistress || chat.calls.Load() != 1 {
+	if got := c.Classify(context.Background(), unsureHigh); got.Category != los.CategoryDistress || chat.calls.Load() != 1 {
 		t.Errorf("got %s after %d calls, want distress after asking", got.Category, chat.calls.Load())
 	}
 }
@@ -165,7 +163,7 @@ func TestSecondOpinionBand(t *testing.T) {
 // one resting on clear evidence. When it is down, the deterministic
 // decision stands.
 func TestSecondOpinionEvidence(t *testing.T) {
-	down := &fakeChat{ChatFn: func(context.Context, *api.ChatRequest, api.ChatResponseFunc) error {
+	down := &fakeChat{ChatFn: func(context.Context, *los.ChatRequest, los.ChatFunc) error {
 		return errors.New("connection refused")
 	}}
 	const (
@@ -178,19 +176,19 @@ func TestSecondOpinionEvidence(t *testing.T) {
 		text      string
 		model     bool // the learned layer on
 		chat      *fakeChat
-		want      bot.Category
-		evidence  bot.Evidence
+		want      los.Category
+		evidence  los.Evidence
 		wantCalls int32
 	}{
-		{"learned critical lowered", learnedCritical, true, answer(`{"category":"none"}`), bot.CategoryNone, bot.EvidenceNone, 1},
-		{"learned critical confirmed", learnedCritical, true, answer(`{"category":"self_harm"}`), bot.CategorySelfHarm, bot.EvidenceWeak, 1},
-		{"learned critical, model down", learnedCritical, true, down, bot.CategorySelfHarm, bot.EvidenceWeak, 1},
-		{"weak signs lowered", weakSigns, false, answer(`{"category":"none"}`), bot.CategoryNone, bot.EvidenceNone, 1},
-		{"weak signs, model down", weakSigns, false, down, bot.CategorySelfHarm, bot.EvidenceWeak, 1},
-		{"clear critical never asked", critical, true, answer(`{"category":"none"}`), bot.CategorySelfHarm, bot.EvidenceClear, 0},
-		{"clear high never asked", clearHigh, true, answer(`{"category":"none"}`), bot.CategoryBereavement, bot.EvidenceClear, 0},
-		{"ambiguous word lowered", unsureHigh, false, answer(`{"category":"none"}`), bot.CategoryNone, bot.EvidenceNone, 1},
-		{"ambiguous word, model down", unsureHigh, false, down, bot.CategoryIllness, bot.EvidenceWeak, 1},
+		{"learned critical lowered", learnedCritical, true, answer(`{"category":"none"}`), los.CategoryNone, los.EvidenceNone, 1},
+		{"learned critical confirmed", learnedCritical, true, answer(`{"category":"self_harm"}`), los.CategorySelfHarm, los.EvidenceWeak, 1},
+		{"learned critical, model down", learnedCritical, true, down, los.CategorySelfHarm, los.EvidenceWeak, 1},
+		{"weak signs lowered", weakSigns, false, answer(`{"category":"none"}`), los.CategoryNone, los.EvidenceNone, 1},
+		{"weak signs, model down", weakSigns, false, down, los.CategorySelfHarm, los.EvidenceWeak, 1},
+		{"clear critical never asked", critical, true, answer(`{"category":"none"}`), los.CategorySelfHarm, los.EvidenceClear, 0},
+		{"clear high never asked", clearHigh, true, answer(`{"category":"none"}`), los.CategoryBereavement, los.EvidenceClear, 0},
+		{"ambiguous word lowered", unsureHigh, false, answer(`{"category":"none"}`), los.CategoryNone, los.EvidenceNone, 1},
+		{"ambiguous word, model down", unsureHigh, false, down, los.CategoryIllness, los.EvidenceWeak, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -206,7 +204,7 @@ func TestSecondOpinionEvidence(t *testing.T) {
 			if n := tt.chat.calls.Load(); n != tt.wantCalls {
 				t.Errorf("chat model called %d times, want %d", n, tt.wantCalls)
 			}
-			action, response := bot.DefaultPolicy.Respond(got.Category, got.Evidence)
+			action, response := los.DefaultPolicy.Respond(got.Category, got.Evidence)
 			if got.Action != action || got.Response != response {
 				t.Errorf("action %s response %s, want %s %s", got.Action, got.Response, action, response)
 			}

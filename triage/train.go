@@ -9,8 +9,9 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 //go:generate go run ./internal/train -dir testdata -o lexicons/model.json
@@ -88,18 +89,30 @@ func (o TrainOptions) withDefaults() TrainOptions {
 	return o
 }
 
-// TrainingDigest identifies examples and options: the model file records
-// it, and a test compares it with the digest of the files in testdata/ to
-// catch a model that was not retrained after the data changed.
+// trainVersion names Train's arithmetic (vocabulary, weighting, the
+// optimiser): bump it with any change to Train that changes the weights it
+// writes, so that TrainingDigest, and with it TestModelFresh, notices.
+const trainVersion = 1
+
+// TrainingDigest identifies what Train makes a model of: the examples
+// (label, standard, weight, text), the features extracted from each text
+// (so that a change to the analysis, the feature extraction or the
+// language detector it reads shows without retraining), the options, and
+// the versions of the features and of Train. The model file records it,
+// and TestModelFresh compares it with the digest of the files in
+// testdata/ to catch a model that was not retrained.
 func TrainingDigest(examples []Example, opt TrainOptions) string {
 	opt = opt.withDefaults()
 	h := sha256.New()
-	fmt.Fprintf(h, "features %d\noptions %+v\n", featureVersion, opt)
+	fmt.Fprintf(h, "features %d\ntrain %d\noptions %+v\n", featureVersion, trainVersion, opt)
+	var buf []string
 	for _, ex := range examples {
 		if ex.Weight != 0 && ex.Weight != 1 {
 			fmt.Fprintf(h, "%g\t", ex.Weight)
 		}
 		fmt.Fprintf(h, "%s\t%s\t%s\n", ex.Label, ex.Variant, ex.Text)
+		buf = analyse(ex.Text).features(buf)
+		fmt.Fprintf(h, "%s\n", strings.Join(buf, "\x1f"))
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }
@@ -109,9 +122,9 @@ func TrainingDigest(examples []Example, opt TrainOptions) string {
 // examples and options give the same weights, bit for bit.
 func Train(examples []Example, opt TrainOptions) *Model {
 	opt = opt.withDefaults()
-	classes := bot.Categories
+	classes := los.Categories
 	k := len(classes)
-	class := map[bot.Category]int{}
+	class := map[los.Category]int{}
 	for j, c := range classes {
 		class[c] = j
 	}

@@ -8,27 +8,36 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 type queueResp struct {
-	Items []struct {
-		ConversationID string       `json:"conversation_id"`
-		Category       bot.Category `json:"category"`
-		Severity       bot.Severity `json:"severity"`
-		Reason         string       `json:"reason"`
-		Signals        []string     `json:"signals"`
-		Summary        string       `json:"summary"`
-		Status         string       `json:"status"`
-		ClaimedBy      string       `json:"claimed_by"`
-		WaitingSeconds int64        `json:"waiting_seconds"`
-		Mine           bool         `json:"mine"`
-		Lang           string       `json:"lang"`
-	} `json:"items"`
+	Items  []queueItemResp `json:"items"`
 	Status struct {
 		Open         bool `json:"open"`
 		AgentsOnline int  `json:"agents_online"`
 	} `json:"status"`
+}
+
+type queueItemResp struct {
+	ID               int64        `json:"id"`
+	Created          time.Time    `json:"created"`
+	ConversationID   string       `json:"conversation_id"`
+	Category         los.Category `json:"category"`
+	Severity         los.Severity `json:"severity"`
+	Reason           string       `json:"reason"`
+	Signals          []string     `json:"signals"`
+	Summary          string       `json:"summary"`
+	Status           string       `json:"status"`
+	ClaimedBy        string       `json:"claimed_by"`
+	WaitingSeconds   int64        `json:"waiting_seconds"`
+	Mine             bool         `json:"mine"`
+	Lang             string       `json:"lang"`
+	FirstWords       string       `json:"first_words"`
+	ReasonKey        string       `json:"reason_key"`
+	ClaimedName      string       `json:"claimed_name"`
+	CustomerMessages int          `json:"customer_messages"`
+	Page             string       `json:"page"`
 }
 
 func (b *browser) queue() queueResp {
@@ -48,7 +57,7 @@ func TestQueueOrder(t *testing.T) {
 	human.askForHuman()
 	e.clock.add(3 * time.Minute)
 	grief := e.customer(t)
-	if res := grief.say("Mannen min døde i forrige uke, og jeg vet ikke hva jeg skal gjøre med strømavtalen hans"); res.Action != bot.ActionHandoffNow {
+	if res := grief.say("Mannen min døde i forrige uke, og jeg vet ikke hva jeg skal gjøre med strømavtalen hans"); res.Action != los.ActionHandoffNow {
 		t.Fatalf("grief: action %s", res.Action)
 	}
 	e.clock.add(2 * time.Minute)
@@ -66,7 +75,7 @@ func TestQueueOrder(t *testing.T) {
 		t.Fatalf("queue = %v, want critical first, then high by waiting time: %v", got, want)
 	}
 	first, second, third := q.Items[0], q.Items[1], q.Items[2]
-	if first.Severity != bot.SeverityCritical || first.WaitingSeconds != 60 || second.WaitingSeconds != 360 || third.Category != bot.CategoryBereavement {
+	if first.Severity != los.SeverityCritical || first.WaitingSeconds != 60 || second.WaitingSeconds != 360 || third.Category != los.CategoryBereavement {
 		t.Errorf("items = %+v", q.Items)
 	}
 	if second.Reason != "human_request" || !strings.Contains(strings.Join(second.Signals, ","), "button:human_request") ||
@@ -109,10 +118,10 @@ func TestTakeOverReplyHandBackClose(t *testing.T) {
 	_, before := c.transcript()
 	res := c.say("Hallo, er det noen der?")
 	status, after := c.transcript()
-	if !res.Held || res.Answer != "" || status != bot.StatusAgent || len(after) != len(before)+1 || after[len(after)-1].Role != bot.RoleCustomer {
+	if !res.Held || res.Answer != "" || status != los.StatusAgent || len(after) != len(before)+1 || after[len(after)-1].Role != los.RoleCustomer {
 		t.Errorf("held turn: held=%v answer=%q status=%s, %d -> %d messages", res.Held, res.Answer, status, len(before), len(after))
 	}
-	if !strings.Contains(before[len(before)-1].Text, "kundebehandler har tatt over") || before[len(before)-1].Role != bot.RoleSystem {
+	if !strings.Contains(before[len(before)-1].Text, "kundebehandler har tatt over") || before[len(before)-1].Role != los.RoleSystem {
 		t.Errorf("the customer was not told an agent took over: %+v", before[len(before)-1])
 	}
 
@@ -125,13 +134,13 @@ func TestTakeOverReplyHandBackClose(t *testing.T) {
 	if resp, body := kari.do("POST", path+"/messages", `{"text":"Hei, jeg heter Kari og hjelper deg med fakturaen."}`); resp.StatusCode != http.StatusCreated {
 		t.Fatalf("reply: %d %s", resp.StatusCode, body)
 	}
-	if _, msgs := c.transcript(); msgs[len(msgs)-1].Role != bot.RoleAgent || !strings.Contains(msgs[len(msgs)-1].Text, "jeg heter Kari") {
+	if _, msgs := c.transcript(); msgs[len(msgs)-1].Role != los.RoleAgent || !strings.Contains(msgs[len(msgs)-1].Text, "jeg heter Kari") {
 		t.Errorf("the customer does not see the agent's reply: %+v", msgs[len(msgs)-1])
 	}
 	var detail struct {
 		Mine     bool `json:"mine"`
 		Messages []struct {
-			Role    bot.Role `json:"role"`
+			Role    los.Role `json:"role"`
 			Signals []string `json:"signals"`
 		} `json:"messages"`
 	}
@@ -229,7 +238,7 @@ func TestHandoffTellsWhoIsThere(t *testing.T) {
 				e.login(t, "kari@example.no").queue()
 			}
 			res := e.customer(t).say(tt.text)
-			if res.Action != bot.ActionHandoffNow || res.Callback != tt.wantCallback {
+			if res.Action != los.ActionHandoffNow || res.Callback != tt.wantCallback {
 				t.Errorf("action %s, callback %v; want handoff_now, %v", res.Action, res.Callback, tt.wantCallback)
 			}
 			for _, w := range tt.want {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/los-bot/los/auth"
+	"github.com/los-bot/los/web"
 )
 
 func TestAgentSignIn(t *testing.T) {
@@ -32,7 +32,7 @@ func TestAgentSignIn(t *testing.T) {
 			}
 			var session *http.Cookie
 			for _, c := range resp.Cookies() {
-				if c.Name == auth.CookieName {
+				if c.Name == web.CookieName {
 					session = c
 				}
 			}
@@ -86,7 +86,7 @@ func TestAgentSignIn(t *testing.T) {
 	})
 	t.Run("logout", func(t *testing.T) {
 		b := e.login(t, "kari@example.no")
-		resp, _ := b.do("POST", "/agent/logout", "csrf="+b.csrf, "Content-Type", "application/x-www-form-urlencoded", auth.CSRFHeader, "")
+		resp, _ := b.do("POST", "/agent/logout", "csrf="+b.csrf, "Content-Type", "application/x-www-form-urlencoded", web.CSRFHeader, "")
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("logout: %d", resp.StatusCode)
 		}

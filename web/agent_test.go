@@ -14,9 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/web"
 )
@@ -24,23 +24,23 @@ import (
 const testPassword = "et langt passord"
 
 // keywordTriager gives the category of the first keyword found.
-type keywordTriager map[string]bot.Category
+type keywordTriager map[string]los.Category
 
-func (k keywordTriager) Classify(_ context.Context, text string) bot.Triage {
+func (k keywordTriager) Classify(_ context.Context, text string) los.Triage {
 	for w, c := range k {
 		if strings.Contains(strings.ToLower(text), w) {
-			return bot.Triage{Category: c, Signals: []string{"test:" + w}}
+			return los.Triage{Category: c, Signals: []string{"test:" + w}}
 		}
 	}
-	return bot.Triage{Category: bot.CategoryNone}
+	return los.Triage{Category: los.CategoryNone}
 }
 
-var testTriager = keywordTriager{"døde": bot.CategoryBereavement, "ta livet": bot.CategorySelfHarm}
+var testTriager = keywordTriager{"døde": los.CategoryBereavement, "ta livet": los.CategorySelfHarm}
 
 type oneSource struct{}
 
-func (oneSource) Retrieve(context.Context, string, lang.Standard, int) ([]bot.Source, error) {
-	return []bot.Source{{Slug: "faktura", Title: "Faktura", Text: "Fakturaen finner du på Min side.", Relevant: true}}, nil
+func (oneSource) Retrieve(context.Context, string, los.Standard, int) ([]los.Source, error) {
+	return []los.Source{{Slug: "faktura", Title: "Faktura", Text: "Fakturaen finner du på Min side.", Relevant: true}}, nil
 }
 
 // testClock is a settable clock shared by the server and the store.
@@ -66,14 +66,14 @@ var mondayMorning = time.Date(2026, 11, 23, 10, 0, 0, 0, time.FixedZone("CET", 3
 // newDeskEnv serves Los with a real store, a keyword triager and users
 // kari and ola (agents), eva (editor) and ada (admin); deps change the
 // server's dependencies.
-func newDeskEnv(t *testing.T, deps ...func(*web.Deps)) *deskEnv {
+func newDeskEnv(t *testing.T, deps ...func(*siteDeps)) *deskEnv {
 	t.Helper()
 	clock := &testClock{t: mondayMorning}
 	st := newTestStack(t, stackOptions{noIndex: true, validate: true, clock: clock.now,
 		users: map[string]auth.Role{"kari@example.no": auth.RoleAgent, "ola@example.no": auth.RoleAgent,
 			"eva@example.no": auth.RoleEditor, "ada@example.no": auth.RoleAdmin},
 		bot: func(c *bot.Config) { c.Retriever, c.Triager = oneSource{}, testTriager },
-		deps: func(d *web.Deps) {
+		deps: func(d *siteDeps) {
 			for _, f := range deps {
 				f(d)
 			}
@@ -84,10 +84,11 @@ func newDeskEnv(t *testing.T, deps ...func(*web.Deps)) *deskEnv {
 // browser is an agent's browser: a cookie jar that does not follow
 // redirects, and the CSRF token of its session.
 type browser struct {
-	t    *testing.T
-	base string
-	c    *http.Client
-	csrf string
+	t     *testing.T
+	base  string
+	c     *http.Client
+	csrf  string
+	email string // signed in as
 }
 
 func (e *deskEnv) browser(t *testing.T) *browser { return newBrowser(t, e.srv.URL) }
@@ -107,7 +108,7 @@ func (b *browser) do(method, path, body string, hdr ...string) (*http.Response, 
 	}
 	req.Header.Set("Content-Type", "application/json")
 	if b.csrf != "" {
-		req.Header.Set(auth.CSRFHeader, b.csrf)
+		req.Header.Set(web.CSRFHeader, b.csrf)
 	}
 	for i := 0; i+1 < len(hdr); i += 2 {
 		req.Header.Set(hdr[i], hdr[i+1])
@@ -147,7 +148,7 @@ func (e *deskEnv) login(t *testing.T, email string) *browser {
 	if resp.StatusCode != http.StatusOK || json.Unmarshal([]byte(body), &me) != nil || me.CSRF == "" {
 		t.Fatalf("me: %d %s", resp.StatusCode, body)
 	}
-	b.csrf = me.CSRF
+	b.csrf, b.email = me.CSRF, email
 	return b
 }
 
@@ -190,11 +191,11 @@ func (c *customer) do(method, path, body string) (*http.Response, string) {
 }
 
 // say posts a message and returns the turn.
-func (c *customer) say(text string) bot.Result {
+func (c *customer) say(text string) los.Result {
 	c.t.Helper()
 	b, _ := json.Marshal(map[string]string{"text": text})
 	resp, body := c.do("POST", "/api/v1/conversations/"+c.id+"/messages", string(b))
-	var res bot.Result
+	var res los.Result
 	if resp.StatusCode != http.StatusOK || json.Unmarshal([]byte(body), &res) != nil {
 		c.t.Fatalf("say %q: %d %s", text, resp.StatusCode, body)
 	}
@@ -202,10 +203,10 @@ func (c *customer) say(text string) bot.Result {
 }
 
 // askForHuman presses "Snakk med et menneske".
-func (c *customer) askForHuman() bot.Result {
+func (c *customer) askForHuman() los.Result {
 	c.t.Helper()
 	resp, body := c.do("POST", "/api/v1/conversations/"+c.id+"/handoff", "")
-	var res bot.Result
+	var res los.Result
 	if resp.StatusCode != http.StatusOK || json.Unmarshal([]byte(body), &res) != nil {
 		c.t.Fatalf("handoff: %d %s", resp.StatusCode, body)
 	}
@@ -213,16 +214,17 @@ func (c *customer) askForHuman() bot.Result {
 }
 
 type transcriptMsg struct {
-	Role bot.Role `json:"role"`
+	ID   int64    `json:"id"`
+	Role los.Role `json:"role"`
 	Text string   `json:"text"`
 }
 
 // transcript is what the customer's chat shows.
-func (c *customer) transcript() (bot.Status, []transcriptMsg) {
+func (c *customer) transcript() (los.Status, []transcriptMsg) {
 	c.t.Helper()
 	resp, body := c.do("GET", "/api/v1/conversations/"+c.id, "")
 	var tr struct {
-		Status   bot.Status      `json:"status"`
+		Status   los.Status      `json:"status"`
 		Messages []transcriptMsg `json:"messages"`
 	}
 	if resp.StatusCode != http.StatusOK || json.Unmarshal([]byte(body), &tr) != nil {

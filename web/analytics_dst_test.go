@@ -10,7 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // seedAroundDST stores one answered conversation at each instant: around
@@ -37,11 +37,11 @@ func seedAroundDST(t *testing.T, e *deskEnv) {
 	} {
 		e.clock.set(at)
 		id := fmt.Sprint("dst", i)
-		if err := e.db.CreateConversation(ctx, &bot.Conversation{ID: id, TokenHash: []byte{1}, Lang: "nb"}); err != nil {
+		if err := e.db.CreateConversation(ctx, &los.Conversation{ID: id, TokenHash: []byte{1}, Lang: "nb"}); err != nil {
 			t.Fatal(err)
 		}
-		customer := &bot.Message{ConversationID: id, Role: bot.RoleCustomer, Text: "hei", Created: at}
-		reply := &bot.Message{ConversationID: id, Role: bot.RoleBot, Text: "svar", Created: at, Action: bot.ActionAnswer, Mode: bot.ModeExtractive}
+		customer := &los.Message{ConversationID: id, Role: los.RoleCustomer, Text: "hei", Created: at}
+		reply := &los.Message{ConversationID: id, Role: los.RoleBot, Text: "svar", Created: at, Action: los.ActionAnswer, Mode: los.ModeExtractive}
 		if err := e.db.AddTurn(ctx, customer, reply); err != nil {
 			t.Fatal(err)
 		}

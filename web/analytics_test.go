@@ -7,12 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/metrics"
-	"github.com/los-bot/los/store"
-	"github.com/los-bot/los/web"
 )
 
 // testMetricsToken is the LOS_METRICS_TOKEN of newAnalyticsEnv.
@@ -34,7 +32,7 @@ func newMetricsEnv(t *testing.T, token string) *deskEnv {
 	st := newTestStack(t, stackOptions{noIndex: true, clock: clock.now,
 		users: map[string]auth.Role{"kari@example.no": auth.RoleAgent, "ada@example.no": auth.RoleAdmin},
 		bot:   func(c *bot.Config) { c.Retriever, c.Triager, c.Observer = oneSource{}, testTriager, m },
-		deps:  func(d *web.Deps) { d.Metrics, d.MetricsToken = m, token }})
+		deps:  func(d *siteDeps) { d.Metrics, d.MetricsToken = m, token }})
 	return &deskEnv{srv: st.srv, db: st.db, clock: clock, web: st.web}
 }
 
@@ -46,31 +44,31 @@ func seedDashboard(t *testing.T, e *deskEnv) {
 	at := func(d, h, m, s int) time.Time { return time.Date(2026, 11, d, h, m, s, 0, time.UTC) }
 	type conv struct {
 		id      string
-		l       lang.Standard
+		l       los.Standard
 		start   time.Time
-		reply   bot.Message
+		reply   los.Message
 		rating  int
 		handoff bool
 		csat    int
 	}
 	for _, c := range []conv{
-		{id: "c1", l: lang.Bokmal, start: at(10, 10, 0, 0), rating: 1, csat: 5,
-			reply: bot.Message{Mode: bot.ModeGenerated, Action: bot.ActionAnswer, Citations: []string{"faktura"}, FirstTokenMS: 100}},
-		{id: "c2", l: lang.Bokmal, start: at(10, 11, 0, 0),
-			reply: bot.Message{Mode: bot.ModeExtractive, Action: bot.ActionOfferHandoff, NoAnswer: true}},
-		{id: "c3", l: lang.Nynorsk, start: at(11, 10, 0, 0), handoff: true, csat: 2,
-			reply: bot.Message{Mode: bot.ModeExtractive, Action: bot.ActionHandoffNow, Category: bot.CategoryBereavement}},
-		{id: "c4", l: lang.Bokmal, start: at(12, 10, 0, 0), rating: -1,
-			reply: bot.Message{Mode: bot.ModeGenerated, Action: bot.ActionAnswer, Citations: []string{"flytting"}, FirstTokenMS: 300}},
+		{id: "c1", l: los.Bokmal, start: at(10, 10, 0, 0), rating: 1, csat: 5,
+			reply: los.Message{Mode: los.ModeGenerated, Action: los.ActionAnswer, Citations: []string{"faktura"}, FirstTokenMS: 100}},
+		{id: "c2", l: los.Bokmal, start: at(10, 11, 0, 0),
+			reply: los.Message{Mode: los.ModeExtractive, Action: los.ActionOfferHandoff, NoAnswer: true}},
+		{id: "c3", l: los.Nynorsk, start: at(11, 10, 0, 0), handoff: true, csat: 2,
+			reply: los.Message{Mode: los.ModeExtractive, Action: los.ActionHandoffNow, Category: los.CategoryBereavement}},
+		{id: "c4", l: los.Bokmal, start: at(12, 10, 0, 0), rating: -1,
+			reply: los.Message{Mode: los.ModeGenerated, Action: los.ActionAnswer, Citations: []string{"flytting"}, FirstTokenMS: 300}},
 	} {
 		e.clock.set(c.start)
-		bc := &bot.Conversation{ID: c.id, TokenHash: []byte{1}, Lang: c.l}
+		bc := &los.Conversation{ID: c.id, TokenHash: []byte{1}, Lang: c.l}
 		if err := e.db.CreateConversation(ctx, bc); err != nil {
 			t.Fatal(err)
 		}
-		customer := &bot.Message{ConversationID: c.id, Role: bot.RoleCustomer, Text: "hei", Created: c.start}
+		customer := &los.Message{ConversationID: c.id, Role: los.RoleCustomer, Text: "hei", Created: c.start}
 		reply := c.reply
-		reply.ConversationID, reply.Role, reply.Text, reply.Created = c.id, bot.RoleBot, "svar", c.start
+		reply.ConversationID, reply.Role, reply.Text, reply.Created = c.id, los.RoleBot, "svar", c.start
 		if err := e.db.AddTurn(ctx, customer, &reply); err != nil {
 			t.Fatal(err)
 		}
@@ -80,8 +78,8 @@ func seedDashboard(t *testing.T, e *deskEnv) {
 			}
 		}
 		if c.handoff {
-			tri := bot.Triage{Category: reply.Category, Severity: reply.Category.Severity(), Action: bot.ActionHandoffNow}
-			if err := e.db.RequestHandoff(ctx, bc, tri, nil); err != nil {
+			tri := los.Triage{Category: reply.Category, Severity: reply.Category.Severity(), Action: los.ActionHandoffNow}
+			if err := e.db.RequestHandoff(ctx, bc, bot.NewHandoff(bc, tri, nil)); err != nil {
 				t.Fatal(err)
 			}
 			e.clock.add(90 * time.Second)
@@ -90,7 +88,7 @@ func seedDashboard(t *testing.T, e *deskEnv) {
 			}
 		}
 		if c.csat != 0 {
-			if err := e.db.SetCSAT(ctx, &store.CSAT{ConversationID: c.id, Score: c.csat}); err != nil {
+			if err := e.db.SetCSAT(ctx, &los.CSAT{ConversationID: c.id, Score: c.csat}); err != nil {
 				t.Fatal(err)
 			}
 		}

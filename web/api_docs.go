@@ -6,13 +6,9 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/apispec"
-	"github.com/los-bot/los/bot"
 )
-
-// Routes returns the server's routes, for tests that check every API
-// route against the contract.
-func (s *Server) Routes() []*echo.Route { return s.echo.Routes() }
 
 // openAPI serves the API contract.
 func (s *Server) openAPI(c echo.Context) error {
@@ -35,7 +31,7 @@ func (s *Server) apiDocsAsset(c echo.Context) error {
 	name := c.Param("name")
 	typ, ok := docsAssetTypes[name]
 	if !ok {
-		return bot.Errorf(bot.ENOTFOUND, "no asset %q", name)
+		return los.Errorf(los.ENOTFOUND, "no asset %q", name)
 	}
 	b, err := fs.ReadFile(apispec.Docs(), name)
 	if err != nil {

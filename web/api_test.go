@@ -11,9 +11,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/store"
-	"github.com/los-bot/los/web"
 )
 
 type env struct {
@@ -23,17 +23,17 @@ type env struct {
 
 // newEnv serves Los with a real SQLite store and a real Bleve index of the
 // demo knowledge base, and no model: answers are extractive.
-func newEnv(t testing.TB, gen bot.Generator) *env {
+func newEnv(t testing.TB, gen los.Chatter) *env {
 	t.Helper()
 	return newEnvWith(t, gen, nil)
 }
 
-func newEnvWith(t testing.TB, gen bot.Generator, tune func(*bot.Config)) *env {
+func newEnvWith(t testing.TB, gen los.Chatter, tune func(*bot.Config)) *env {
 	t.Helper()
 	return newEnvDeps(t, gen, tune, nil)
 }
 
-func newEnvDeps(t testing.TB, gen bot.Generator, tune func(*bot.Config), tuneDeps func(*web.Deps)) *env {
+func newEnvDeps(t testing.TB, gen los.Chatter, tune func(*bot.Config), tuneDeps func(*siteDeps)) *env {
 	t.Helper()
 	_, bench := t.(*testing.B)
 	st := newTestStack(t, stackOptions{deps: tuneDeps, validate: !bench, bot: func(c *bot.Config) {
@@ -219,7 +219,7 @@ func TestStreamEvents(t *testing.T) {
 	if !strings.HasSuffix(got, "citation,done") && !strings.HasSuffix(got, "citation,citation,done") {
 		t.Errorf("events %s, want citations then done", got)
 	}
-	var done bot.Result
+	var done los.Result
 	if err := json.Unmarshal([]byte(events[len(events)-1].data), &done); err != nil || done.Answer == "" {
 		t.Errorf("done event %q: %v", events[len(events)-1].data, err)
 	}
@@ -256,7 +256,7 @@ func TestHumanButtonQueuesHandoff(t *testing.T) {
 		t.Fatalf("handoff: %d %s", resp.StatusCode, body)
 	}
 	q, err := e.db.Queue(context.Background())
-	if err != nil || len(q) != 1 || q[0].ConversationID != id || q[0].Category != bot.CategoryHumanRequest {
+	if err != nil || len(q) != 1 || q[0].ConversationID != id || q[0].Category != los.CategoryHumanRequest {
 		t.Errorf("queue = %+v, %v", q, err)
 	}
 }
@@ -280,14 +280,14 @@ func TestConcurrentConversations(t *testing.T) {
 
 func TestHealthAndHeaders(t *testing.T) {
 	e := newEnv(t, nil)
-	resp, body := e.do(t, "GET", "/healthz", "", "")
+	resp, _ := e.do(t, "GET", "/healthz", "", "")
 	if resp.StatusCode != 200 {
 		t.Fatalf("healthz %d", resp.StatusCode)
 	}
 	if resp.Header.Get("Content-Security-Policy") == "" || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
 		t.Errorf("security headers missing: %v", resp.Header)
 	}
-	resp, body = e.do(t, "GET", "/readyz", "", "")
+	resp, body := e.do(t, "GET", "/readyz", "", "")
 	if resp.StatusCode != 200 || !strings.Contains(string(body), `"store":"ok"`) {
 		t.Errorf("readyz %d %s", resp.StatusCode, body)
 	}
@@ -324,7 +324,7 @@ func TestExportAndDelete(t *testing.T) {
 // under /api/v1 must leave CORS preflights to the CORS middleware.
 func TestWidgetPreflight(t *testing.T) {
 	const origin = "https://butikk.example"
-	e := newEnvDeps(t, nil, nil, func(d *web.Deps) { d.WidgetOrigins = []string{origin} })
+	e := newEnvDeps(t, nil, nil, func(d *siteDeps) { d.WidgetOrigins = []string{origin} })
 	for _, path := range []string{"/api/v1/conversations", "/api/v1/conversations/abc/messages", "/api/v1/locales/nn"} {
 		resp, _ := e.do(t, "OPTIONS", path, "", "", "Origin", origin, "Access-Control-Request-Method", "POST",
 			"Access-Control-Request-Headers", "authorization,content-type")

@@ -7,13 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/store"
 )
 
 type closedJSON struct {
-	Status       bot.Status      `json:"status"`
+	Status       los.Status      `json:"status"`
 	Messages     []transcriptMsg `json:"messages"`
 	CSATAnswered bool            `json:"csat_answered"`
 }
@@ -40,7 +40,7 @@ func closeEvents(t *testing.T, db *store.DB, id string) []map[string]any {
 	}
 	var out []map[string]any
 	for _, ev := range evs {
-		if ev.Type != store.EventConversationClose || ev.ConversationID != id {
+		if ev.Type != los.EventConversationClose || ev.ConversationID != id {
 			continue
 		}
 		var data map[string]any
@@ -95,14 +95,20 @@ func TestCustomerCloseAuth(t *testing.T) {
 			}
 		})
 	}
-	if status, _ := c.transcript(); status != bot.StatusOpen {
+	if status, _ := c.transcript(); status != los.StatusOpen {
 		t.Fatalf("refused requests changed the status to %s", status)
 	}
-	// A key with the chat scope acts for the customer, as on the sibling
-	// routes.
+	// A key with the chat scope acts for the customers of the
+	// conversations it started, as on the sibling routes, and on no other.
+	crm := e.key(t, auth.ScopeChat)
+	if st, body := crm.do("POST", path, ""); st != http.StatusNotFound {
+		t.Errorf("a chat key closing a customer's own conversation: %d %s, want 404", st, body)
+	}
+	var mine struct{ ID string }
+	crm.decode("POST", "/api/v1/conversations", "", http.StatusCreated, &mine)
 	var tr closedJSON
-	e.key(t, auth.ScopeChat).decode("POST", path, "", http.StatusOK, &tr)
-	if tr.Status != bot.StatusClosed {
+	crm.decode("POST", "/api/v1/conversations/"+mine.ID+"/close", "", http.StatusOK, &tr)
+	if tr.Status != los.StatusClosed {
 		t.Errorf("closed with a chat key: status %s", tr.Status)
 	}
 }
@@ -112,15 +118,15 @@ func TestCustomerCloseIsIdempotent(t *testing.T) {
 	c := e.customer(t)
 	c.say("Hvor finner jeg fakturaen?")
 	st, first, body := c.close()
-	if st != http.StatusOK || first.Status != bot.StatusClosed || first.CSATAnswered {
+	if st != http.StatusOK || first.Status != los.StatusClosed || first.CSATAnswered {
 		t.Fatalf("close: %d %s", st, body)
 	}
 	last := first.Messages[len(first.Messages)-1]
-	if last.Role != bot.RoleSystem || !strings.Contains(last.Text, "Du har avsluttet samtalen") || !strings.Contains(last.Text, "ny samtale") {
+	if last.Role != los.RoleSystem || !strings.Contains(last.Text, "Du har avsluttet samtalen") || !strings.Contains(last.Text, "ny samtale") {
 		t.Errorf("the customer is not told it ended: %+v", last)
 	}
 	st, again, body := c.close()
-	if st != http.StatusOK || again.Status != bot.StatusClosed || len(again.Messages) != len(first.Messages) {
+	if st != http.StatusOK || again.Status != los.StatusClosed || len(again.Messages) != len(first.Messages) {
 		t.Errorf("closing again: %d %s; want 200, the same %d messages", st, body, len(first.Messages))
 	}
 	if evs := closeEvents(t, e.db, c.id); len(evs) != 1 || evs[0]["reason"] != "customer" || evs[0]["handoff_id"] != nil {
@@ -160,7 +166,7 @@ func TestCustomerClosesAHeldConversation(t *testing.T) {
 	}
 	nextQueue(t, events, func(q queueResp) bool { return len(q.Items) == 1 && q.Items[0].Mine })
 
-	if st, tr, body := c.close(); st != http.StatusOK || tr.Status != bot.StatusClosed {
+	if st, tr, body := c.close(); st != http.StatusOK || tr.Status != los.StatusClosed {
 		t.Fatalf("close: %d %s", st, body)
 	}
 	// The inbox hears of it at once: the queue empties, the open
@@ -170,7 +176,7 @@ func TestCustomerClosesAHeldConversation(t *testing.T) {
 		t.Errorf("conversation event = %s", ev.data)
 	}
 	var detail struct {
-		Status  bot.Status `json:"status"`
+		Status  los.Status `json:"status"`
 		Mine    bool       `json:"mine"`
 		Handoff struct {
 			Status string `json:"status"`
@@ -178,10 +184,10 @@ func TestCustomerClosesAHeldConversation(t *testing.T) {
 		Messages []transcriptMsg `json:"messages"`
 	}
 	_, body := kari.do("GET", path, "")
-	if err := json.Unmarshal([]byte(body), &detail); err != nil || detail.Status != bot.StatusClosed || detail.Handoff.Status != "closed" || detail.Mine {
+	if err := json.Unmarshal([]byte(body), &detail); err != nil || detail.Status != los.StatusClosed || detail.Handoff.Status != "closed" || detail.Mine {
 		t.Errorf("the agent's view after the customer closed: %s", body)
 	}
-	if last := detail.Messages[len(detail.Messages)-1]; last.Role != bot.RoleSystem || !strings.Contains(last.Text, "Du har avsluttet") {
+	if last := detail.Messages[len(detail.Messages)-1]; last.Role != los.RoleSystem || !strings.Contains(last.Text, "Du har avsluttet") {
 		t.Errorf("the agent's transcript does not show who ended it: %+v", last)
 	}
 	if resp, body := kari.do("POST", path+"/messages", `{"text":"Er du der?"}`); resp.StatusCode != http.StatusConflict {

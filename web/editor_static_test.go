@@ -7,8 +7,9 @@ import (
 	"testing"
 )
 
-// TestEditorStatic follows the editor page's module script through every
-// import, as a browser would, then checks what else /editor/static/ serves.
+// TestEditorStatic checks the editor page's script, its ES modules
+// bundled into one module under a content-hashed name, and what else
+// /editor/static/ serves.
 func TestEditorStatic(t *testing.T) {
 	e := newEditorEnv(t)
 	eva := e.signIn(t, "eva@example.no")
@@ -16,50 +17,45 @@ func TestEditorStatic(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("/editor: %d", resp.StatusCode)
 	}
-	main := regexp.MustCompile(`<script type="module" src="(/editor/static/editor/main\.js\?v=([0-9a-f]+))"></script>`).FindStringSubmatch(string(page))
+	main := regexp.MustCompile(`<script type="module" src="(/editor/static/editor\.[0-9a-f]{12}\.js)"></script>`).FindStringSubmatch(string(page))
 	if main == nil {
 		t.Fatalf("no module script in the page:\n%s", page)
 	}
-	if !regexp.MustCompile(`<link rel="stylesheet" href="/editor/static/editor\.css\?v=[0-9a-f]+">`).Match(page) {
-		t.Error("no versioned stylesheet in the page")
+	css := regexp.MustCompile(`<link rel="stylesheet" href="(/editor/static/editor\.[0-9a-f]{12}\.css)">`).FindStringSubmatch(string(page))
+	if css == nil {
+		t.Fatal("no content-hashed stylesheet in the page")
 	}
-	version := main[2]
-	imports := regexp.MustCompile(`(?m)^import\b[^"';]*"([^"]*)"`)
-	seen := map[string]bool{}
-	queue := []string{main[1]}
-	for len(queue) > 0 {
-		u := queue[0]
-		queue = queue[1:]
-		if seen[u] {
-			continue
-		}
-		seen[u] = true
+	for _, u := range []string{main[1], css[1]} {
 		resp, body := getPage(t, e.srv.URL+u)
-		if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "text/javascript; charset=utf-8" ||
-			!strings.Contains(resp.Header.Get("Cache-Control"), "immutable") {
-			t.Errorf("%s: %d %q %q", u, resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("Cache-Control"))
-			continue
-		}
-		for _, m := range imports.FindAllStringSubmatch(body, -1) {
-			spec := m[1]
-			if !regexp.MustCompile(`^\./[a-z]+\.js\?v=` + version + `$`).MatchString(spec) {
-				t.Errorf("%s imports %q, want ./NAME.js?v=%s", u, spec, version)
-				continue
-			}
-			queue = append(queue, "/editor/static/editor/"+spec[2:])
+		if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") || len(body) == 0 {
+			t.Errorf("%s: %d %q", u, resp.StatusCode, resp.Header.Get("Cache-Control"))
 		}
 	}
-	if len(seen) < 10 {
-		t.Errorf("the modules reach %d files: %v", len(seen), seen)
+	resp, script := getPage(t, e.srv.URL+main[1])
+	if resp.Header.Get("Content-Type") != "text/javascript; charset=utf-8" {
+		t.Errorf("script type %q", resp.Header.Get("Content-Type"))
+	}
+	// One bundle: every module is in it, none is fetched.
+	if regexp.MustCompile(`(^|[;}\n])import\b|from"\./`).MatchString(script) {
+		t.Errorf("the bundle still imports modules:\n%.300s", script)
+	}
+	for _, view := range []string{"viewArticles", "viewBin", "viewEdit", "viewGaps", "viewHistory"} {
+		if strings.Contains(script, view) {
+			t.Errorf("the bundle is not minified: %s", view)
+		}
+	}
+	if len(script) < 5000 {
+		t.Errorf("the bundle is %d bytes: are the modules in it?", len(script))
 	}
 
 	tests := []struct {
 		name, path, cache string
 		status            int
 	}{
-		{name: "module without version", path: "/editor/static/editor/api.js", cache: "no-cache", status: 200},
-		{name: "stale version", path: "/editor/static/editor/main.js?v=0000", cache: "no-cache", status: 200},
-		{name: "old single script", path: "/editor/static/editor.js", status: 404},
+		{name: "script by its plain name", path: "/editor/static/editor.js", cache: "no-cache", status: 200},
+		{name: "a query is no version", path: "/editor/static/editor.js?v=0000", cache: "no-cache", status: 200},
+		{name: "a module on its own", path: "/editor/static/editor/api.js", status: 404},
+		{name: "a module by name", path: "/editor/static/api.js", status: 404},
 		{name: "directory", path: "/editor/static/editor/", status: 404},
 		{name: "directory without slash", path: "/editor/static/editor", status: 404},
 		{name: "nothing", path: "/editor/static/", status: 404},

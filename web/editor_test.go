@@ -13,10 +13,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/store"
+	"github.com/los-bot/los/web"
 )
 
 // editorEnv serves Los with a real store holding the demo knowledge base,
@@ -79,7 +80,7 @@ func (ec *editorClient) raw(method, path, contentType string, body io.Reader) (*
 		req.Header.Set("Content-Type", contentType)
 	}
 	if ec.csrf != "" {
-		req.Header.Set(auth.CSRFHeader, ec.csrf)
+		req.Header.Set(web.CSRFHeader, ec.csrf)
 	}
 	resp, err := ec.c.Do(req)
 	if err != nil {
@@ -122,7 +123,7 @@ type apiArticle struct {
 }
 
 // ask runs a customer's question through the conversation API.
-func (e *editorEnv) ask(t *testing.T, q string) bot.Result {
+func (e *editorEnv) ask(t *testing.T, q string) los.Result {
 	t.Helper()
 	var conv struct{ ID, Token string }
 	resp, err := http.Post(e.srv.URL+"/api/v1/conversations", "application/json", nil)
@@ -140,7 +141,7 @@ func (e *editorEnv) ask(t *testing.T, q string) bot.Result {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var res bot.Result
+	var res los.Result
 	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil {
 		t.Fatal(err)
 	}

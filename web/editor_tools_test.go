@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 func TestEditorSynonymsTakeEffect(t *testing.T) {
@@ -70,11 +70,11 @@ func TestEditorGapsGroupSimilarQuestions(t *testing.T) {
 		t.Helper()
 		n++
 		id := "c" + string(rune('a'+n))
-		if err := e.db.CreateConversation(ctx, &bot.Conversation{ID: id, TokenHash: []byte{byte(n)}}); err != nil {
+		if err := e.db.CreateConversation(ctx, &los.Conversation{ID: id, TokenHash: []byte{byte(n)}}); err != nil {
 			t.Fatal(err)
 		}
-		c := &bot.Message{ConversationID: id, Role: bot.RoleCustomer, Text: q, Created: time.Now()}
-		r := &bot.Message{ConversationID: id, Role: bot.RoleBot, Text: "svar", Created: time.Now(), NoAnswer: noAnswer}
+		c := &los.Message{ConversationID: id, Role: los.RoleCustomer, Text: q, Created: time.Now()}
+		r := &los.Message{ConversationID: id, Role: los.RoleBot, Text: "svar", Created: time.Now(), NoAnswer: noAnswer}
 		if err := e.db.AddTurn(ctx, c, r); err != nil {
 			t.Fatal(err)
 		}
@@ -136,7 +136,7 @@ func TestEditorQuestionTester(t *testing.T) {
 			Draft    bool
 			Used     bool
 		}
-		Answer bot.Result
+		Answer los.Result
 	}
 	tests := []struct {
 		name      string

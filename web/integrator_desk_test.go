@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/web"
 	"github.com/los-bot/los/webhook"
 )
 
@@ -69,7 +68,7 @@ func types(ps []webhook.Payload) []string {
 func TestOwnDeskThroughTheAPI(t *testing.T) {
 	// The receiver is on 127.0.0.1: allowed as LOS_WEBHOOK_ALLOW_PRIVATE
 	// would, both when saved and when delivered.
-	e := newDeskEnv(t, func(d *web.Deps) { d.WebhookGuard.AllowPrivate = true })
+	e := newDeskEnv(t, func(d *siteDeps) { d.WebhookGuard.AllowPrivate = true })
 	ctx := context.Background()
 	chat, agent, admin := e.key(t, auth.ScopeChat), e.key(t, auth.ScopeAgent), e.key(t, auth.ScopeAdmin)
 	recv, calls := hookReceiver(t)
@@ -180,7 +179,7 @@ var testHosts = hosts{
 }
 
 func TestWebhookCRUD(t *testing.T) {
-	e := newDeskEnv(t, func(d *web.Deps) { d.WebhookGuard.Resolver = testHosts })
+	e := newDeskEnv(t, func(d *siteDeps) { d.WebhookGuard.Resolver = testHosts })
 	admin := e.key(t, auth.ScopeAdmin)
 	tests := []struct {
 		name, body string

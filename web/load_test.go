@@ -11,21 +11,20 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ollama/ollama/api"
-
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
 )
 
 // instant streams a short cited answer at once.
 type instant struct{}
 
-func (instant) Chat(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
+func (instant) Chat(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error {
 	for _, c := range []string{"Du endrer ", "fakturaadressen ", "på Min side [1]."} {
-		if err := fn(api.ChatResponse{Message: api.Message{Content: c}}); err != nil {
+		if err := fn(los.ChatResponse{Content: c}); err != nil {
 			return err
 		}
 	}
-	return fn(api.ChatResponse{Done: true})
+	return fn(los.ChatResponse{Done: true})
 }
 
 // BenchmarkAPITurns is a load generator over loopback: conversations post
@@ -96,8 +95,8 @@ type blocking struct {
 	release chan struct{}
 }
 
-func (g blocking) Chat(ctx context.Context, req *api.ChatRequest, fn api.ChatResponseFunc) error {
-	if err := fn(api.ChatResponse{Message: api.Message{Content: "Et øyeblikk"}}); err != nil {
+func (g blocking) Chat(ctx context.Context, req *los.ChatRequest, fn los.ChatFunc) error {
+	if err := fn(los.ChatResponse{Content: "Et øyeblikk"}); err != nil {
 		return err
 	}
 	g.started <- struct{}{}
@@ -106,7 +105,7 @@ func (g blocking) Chat(ctx context.Context, req *api.ChatRequest, fn api.ChatRes
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	return fn(api.ChatResponse{Message: api.Message{Content: " [1]"}, Done: true})
+	return fn(los.ChatResponse{Content: " [1]", Done: true})
 }
 
 // BenchmarkOpenStreams opens 1,000 SSE answers at once and reports the

@@ -7,8 +7,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
 )
 
 // metricsHow tells operators how to give Prometheus access to /metrics.
@@ -17,10 +17,10 @@ const metricsHow = "set LOS_METRICS_TOKEN on the server (at least 16 characters,
 	"or use an API key with the admin scope or an admin session"
 
 var (
-	errMetricsNoToken = &bot.Error{Code: bot.EAUTH, Message: "/metrics needs credentials and no LOS_METRICS_TOKEN is set; " + metricsHow}
-	errMetricsMissing = &bot.Error{Code: bot.EAUTH, Message: "/metrics needs credentials: send the header Authorization: Bearer $LOS_METRICS_TOKEN, " +
+	errMetricsNoToken = &los.Error{Code: los.EAUTH, Message: "/metrics needs credentials and no LOS_METRICS_TOKEN is set; " + metricsHow}
+	errMetricsMissing = &los.Error{Code: los.EAUTH, Message: "/metrics needs credentials: send the header Authorization: Bearer $LOS_METRICS_TOKEN, " +
 		"an API key with the admin scope, or sign in as an admin"}
-	errMetricsToken = &bot.Error{Code: bot.EAUTH, Message: "wrong metrics token: it does not match LOS_METRICS_TOKEN"}
+	errMetricsToken = &los.Error{Code: los.EAUTH, Message: "wrong metrics token: it does not match LOS_METRICS_TOKEN"}
 )
 
 // metricsAuth lets through Prometheus with the bearer token
@@ -29,7 +29,7 @@ var (
 // (both audited like every request by a key or an admin). Other keys and
 // roles get 403, wrong or missing credentials 401.
 func (s *Server) metricsAuth(next echo.HandlerFunc) echo.HandlerFunc {
-	admin := s.auth.Sessions(s.metricsSignedIn(auth.RequireRole(auth.RoleAdmin)(next)))
+	admin := Sessions(s.auth)(s.metricsSignedIn(RequireRole(auth.RoleAdmin)(next)))
 	return func(c echo.Context) error {
 		header := c.Request().Header.Get(echo.HeaderAuthorization)
 		if _, isKey := auth.IsKey(header); isKey {
@@ -37,9 +37,9 @@ func (s *Server) metricsAuth(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		if scheme, token, _ := strings.Cut(header, " "); strings.EqualFold(scheme, "Bearer") {
 			switch {
-			case s.MetricsToken == "":
+			case s.cfg.MetricsToken == "":
 				return refuseMetrics(c, errMetricsNoToken)
-			case !sameToken(strings.TrimSpace(token), s.MetricsToken):
+			case !sameToken(strings.TrimSpace(token), s.cfg.MetricsToken):
 				return refuseMetrics(c, errMetricsToken)
 			}
 			return next(c)
@@ -52,10 +52,10 @@ func (s *Server) metricsAuth(next echo.HandlerFunc) echo.HandlerFunc {
 // how to get access.
 func (s *Server) metricsSignedIn(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if auth.UserFrom(c) != nil {
+		if UserFrom(c) != nil {
 			return next(c)
 		}
-		if s.MetricsToken == "" {
+		if s.cfg.MetricsToken == "" {
 			return refuseMetrics(c, errMetricsNoToken)
 		}
 		return refuseMetrics(c, errMetricsMissing)
@@ -72,4 +72,16 @@ func refuseMetrics(c echo.Context, err error) error {
 func sameToken(got, want string) bool {
 	g, w := sha256.Sum256([]byte(got)), sha256.Sum256([]byte(want))
 	return subtle.ConstantTimeCompare(g[:], w[:]) == 1
+}
+
+// countResponses counts every response by route pattern, method and
+// status class. It handles errors itself, so the status is final.
+func (s *Server) countResponses(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if err := next(c); err != nil {
+			c.Error(err)
+		}
+		s.cfg.Metrics.HTTPResponse(c.Path(), c.Request().Method, c.Response().Status)
+		return nil
+	}
 }

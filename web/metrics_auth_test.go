@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/store"
 )
 
 // TestMetricsAuth checks who may read /metrics: Prometheus with
@@ -55,7 +55,7 @@ func TestMetricsAuth(t *testing.T) {
 	}
 
 	// Scrapes with the token are not audited; reads by keys and admins are.
-	entries, err := e.db.AuditLog(context.Background(), store.AuditFilter{Route: "/metrics"})
+	entries, err := e.db.AuditLog(context.Background(), los.AuditFilter{Route: "/metrics"})
 	if err != nil {
 		t.Fatal(err)
 	}

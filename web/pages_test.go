@@ -11,7 +11,6 @@ import (
 
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
-	"github.com/los-bot/los/web"
 )
 
 const siteOrigin = "http://butikk.test"
@@ -20,7 +19,7 @@ const siteOrigin = "http://butikk.test"
 // articles, in a real store and a real index, and no model.
 func newPageServer(t *testing.T, extra ...kb.Article) *httptest.Server {
 	t.Helper()
-	return newTestStack(t, stackOptions{extra: extra, deps: func(d *web.Deps) {
+	return newTestStack(t, stackOptions{extra: extra, deps: func(d *siteDeps) {
 		d.WidgetOrigins = []string{siteOrigin}
 		d.RatePerIP, d.RatePerConversation = 0, 0 // the defaults, as served
 	}}).srv
@@ -55,9 +54,11 @@ func TestPages(t *testing.T) {
 		status                 int
 		lang                   string
 		want, deny             []string
+		assets                 []string // linked by their content-hashed names
 	}{
 		{name: "chat nb by default", path: "/", status: 200, lang: "nb",
-			want: []string{`data-mode="inline"`, `id="los-chat"`, "Snakk med et menneske", "KI-assistent", `/static/chat.js?v=`, `/static/chat.css?v=`}},
+			want:   []string{`data-mode="inline"`, `id="los-chat"`, "Snakk med et menneske", "KI-assistent"},
+			assets: []string{"chat.js", "chat.css"}},
 		{name: "chat nn by query", path: "/?lang=nn", status: 200, lang: "nn",
 			want: []string{"Snakk med eit menneske", "Hjelpesider", `href="/artikler?lang=nn"`}},
 		{name: "chat en by Accept-Language", path: "/", acceptLang: "en-GB,en;q=0.8", status: 200, lang: "en",
@@ -75,7 +76,8 @@ func TestPages(t *testing.T) {
 			want: []string{"Fant ingen artikler for «zzxqv»"}},
 		{name: "article", path: "/artikler/endre-fakturaadresse", status: 200, lang: "nb",
 			want: []string{"<h1>Endre fakturaadresse</h1>", `<article class="kb" lang="nb">`, "<strong>Faktura &gt; Fakturaadresse</strong>",
-				`id="slik-endrer-du-fakturaadressen-på-min-side"`, "Relaterte artikler", `/static/chat.js?v=`}},
+				`id="slik-endrer-du-fakturaadressen-på-min-side"`, "Relaterte artikler"},
+			assets: []string{"chat.js"}},
 		{name: "article in en chrome", path: "/artikler/endre-fakturaadresse?lang=en", status: 200, lang: "en",
 			want: []string{"Related articles", "Help centre"}},
 		{name: "unknown slug", path: "/artikler/finnes-ikke", status: 404, lang: "nb", want: []string{"Fant ikke siden"}},
@@ -103,6 +105,12 @@ func TestPages(t *testing.T) {
 			for _, d := range tt.deny {
 				if strings.Contains(body, d) {
 					t.Errorf("page has %q", d)
+				}
+			}
+			for _, a := range tt.assets {
+				name, ext, _ := strings.Cut(a, ".")
+				if !regexp.MustCompile(`"/static/` + name + `\.[0-9a-f]{12}\.` + ext + `"`).MatchString(body) {
+					t.Errorf("page does not link %s by its hashed name", a)
 				}
 			}
 			if !strings.Contains(tt.path, "hemmelig-utkast") && strings.Contains(body, "hemmelig-utkast") {
@@ -179,9 +187,9 @@ func TestArticleXSS(t *testing.T) {
 func TestAssets(t *testing.T) {
 	srv := newPageServer(t)
 	_, page := getPage(t, srv.URL+"/")
-	urls := regexp.MustCompile(`/static/[a-z]+\.[a-z]+\?v=[0-9a-f]+`).FindAllString(page, -1)
+	urls := regexp.MustCompile(`/static/[a-z]+\.[0-9a-f]{12}\.[a-z]+`).FindAllString(page, -1)
 	if len(urls) < 3 {
-		t.Fatalf("page links %d versioned assets: %v", len(urls), urls)
+		t.Fatalf("page links %d content-hashed assets: %v", len(urls), urls)
 	}
 	for _, u := range urls {
 		resp, body := getPage(t, srv.URL+u)
@@ -194,11 +202,13 @@ func TestAssets(t *testing.T) {
 		status                         int
 	}{
 		{name: "widget", path: "/widget.js", contentType: "text/javascript; charset=utf-8", cache: "max-age=300", status: 200},
-		{name: "script without version", path: "/static/chat.js", contentType: "text/javascript; charset=utf-8", cache: "no-cache", status: 200},
-		{name: "stale version", path: "/static/chat.css?v=0000", contentType: "text/css; charset=utf-8", cache: "no-cache", status: 200},
+		{name: "script by its plain name", path: "/static/chat.js", contentType: "text/javascript; charset=utf-8", cache: "no-cache", status: 200},
+		{name: "a query is no version", path: "/static/chat.css?v=0000", contentType: "text/css; charset=utf-8", cache: "no-cache", status: 200},
 		{name: "site css", path: "/static/site.css", contentType: "text/css; charset=utf-8", cache: "no-cache", status: 200},
 		{name: "icon", path: "/static/icon.svg", contentType: "image/svg+xml", cache: "no-cache", status: 200},
 		{name: "unknown", path: "/static/nope.js", status: 404},
+		{name: "an old hash", path: "/static/chat.000000000000.js", status: 404},
+		{name: "a variant by its file name", path: "/static/manifest.json", status: 404},
 		{name: "no traversal", path: "/static/..%2Fpages.go", status: 404},
 	}
 	for _, tt := range tests {
@@ -216,8 +226,8 @@ func TestAssets(t *testing.T) {
 			if got := resp.Header.Get("Cache-Control"); !strings.Contains(got, tt.cache) {
 				t.Errorf("Cache-Control %q, want %q", got, tt.cache)
 			}
-			if strings.Contains(body, "__LOS_CSS_VERSION__") {
-				t.Error("the stylesheet version was not filled in")
+			if strings.Contains(body, "__LOS_CSS__") {
+				t.Error("the stylesheet's URL was not filled in")
 			}
 			etag := resp.Header.Get("ETag")
 			again, _ := getPage(t, srv.URL+tt.path, "If-None-Match", etag)
@@ -226,10 +236,10 @@ func TestAssets(t *testing.T) {
 			}
 		})
 	}
-	// The widget links the stylesheet version the server has.
+	// The widget links the stylesheet the page links, by its hashed name.
 	_, widget := getPage(t, srv.URL+"/widget.js")
-	css := regexp.MustCompile(`/static/chat\.css\?v=[0-9a-f]+`).FindString(page)
-	if css == "" || !strings.Contains(widget, css) {
+	css := regexp.MustCompile(`/static/chat\.[0-9a-f]{12}\.css`).FindString(page)
+	if css == "" || !strings.Contains(widget, `"`+css+`"`) {
 		t.Errorf("widget does not link %q", css)
 	}
 }

@@ -1,40 +1,53 @@
 package web
 
 import (
+	"strings"
+
+	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 )
 
 // maxBody bounds request bodies; a 4,000-character message in JSON fits
-// many times over.
+// many times over. Routes that take more say so (OwnBodyLimit).
 const maxBody = "64K"
 
-// routes lists every route.
+// routes lists the core's middleware, in the order requests pass it, and
+// its routes. The applications add theirs (chat.Routes, agent.Routes,
+// editor.Routes, admin.Routes).
 func (s *Server) routes() {
 	e := s.echo
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: 0}))
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: s.logPanic}))
 	e.Use(s.securityHeaders)
-	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: maxBody, Skipper: SkipBodyLimit}))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: maxBody, Skipper: s.skipBodyLimit}))
 	e.Use(s.accessLog)
 	e.Use(s.auditTrail)
+	if s.cfg.Metrics != nil {
+		e.Use(s.countResponses)
+		e.GET("/metrics", echo.WrapHandler(s.cfg.Metrics.Handler()), s.metricsAuth)
+	}
 
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
 
-	api := e.Group("/api/v1", s.cors(), s.limitIP())
-	api.POST("/conversations", s.createConversation, s.chatKey)
-	conv := api.Group("/conversations/:id", s.conversationAuth)
-	conv.GET("", s.getConversation)
-	conv.POST("/messages", s.postMessage, s.limitConversation())
-	conv.POST("/feedback", s.postFeedback)
-	conv.POST("/handoff", s.requestHandoff)
-	conv.POST("/close", s.closeConversation)
-	conv.GET("/export", s.exportConversation)
-	conv.DELETE("", s.deleteConversation)
+	e.GET("/api/v1/openapi.json", s.openAPI)
+	e.GET("/api/docs", s.apiDocs)
+	e.GET("/api/docs/assets/:name", s.apiDocsAsset)
+}
 
-	s.pageRoutes(e)
-	s.agentRoutes(e)
-	s.editorRoutes(e)
-	s.analyticsRoutes(e)
-	s.integratorRoutes(e)
+// OwnBodyLimit exempts the routes under the path prefixes from the
+// server-wide body limit: they set their own (the editor's articles and
+// uploads).
+func (s *Server) OwnBodyLimit(prefixes ...string) {
+	s.ownLimit = append(s.ownLimit, prefixes...)
+}
+
+func (s *Server) skipBodyLimit(c echo.Context) bool {
+	p := c.Path()
+	for _, prefix := range s.ownLimit {
+		if strings.HasPrefix(p, prefix) {
+			return true
+		}
+	}
+	return false
 }

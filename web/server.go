@@ -1,29 +1,35 @@
-// Package web serves Los over HTTP with Echo: the customer chat page and
-// widget, help-centre pages, and the JSON API under /api/v1. One function
-// (routes) lists every route; handlers are methods on Server.
+// Package web is the shared core of Los's HTTP server, built on Echo: the
+// server and its timeouts, the middleware every request passes (security
+// headers, body limit, access log, audit trail, response counting), one
+// error mapper for JSON and server-sent events, sessions, CSRF and roles,
+// API-key checks, static assets, request decoding, /healthz and /readyz,
+// /metrics and the API contract.
+//
+// The applications live beside it, one package per kind of user, each with
+// one function listing its routes: web/chat (customers: the chat, the
+// widget, the help centre and the conversation API), web/agent (the
+// agents' desk), web/editor (the knowledge-base editor) and web/admin
+// (analytics, audit, API keys, webhooks). cmd/los builds the Server and
+// hands it to each.
 package web
 
 import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 	_ "time/tzdata" // the Oslo zone in distroless images without zoneinfo
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
-	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/hours"
-	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
-	"github.com/los-bot/los/metrics"
-	"github.com/los-bot/los/store"
-	"github.com/los-bot/los/webhook"
 )
 
-// oslo is the time zone customers and agents read times in.
-var oslo = mustZone("Europe/Oslo")
+// Oslo is the time zone customers and agents read times in.
+var Oslo = mustZone("Europe/Oslo")
 
 func mustZone(name string) *time.Location {
 	z, err := time.LoadLocation(name)
@@ -36,85 +42,160 @@ func mustZone(name string) *time.Location {
 // Readiness reports the state of one dependency for /readyz.
 type Readiness func(ctx context.Context) (state string, ok bool)
 
-// Deps are what the server needs.
-type Deps struct {
-	Bot   *bot.Bot
-	DB    *store.DB
-	Index *kb.Index
+// Pinger is the store as /readyz checks it.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// Counter is the search index as /readyz checks it.
+type Counter interface {
+	Len() (int, error)
+}
+
+// Auditor records requests by signed-in people and API keys.
+type Auditor interface {
+	Audit(ctx context.Context, e los.AuditEntry) error
+}
+
+// Metrics counts responses and serves /metrics.
+type Metrics interface {
+	HTTPResponse(route, method string, status int)
+	Handler() http.Handler
+}
+
+// Config is what the core needs. The applications get their own parts
+// from cmd/los, beside the Server.
+type Config struct {
 	Texts *locales.Catalog
 	Log   *slog.Logger
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Accounts keeps users and sessions, and API keys when it is also an
+	// auth.KeyStore: one auth.Service over it serves every application, so
+	// the sign-in throttle and key lookups are shared.
+	Accounts auth.Store
+	// Audit records every request by a signed-in person or an API key;
+	// nil records nothing.
+	Audit Auditor
+	// Store and Index are checked by /readyz; unready when they fail.
+	Store Pinger
+	Index Counter
 	// Ollama reports the model server's state; Ollama being down makes Los
 	// degraded, never unready.
 	Ollama Readiness
-	// Hours are customer service's opening hours; nil means the default
-	// week in Europe/Oslo.
-	Hours *hours.Schedule
+	// Translation reports Apertium (Bokmål↔Nynorsk); missing, Los quotes
+	// articles untranslated. Never makes Los unready. nil: not reported.
+	Translation Readiness
+	// OllamaHosts returns the state of each Ollama host, listed by
+	// /readyz (and the admin page); nil: not listed.
+	OllamaHosts func() []los.ModelHost
 	// WidgetOrigins may call the API from other sites (CORS).
 	WidgetOrigins []string
 	// Limits; zero values take defaults.
 	RatePerIP           float64 // requests per second per client IP
 	RatePerConversation float64 // messages per second per conversation
-	// Now is the clock; nil means time.Now.
-	Now func() time.Time
 	// Metrics counts requests and serves /metrics; nil: no metrics.
-	Metrics *metrics.Metrics
+	Metrics Metrics
 	// MetricsToken lets Prometheus read /metrics with
 	// "Authorization: Bearer <token>" (LOS_METRICS_TOKEN). Admin sessions
 	// and API keys with the admin scope may read it too; empty: only they.
 	MetricsToken string
-	// WebhookGuard checks webhook URLs when they are saved; the zero value
-	// refuses internal addresses (see webhook.Guard).
-	WebhookGuard webhook.Guard
-	// IdleClose is how long a conversation the bot holds stays open
-	// without a message (LOS_IDLE_CLOSE); the chat learns it, to ask for
-	// satisfaction when the conversation has ended. 0: never closed for
-	// quiet.
-	IdleClose time.Duration
+	// LoginFailures, when set, counts failed sign-ins where every replica
+	// counts (PostgreSQL), so throttling holds across replicas.
+	LoginFailures auth.SharedFailures
+	// TrustedProxies are the load balancers and reverse proxies in front
+	// of Los (LOS_TRUSTED_PROXIES): requests from them give the client's
+	// address in X-Forwarded-For or Forwarded, and their scheme in
+	// X-Forwarded-Proto. Empty: the connection's address, and headers are
+	// ignored.
+	TrustedProxies []netip.Prefix
+	// PublicURL is where customers and staff reach Los
+	// (LOS_PUBLIC_URL); https there makes session cookies Secure and
+	// turns on HSTS whatever the headers say.
+	PublicURL string
+	// TOTPRoles must sign in with a second factor (LOS_TOTP_ROLES).
+	TOTPRoles []auth.Role
+	// HashMemory bounds the memory sign-ins hash passwords in at once,
+	// in bytes; 0 takes auth.DefaultHashMemory.
+	HashMemory int64
 }
 
-// Server is Los's HTTP server.
+// Server is Los's HTTP server: the core's routes and middleware, to which
+// the applications add theirs.
 type Server struct {
-	Deps
+	cfg  Config
 	echo *echo.Echo
-	// auth recognises sessions and API keys; one for every area, so the
-	// login throttle and key lookups are shared.
-	auth *auth.Service
-	// desk is the agent inbox: staffing, presence and live updates.
-	desk *desk
+	// auth recognises sessions and API keys, for every application.
+	auth    *auth.Service
+	streams streams
+	// ownLimit are the path prefixes whose routes set their own body
+	// limit (see OwnBodyLimit).
+	ownLimit []string
+	// closing ends event streams when the HTTP server shuts down.
+	closing closing
 }
 
-// New builds the server and its routes, and connects the agent desk to
-// d.Bot: the bot asks the desk whether anyone can take over (unless the
-// bot already has Staffing), and its store, handoff and summary writes
-// notify open inboxes, so they update without polling.
-func New(d Deps) *Server {
-	if d.Log == nil {
-		d.Log = slog.New(slog.DiscardHandler)
+// New builds the server with the core's routes.
+func New(cfg Config) *Server {
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
 	}
-	if d.Now == nil {
-		d.Now = time.Now
+	if cfg.Now == nil {
+		cfg.Now = time.Now
 	}
-	if d.RatePerIP == 0 {
-		d.RatePerIP = 20
+	if cfg.Texts == nil {
+		cfg.Texts = locales.MustLoad()
 	}
-	if d.RatePerConversation == 0 {
-		d.RatePerConversation = 1
+	if cfg.RatePerIP == 0 {
+		cfg.RatePerIP = 20
 	}
-	s := &Server{Deps: d, echo: echo.New(), auth: auth.New(d.DB, d.Now, d.Log)}
+	if cfg.RatePerConversation == 0 {
+		cfg.RatePerConversation = 1
+	}
+	s := &Server{cfg: cfg, echo: echo.New(), auth: auth.New(cfg.Accounts, cfg.Now, cfg.Log), closing: closing{ch: make(chan struct{})}}
+	s.auth.Throttle.Shared = cfg.LoginFailures
+	s.auth.Sources.Shared = cfg.LoginFailures
+	if cfg.HashMemory > 0 {
+		s.auth.SetHashMemory(cfg.HashMemory)
+	}
+	if cfg.Audit != nil {
+		s.auth.Audit = cfg.Audit
+	}
+	s.auth.TOTPRoles = cfg.TOTPRoles
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
-	// Client IPs (for rate limits) come from the connection, never from
-	// headers a client can forge.
-	s.echo.IPExtractor = echo.ExtractIPDirect()
-	s.desk = newDesk(s)
-	s.desk.attach(d.Bot)
+	// Client IPs (for rate limits) come from the connection, or from
+	// headers only when a trusted proxy sent them (see proxy.go).
+	s.echo.IPExtractor = ipExtractor(cfg.TrustedProxies)
 	s.routes()
 	return s
 }
 
+// Echo is the router the applications add their routes to.
+func (s *Server) Echo() *echo.Echo { return s.echo }
+
+// Texts are the texts people read, in nb, nn and en.
+func (s *Server) Texts() *locales.Catalog { return s.cfg.Texts }
+
+// Log is the server's logger.
+func (s *Server) Log() *slog.Logger { return s.cfg.Log }
+
+// Now is the server's clock.
+func (s *Server) Now() time.Time { return s.cfg.Now() }
+
+// Clock returns the server's clock, for parts that keep one.
+func (s *Server) Clock() func() time.Time { return s.cfg.Now }
+
+// Auth signs people in and out and recognises sessions and API keys.
+func (s *Server) Auth() *auth.Service { return s.auth }
+
 // Handler returns the HTTP handler.
 func (s *Server) Handler() http.Handler { return s.echo }
+
+// Routes returns the server's routes, for tests that check every API
+// route against the contract.
+func (s *Server) Routes() []*echo.Route { return s.echo.Routes() }
 
 // HTTPServer returns an *http.Server for addr with timeouts set. Streaming
 // answers extend their own write deadline per event.
@@ -126,6 +207,6 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      90 * time.Second,
 		IdleTimeout:       120 * time.Second,
-		ErrorLog:          slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn),
+		ErrorLog:          slog.NewLogLogger(s.cfg.Log.Handler(), slog.LevelWarn),
 	}
 }

@@ -1,95 +1,81 @@
 package web
 
 import (
-	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
-
-	"github.com/los-bot/los/bot"
 )
 
-// streamTurn answers as server-sent events: "token" events as text
-// arrives, one "citation" event per cited article, then "done" with the
-// whole turn (its answer supersedes the tokens, for example after a
-// fallback), or "error".
-func (s *Server) streamTurn(c echo.Context, conv *bot.Conversation, text string) error {
-	w, rc := startEventStream(c)
-
-	send := func(event string, data any) {
-		b, err := json.Marshal(data)
-		if err != nil {
-			return
-		}
-		_ = rc.SetWriteDeadline(time.Now().Add(30 * time.Second))
-		fmt.Fprintf(w, "event: %s\ndata: %s\n\n", event, b)
-		w.Flush()
-	}
-	send("ready", map[string]string{"conversation": conv.ID})
-
-	res, err := s.Bot.Turn(contextWithoutCancel(c), bot.Request{
-		ConversationID: conv.ID,
-		Text:           text,
-		OnToken:        func(tok string) { send("token", map[string]string{"text": tok}) },
-	})
-	if err != nil {
-		var body errorBody
-		body.Error.Code, body.Error.Message = string(bot.ErrorCode(err)), bot.ErrorMessage(err)
-		var be *bot.Error
-		if errors.As(err, &be) && be.Key != "" {
-			body.Error.Display = s.Texts.T(requestLang(c), be.Key)
-		} else {
-			s.Log.Error("turn failed", "conversation", conv.ID, "err", err)
-			body.Error.Display = s.Texts.T(requestLang(c), "error.internal")
-		}
-		send("error", body)
-		return nil
-	}
-	for _, src := range citedSources(res) {
-		send("citation", src)
-	}
-	send("done", res)
-	return nil
+// EventStream writes server-sent events: the customer's streamed answer
+// and the agents' live inbox.
+type EventStream struct {
+	w  *echo.Response
+	rc *http.ResponseController
+	// deadline is how long each write may take: every write moves the
+	// connection's write deadline on by it, past the server's own.
+	deadline time.Duration
 }
 
-type citation struct {
-	Slug  string `json:"slug"`
-	Title string `json:"title"`
-	URL   string `json:"url"`
-}
-
-func citedSources(res bot.Result) []citation {
-	titles := map[string]string{}
-	for _, s := range res.Sources {
-		if _, ok := titles[s.Slug]; !ok {
-			titles[s.Slug] = s.Title
-		}
-	}
-	out := make([]citation, 0, len(res.Citations))
-	for _, slug := range res.Citations {
-		out = append(out, citation{Slug: slug, Title: titles[slug], URL: "/artikler/" + slug})
-	}
-	return out
-}
-
-// contextWithoutCancel keeps the request's values but not its
-// cancellation: a turn that has started is finished and stored even when
-// the customer's connection drops.
-func contextWithoutCancel(c echo.Context) context.Context {
-	return context.WithoutCancel(c.Request().Context())
-}
-
-// startEventStream sends the headers of a server-sent event stream and
-// returns the response and a controller to extend its write deadline.
-func startEventStream(c echo.Context) (*echo.Response, *http.ResponseController) {
+// StartEventStream sends the headers of a server-sent event stream; each
+// write may then take up to deadline.
+func StartEventStream(c echo.Context, deadline time.Duration) *EventStream {
 	w := c.Response()
 	w.Header().Set(echo.HeaderContentType, "text/event-stream; charset=utf-8")
 	w.Header().Set(echo.HeaderCacheControl, "no-cache")
 	w.Header().Set("X-Accel-Buffering", "no") // no buffering in proxies
 	w.WriteHeader(http.StatusOK)
-	return w, http.NewResponseController(w.Writer)
+	return &EventStream{w: w, rc: http.NewResponseController(w.Writer), deadline: deadline}
+}
+
+// Send writes one event with data as JSON.
+func (s *EventStream) Send(event string, data any) error {
+	b, err := json.Marshal(data)
+	if err != nil {
+		return err
+	}
+	return s.Write(fmt.Sprintf("event: %s\ndata: %s\n\n", event, b))
+}
+
+// WriteRaw writes an encoded event (or several) and flushes it.
+func (s *EventStream) WriteRaw(b []byte) error {
+	_ = s.rc.SetWriteDeadline(time.Now().Add(s.deadline))
+	if _, err := s.w.Write(b); err != nil {
+		return err
+	}
+	s.w.Flush()
+	return nil
+}
+
+// Write writes raw lines of the stream (a comment, the retry interval)
+// and flushes them.
+func (s *EventStream) Write(text string) error {
+	_ = s.rc.SetWriteDeadline(time.Now().Add(s.deadline))
+	if _, err := fmt.Fprint(s.w, text); err != nil {
+		return err
+	}
+	s.w.Flush()
+	return nil
+}
+
+// closing is closed when an HTTP server serving the streams shuts down.
+type closing struct {
+	once    sync.Once
+	ch      chan struct{}
+	watched sync.Map // *http.Server -> bool
+}
+
+// ShuttingDown returns a channel closed when the HTTP server serving c
+// shuts down: an event stream that waits for news would otherwise hold
+// a graceful shutdown up.
+func (s *Server) ShuttingDown(c echo.Context) <-chan struct{} {
+	if hs, ok := c.Request().Context().Value(http.ServerContextKey).(*http.Server); ok {
+		if _, seen := s.closing.watched.LoadOrStore(hs, true); !seen {
+			hs.RegisterOnShutdown(func() { s.closing.once.Do(func() { close(s.closing.ch) }) })
+		}
+	}
+	return s.closing.ch
 }

@@ -7,14 +7,21 @@ import (
 	"testing"
 	"time"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los/hub"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
 	"github.com/los-bot/los/prompts"
 	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/web"
+	"github.com/los-bot/los/web/admin"
+	"github.com/los-bot/los/web/agent"
+	"github.com/los-bot/los/web/chat"
+	"github.com/los-bot/los/web/editor"
+	"github.com/los-bot/los/webhook"
 )
 
 // stackOptions shape a test server; the zero value is Los on the demo
@@ -25,8 +32,17 @@ type stackOptions struct {
 	users    map[string]auth.Role // accounts, with testPassword
 	clock    func() time.Time     // the store's and server's clock
 	bot      func(*bot.Config)    // changes to the bot
-	deps     func(*web.Deps)      // changes to the server
+	deps     func(*siteDeps)      // changes to the server
 	validate bool                 // check every API exchange against openapi.json
+}
+
+// siteDeps are the knobs tests turn: the core's configuration and the
+// applications' own, as cmd/los sets them.
+type siteDeps struct {
+	web.Config
+	IdleClose    time.Duration
+	WebhookGuard webhook.Guard
+	Translator   editor.Translator // the editor's draft twins; nil: none
 }
 
 // stack is a real Los behind httptest: a SQLite file in t.TempDir(), a
@@ -34,14 +50,17 @@ type stackOptions struct {
 type stack struct {
 	srv *httptest.Server
 	db  *store.DB
-	ix  *kb.Index
-	web *web.Server
+	// path is the SQLite file, for tests that read it raw.
+	path string
+	ix   *kb.Index
+	web  *web.Server
 }
 
 func newTestStack(t testing.TB, o stackOptions) *stack {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "los.db"))
+	path := filepath.Join(t.TempDir(), "los.db")
+	db, err := store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,9 +68,17 @@ func newTestStack(t testing.TB, o stackOptions) *stack {
 	if o.clock != nil {
 		db.SetClock(o.clock)
 	}
-	st := &stack{db: db}
+	st := &stack{db: db, path: path}
 	texts := locales.MustLoad()
-	cfg := bot.Config{Store: db, Handoffs: db, Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny"}
+	// Wired as cmd/los wires it: the bot's stores notify open inboxes
+	// through the hub, and the bot asks the desk's staffing.
+	changes := hub.New()
+	staffing, err := agent.NewStaffing(nil, o.clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := bot.Config{Store: agent.NotifyTurns(db, changes), Handoffs: agent.NotifyHandoffs(db, changes), Staffing: staffing,
+		Prompter: prompts.MustLoad(), Texts: texts, ChatModel: "tiny", Now: o.clock}
 	if !o.noIndex {
 		articles, err := kb.Demo()
 		if err != nil {
@@ -85,11 +112,23 @@ func newTestStack(t testing.TB, o stackOptions) *stack {
 	if o.bot != nil {
 		o.bot(&cfg)
 	}
-	deps := web.Deps{Bot: bot.New(cfg), DB: db, Index: st.ix, Texts: texts, Now: o.clock, RatePerIP: 1000, RatePerConversation: 1000}
+	deps := siteDeps{Config: web.Config{Texts: texts, Now: o.clock, Accounts: db, Audit: db, Store: db,
+		RatePerIP: 1000, RatePerConversation: 1000}}
+	if st.ix != nil {
+		deps.Index = st.ix
+	}
 	if o.deps != nil {
 		o.deps(&deps)
 	}
-	st.web = web.New(deps)
+	// Wired as cmd/los/wire.go wires the applications over the core.
+	b := bot.New(cfg)
+	st.web = web.New(deps.Config)
+	chat.Routes(st.web, chat.Deps{Conversations: db, Bot: b, Articles: db, Search: st.ix, Hub: changes, Live: changes,
+		Redactor: cfg.Redactor, IdleClose: deps.IdleClose})
+	agent.Routes(st.web, agent.Deps{Desk: db, Records: db, Copilot: b, Hub: changes, Staffing: staffing})
+	editor.Routes(st.web, editor.Deps{Articles: db, Index: st.ix, Bot: b, Triager: cfg.Triager,
+		BotFor: func(r los.Retriever) editor.Bot { return b.WithRetriever(r) }, Translator: deps.Translator})
+	admin.Routes(st.web, admin.Deps{Reports: db, Audit: db, Keys: db, Webhooks: db, Outbox: db, Canned: db, WebhookGuard: deps.WebhookGuard})
 	h := st.web.Handler()
 	if o.validate {
 		h = validating(t, h)

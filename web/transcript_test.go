@@ -9,15 +9,15 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/bot"
-	"github.com/los-bot/los/web"
 )
 
 // state is the transcript's state, as the chat reads it after a reload.
 type state struct {
-	Status   bot.Status `json:"status"`
+	Status   los.Status `json:"status"`
 	Messages []struct {
-		Role    bot.Role `json:"role"`
+		Role    los.Role `json:"role"`
 		Sources []struct {
 			Slug, Title, URL string
 		} `json:"sources"`
@@ -68,7 +68,7 @@ func TestIdleCloseState(t *testing.T) {
 	clock := &testClock{t: time.Now()}
 	st := newTestStack(t, stackOptions{noIndex: true, validate: true, clock: clock.now,
 		bot:  func(c *bot.Config) { c.Retriever, c.Triager = oneSource{}, testTriager },
-		deps: func(d *web.Deps) { d.IdleClose = 30 * time.Minute }})
+		deps: func(d *siteDeps) { d.IdleClose = 30 * time.Minute }})
 	e := &deskEnv{srv: st.srv, db: st.db, clock: clock}
 
 	resp, body := e.customer(t).do("POST", "/api/v1/conversations", "")
@@ -79,7 +79,7 @@ func TestIdleCloseState(t *testing.T) {
 		t.Fatalf("create: %d %s, want idle_close_seconds 1800", resp.StatusCode, body)
 	}
 	quiet := e.customer(t)
-	if s := quiet.state(); s.Status != bot.StatusOpen || s.ClosesInSeconds != 0 || s.IdleCloseSeconds != 1800 {
+	if s := quiet.state(); s.Status != los.StatusOpen || s.ClosesInSeconds != 0 || s.IdleCloseSeconds != 1800 {
 		t.Errorf("before a message: %+v, want open with no countdown", s)
 	}
 	quiet.say("Hvor finner jeg fakturaen?")
@@ -89,12 +89,12 @@ func TestIdleCloseState(t *testing.T) {
 	tests := []struct {
 		name         string
 		after        time.Duration // since the messages
-		want         bot.Status
+		want         los.Status
 		wantClosesIn int // in seconds, give or take two; 0: none
 	}{
-		{name: "just answered", after: 0, want: bot.StatusOpen, wantClosesIn: 1800},
-		{name: "a minute left", after: 29 * time.Minute, want: bot.StatusOpen, wantClosesIn: 60},
-		{name: "past the spell", after: 31 * time.Minute, want: bot.StatusClosed},
+		{name: "just answered", after: 0, want: los.StatusOpen, wantClosesIn: 1800},
+		{name: "a minute left", after: 29 * time.Minute, want: los.StatusOpen, wantClosesIn: 60},
+		{name: "past the spell", after: 31 * time.Minute, want: los.StatusClosed},
 	}
 	start := clock.now()
 	for _, tt := range tests {
@@ -108,7 +108,7 @@ func TestIdleCloseState(t *testing.T) {
 			if d := s.ClosesInSeconds - tt.wantClosesIn; d < -2 || d > 2 || (tt.wantClosesIn == 0) != (s.ClosesInSeconds == 0) {
 				t.Errorf("closes in %d s, want %d", s.ClosesInSeconds, tt.wantClosesIn)
 			}
-			if w := waiting.state(); w.Status != bot.StatusWaiting || w.ClosesInSeconds != 0 {
+			if w := waiting.state(); w.Status != los.StatusWaiting || w.ClosesInSeconds != 0 {
 				t.Errorf("handed over: %s, closes in %d; want waiting, no countdown", w.Status, w.ClosesInSeconds)
 			}
 		})
@@ -155,19 +155,19 @@ func TestCallbackOfferState(t *testing.T) {
 		then   func(c *customer) // what happens next
 		offer  bool              // the answer offered a call-back
 		want   bool              // callback_offered afterwards
-		status bot.Status
+		status los.Status
 	}{
-		{name: "typed, nobody there", start: func(c *customer) { c.say("Mannen min døde") }, offer: true, want: true, status: bot.StatusWaiting},
-		{name: "button, nobody there", start: func(c *customer) { c.askForHuman() }, offer: true, want: true, status: bot.StatusWaiting},
-		{name: "asked for the call-back", start: func(c *customer) { c.askForHuman() }, offer: true, status: bot.StatusWaiting,
+		{name: "typed, nobody there", start: func(c *customer) { c.say("Mannen min døde") }, offer: true, want: true, status: los.StatusWaiting},
+		{name: "button, nobody there", start: func(c *customer) { c.askForHuman() }, offer: true, want: true, status: los.StatusWaiting},
+		{name: "asked for the call-back", start: func(c *customer) { c.askForHuman() }, offer: true, status: los.StatusWaiting,
 			then: askCallBack},
 		{name: "offered again after a call-back", start: func(c *customer) {
 			c.askForHuman()
 			askCallBack(c)
 			e.clock.add(time.Second)
 			c.askForHuman()
-		}, offer: true, want: true, status: bot.StatusWaiting},
-		{name: "an agent is there", agent: true, start: func(c *customer) { c.askForHuman() }, status: bot.StatusWaiting},
+		}, offer: true, want: true, status: los.StatusWaiting},
+		{name: "an agent is there", agent: true, start: func(c *customer) { c.askForHuman() }, status: los.StatusWaiting},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -198,7 +198,7 @@ func TestCallbackOfferState(t *testing.T) {
 	if resp, body := kari.do("POST", "/api/v1/agent/conversations/"+c.id+"/claim", ""); resp.StatusCode != http.StatusOK {
 		t.Fatalf("claim: %d %s", resp.StatusCode, body)
 	}
-	if s := c.state(); s.CallbackOffered || s.Status != bot.StatusAgent {
+	if s := c.state(); s.CallbackOffered || s.Status != los.StatusAgent {
 		t.Errorf("after the claim: callback_offered %v, status %s", s.CallbackOffered, s.Status)
 	}
 }
@@ -212,7 +212,7 @@ func lastBotOffers(t *testing.T, e *deskEnv, id string) bool {
 		t.Fatal(err)
 	}
 	for i := len(msgs) - 1; i >= 0; i-- {
-		if msgs[i].Role == bot.RoleBot {
+		if msgs[i].Role == los.RoleBot {
 			return cmp.Equal(msgs[i].Signals, []string{"staffing:callback_offered"})
 		}
 	}

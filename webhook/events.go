@@ -6,19 +6,19 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/los-bot/los/store"
+	"github.com/los-bot/los"
 )
 
 // Events lists the event types webhooks may subscribe to.
 var Events = []string{
-	store.EventMessageCreated,
-	store.EventHandoffRequested,
-	store.EventHandoffClaimed,
-	store.EventHandoffReturned,
-	store.EventConversationClose,
-	store.EventFeedbackReceived,
-	store.EventCallbackRequested,
-	store.EventArticlePublished,
+	los.EventMessageCreated,
+	los.EventHandoffRequested,
+	los.EventHandoffClaimed,
+	los.EventHandoffReturned,
+	los.EventConversationClose,
+	los.EventFeedbackReceived,
+	los.EventCallbackRequested,
+	los.EventArticlePublished,
 }
 
 // KnownEvent reports whether webhooks may subscribe to typ.
@@ -34,7 +34,7 @@ type Payload struct {
 
 // Body renders an outbox event as delivered: its data, with the
 // conversation's ID when it has one.
-func Body(e store.Event) ([]byte, error) {
+func Body(e los.Event) ([]byte, error) {
 	data := map[string]any{}
 	if len(e.Data) > 0 {
 		if err := json.Unmarshal(e.Data, &data); err != nil {

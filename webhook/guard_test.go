@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/store"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/webhook"
 )
 
@@ -109,6 +109,18 @@ func TestGuardCheck(t *testing.T) {
 		{"allowed loopback", webhook.Guard{AllowPrivate: true}, "http://127.0.0.1:8080/hook", ""},
 		{"allowed metadata", webhook.Guard{AllowPrivate: true}, "http://169.254.169.254/", ""},
 		{"allowed still checks the scheme", webhook.Guard{AllowPrivate: true}, "ftp://127.0.0.1/", "not an http or https URL"},
+		// IPv4 in the forms C libraries accept but a.b.c.d checks miss
+		// (the audit saved 127.1, 2130706433 and 0).
+		{"short form", webhook.Guard{Resolver: public}, "http://127.1/", "127.1 is the address 127.0.0.1 written in a non-standard form"},
+		{"one number", webhook.Guard{Resolver: public}, "http://2130706433/", "2130706433 is the address 127.0.0.1 written"},
+		{"zero", webhook.Guard{Resolver: public}, "http://0:8080/", "host 0 is the address 0.0.0.0 written"},
+		{"hex", webhook.Guard{Resolver: public}, "http://0x7f.1/", "is the address 127.0.0.1 written"},
+		{"octal", webhook.Guard{Resolver: public}, "http://0177.0.0.1/", "is the address 127.0.0.1 written"},
+		{"trailing dot", webhook.Guard{Resolver: public}, "http://127.0.0.1./", "is the address 127.0.0.1 written"},
+		{"public, short", webhook.Guard{Resolver: public}, "http://193.90.1/", "non-standard form"},
+		{"even when private is allowed", webhook.Guard{AllowPrivate: true}, "http://127.1/", "non-standard form"},
+		{"digits in a name", webhook.Guard{Resolver: public}, "https://1.example.no/", ""},
+		{"numeric label, name TLD", webhook.Guard{Resolver: public}, "https://10.0.0.1.nip.example/", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -122,6 +134,31 @@ func TestGuardCheck(t *testing.T) {
 				t.Fatalf("Check(%s) = %v, not ErrInternal", tt.url, err)
 			}
 		})
+	}
+}
+
+// waitingResolver keeps the deadline it was given and answers nothing.
+type waitingResolver struct{ deadline *time.Time }
+
+func (w waitingResolver) LookupNetIP(ctx context.Context, _, _ string) ([]netip.Addr, error) {
+	d, ok := ctx.Deadline()
+	if !ok {
+		return nil, errors.New("no deadline")
+	}
+	*w.deadline = d
+	return nil, context.DeadlineExceeded
+}
+
+// TestGuardLookupIsBounded: saving a webhook waits at most a second on
+// DNS (the audit waited 5 s with DNS down); a name that does not resolve
+// in time is accepted, and every connection is checked anyway.
+func TestGuardLookupIsBounded(t *testing.T) {
+	var deadline time.Time
+	if err := (webhook.Guard{Resolver: waitingResolver{&deadline}}).Check(context.Background(), "https://crm.example.no/"); err != nil {
+		t.Fatalf("a name DNS does not answer for: %v, want accepted", err)
+	}
+	if latest := time.Now().Add(time.Second); deadline.IsZero() || deadline.After(latest) {
+		t.Errorf("lookup deadline %v, want at most a second from the call", deadline)
 	}
 }
 
@@ -150,7 +187,7 @@ func TestWorkerRefusesInternalAtDial(t *testing.T) {
 			default:
 			}
 			ds, _ := db.Deliveries(ctx, w.ID, 10)
-			if len(ds) != 1 || ds[0].Status != store.DeliveryPending || ds[0].Attempts != 1 ||
+			if len(ds) != 1 || ds[0].Status != los.DeliveryPending || ds[0].Attempts != 1 ||
 				!strings.Contains(ds[0].LastError, "refused to connect to") || !strings.Contains(ds[0].LastError, "a loopback address") {
 				t.Fatalf("deliveries = %+v", ds)
 			}
@@ -162,7 +199,7 @@ func TestWorkerRefusesInternalAtDial(t *testing.T) {
 			}
 			<-got
 			ds, _ = db.Deliveries(ctx, w.ID, 10)
-			if ds[0].Status != store.DeliveryDelivered {
+			if ds[0].Status != los.DeliveryDelivered {
 				t.Fatalf("with internal destinations allowed: %+v", ds[0])
 			}
 		})
@@ -190,7 +227,7 @@ func TestWorkerDoesNotFollowRedirects(t *testing.T) {
 	default:
 	}
 	ds, _ := db.Deliveries(context.Background(), w.ID, 10)
-	if ds[0].Status != store.DeliveryPending || ds[0].LastStatus != http.StatusTemporaryRedirect || ds[0].Attempts != 1 {
+	if ds[0].Status != los.DeliveryPending || ds[0].LastStatus != http.StatusTemporaryRedirect || ds[0].Attempts != 1 {
 		t.Fatalf("delivery = %+v", ds[0])
 	}
 }

@@ -13,8 +13,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/metrics"
-	"github.com/los-bot/los/store"
 )
 
 // Defaults of the worker. Eight attempts, a minute apart at first and
@@ -27,11 +27,23 @@ const (
 	DefaultPoll        = time.Second
 )
 
+// Outbox is the store's side of delivery: the outbox of events and the
+// queue of deliveries.
+type Outbox interface {
+	// FanOut queues a delivery to every subscribed webhook for up to
+	// limit events not yet fanned out, with the body rendered by body.
+	FanOut(ctx context.Context, limit int, body func(los.Event) ([]byte, error)) (int, error)
+	// DueDeliveries returns up to limit pending deliveries due at now.
+	DueDeliveries(ctx context.Context, now time.Time, limit int) ([]los.Delivery, error)
+	// RecordAttempt records one attempt and the delivery's new state.
+	RecordAttempt(ctx context.Context, id int64, status string, httpStatus int, errMsg string, next time.Time) error
+}
+
 // Worker moves events from the outbox into the delivery queue and
 // delivers them. It runs beside the HTTP server, so a slow or dead
 // receiver never delays a chat turn: turns only write to the outbox.
 type Worker struct {
-	DB          *store.DB
+	DB          Outbox
 	Client      *http.Client // see NewClient
 	Log         *slog.Logger
 	Now         func() time.Time
@@ -47,7 +59,7 @@ type Worker struct {
 // redirects and refuses internal addresses (NewClient with the zero
 // Guard); set Client to NewClient(Guard{AllowPrivate: true}) to reach
 // internal receivers. The retention job prunes the delivery log.
-func NewWorker(db *store.DB, log *slog.Logger) *Worker {
+func NewWorker(db Outbox, log *slog.Logger) *Worker {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -109,18 +121,18 @@ func (w *Worker) Step(ctx context.Context) error {
 	return nil
 }
 
-func (w *Worker) attempt(ctx context.Context, d store.Delivery) {
+func (w *Worker) attempt(ctx context.Context, d los.Delivery) {
 	code, err := w.send(ctx, d)
 	if ctx.Err() != nil {
 		return // shutting down: the attempt did not count
 	}
 	w.Metrics.WebhookDelivery(d.EventType, err == nil)
-	status, next, msg := store.DeliveryDelivered, w.Now(), ""
+	status, next, msg := los.DeliveryDelivered, w.Now(), ""
 	if err != nil {
 		msg = err.Error()
-		status, next = store.DeliveryPending, w.Now().Add(w.Backoff(d.Attempts+1))
+		status, next = los.DeliveryPending, w.Now().Add(w.Backoff(d.Attempts+1))
 		if d.Attempts+1 >= w.MaxAttempts {
-			status = store.DeliveryFailed
+			status = los.DeliveryFailed
 		}
 		level := slog.LevelInfo
 		if errors.Is(err, ErrInternal) {
@@ -133,7 +145,7 @@ func (w *Worker) attempt(ctx context.Context, d store.Delivery) {
 	}
 }
 
-func (w *Worker) send(ctx context.Context, d store.Delivery) (int, error) {
+func (w *Worker) send(ctx context.Context, d los.Delivery) (int, error) {
 	ctx, cancel := context.WithTimeout(ctx, w.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, d.URL, bytes.NewReader(d.Body))

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/metrics"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/webhook"
@@ -43,7 +43,7 @@ func allowLocal(w *webhook.Worker) *webhook.Worker {
 	return w
 }
 
-func setup(t *testing.T, url string) (*store.DB, *store.Webhook) {
+func setup(t *testing.T, url string) (*store.DB, *los.Webhook) {
 	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "los.db"))
@@ -51,14 +51,14 @@ func setup(t *testing.T, url string) (*store.DB, *store.Webhook) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	w := &store.Webhook{URL: url, Events: []string{store.EventMessageCreated}, Secret: webhook.NewSecret(), Active: true}
+	w := &los.Webhook{URL: url, Events: []string{los.EventMessageCreated}, Secret: webhook.NewSecret(), Active: true}
 	if err := db.CreateWebhook(ctx, w); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.CreateConversation(ctx, &bot.Conversation{ID: "c1", TokenHash: []byte("h"), Status: bot.StatusOpen}); err != nil {
+	if err := db.CreateConversation(ctx, &los.Conversation{ID: "c1", TokenHash: []byte("h"), Status: los.StatusOpen}); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.AddMessage(ctx, &bot.Message{ConversationID: "c1", Role: bot.RoleCustomer, Text: "hei", Created: time.Now()}); err != nil {
+	if err := db.AddMessage(ctx, &los.Message{ConversationID: "c1", Role: los.RoleCustomer, Text: "hei", Created: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	return db, w
@@ -83,14 +83,14 @@ func TestWorkerDeliversSignedEvents(t *testing.T) {
 	}
 	var data map[string]any
 	json.Unmarshal(p.Data, &data)
-	if p.Type != store.EventMessageCreated || data["conversation_id"] != "c1" || data["message_id"] == nil || p.ID == "" {
+	if p.Type != los.EventMessageCreated || data["conversation_id"] != "c1" || data["message_id"] == nil || p.ID == "" {
 		t.Fatalf("payload = %s", r.body)
 	}
 	ds, err := db.Deliveries(context.Background(), w.ID, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ds) != 1 || ds[0].Status != store.DeliveryDelivered || ds[0].Attempts != 1 || ds[0].LastStatus != 204 {
+	if len(ds) != 1 || ds[0].Status != los.DeliveryDelivered || ds[0].Attempts != 1 || ds[0].LastStatus != 204 {
 		t.Fatalf("deliveries = %+v", ds)
 	}
 }
@@ -120,7 +120,7 @@ func TestWorkerRetriesWithBackoffThenGivesUp(t *testing.T) {
 		if attempt < 3 {
 			wait := d.NextAttempt.Sub(now)
 			lo, hi := time.Duration(float64(webhook.DefaultBaseDelay)*0.79*pow3(attempt-1)), time.Duration(float64(webhook.DefaultBaseDelay)*1.21*pow3(attempt-1))
-			if d.Status != store.DeliveryPending || wait <= lo || wait > hi {
+			if d.Status != los.DeliveryPending || wait <= lo || wait > hi {
 				t.Fatalf("attempt %d: status %s, next in %v (want %v..%v)", attempt, d.Status, wait, lo, hi)
 			}
 			// Not due yet: a step now sends nothing.
@@ -133,7 +133,7 @@ func TestWorkerRetriesWithBackoffThenGivesUp(t *testing.T) {
 			default:
 			}
 			now = *d.NextAttempt
-		} else if d.Status != store.DeliveryFailed {
+		} else if d.Status != los.DeliveryFailed {
 			t.Fatalf("after %d attempts status = %s, want failed", attempt, d.Status)
 		}
 	}
@@ -147,7 +147,7 @@ func TestWorkerRetriesWithBackoffThenGivesUp(t *testing.T) {
 	}
 	<-got
 	ds, _ := db.Deliveries(ctx, w.ID, 10)
-	if ds[0].Status != store.DeliveryDelivered {
+	if ds[0].Status != los.DeliveryDelivered {
 		t.Fatalf("after redelivery: %+v", ds[0])
 	}
 	// Every attempt is counted for /metrics.
@@ -191,7 +191,7 @@ func TestSlowReceiverTimesOut(t *testing.T) {
 		t.Errorf("step took %v", d)
 	}
 	ds, _ := db.Deliveries(context.Background(), w.ID, 10)
-	if ds[0].Status != store.DeliveryPending || ds[0].Attempts != 1 || ds[0].LastError == "" {
+	if ds[0].Status != los.DeliveryPending || ds[0].Attempts != 1 || ds[0].LastError == "" {
 		t.Fatalf("delivery = %+v", ds[0])
 	}
 }

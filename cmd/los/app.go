@@ -6,22 +6,21 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/ollama/ollama/api"
-
+	"github.com/los-bot/los/apertium"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/config"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/locales"
+	"github.com/los-bot/los/ollama"
 	"github.com/los-bot/los/progress"
 	"github.com/los-bot/los/prompts"
 	"github.com/los-bot/los/redact"
+	"github.com/los-bot/los/replica"
 	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/triage"
@@ -36,14 +35,22 @@ type app struct {
 	db     *store.DB
 	index  *kb.Index
 	texts  *locales.Catalog
-	ollama *api.Client
-	bot    *bot.Bot
+	ollama *ollama.Pool
+	// botConfig has the bot's parts; newBot builds it.
+	botConfig bot.Config
+	bot       *bot.Bot
+	// apertium translates between Bokmål and Nynorsk; its Available says
+	// why not when it cannot.
+	apertium *apertium.Translator
+	// replica keeps this replica in step with the others on PostgreSQL
+	// (set by server, run by serve); nil on SQLite.
+	replica *replica.Replica
 }
 
 // openApp opens the store (loading the demo knowledge base when it is
-// empty) and the index (rebuilding it when missing, stale or corrupt), and
-// builds the bot.
-func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressOut io.Writer) (*app, error) {
+// empty) and the index as use says (rebuilding it when missing, stale or
+// corrupt), and gathers the bot's parts (see newBot).
+func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressOut io.Writer, use indexUse) (*app, error) {
 	a := &app{cfg: cfg, log: log}
 	var err error
 	if a.texts, err = locales.Load(cfg.LocalesDir); err != nil {
@@ -53,22 +60,22 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 	if err != nil {
 		return nil, err
 	}
-	if a.db, err = openStore(ctx, cfg.DataDir); err != nil {
+	if a.db, err = openConfiguredStore(ctx, cfg); err != nil {
+		return nil, err
+	}
+	if a.ollama, err = newPool(cfg, log); err != nil {
+		a.Close()
 		return nil, err
 	}
 	if err := a.seedDemo(ctx); err != nil {
 		a.Close()
 		return nil, err
 	}
-	if err := a.openIndex(ctx, progressOut); err != nil {
+	if err := a.openIndex(ctx, progressOut, use); err != nil {
 		a.Close()
 		return nil, err
 	}
 	if err := a.applySavedSynonyms(ctx); err != nil {
-		a.Close()
-		return nil, err
-	}
-	if a.ollama, err = ollamaClient(cfg.OllamaHost); err != nil {
 		a.Close()
 		return nil, err
 	}
@@ -77,48 +84,102 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		a.Close()
 		return nil, fmt.Errorf("LOS_REDACT: %w", err)
 	}
+	// The store redacts every text it keeps; the classifier redacts
+	// before its second opinion reaches the model.
+	redactor := redact.New(kinds.Kinds()...)
+	a.db.SetRedaction(kinds, nil)
 	classifier, err := newClassifier(cfg, triage.WithSecondOpinion(triage.SecondOpinion{Chat: a.ollama, Model: cfg.ChatModel}))
 	if err != nil {
 		a.Close()
 		return nil, err
 	}
-	a.bot = bot.New(bot.Config{
-		Retriever:  retrieve.Index{Index: a.index},
-		Generator:  a.ollama,
-		Store:      a.db,
-		Handoffs:   a.db,
-		Summaries:  a.db,
-		Triager:    classifier,
-		Redactor:   redact.New(kinds.Kinds()...),
-		Prompter:   pr,
-		Texts:      a.texts,
-		Policy:     cfg.Policy,
-		Log:        log,
-		ChatModel:  cfg.ChatModel,
-		FirstToken: cfg.FirstToken,
-		Generation: cfg.Generation,
-	})
+	a.apertium = apertium.New(apertium.Options{Keep: []string{"Los"}, IdleStop: cfg.ApertiumIdle})
+	var translator bot.Translator
+	if err := a.apertium.Available(); err != nil {
+		log.Warn("Apertium is not installed: quoted articles stay in their own written standard (install Debian's apertium-nno-nob to translate between Bokmål and Nynorsk)", "err", err)
+	} else {
+		translator = a.apertium
+	}
+	a.botConfig = bot.Config{
+		Retriever:    retrieve.Index{Index: a.index},
+		Generator:    a.ollama,
+		Store:        a.db,
+		Handoffs:     a.db,
+		Summaries:    a.db,
+		Triager:      redact.Triager{Next: classifier, Redactor: redactor},
+		Redactor:     redactor,
+		Prompter:     pr,
+		Texts:        a.texts,
+		Policy:       cfg.Policy,
+		Log:          log,
+		ChatModel:    cfg.ChatModel,
+		FirstToken:   cfg.FirstToken,
+		TokenTimeout: cfg.TokenTimeout,
+		Generation:   cfg.Generation,
+		Translator:   translator,
+	}
 	return a, nil
+}
+
+// newPool returns the pool of the configured Ollama hosts; serve starts
+// its health checks.
+func newPool(cfg config.Config, log *slog.Logger) (*ollama.Pool, error) {
+	return ollama.NewPool(cfg.OllamaHosts(), ollama.PoolConfig{
+		ChatModel: cfg.ChatModel, EmbedModel: cfg.EmbedModel,
+		Concurrency: cfg.OllamaConcurrency, Queue: cfg.OllamaQueue, QueueWait: cfg.OllamaQueueWait,
+		CheckEvery: cfg.OllamaCheck, Log: log,
+	})
+}
+
+// newBot builds the bot from the parts openApp opened, after wrap (when
+// not nil) has added or decorated parts, for example for serve. Close
+// waits for its background work.
+func (a *app) newBot(wrap func(*bot.Config)) *bot.Bot {
+	c := a.botConfig
+	if wrap != nil {
+		wrap(&c)
+	}
+	a.bot = bot.New(c)
+	return a.bot
+}
+
+// openConfiguredStore opens the store cfg names: PostgreSQL when
+// LOS_DATABASE_URL is set (the data directory then holds only this
+// replica's search index), else the SQLite file in the data directory.
+func openConfiguredStore(ctx context.Context, cfg config.Config) (*store.DB, error) {
+	if cfg.Postgres() {
+		if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+			return nil, fmt.Errorf("data directory: %w", err)
+		}
+		return store.OpenPostgres(ctx, cfg.DatabaseURL)
+	}
+	return openStore(ctx, cfg.DataDir)
 }
 
 // openStore opens the store in the data directory, creating both when
 // needed.
 func openStore(ctx context.Context, dataDir string) (*store.DB, error) {
-	if err := os.MkdirAll(dataDir, 0o750); err != nil {
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
 	return store.Open(ctx, filepath.Join(dataDir, "los.db"))
 }
 
-// Close waits for the bot's background work, then closes the index and
-// the store.
+// Close waits for the bot's background work, stops the Ollama hosts'
+// health checks, then closes the index and the store.
 func (a *app) Close() error {
 	if a.bot != nil {
 		a.bot.Wait()
 	}
+	if a.ollama != nil {
+		a.ollama.Close()
+	}
 	var errs []error
 	if a.index != nil {
 		errs = append(errs, a.index.Close())
+	}
+	if a.apertium != nil {
+		errs = append(errs, a.apertium.Close())
 	}
 	if a.db != nil {
 		errs = append(errs, a.db.Close())
@@ -140,8 +201,9 @@ func (a *app) seedDemo(ctx context.Context) error {
 }
 
 // openIndex opens the search index and rebuilds it from the store when it
-// is missing, corrupt or older than the store.
-func (a *app) openIndex(ctx context.Context, progressOut io.Writer) error {
+// is missing, corrupt or older than the store. An index in use by another
+// process is never rebuilt: use says what to do instead.
+func (a *app) openIndex(ctx context.Context, progressOut io.Writer, use indexUse) error {
 	rev, err := a.db.KBRevision(ctx)
 	if err != nil {
 		return err
@@ -151,18 +213,22 @@ func (a *app) openIndex(ctx context.Context, progressOut io.Writer) error {
 		return err
 	}
 	path := filepath.Join(a.cfg.DataDir, "index")
-	ix, err := kb.Open(path, opts)
 	reason := ""
-	switch {
-	case err != nil:
+	opts.Holder = use.holder
+	opts.OnCorrupt = func(err error) {
 		reason = err.Error()
 		a.log.Warn("search index unusable; rebuilding it", "path", path, "reason", reason)
-		if err := os.RemoveAll(path); err != nil {
-			return fmt.Errorf("remove broken index: %w", err)
-		}
-		if ix, err = kb.Open(path, opts); err != nil {
-			return fmt.Errorf("create index: %w", err)
-		}
+	}
+	ix, err := kb.Open(path, opts)
+	var locked *kb.LockedError
+	switch {
+	case errors.As(err, &locked) && use.readOnly:
+		return a.openCopy(ctx, opts, rev, locked, progressOut)
+	case errors.As(err, &locked):
+		return errIndexInUse(locked)
+	case err != nil:
+		return fmt.Errorf("open index: %w", err)
+	case reason != "":
 	case ix.Stamp() == "":
 		reason = "missing"
 		a.log.Info("search index is new; building it", "path", path)
@@ -187,13 +253,11 @@ func (a *app) indexOptions(ctx context.Context) (kb.Options, error) {
 		opts.Synonyms = syn
 	}
 	if a.cfg.EmbedModel != "" {
-		client, err := ollamaClient(a.cfg.OllamaHost)
-		if err != nil {
-			return opts, err
-		}
 		// nil (logged) when the model cannot embed now: keyword search only.
-		opts.Embedder = probeEmbedder(ctx, client, a.cfg.EmbedModel, a.log)
-		opts.OnEmbedError = embedErrorLogger(a.log)
+		if e := ollama.ProbeEmbedder(ctx, a.ollama.Embedder(a.cfg.EmbedModel), a.log); e != nil {
+			opts.Embedder = e
+		}
+		opts.OnEmbedError = ollama.EmbedErrorLogger(a.log)
 	}
 	return opts, nil
 }
@@ -235,19 +299,6 @@ func (a *app) rebuild(ctx context.Context, rev string, progressOut io.Writer) er
 	}
 	a.log.Info("search index built", "articles", len(articles), "took", time.Since(start).Round(time.Millisecond))
 	return nil
-}
-
-func ollamaClient(host string) (*api.Client, error) {
-	u, err := url.Parse(host)
-	if err != nil {
-		return nil, fmt.Errorf("OLLAMA_HOST: %w", err)
-	}
-	return api.NewClient(u, &http.Client{Transport: &http.Transport{
-		Proxy:                 nil,
-		MaxIdleConnsPerHost:   32,
-		ResponseHeaderTimeout: 0,
-		IdleConnTimeout:       90 * time.Second,
-	}}), nil
 }
 
 // webhookGuard is what webhooks may reach: internal addresses only when

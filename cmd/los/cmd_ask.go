@@ -7,16 +7,18 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 )
 
 // askJSON is the contract of `los ask --json`.
 type askJSON struct {
 	Answer    string       `json:"answer"`
-	Action    bot.Action   `json:"action"`
-	Category  bot.Category `json:"category"`
+	Action    los.Action   `json:"action"`
+	Category  los.Category `json:"category"`
 	Citations []string     `json:"citations"`
-	Mode      bot.Mode     `json:"mode"`
+	Mode      los.Mode     `json:"mode"`
+	// Lang is the written standard of the reply.
+	Lang los.Standard `json:"lang"`
 }
 
 func cmdAsk(ctx context.Context, e *env) error {
@@ -25,30 +27,30 @@ func cmdAsk(ctx context.Context, e *env) error {
 	if err := e.parse("ask", &fs, 1, `"spørsmål"`); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, e.cfg, e.log, e.stderr)
+	a, err := openApp(ctx, e.cfg, e.log, e.stderr, readIndex("ask"))
 	if err != nil {
 		return err
 	}
 	defer a.Close()
 
 	streamed := false
-	req := bot.Request{Text: strings.Join(e.args, " ")}
+	req := los.TurnRequest{Text: strings.Join(e.args, " ")}
 	if !*asJSON {
 		req.OnToken = func(tok string) {
 			streamed = true
 			fmt.Fprint(e.stdout, tok)
 		}
 	}
-	res, err := a.bot.Turn(ctx, req)
+	res, err := a.newBot(nil).Turn(ctx, req)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
-		return enc.Encode(askJSON{Answer: res.Answer, Action: res.Action, Category: res.Category, Citations: res.Citations, Mode: res.Mode})
+		return enc.Encode(askJSON{Answer: res.Answer, Action: res.Action, Category: res.Category, Citations: res.Citations, Mode: res.Mode, Lang: res.Lang})
 	}
-	if streamed && res.Mode == bot.ModeGenerated {
+	if streamed && res.Mode == los.ModeGenerated {
 		fmt.Fprintln(e.stdout)
 	} else {
 		if streamed {
@@ -59,7 +61,7 @@ func cmdAsk(ctx context.Context, e *env) error {
 	for i, slug := range res.Citations {
 		fmt.Fprintf(e.stdout, "[%d] /artikler/%s\n", i+1, slug)
 	}
-	if res.Action != bot.ActionAnswer {
+	if res.Action != los.ActionAnswer {
 		fmt.Fprintf(e.stdout, "(%s: %s)\n", res.Action, res.Category)
 	}
 	return nil

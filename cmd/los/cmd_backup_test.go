@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/store"
 )
 
@@ -32,10 +32,10 @@ func seedData(t *testing.T, env map[string]string) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if err := db.CreateConversation(ctx, &bot.Conversation{ID: "samtale-1", TokenHash: []byte("t")}); err != nil {
+	if err := db.CreateConversation(ctx, &los.Conversation{ID: "samtale-1", TokenHash: []byte("t")}); err != nil {
 		t.Fatal(err)
 	}
-	m := &bot.Message{ConversationID: "samtale-1", Role: bot.RoleCustomer, Text: "Hva koster en varmepumpe?", Created: time.Now()}
+	m := &los.Message{ConversationID: "samtale-1", Role: los.RoleCustomer, Text: "Hva koster en varmepumpe?", Created: time.Now()}
 	if err := db.AddMessage(ctx, m); err != nil {
 		t.Fatal(err)
 	}
@@ -208,5 +208,17 @@ func TestRestoreRefuses(t *testing.T) {
 				t.Errorf("the index was removed although refused: %v", err)
 			}
 		})
+	}
+}
+
+// TestBackupOnPostgresSaysPgDump: with the store on PostgreSQL, backup
+// and restore refuse before touching anything and name PostgreSQL's tools.
+func TestBackupOnPostgresSaysPgDump(t *testing.T) {
+	env := map[string]string{"LOS_DATA": t.TempDir(), "LOS_DATABASE_URL": "postgres://los@127.0.0.1:1/los"}
+	for cmd, tool := range map[string]string{"backup": "pg_dump", "restore": "pg_restore"} {
+		r := runLos(t, env, "", cmd, filepath.Join(t.TempDir(), "x.db"))
+		if r.code == 0 || !strings.Contains(r.stderr, tool) || !strings.Contains(r.stderr, "PostgreSQL") {
+			t.Errorf("los %s: exit %d, stderr %q", cmd, r.code, r.stderr)
+		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 
 func cmdEval(ctx context.Context, e *env) error {
 	if len(e.args) == 0 {
-		fmt.Fprintln(e.stderr, "Usage: los eval retrieval --norquad FILE | los eval triage (--tsv FILE | --sentences FILE) [--json]")
+		fmt.Fprintln(e.stderr, "Usage: los eval retrieval --norquad FILE | los eval triage (--tsv FILE | --sentences FILE) [--json] | los eval lang [--ud DIR] [--tsv FILE]... [--conversations FILE]... [--json] | los eval copilot --tsv FILE... [--misses]")
 		return errUsage
 	}
 	sub := e.args[0]
@@ -24,8 +24,12 @@ func cmdEval(ctx context.Context, e *env) error {
 		return evalRetrieval(ctx, e)
 	case "triage":
 		return evalTriage(ctx, e)
+	case "lang":
+		return evalLang(ctx, e)
+	case "copilot":
+		return evalCopilot(ctx, e)
 	}
-	fmt.Fprintf(e.stderr, "los eval: unknown subcommand %q; use retrieval or triage\n", sub)
+	fmt.Fprintf(e.stderr, "los eval: unknown subcommand %q; use retrieval, triage, lang or copilot\n", sub)
 	return errUsage
 }
 

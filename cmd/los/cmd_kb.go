@@ -42,7 +42,7 @@ func kbImport(ctx context.Context, e *env) error {
 	if err != nil {
 		return fmt.Errorf("nothing imported:\n%w", err)
 	}
-	a, err := openApp(ctx, e.cfg, e.log, e.stderr)
+	a, err := openApp(ctx, e.cfg, e.log, e.stderr, writeIndex("kb import"))
 	if err != nil {
 		return err
 	}
@@ -74,7 +74,7 @@ func kbReindex(ctx context.Context, e *env) error {
 	if err := e.parse("kb reindex", &fs, 0, ""); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, e.cfg, e.log, nil)
+	a, err := openApp(ctx, e.cfg, e.log, nil, writeIndex("kb reindex"))
 	if err != nil {
 		return err
 	}
@@ -96,7 +96,7 @@ func kbSearch(ctx context.Context, e *env) error {
 	if err := e.parse("kb search", &fs, 1, `"query"`); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, e.cfg, e.log, e.stderr)
+	a, err := openApp(ctx, e.cfg, e.log, e.stderr, readIndex("kb search"))
 	if err != nil {
 		return err
 	}

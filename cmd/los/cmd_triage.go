@@ -7,22 +7,25 @@ import (
 	"flag"
 	"strings"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/config"
+	"github.com/los-bot/los/lang"
 	"github.com/los-bot/los/triage"
 )
 
 // triageLine is the contract of `los triage`. Fields may be added, never
 // renamed: evidence (none, weak, clear) and response (answer, offer,
-// check_in, handoff, crisis) grade the decision, see bot.Policy.Respond.
+// check_in, handoff, crisis) grade the decision, see los.Policy.Respond.
 type triageLine struct {
 	Text     string       `json:"text"`
-	Category bot.Category `json:"category"`
-	Severity bot.Severity `json:"severity"`
-	Action   bot.Action   `json:"action"`
+	Category los.Category `json:"category"`
+	Severity los.Severity `json:"severity"`
+	Action   los.Action   `json:"action"`
 	Signals  []string     `json:"signals"`
-	Evidence bot.Evidence `json:"evidence"`
-	Response bot.Response `json:"response"`
+	// Lang is the detected written standard of the message.
+	Lang     los.Standard `json:"lang"`
+	Evidence los.Evidence `json:"evidence"`
+	Response los.Response `json:"response"`
 }
 
 // cmdTriage classifies one message per stdin line with the rules alone.
@@ -38,7 +41,7 @@ func cmdTriage(ctx context.Context, e *env) error {
 	policy := e.cfg.Policy
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	sc := bufio.NewScanner(e.stdin)
+	sc := bufio.NewScanner(untilDone(ctx, e.stdin))
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	for sc.Scan() {
 		text := strings.TrimSpace(sc.Text())
@@ -52,7 +55,7 @@ func cmdTriage(ctx context.Context, e *env) error {
 		}
 		action, response := policy.Respond(t.Category, t.Evidence)
 		if err := enc.Encode(triageLine{Text: text, Category: t.Category, Severity: t.Category.Severity(),
-			Action: action, Signals: signals, Evidence: t.Evidence, Response: response}); err != nil {
+			Action: action, Signals: signals, Lang: lang.Detect(text), Evidence: t.Evidence, Response: response}); err != nil {
 			return err
 		}
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/ollama/ollama/api"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/config"
 	"github.com/los-bot/los/internal/ollamatest"
 )
@@ -82,6 +83,14 @@ func (b *lockedBuffer) String() string {
 // its address and its log.
 func startServe(t *testing.T, vars map[string]string) (string, *lockedBuffer) {
 	t.Helper()
+	addr, logs, _ := launchServe(t, vars)
+	return addr, logs
+}
+
+// launchServe runs `los serve` in-process and returns its address, its
+// log and a function that stops it (called again when the test ends).
+func launchServe(t *testing.T, vars map[string]string) (string, *lockedBuffer, func()) {
+	t.Helper()
 	logs := &lockedBuffer{}
 	cfg, err := config.FromEnv(func(k string) string { return vars[k] })
 	if err != nil {
@@ -95,26 +104,30 @@ func startServe(t *testing.T, vars map[string]string) (string, *lockedBuffer) {
 	addrc := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() { done <- serve(ctx, e, func(a string) { addrc <- a }) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("serve: %v", err)
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("serve: %v", err)
+				}
+			case <-time.After(30 * time.Second):
+				t.Error("serve did not stop")
 			}
-		case <-time.After(30 * time.Second):
-			t.Error("serve did not stop")
-		}
-	})
+		})
+	}
+	t.Cleanup(stop)
 	select {
 	case addr := <-addrc:
-		return addr, logs
+		return addr, logs, stop
 	case err := <-done:
 		t.Fatalf("serve ended before listening: %v\n%s", err, logs)
 	case <-time.After(60 * time.Second):
 		t.Fatalf("serve did not listen within a minute:\n%s", logs)
 	}
-	return "", nil
+	return "", nil, nil
 }
 
 // httpJSON sends a request to Los and decodes the JSON answer into out.
@@ -159,6 +172,12 @@ func ask(t *testing.T, addr, question string) (mode, answer string) {
 
 const question = "Hvordan endrer jeg fakturaadressen min?"
 
+// readiness is what /readyz answers.
+type readiness struct {
+	Status, Store, Index, Ollama string
+	Hosts                        []los.ModelHost `json:"ollama_hosts"`
+}
+
 // TestServeWithOllamaDown: the Ollama server is stopped when Los starts.
 // Los starts anyway, says it is degraded on /readyz and in `los health`,
 // and customers get extractive answers.
@@ -167,11 +186,11 @@ func TestServeWithOllamaDown(t *testing.T) {
 	srv.Stop()
 	addr, logs := startServe(t, ollamaEnv(t, srv, srv.Model))
 
-	var ready map[string]string
+	var ready readiness
 	if code := httpJSON(t, "GET", "http://"+addr+"/readyz", "", "", &ready); code != http.StatusOK {
 		t.Errorf("/readyz: %d, want 200 (degraded is not unready)", code)
 	}
-	if !strings.HasPrefix(ready["status"], "degraded: Ollama unreachable") || ready["store"] != "ok" || ready["index"] != "ok" {
+	if !strings.HasPrefix(ready.Status, "degraded: Ollama unreachable") || ready.Store != "ok" || ready.Index != "ok" {
 		t.Errorf("/readyz says %v, want status \"degraded: Ollama unreachable...\"", ready)
 	}
 	if !strings.Contains(logs.String(), "Ollama is not ready") {
@@ -195,8 +214,8 @@ func TestServeWithOllamaDown(t *testing.T) {
 func TestServeWithOllama(t *testing.T) {
 	srv := ollamatest.Start(t)
 	addr, logs := startServe(t, ollamaEnv(t, srv, bounded(t, srv)))
-	var ready map[string]string
-	if code := httpJSON(t, "GET", "http://"+addr+"/readyz", "", "", &ready); code != http.StatusOK || !strings.HasPrefix(ready["status"], "ok") {
+	var ready readiness
+	if code := httpJSON(t, "GET", "http://"+addr+"/readyz", "", "", &ready); code != http.StatusOK || !strings.HasPrefix(ready.Status, "ok") {
 		t.Errorf("/readyz: %d %v, want 200 ok", code, ready)
 	}
 	if mode, answer := ask(t, addr, question); mode != "generated" || answer == "" {
@@ -212,9 +231,9 @@ func TestServeLogsMissingModel(t *testing.T) {
 	if n := strings.Count(logs.String(), "ollama pull mangler:7b"); n != 1 {
 		t.Errorf("the start log names \"ollama pull mangler:7b\" %d times, want once:\n%s", n, logs)
 	}
-	var ready map[string]string
+	var ready readiness
 	httpJSON(t, "GET", "http://"+addr+"/readyz", "", "", &ready)
-	if !strings.Contains(ready["status"], `chat model "mangler:7b" missing`) || !strings.Contains(ready["status"], "ollama pull mangler:7b") {
+	if !strings.Contains(ready.Status, `chat model "mangler:7b" missing`) || !strings.Contains(ready.Status, "ollama pull mangler:7b") {
 		t.Errorf("/readyz says %v, want the missing model and the command", ready)
 	}
 	if mode, _ := ask(t, addr, question); mode != "extractive" {

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/los-bot/los/bot"
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/config"
 	"github.com/los-bot/los/store"
 )
@@ -26,22 +26,22 @@ func TestPurgePrunesWebhookLog(t *testing.T) {
 	t.Cleanup(func() { db.Close() })
 	now := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
 	db.SetClock(func() time.Time { return now })
-	hook := &store.Webhook{URL: "https://crm.example.no/los", Events: []string{store.EventMessageCreated}, Secret: "s", Active: true}
+	hook := &los.Webhook{URL: "https://crm.example.no/los", Events: []string{los.EventMessageCreated}, Secret: "s", Active: true}
 	if err := db.CreateWebhook(ctx, hook); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.CreateConversation(ctx, &bot.Conversation{ID: "c1", TokenHash: []byte("h"), Status: bot.StatusOpen}); err != nil {
+	if err := db.CreateConversation(ctx, &los.Conversation{ID: "c1", TokenHash: []byte("h"), Status: los.StatusOpen}); err != nil {
 		t.Fatal(err)
 	}
 	for range 3 {
-		if err := db.AddMessage(ctx, &bot.Message{ConversationID: "c1", Role: bot.RoleCustomer, Text: "hei", Created: now}); err != nil {
+		if err := db.AddMessage(ctx, &los.Message{ConversationID: "c1", Role: los.RoleCustomer, Text: "hei", Created: now}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := db.FanOut(ctx, 10, func(store.Event) ([]byte, error) { return []byte(`{}`), nil }); err != nil {
+	if _, err := db.FanOut(ctx, 10, func(los.Event) ([]byte, error) { return []byte(`{}`), nil }); err != nil {
 		t.Fatal(err)
 	}
-	for id, status := range map[int64]string{1: store.DeliveryDelivered, 2: store.DeliveryFailed} {
+	for id, status := range map[int64]string{1: los.DeliveryDelivered, 2: los.DeliveryFailed} {
 		if err := db.RecordAttempt(ctx, id, status, 200, "", now); err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +58,7 @@ func TestPurgePrunesWebhookLog(t *testing.T) {
 		t.Fatalf("log:\n%s", out.String())
 	}
 	ds, _ := db.Deliveries(ctx, hook.ID, 10)
-	if len(ds) != 1 || ds[0].Status != store.DeliveryPending {
+	if len(ds) != 1 || ds[0].Status != los.DeliveryPending {
 		t.Fatalf("left %+v, want the pending delivery", ds)
 	}
 	out.Reset()

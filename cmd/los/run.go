@@ -45,6 +45,7 @@ func commands() []command {
 		{"keys", "API keys: los keys create --scope chat,agent [--name N] | list | revoke ID", cmdKeys},
 		{"backup", "snapshot the database while Los runs: los backup [--force] FILE", cmdBackup},
 		{"restore", "put a backup in place (Los stopped): los restore FILE", cmdRestore},
+		{"migrate-db", "copy the SQLite database to PostgreSQL: los migrate-db --to postgres://… [--force]", cmdMigrateDB},
 		{"version", "print the version", func(_ context.Context, e *env) error {
 			fmt.Fprintf(e.stdout, "los %s\n", version)
 			return nil
@@ -91,6 +92,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 			return 0
 		case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
 			return 2
+		case ctx.Err() != nil:
+			// Ctrl-C or SIGTERM: the error is the interruption's echo.
+			fmt.Fprintf(stderr, "los %s: interrupted\n", c.name)
+			return 130
 		default:
 			fmt.Fprintf(stderr, "los %s: %v\n", c.name, err)
 			return 1

@@ -13,7 +13,7 @@ import (
 
 // closedPort returns a loopback URL where nothing listens, so Ollama is
 // "down" for the test.
-func closedPort(t *testing.T) string {
+func closedPort(t testing.TB) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -53,11 +53,12 @@ func TestAskJSONWithoutOllama(t *testing.T) {
 		Category  string   `json:"category"`
 		Citations []string `json:"citations"`
 		Mode      string   `json:"mode"`
+		Lang      string   `json:"lang"`
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatalf("not one JSON object: %q (%v)", r.stdout, err)
 	}
-	if got.Mode != "extractive" || got.Action != "answer" || got.Category != "none" || got.Answer == "" {
+	if got.Mode != "extractive" || got.Action != "answer" || got.Category != "none" || got.Answer == "" || got.Lang != "nb" {
 		t.Errorf("got %+v", got)
 	}
 	if len(got.Citations) == 0 || got.Citations[0] != "endre-fakturaadresse" {
@@ -73,6 +74,36 @@ func TestAskJSONWithoutOllama(t *testing.T) {
 	}
 }
 
+// TestAskNynorskQuotesInNynorsk: a Nynorsk question gets a Nynorsk reply
+// ("lang": "nn"), and with Apertium installed a Bokmål article is quoted
+// in translation (saying "Omsett maskinelt frå bokmål").
+func TestAskNynorskQuotesInNynorsk(t *testing.T) {
+	r := runLos(t, baseEnv(t), "", "ask", "--json", "Korleis endrar eg fakturaadressa mi?")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var got struct {
+		Answer string `json:"answer"`
+		Lang   string `json:"lang"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("not one JSON object: %q (%v)", r.stdout, err)
+	}
+	if got.Lang != "nn" {
+		t.Errorf("lang %q, want nn", got.Lang)
+	}
+	if strings.Contains(r.stderr, "Apertium is not installed") {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI needs apertium-nno-nob")
+		}
+		return
+	}
+	// Either a Nynorsk article answers, or a Bokmål one in translation.
+	if strings.Contains(got.Answer, "fakturaadressen") || strings.Contains(got.Answer, "Maskinoversatt") {
+		t.Errorf("answer not in Nynorsk:\n%s", got.Answer)
+	}
+}
+
 func TestAskRefusesLongQuestion(t *testing.T) {
 	r := runLos(t, baseEnv(t), "", "ask", strings.Repeat("a", 4001))
 	if r.code != 1 || !strings.Contains(r.stderr, "limit is 4000") {
@@ -81,7 +112,7 @@ func TestAskRefusesLongQuestion(t *testing.T) {
 }
 
 func TestTriageLines(t *testing.T) {
-	r := runLos(t, baseEnv(t), "Hvordan endrer jeg fakturaadressen?\n\nJeg vil ikke leve lenger\n", "triage")
+	r := runLos(t, baseEnv(t), "Hvordan endrer jeg fakturaadressen?\n\nEg vil ikkje leve lenger\n", "triage")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -93,13 +124,19 @@ func TestTriageLines(t *testing.T) {
 	if json.Unmarshal([]byte(lines[0]), &first) != nil || json.Unmarshal([]byte(lines[1]), &second) != nil {
 		t.Fatalf("lines are not JSON: %q", r.stdout)
 	}
-	for _, k := range []string{"text", "category", "severity", "action", "signals"} {
+	for _, k := range []string{"text", "category", "severity", "action", "signals", "lang", "evidence", "response"} {
 		if _, ok := first[k]; !ok {
 			t.Errorf("line lacks %q: %s", k, lines[0])
 		}
 	}
 	if first["category"] != "none" || second["category"] != "self_harm" || second["action"] != "handoff_now" {
 		t.Errorf("got %v / %v", first["category"], second)
+	}
+	if first["evidence"] != "none" || first["response"] != "answer" || second["evidence"] != "clear" || second["response"] != "crisis" {
+		t.Errorf("evidence/response: %v %v / %v %v, want none answer / clear crisis", first["evidence"], first["response"], second["evidence"], second["response"])
+	}
+	if first["lang"] != "nb" || second["lang"] != "nn" {
+		t.Errorf("lang: %v / %v, want nb / nn", first["lang"], second["lang"])
 	}
 }
 

@@ -46,6 +46,10 @@ func TestServeAndShutdown(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(body), "degraded") {
 		t.Errorf("readyz with Ollama down: %d %s; want 200 degraded", resp.StatusCode, body)
 	}
+	// Apertium is reported, installed or not, and never makes Los unready.
+	if !strings.Contains(string(body), `"apertium":"ok"`) && !strings.Contains(string(body), `"apertium":"not installed`) {
+		t.Errorf("readyz lacks the Apertium state: %s", body)
+	}
 	cancel()
 	select {
 	case err := <-done:

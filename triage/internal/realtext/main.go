@@ -27,6 +27,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/lang"
 )
@@ -58,14 +59,14 @@ func run(args []string, stdout io.Writer) error {
 	}
 	for _, p := range passages {
 		for _, s := range sentences(p) {
-			rows = append(rows, row{lang.Bokmal, s})
+			rows = append(rows, row{los.Bokmal, s})
 		}
 	}
 	if err := write(filepath.Join(*out, "real_norquad.tsv"), rows, stdout); err != nil {
 		return err
 	}
 	rows = rows[:0]
-	for _, l := range []lang.Standard{lang.Bokmal, lang.Nynorsk} {
+	for _, l := range []los.Standard{los.Bokmal, los.Nynorsk} {
 		lines, err := readLines(filepath.Join(*ud, string(l)+".dev.txt"))
 		if err != nil {
 			return err
@@ -96,7 +97,7 @@ func run(args []string, stdout io.Writer) error {
 }
 
 type row struct {
-	l    lang.Standard
+	l    los.Standard
 	text string
 }
 
