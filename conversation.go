@@ -81,6 +81,15 @@ type Message struct {
 	// for generated answers; 0 otherwise.
 	FirstTokenMS float64
 
+	// ClientID is the client's ID of a customer message (TurnRequest), also
+	// carried by the bot's reply to it, so a repeat finds both; "" when
+	// the client gave none.
+	ClientID string
+	// Repeat is set by the store when it did not store the message because
+	// one with the same ClientID was stored already: the message then
+	// holds the stored one.
+	Repeat bool
+
 	// Set on customer messages: the triage decision about them. On bot
 	// messages: SignalCallbackOffered when the reply offered a call-back.
 	Signals []string

@@ -29,3 +29,10 @@ type Availability struct {
 
 // Staffed reports whether someone can take over now.
 func (a Availability) Staffed() bool { return a.Open && a.Agents > 0 }
+
+// PresentAgent is an agent a replica counts as present in the inbox.
+type PresentAgent struct {
+	UserID   int64
+	LastSeen time.Time // the last request; now for an agent with a stream open
+	Streams  int       // live inbox streams open on the replica
+}

@@ -24,6 +24,11 @@ type TurnRequest struct {
 	// OnToken receives generated text as it arrives. Tokens of a generation
 	// that later fails are superseded by Result.Answer.
 	OnToken func(string)
+	// ClientID optionally names the message on the client's side (see
+	// ValidateClientID), so a message sent again after a lost answer is
+	// stored once: a repeat gets the stored reply, or is answered once if
+	// it has none yet. Empty: every request is a new message.
+	ClientID string
 }
 
 // Result is the outcome of one turn. Its JSON form is the contract of
@@ -47,6 +52,10 @@ type Result struct {
 	// can take over now (closed, or no agent present): the answer says so
 	// and the chat offers to leave a phone number for a call-back.
 	Callback bool `json:"callback,omitempty"`
+	// Repeated is true when the message repeats one already stored (the
+	// same TurnRequest.ClientID): nothing new was stored for it, or only
+	// the reply it was still missing.
+	Repeated bool `json:"repeated,omitempty"`
 }
 
 // Timings break a turn down, in milliseconds.
@@ -72,12 +81,33 @@ func ValidateText(text string) (string, error) {
 	return text, nil
 }
 
+// MaxClientIDLen is the longest client message ID accepted.
+const MaxClientIDLen = 64
+
+// ValidateClientID checks a client message ID: 1 to MaxClientIDLen
+// ASCII letters, digits, '-', '_', '.' or ':' (a UUID fits).
+func ValidateClientID(id string) error {
+	bad := len(id) == 0 || len(id) > MaxClientIDLen
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.:", r)) {
+			bad = true
+			break
+		}
+	}
+	if bad {
+		return &Error{Code: EINVALID, Key: "error.client_id",
+			Message: fmt.Sprintf("client_id must be 1 to %d letters, digits, '-', '_', '.' or ':'", MaxClientIDLen)}
+	}
+	return nil
+}
+
 // ConversationService answers customers. Package bot implements it; the
 // chat API and `los ask` use it.
 type ConversationService interface {
 	// Turn answers one customer message: triage, retrieval, a grounded
 	// answer or a handoff, stored with the message when the request names
-	// a conversation.
+	// a conversation. A message repeated with the same ClientID is stored
+	// and answered once (Result.Repeated).
 	Turn(ctx context.Context, req TurnRequest) (Result, error)
 	// RequestHuman hands conversation conv to the agents at the customer's
 	// request (the "talk to a person" button) and returns the reply the

@@ -111,18 +111,41 @@ func (s *MemStore) AddTurn(ctx context.Context, customer, reply *los.Message) er
 	if err := s.AddMessage(ctx, customer); err != nil {
 		return err
 	}
+	reply.ClientID = customer.ClientID
 	return s.AddMessage(ctx, reply)
 }
 
+// AddMessage stores m once per conversation, role and client ID, as the
+// real store does.
 func (s *MemStore) AddMessage(_ context.Context, m *los.Message) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, ok := s.convs[m.ConversationID]; !ok {
 		return fmt.Errorf("no conversation %q", m.ConversationID)
 	}
+	if stored := s.byClientID(m.ConversationID, m.ClientID, m.Role); stored != nil {
+		*m = *stored
+		m.Repeat = true
+		return nil
+	}
 	s.next++
 	m.ID = s.next
 	s.msgs[m.ConversationID] = append(s.msgs[m.ConversationID], *m)
+	return nil
+}
+
+func (s *MemStore) ClientTurn(_ context.Context, conv, clientID string) (customer, reply *los.Message, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.byClientID(conv, clientID, los.RoleCustomer), s.byClientID(conv, clientID, los.RoleBot), nil
+}
+
+func (s *MemStore) byClientID(conv, clientID string, role los.Role) *los.Message {
+	for _, m := range s.msgs[conv] {
+		if clientID != "" && m.ClientID == clientID && m.Role == role {
+			return &m
+		}
+	}
 	return nil
 }
 

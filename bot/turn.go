@@ -24,11 +24,28 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 		text = b.cfg.Redactor.String(text)
 	}
 
+	if req.ClientID != "" {
+		if err := los.ValidateClientID(req.ClientID); err != nil {
+			return los.Result{}, err
+		}
+	}
+
 	var conv *los.Conversation
 	var history []los.Message
 	if req.ConversationID != "" {
 		if conv, err = b.cfg.Store.Conversation(ctx, req.ConversationID); err != nil {
 			return los.Result{}, err
+		}
+		// A message sent again (its answer was lost on the way) gets the
+		// stored reply; one stored without a reply is answered now.
+		var stored, storedReply *los.Message
+		if req.ClientID != "" {
+			if stored, storedReply, err = b.cfg.Store.ClientTurn(ctx, conv.ID, req.ClientID); err != nil {
+				return los.Result{}, err
+			}
+			if storedReply != nil {
+				return b.repeated(ctx, conv, stored, storedReply, start), nil
+			}
 		}
 		if conv.Status == los.StatusClosed {
 			return los.Result{}, &los.Error{Code: los.ECONFLICT, Message: "conversation is closed", Key: "error.closed"}
@@ -36,16 +53,20 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 		if history, err = b.cfg.Store.Messages(ctx, conv.ID); err != nil {
 			return los.Result{}, err
 		}
+		if stored != nil {
+			text, history = stored.Text, before(history, stored.ID)
+		}
 	}
 
 	l, askedOnly := b.standard(ctx, req, conv, history, text)
-	customer := &los.Message{ConversationID: req.ConversationID, Role: los.RoleCustomer, Text: text, Created: b.cfg.Now()}
+	customer := &los.Message{ConversationID: req.ConversationID, Role: los.RoleCustomer, Text: text, Created: b.cfg.Now(), ClientID: req.ClientID}
 
 	if conv != nil && (conv.Status == los.StatusAgent || conv.Status == los.StatusWaiting) && b.holdWhileWaiting(conv) {
 		if err := b.cfg.Store.AddMessage(ctx, customer); err != nil {
 			return los.Result{}, err
 		}
-		return los.Result{Action: los.ActionHandoffNow, Category: los.CategoryNone, Severity: los.SeverityNone, Lang: l, Held: true, Citations: []string{}, Mode: los.ModeExtractive}, nil
+		return los.Result{Action: los.ActionHandoffNow, Category: los.CategoryNone, Severity: los.SeverityNone, Lang: l, Held: true, Citations: []string{}, Mode: los.ModeExtractive,
+			Repeated: customer.Repeat}, nil
 	}
 
 	tri := b.triage(ctx, text, history)
@@ -85,6 +106,12 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 		if err := b.cfg.Store.AddTurn(ctx, customer, reply); err != nil {
 			return los.Result{}, err
 		}
+		if reply.Repeat {
+			// The same message, sent twice at once, was answered first by
+			// the other request: its reply stands.
+			return b.repeated(ctx, conv, customer, reply, start), nil
+		}
+		res.Repeated = customer.Repeat
 		// The store redacted the reply (a model may write what it must
 		// not): the customer reads what was stored, and the handoff's
 		// summary is written from it.

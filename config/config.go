@@ -50,6 +50,7 @@ type Config struct {
 	ShutdownPeriod    time.Duration // LOS_SHUTDOWN_TIMEOUT
 	OpeningHours      string        // LOS_OPENING_HOURS, e.g. "mon-fri 08-20, sat 10-15"
 	IdleClose         time.Duration // LOS_IDLE_CLOSE: close bot conversations quiet this long
+	AgentPresence     time.Duration // LOS_AGENT_PRESENCE: an agent counts as present this long after their last request
 	// ApertiumIdle stops an Apertium pipeline (~300 MiB each) that has
 	// translated nothing this long; it starts again at the next need. 0
 	// keeps both running from start-up (LOS_APERTIUM_IDLE).
@@ -106,6 +107,7 @@ func Default() Config {
 		ShutdownPeriod: 20 * time.Second,
 		OpeningHours:   "mon-fri 08:00-20:00, sat 10:00-15:00",
 		IdleClose:      30 * time.Minute,
+		AgentPresence:  5 * time.Minute,
 		ApertiumIdle:   30 * time.Minute,
 		WebhookLogDays: 30,
 		SignInMemoryMB: 64,
@@ -143,6 +145,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.IntVar(&c.HandoffDays, "handoff-retention-days", c.HandoffDays, "days to keep handed-over conversations (LOS_HANDOFF_RETENTION_DAYS)")
 	fs.StringVar(&c.OpeningHours, "opening-hours", c.OpeningHours, "customer service opening hours in Europe/Oslo, closed on public holidays (LOS_OPENING_HOURS)")
 	fs.DurationVar(&c.IdleClose, "idle-close", c.IdleClose, "close conversations the bot holds after this long without a message (LOS_IDLE_CLOSE)")
+	fs.DurationVar(&c.AgentPresence, "agent-presence", c.AgentPresence, "an agent counts as present this long after their last request, without the inbox open (LOS_AGENT_PRESENCE)")
 	fs.DurationVar(&c.ApertiumIdle, "apertium-idle", c.ApertiumIdle, "stop an Apertium pipeline unused this long, started again when needed; 0 keeps both running from start-up (LOS_APERTIUM_IDLE)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses (LOS_WEBHOOK_ALLOW_PRIVATE)")
 	fs.IntVar(&c.WebhookLogDays, "webhook-log-days", c.WebhookLogDays, "days to keep finished webhook deliveries and their events (LOS_WEBHOOK_LOG_DAYS)")
@@ -202,6 +205,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	whole("LOS_OLLAMA_QUEUE", &c.OllamaQueue)
 	dur("LOS_SHUTDOWN_TIMEOUT", &c.ShutdownPeriod)
 	dur("LOS_IDLE_CLOSE", &c.IdleClose)
+	dur("LOS_AGENT_PRESENCE", &c.AgentPresence)
 	dur("LOS_APERTIUM_IDLE", &c.ApertiumIdle)
 	str("LOS_LOG_LEVEL", &c.LogLevel)
 	str("LOS_LOG_FORMAT", &c.LogFormat)
@@ -282,7 +286,7 @@ func (c Config) Validate() error {
 	if c.ChatModel == "" {
 		errs = append(errs, errors.New("chat model is empty; set LOS_CHAT_MODEL, for example gemma3:4b"))
 	}
-	if c.FirstToken <= 0 || c.TokenTimeout <= 0 || c.Generation <= 0 || c.ShutdownPeriod <= 0 || c.IdleClose <= 0 {
+	if c.FirstToken <= 0 || c.TokenTimeout <= 0 || c.Generation <= 0 || c.ShutdownPeriod <= 0 || c.IdleClose <= 0 || c.AgentPresence <= 0 {
 		errs = append(errs, errors.New("timeouts must be positive durations such as 8s"))
 	}
 	if c.ApertiumIdle < 0 {

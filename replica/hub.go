@@ -45,6 +45,10 @@ func NewHub(local *hub.Hub, db Notifier, log *slog.Logger) *Hub {
 		pending: map[hub.Change]struct{}{}, wake: make(chan struct{}, 1)}
 }
 
+// Origin is this replica's ID, random at every start: its notifications
+// carry it, so it ignores its own; it tells replicas apart elsewhere too.
+func (h *Hub) Origin() string { return h.origin }
+
 // Publish tells this replica's subscribers at once, and queues the
 // changes for the others; it never blocks on the database.
 func (h *Hub) Publish(changes ...hub.Change) {

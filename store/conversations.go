@@ -62,13 +62,29 @@ func (s *DB) SetConversationStatus(ctx context.Context, id string, status los.St
 // conversation closed meanwhile (by the customer, an agent or the idle
 // job, while the answer was written) is refused with ECONFLICT: nothing is
 // added after the conversation ended.
+//
+// A customer message with a ClientID already stored in the conversation
+// is not stored again: customer becomes the stored message, and reply the
+// stored reply to it (the reply written now is dropped), or, when it has
+// none yet, the reply is stored with the same ClientID.
 func (s *DB) AddTurn(ctx context.Context, customer, reply *los.Message) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := requireOpen(ctx, tx, customer.ConversationID); err != nil {
 			return err
 		}
-		if err := s.insertMessage(ctx, tx, customer); err != nil {
-			return err
+		reply.ClientID = customer.ClientID
+		if repeat, err := s.insertOrFind(ctx, tx, customer); err != nil || repeat {
+			if err != nil {
+				return err
+			}
+			stored, err := messageByClientID(ctx, tx, reply.ConversationID, reply.ClientID, los.RoleBot)
+			if err != nil || stored != nil {
+				if stored != nil {
+					*reply = *stored
+					reply.Repeat = true
+				}
+				return err
+			}
 		}
 		if err := s.insertMessage(ctx, tx, reply); err != nil {
 			return err
@@ -78,13 +94,14 @@ func (s *DB) AddTurn(ctx context.Context, customer, reply *los.Message) error {
 }
 
 // AddMessage stores one message; like AddTurn, not in a closed
-// conversation.
+// conversation, and a message whose ClientID is stored already is not
+// stored again (m becomes the stored one).
 func (s *DB) AddMessage(ctx context.Context, m *los.Message) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := requireOpen(ctx, tx, m.ConversationID); err != nil {
 			return err
 		}
-		if err := s.insertMessage(ctx, tx, m); err != nil {
+		if repeat, err := s.insertOrFind(ctx, tx, m); err != nil || repeat {
 			return err
 		}
 		return touch(ctx, tx, m.ConversationID, m.Created)
@@ -117,42 +134,36 @@ func touch(ctx context.Context, tx *sql.Tx, id string, at interface{ UnixMilli()
 }
 
 func (s *DB) insertMessage(ctx context.Context, tx *sql.Tx, m *los.Message) error {
-	m.Text = s.redaction.message(m.Role, m.Text)
-	err := tx.QueryRowContext(ctx, `INSERT INTO messages (conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, first_token_ms)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		m.ConversationID, string(m.Role), m.Text, millis(m.Created), string(m.Mode), string(m.Action), string(m.Category),
-		asJSON(&m.Citations), m.NoAnswer, m.Rating, asJSON(&m.Signals), m.FirstTokenMS).Scan(&m.ID)
-	if err != nil {
+	if _, err := s.tryInsertMessage(ctx, tx, m); err != nil {
 		return err
 	}
+	return nil
+}
+
+// tryInsertMessage inserts m unless its ClientID is stored already for its
+// role in its conversation (then it reports false and changes nothing).
+func (s *DB) tryInsertMessage(ctx context.Context, tx *sql.Tx, m *los.Message) (bool, error) {
+	text := s.redaction.message(m.Role, m.Text)
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO messages (conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, first_token_ms, client_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+		m.ConversationID, string(m.Role), text, millis(m.Created), string(m.Mode), string(m.Action), string(m.Category),
+		asJSON(&m.Citations), m.NoAnswer, m.Rating, asJSON(&m.Signals), m.FirstTokenMS, nullIfEmpty(m.ClientID)).Scan(&id)
+	if isNoRows(err) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	m.ID, m.Text = id, text
 	// Webhooks carry the message's ID, not its text: integrators read the
 	// text through the API, so deleted conversations leave nothing behind.
-	return insertEvent(ctx, tx, los.EventMessageCreated, m.ConversationID, map[string]any{"message_id": m.ID, "role": m.Role}, m.Created)
+	return true, insertEvent(ctx, tx, los.EventMessageCreated, m.ConversationID, map[string]any{"message_id": m.ID, "role": m.Role}, m.Created)
 }
 
 // Messages returns the messages of a conversation, oldest first.
 func (s *DB) Messages(ctx context.Context, conversationID string) ([]los.Message, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, author_name
-		FROM messages WHERE conversation_id = ? ORDER BY id`, conversationID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []los.Message
-	for rows.Next() {
-		var (
-			m                       los.Message
-			role, mode, action, cat string
-			created                 int64
-		)
-		if err := rows.Scan(&m.ID, &m.ConversationID, &role, &m.Text, &created, &mode, &action, &cat, asJSON(&m.Citations), &m.NoAnswer, &m.Rating, asJSON(&m.Signals), &m.AuthorName); err != nil {
-			return nil, err
-		}
-		m.Role, m.Mode, m.Action, m.Category = los.Role(role), los.Mode(mode), los.Action(action), los.Category(cat)
-		m.Created = fromMillis(created)
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return queryMessages(ctx, s.db, `WHERE conversation_id = ? ORDER BY id`, conversationID)
 }
 
 // RateMessage stores a customer's rating (-1 or +1) of a bot message in

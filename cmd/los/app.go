@@ -24,6 +24,7 @@ import (
 	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/triage"
+	"github.com/los-bot/los/web/agent"
 	"github.com/los-bot/los/webhook"
 )
 
@@ -45,6 +46,9 @@ type app struct {
 	// replica keeps this replica in step with the others on PostgreSQL
 	// (set by server, run by serve); nil on SQLite.
 	replica *replica.Replica
+	// staffing shares the agents present with the other replicas (set by
+	// server, run by serve); nil on SQLite.
+	staffing *agent.Staffing
 }
 
 // openApp opens the store (loading the demo knowledge base when it is

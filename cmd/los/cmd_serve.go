@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"sync"
 
 	"github.com/los-bot/los/config"
 	"github.com/los-bot/los/store"
@@ -71,11 +72,15 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 
 	jobs, stopJobs := context.WithCancel(ctx)
 	if a.replica != nil {
-		// Inboxes and the index follow the other replicas.
+		// Inboxes, the index and the agents present follow the other
+		// replicas.
 		replicaDone := make(chan struct{})
 		go func() {
 			defer close(replicaDone)
+			var wg sync.WaitGroup
+			wg.Go(func() { a.staffing.Run(jobs) })
 			a.replica.Run(jobs)
+			wg.Wait()
 		}()
 		defer func() { stopJobs(); <-replicaDone }()
 	}

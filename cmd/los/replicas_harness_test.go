@@ -73,13 +73,69 @@ func (r *replicaProc) kill() {
 	r.cmd.Wait()
 }
 
+// presenceWindow is how long an agent counts as present after their
+// last request in the replicas of a test (5 minutes by default).
+const presenceWindow = 2 * time.Second
+
 // replicaEnv is the environment of a replica on dsn with its own data
 // directory: no model (answers are extractive and instant), clients told
-// apart by X-Forwarded-For as behind a proxy.
+// apart by X-Forwarded-For as behind a proxy, open all week (but public
+// holidays), agents present for presenceWindow after their last request.
 func replicaEnv(t *testing.T, dsn string) map[string]string {
 	return map[string]string{
 		"LOS_DATA": t.TempDir(), "LOS_DATABASE_URL": dsn, "OLLAMA_HOST": closedPort(t),
 		"LOS_TRUSTED_PROXIES": "127.0.0.1", "LOS_SHUTDOWN_TIMEOUT": "2s", "LOS_LOG_LEVEL": "info",
+		"LOS_OPENING_HOURS": "mon-sun 00-24", "LOS_AGENT_PRESENCE": presenceWindow.String(),
+	}
+}
+
+// agentsOnline is what the inbox header of the replica at base says, as
+// the agent of key sees it (who is then present there too).
+func agentsOnline(t *testing.T, base, key string) (agents int, open bool) {
+	t.Helper()
+	var q struct {
+		Status struct {
+			Open         bool `json:"open"`
+			AgentsOnline int  `json:"agents_online"`
+		} `json:"status"`
+	}
+	if code, err := call("GET", base+"/api/v1/agent/queue", "", key, nil, &q); err != nil || code != http.StatusOK {
+		t.Fatalf("queue on %s: %d, %v", base, code, err)
+	}
+	return q.Status.AgentsOnline, q.Status.Open
+}
+
+// pollEvery is how often waitUntil and holdsFor ask.
+const pollEvery = 100 * time.Millisecond
+
+// waitUntil asks ok every pollEvery until it holds, and fails the test
+// with what if it does not within d; it returns how long it took.
+func waitUntil(t *testing.T, d time.Duration, what string, ok func() bool) time.Duration {
+	t.Helper()
+	start := time.Now()
+	tick := time.NewTicker(pollEvery)
+	defer tick.Stop()
+	for !ok() {
+		if time.Since(start) > d {
+			t.Fatalf("not within %v: %s", d, what)
+		}
+		<-tick.C
+	}
+	return time.Since(start)
+}
+
+// holdsFor asks ok every pollEvery for d, and fails the test with what
+// the first time it does not hold.
+func holdsFor(t *testing.T, d time.Duration, what string, ok func() bool) {
+	t.Helper()
+	start := time.Now()
+	tick := time.NewTicker(pollEvery)
+	defer tick.Stop()
+	for time.Since(start) < d {
+		if !ok() {
+			t.Fatalf("after %v: %s", time.Since(start).Round(time.Millisecond), what)
+		}
+		<-tick.C
 	}
 }
 
@@ -158,11 +214,22 @@ type turn struct {
 	Answer    string   `json:"answer"`
 	Action    string   `json:"action"`
 	Citations []string `json:"citations"`
+	Callback  bool     `json:"callback"` // nobody can take over now: a call-back is offered
+	Repeated  bool     `json:"repeated"`
 }
 
 func (c *customer) send(base, text string) (turn, int, error) {
+	return c.sendAs(base, text, "")
+}
+
+// sendAs sends a message with the client's ID for it (none when "").
+func (c *customer) sendAs(base, text, clientID string) (turn, int, error) {
 	var out turn
-	code, err := call("POST", base+"/api/v1/conversations/"+c.id+"/messages", c.ip, c.token, map[string]string{"text": text}, &out)
+	body := map[string]string{"text": text}
+	if clientID != "" {
+		body["client_id"] = clientID
+	}
+	code, err := call("POST", base+"/api/v1/conversations/"+c.id+"/messages", c.ip, c.token, body, &out)
 	return out, code, err
 }
 

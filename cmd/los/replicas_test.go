@@ -62,6 +62,71 @@ func TestReplicasOnPostgres(t *testing.T) {
 		}
 	})
 
+	t.Run("agent with an inbox open on B is present on A", func(t *testing.T) {
+		kari := newKey(t, dsn, "kari", auth.ScopeAgent)
+		observer := newKey(t, dsn, "observer", auth.ScopeAgent) // present on A while it asks
+		_, open := agentsOnline(t, a.url, observer)
+		if !open {
+			t.Log("a public holiday: A is closed, so only the count in its inbox is checked, not the bot's answer")
+		}
+		others := func() int { n, _ := agentsOnline(t, a.url, observer); return n - 1 }
+		// Nobody else for longer than B's heartbeat (a third of the
+		// window): the desk agent of the first subtest has left.
+		var none time.Time
+		waitUntil(t, 10*time.Second, "the desk agent of the first subtest leaves A's count", func() bool {
+			switch {
+			case others() != 0:
+				none = time.Time{}
+			case none.IsZero():
+				none = time.Now()
+			}
+			return !none.IsZero() && time.Since(none) > presenceWindow/2
+		})
+		// askForHuman is a new customer's request for a human on A: does
+		// the bot offer a call-back (nobody can take over)?
+		asked := 0
+		askForHuman := func() bool {
+			asked++
+			c := &customer{ip: fmt.Sprintf("10.5.%d.%d", asked/200, asked%200+1)}
+			if err := c.start(a.url); err != nil {
+				t.Fatal(err)
+			}
+			res, code, err := c.send(a.url, "Jeg vil snakke med et menneske.")
+			if err != nil || code != 200 || res.Action != "handoff_now" {
+				t.Fatalf("turn on A: %+v, %d, %v", res, code, err)
+			}
+			return res.Callback
+		}
+
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		if ev := <-sseEvents(t, ctx, b.url+"/api/v1/agent/queue/stream", kari); ev[0] != "queue" {
+			t.Fatalf("first event %v, want the queue", ev)
+		}
+		took := waitUntil(t, 5*time.Second, "A counts the agent whose inbox is open on B", func() bool { return others() == 1 })
+		t.Logf("A counted the agent %v after the inbox opened on B", took.Round(time.Millisecond))
+		// Longer than the window after the agent's last request: B's
+		// heartbeat keeps an agent with the inbox open present.
+		holdsFor(t, presenceWindow+time.Second, "A stopped counting the agent whose inbox is still open on B",
+			func() bool { return others() == 1 })
+		if open {
+			// Asked while the observer's request on A gets a window old,
+			// the bot on A counts the agent on B alone.
+			holdsFor(t, presenceWindow+time.Second, "with an agent's inbox open on B, the bot on A told the customer nobody can take over",
+				func() bool { return !askForHuman() })
+		}
+
+		cancel()
+		took = waitUntil(t, presenceWindow+5*time.Second, "A stops counting the agent a window after the inbox closed on B",
+			func() bool { return others() == 0 })
+		t.Logf("A stopped counting the agent %v after the inbox closed on B (window %v)", took.Round(time.Millisecond), presenceWindow)
+		if open {
+			// Once the observer's request is a window old too, the bot
+			// says so.
+			waitUntil(t, presenceWindow+5*time.Second, "the bot on A offers a call-back with nobody present", askForHuman)
+		}
+	})
+
 	t.Run("article published on A is cited by B", func(t *testing.T) {
 		const slug = "kvitteringsfrist-elsykkel"
 		art := map[string]any{"slug": slug, "title": "Kvittering for elsykkelstøtte",
@@ -94,7 +159,7 @@ func TestReplicasOnPostgres(t *testing.T) {
 
 	t.Run("kill -9 A during 50 conversations", func(t *testing.T) {
 		const convs, turns = 50, 5
-		var acked, retried, afterKill atomic.Int64
+		var acked, retried, repeated, afterKill atomic.Int64
 		killAt := make(chan struct{})
 		var once sync.Once
 		type record struct {
@@ -115,12 +180,19 @@ func TestReplicasOnPostgres(t *testing.T) {
 				}
 				for k := range turns {
 					text := fmt.Sprintf("Samtale %d, melding %d: hvordan endrer jeg fakturaadressen?", i, k)
-					_, code, err := r.c.send(base, text)
+					// The widget's ID for the message, the same when it is
+					// sent again.
+					clientID := fmt.Sprintf("m-%d-%d", i, k)
+					_, code, err := r.c.sendAs(base, text, clientID)
 					if (err != nil || code >= 500) && base == a.url {
 						// The proxy's reconnect: the same message, once, to B.
 						base = b.url
 						retried.Add(1)
-						_, code, err = r.c.send(base, text)
+						var res turn
+						res, code, err = r.c.sendAs(base, text, clientID)
+						if res.Repeated {
+							repeated.Add(1)
+						}
 					}
 					if err != nil || code != 200 {
 						t.Errorf("conversation %d, message %d on %s: %d, %v", i, k, base, code, err)
@@ -169,10 +241,13 @@ func TestReplicasOnPostgres(t *testing.T) {
 				continued++
 			}
 		}
-		t.Logf("%d conversations, %d messages acknowledged (%d by B after A was killed), %d lost, %d resent to B after A died, %d stored twice (A had stored them before dying, B again), %d conversations continued on B",
-			convs, acked.Load(), afterKill.Load(), lost, retried.Load(), doubled, continued)
+		t.Logf("%d conversations, %d messages acknowledged (%d by B after A was killed), %d lost, %d resent to B after A died (%d of them stored by A before dying, answered by B from the store), %d stored twice, %d conversations continued on B",
+			convs, acked.Load(), afterKill.Load(), lost, retried.Load(), repeated.Load(), doubled, continued)
 		if continued == 0 {
 			t.Error("no conversation continued on B")
+		}
+		if doubled > 0 {
+			t.Errorf("%d messages stored twice; the resend carried the same client_id", doubled)
 		}
 	})
 

@@ -38,6 +38,8 @@ func (a *app) server(e *env, m *metrics.Metrics) (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	staffing.SetWindow(e.cfg.AgentPresence)
+	a.sharePresence(e, staffing, changes)
 	b := a.newBot(func(c *bot.Config) {
 		c.Store = agent.NotifyTurns(c.Store, changes)
 		c.Handoffs = agent.NotifyHandoffs(c.Handoffs, changes)

@@ -345,7 +345,8 @@ type Message struct {
 }
 
 type MessageRequest struct {
-	Text string `json:"text"`
+	ClientID string `json:"client_id,omitempty"`
+	Text     string `json:"text"`
 }
 
 type Note struct {
@@ -485,6 +486,7 @@ type TurnResult struct {
 	Lang      string          `json:"lang"`
 	MessageID int64           `json:"message_id,omitempty"`
 	Mode      string          `json:"mode"`
+	Repeated  bool            `json:"repeated,omitempty"`
 	Severity  string          `json:"severity"`
 	Signals   []string        `json:"signals,omitempty"`
 	Sources   []Source        `json:"sources,omitempty"`

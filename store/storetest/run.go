@@ -14,6 +14,9 @@ func Run(t *testing.T, open Opener) {
 		{"ConversationMessagesAndRating", testConversationMessagesAndRating},
 		{"HandoffQueueOrder", testHandoffQueueOrder},
 		{"ConcurrentTurns", testConcurrentTurns},
+		{"ClientIDStoredOnce", testClientIDStoredOnce},
+		{"ClientIDUnansweredThenAnswered", testClientIDUnansweredThenAnswered},
+		{"ClientIDSentTwiceAtOnce", testClientIDSentTwiceAtOnce},
 		{"SetHandoffSummary", testSetHandoffSummary},
 		{"ClaimReplyClose", testClaimReplyClose},
 		{"HandBack", testHandBack},
@@ -55,6 +58,7 @@ func Run(t *testing.T, open Opener) {
 		{"ConversationKey", testConversationKey},
 		{"KeyExpiry", testKeyExpiry},
 		{"AccountControls", testAccountControls},
+		{"PresenceAcrossReplicas", testPresenceAcrossReplicas},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,6 +27,7 @@ type Store interface {
 	Webhooks
 	Analytics
 	Audit
+	Presence
 	// SetClock replaces the store's clock (when rows are written).
 	SetClock(now func() time.Time)
 }
@@ -44,6 +45,7 @@ type Conversations interface {
 	AddTurn(ctx context.Context, customer, reply *los.Message) error
 	AddMessage(ctx context.Context, m *los.Message) error
 	Messages(ctx context.Context, conversationID string) ([]los.Message, error)
+	ClientTurn(ctx context.Context, conversationID, clientID string) (customer, reply *los.Message, err error)
 	RateMessage(ctx context.Context, conversationID string, messageID int64, rating int) error
 	CloseByCustomer(ctx context.Context, conversationID, notice string) (bool, error)
 	CloseIdle(ctx context.Context, before time.Time) (int, error)
@@ -172,4 +174,10 @@ type Analytics interface {
 type Audit interface {
 	Audit(ctx context.Context, e los.AuditEntry) error
 	AuditLog(ctx context.Context, f los.AuditFilter) ([]los.AuditEntry, error)
+}
+
+// Presence is the agents present on each replica sharing the database.
+type Presence interface {
+	SetPresence(ctx context.Context, replica string, agents []los.PresentAgent, expired time.Time) error
+	PresentElsewhere(ctx context.Context, replica string, since time.Time) ([]int64, error)
 }

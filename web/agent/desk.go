@@ -147,7 +147,7 @@ func (d *desk) Availability(ctx context.Context) los.Availability {
 // seen records that the signed-in agent is active.
 func (d *desk) seen(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		d.staffing.presence.seen(web.UserFrom(c).ID, d.web.Now())
+		d.staffing.seen(web.UserFrom(c).ID, d.web.Now())
 		return next(c)
 	}
 }

@@ -2,24 +2,26 @@ package agent
 
 import (
 	"context"
-	"sync"
 	"time"
 
 	"github.com/los-bot/los"
 	"github.com/los-bot/los/hours"
 )
 
-// presenceWindow is how long an agent counts as present after their last
-// request, without a live inbox stream.
-const presenceWindow = 5 * time.Minute
+// DefaultPresenceWindow is how long an agent counts as present after
+// their last request, without a live inbox stream.
+const DefaultPresenceWindow = 5 * time.Minute
 
 // Staffing knows whether anyone can take over a conversation: the opening
 // hours, and the agents present in the inbox, which the desk records. It
-// is the bot's bot.Staffing.
+// is the bot's bot.Staffing. Shared (see Share), it also counts the agents
+// present on the other replicas of one database.
 type Staffing struct {
 	hours    *hours.Schedule
 	presence *presence
 	now      func() time.Time
+	share    *Sharing // nil: this process alone
+	poke     chan struct{}
 }
 
 // NewStaffing returns the staffing of a service open by sched (nil: the
@@ -35,85 +37,75 @@ func NewStaffing(sched *hours.Schedule, now func() time.Time) (*Staffing, error)
 	if now == nil {
 		now = time.Now
 	}
-	return &Staffing{hours: sched, presence: newPresence(presenceWindow), now: now}, nil
+	return &Staffing{hours: sched, presence: newPresence(DefaultPresenceWindow), now: now,
+		poke: make(chan struct{}, 1)}, nil
+}
+
+// SetWindow sets how long an agent counts as present after their last
+// request (DefaultPresenceWindow when not positive). Call it before use.
+func (s *Staffing) SetWindow(d time.Duration) {
+	if d <= 0 {
+		d = DefaultPresenceWindow
+	}
+	s.presence.window = d
 }
 
 // Availability says whether customer service is open and how many agents
 // are present, for the bot to tell customers honestly.
-func (s *Staffing) Availability(context.Context) los.Availability {
+func (s *Staffing) Availability(ctx context.Context) los.Availability {
 	now := s.now().In(s.hours.Location())
-	a := los.Availability{Now: now, Open: s.hours.Open(now), Agents: s.presence.online(now)}
+	a := los.Availability{Now: now, Open: s.hours.Open(now), Agents: s.agents(ctx, now)}
 	if !a.Open {
 		a.Next = s.hours.NextOpen(now)
 	}
 	return a
 }
 
-// presence knows which agents are there: those with a live inbox stream,
-// or active within the window.
-type presence struct {
-	window time.Duration
-
-	mu     sync.Mutex
-	agents map[int64]*present
-}
-
-type present struct {
-	streams int
-	last    time.Time
-}
-
-func newPresence(window time.Duration) *presence {
-	return &presence{window: window, agents: map[int64]*present{}}
-}
-
-func (p *presence) get(id int64) *present {
-	a := p.agents[id]
-	if a == nil {
-		a = &present{}
-		p.agents[id] = a
+// agents counts the agents present at now: here, and, when shared, on the
+// other replicas, each agent once. Should the database fail, the agents
+// here are still counted.
+func (s *Staffing) agents(ctx context.Context, now time.Time) int {
+	here := s.presence.list(now)
+	if s.share == nil {
+		return len(here)
 	}
-	return a
+	there, err := s.share.Store.PresentElsewhere(ctx, s.share.Replica, now.Add(-s.presence.window))
+	if err != nil {
+		s.share.Log.Warn("reading the agents present on the other replicas failed; counting this replica's only", "err", err)
+		return len(here)
+	}
+	ids := make(map[int64]struct{}, len(here)+len(there))
+	for _, a := range here {
+		ids[a.UserID] = struct{}{}
+	}
+	for _, id := range there {
+		ids[id] = struct{}{}
+	}
+	return len(ids)
 }
 
 // seen records activity of agent id at now.
-func (p *presence) seen(id int64, now time.Time) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.get(id).last = now
+func (s *Staffing) seen(id int64, now time.Time) {
+	if s.presence.seen(id, now) {
+		s.changed()
+	}
 }
 
 // connect records an open inbox stream of agent id; release records its
 // end.
-func (p *presence) connect(id int64, now time.Time) (release func(now time.Time)) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	a := p.get(id)
-	a.streams++
-	a.last = now
-	var once sync.Once
+func (s *Staffing) connect(id int64, now time.Time) (release func(now time.Time)) {
+	end := s.presence.connect(id, now)
+	s.changed()
 	return func(now time.Time) {
-		once.Do(func() {
-			p.mu.Lock()
-			defer p.mu.Unlock()
-			a.streams--
-			a.last = now
-		})
+		end(now)
+		s.changed()
 	}
 }
 
-// online counts the agents present at now, and forgets those long gone.
-func (p *presence) online(now time.Time) int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	n := 0
-	for id, a := range p.agents {
-		switch {
-		case a.streams > 0 || now.Sub(a.last) < p.window:
-			n++
-		default:
-			delete(p.agents, id)
-		}
+// changed asks Run to tell the other replicas soon.
+func (s *Staffing) changed() {
+	select {
+	case s.poke <- struct{}{}:
+	default:
 	}
-	return n
 }

@@ -31,7 +31,7 @@ func (d *desk) stream(c echo.Context) error {
 	defer done()
 	m := d.feed.join(c.Request().Context())
 	defer d.feed.leave(m)
-	release := d.staffing.presence.connect(web.UserFrom(c).ID, d.web.Now())
+	release := d.staffing.connect(web.UserFrom(c).ID, d.web.Now())
 	defer func() {
 		release(d.web.Now())
 		d.hub.Publish(hub.QueueChanged()) // the count of agents online changed

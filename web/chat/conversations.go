@@ -81,6 +81,10 @@ func (a *api) create(c echo.Context) error {
 
 type messageRequest struct {
 	Text *string `json:"text"`
+	// ClientID optionally names the message on the client's side, the
+	// same when it is sent again after a lost answer, so it is stored and
+	// answered once (see los.TurnRequest.ClientID).
+	ClientID *string `json:"client_id"`
 }
 
 func (a *api) postMessage(c echo.Context) error {
@@ -95,15 +99,23 @@ func (a *api) postMessage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	var clientID string
+	if req.ClientID != nil {
+		if err := los.ValidateClientID(*req.ClientID); err != nil {
+			return err
+		}
+		clientID = *req.ClientID
+	}
 	conv := conversationOf(c)
+	turn := los.TurnRequest{ConversationID: conv.ID, Text: text, ClientID: clientID, Page: pageLang(c),
+		AcceptLanguage: c.Request().Header.Get("Accept-Language")}
 	if strings.Contains(c.Request().Header.Get("Accept"), "text/event-stream") {
-		return a.streamTurn(c, conv, text)
+		return a.streamTurn(c, conv, turn)
 	}
 	// The turn outlives a client that hangs up, so the reply is stored
 	// whole; the bot's own deadlines bound it.
 	ctx := context.WithoutCancel(c.Request().Context())
-	res, err := a.bot.Turn(ctx, los.TurnRequest{ConversationID: conv.ID, Text: text, Page: pageLang(c),
-		AcceptLanguage: c.Request().Header.Get("Accept-Language")})
+	res, err := a.bot.Turn(ctx, turn)
 	if err != nil {
 		return err
 	}

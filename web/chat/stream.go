@@ -14,7 +14,10 @@ import (
 // arrives, one "citation" event per cited article, then "done" with the
 // whole turn (its answer supersedes the tokens, for example after a
 // fallback), or "error".
-func (a *api) streamTurn(c echo.Context, conv *los.Conversation, text string) error {
+//
+// A repeated message (the same client ID) whose reply is stored sends no
+// tokens: its citations and done carry the stored reply.
+func (a *api) streamTurn(c echo.Context, conv *los.Conversation, turn los.TurnRequest) error {
 	release, err := a.web.OpenStream("turn:"+conv.ID, web.MaxTurnStreams)
 	if err != nil {
 		return err
@@ -25,19 +28,22 @@ func (a *api) streamTurn(c echo.Context, conv *los.Conversation, text string) er
 	send := func(event string, data any) { _ = es.Send(event, data) }
 	send("ready", map[string]string{"conversation": conv.ID})
 
-	res, err := a.bot.Turn(contextWithoutCancel(c), los.TurnRequest{
-		ConversationID: conv.ID,
-		Text:           text,
-		Page:           pageLang(c),
-		AcceptLanguage: c.Request().Header.Get("Accept-Language"),
-		OnToken:        func(tok string) { send("token", map[string]string{"text": tok}) },
-	})
+	turn.OnToken = func(tok string) { send("token", map[string]string{"text": tok}) }
+	res, err := a.bot.Turn(contextWithoutCancel(c), turn)
 	if err != nil {
 		_, body := a.web.ErrorResponse(c, err)
 		send("error", body)
 		return nil
 	}
-	for _, src := range citedSources(res) {
+	var titles map[string]string
+	if res.Repeated && len(res.Sources) == 0 && len(res.Citations) > 0 {
+		// A stored reply comes without its sources: the titles it cited
+		// are read back (a title missing leaves the link bare).
+		if titles, err = a.store.CitedTitles(contextWithoutCancel(c), conv.ID); err != nil {
+			a.web.Log().WarnContext(c.Request().Context(), "cited titles unavailable", "conversation", conv.ID, "err", err)
+		}
+	}
+	for _, src := range citedSources(res, titles) {
 		send("citation", src)
 	}
 	send("done", res)
@@ -50,7 +56,9 @@ type citation struct {
 	URL   string `json:"url"`
 }
 
-func citedSources(res los.Result) []citation {
+// citedSources are the articles res cites, titled from its sources, else
+// from known.
+func citedSources(res los.Result, known map[string]string) []citation {
 	titles := map[string]string{}
 	for _, s := range res.Sources {
 		if _, ok := titles[s.Slug]; !ok {
@@ -59,7 +67,11 @@ func citedSources(res los.Result) []citation {
 	}
 	out := make([]citation, 0, len(res.Citations))
 	for _, slug := range res.Citations {
-		out = append(out, citation{Slug: slug, Title: titles[slug], URL: "/artikler/" + slug})
+		title, ok := titles[slug]
+		if !ok {
+			title = known[slug]
+		}
+		out = append(out, citation{Slug: slug, Title: title, URL: "/artikler/" + slug})
 	}
 	return out
 }

@@ -16,16 +16,32 @@ export async function call(method, path, body, sse) {
       method, headers, body: body ? JSON.stringify(body) : undefined, credentials: 'omit',
     });
   } catch (e) {
-    throw new Failure(t('offline'));
+    const f = new Failure(t('offline'));
+    f.network = true;
+    throw f;
   }
   if (!r.ok) {
     const j = await r.json().catch(() => ({}));
     const f = new Failure(j.error?.display || t('error'));
     f.status = r.status;
     f.detail = j.error?.message || '';
+    // A proxy whose replica is gone or not answering.
+    f.network = r.status === 502 || r.status === 503 || r.status === 504;
     throw f;
   }
   return r;
+}
+
+// clientID names a new message (the API's client_id): the same ID sent
+// again after a network error has the message stored and answered once.
+export function clientID() {
+  try {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  } catch (e) {
+    return Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);
+  }
 }
 
 // visitor is a random ID the browser keeps, so agents see its earlier

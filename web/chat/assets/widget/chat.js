@@ -1,6 +1,6 @@
 // What the customer does: write, ask for a person, end, download or
 // delete the conversation.
-import { call, convPath, Failure, forget, forgetVisitor, onConv, readEvents } from './api.js';
+import { call, clientID, convPath, Failure, forget, forgetVisitor, onConv, readEvents } from './api.js';
 import { applyTexts, el } from './dom.js';
 import { callbackForm, dropCallbackForm } from './forms.js';
 import { cited, render } from './markdown.js';
@@ -8,6 +8,10 @@ import { fetchTexts, S, save, shown, t, ui } from './state.js';
 import { listen, stop } from './live.js';
 import { ended, showNew, watchIdle } from './transcript.js';
 import { answer, message, problem, scrollDown, setBusy, showConfirm, typing } from './ui.js';
+
+// RETRY_MS is the pause before a message is sent again after a network
+// error.
+const RETRY_MS = 1000;
 
 export async function send(text) {
   text = text.trim();
@@ -18,38 +22,64 @@ export async function send(text) {
   ui.starters.hidden = true;
   ui.input.value = '';
   message('customer', text);
+  // The message keeps its ID until it is answered: sent again (by the
+  // retry below, or by the customer after an error), it is stored once.
+  if (S.pending?.text !== text) S.pending = { text, id: clientID() };
+  const body = { text, client_id: S.pending.id };
   const dots = typing();
   let m = null;
   try {
     let res = null;
     let streamed = '';
     const cites = [];
-    await onConv(async () => {
-      // A second try (in a new conversation) starts the answer afresh.
+    const post = async () => {
+      // A second try starts the answer afresh.
       m?.remove();
       m = null;
       streamed = '';
       cites.length = 0;
-      const r = await call('POST', convPath('/messages'), { text }, true);
-      await readEvents(r, (ev, d) => {
-        if (ev === 'token') {
-          streamed += d.text;
-          m = m || message('bot');
-          dots.remove();
-          render(m.querySelector('.text'), streamed, []);
-          scrollDown();
-        } else if (ev === 'citation') cites.push(d);
-        else if (ev === 'done') res = d;
-        else if (ev === 'error') {
-          const f = new Failure(d.error?.display || t('error'));
-          // The conversation closed while the answer was written: onConv
-          // sends the message again in a new one.
-          if (d.error?.code === 'conflict') f.status = 409;
-          throw f;
-        }
-      });
+      const r = await call('POST', convPath('/messages'), body, true);
+      try {
+        await readEvents(r, (ev, d) => {
+          if (ev === 'token') {
+            streamed += d.text;
+            m = m || message('bot');
+            dots.remove();
+            render(m.querySelector('.text'), streamed, []);
+            scrollDown();
+          } else if (ev === 'citation') cites.push(d);
+          else if (ev === 'done') res = d;
+          else if (ev === 'error') {
+            const f = new Failure(d.error?.display || t('error'));
+            // The conversation closed while the answer was written: onConv
+            // sends the message again in a new one.
+            if (d.error?.code === 'conflict') f.status = 409;
+            throw f;
+          }
+        });
+      } catch (e) {
+        if (e instanceof Failure) throw e;
+        res = null; // the connection broke while the answer streamed
+      }
+      if (!res) {
+        // The stream broke off before done: the server went away.
+        const f = new Failure(t('offline'));
+        f.network = true;
+        throw f;
+      }
+    };
+    await onConv(async () => {
+      try {
+        await post();
+      } catch (e) {
+        // Once more after a network error, perhaps to another server
+        // behind the same address: the answer is finished or replaced.
+        if (!e.network) throw e;
+        await new Promise((ok) => setTimeout(ok, RETRY_MS));
+        await post();
+      }
     });
-    if (!res) throw new Failure(t('error'));
+    S.pending = null;
     await finish(res, m, cites);
   } catch (e) {
     m?.remove();

@@ -35,6 +35,7 @@ export const S = {
   idleMs: 0, // the server's quiet spell before it closes, 0: none
   idleTimer: 0,
   unread: 0, // agent messages while the floating panel is closed
+  pending: null, // { text, id } of a message not yet answered, with its client_id
 };
 // shown holds the ids of stored messages already in the log.
 export const shown = new Set();
