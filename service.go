@@ -14,6 +14,14 @@ type Triager interface {
 	Classify(ctx context.Context, text string) Triage
 }
 
+// ContextTriager is a Triager that can also read a message in its
+// conversation; earlier are the customer's earlier messages, oldest first.
+// The bot uses it when the conversation has earlier messages.
+type ContextTriager interface {
+	Triager
+	ClassifyInContext(ctx context.Context, text string, earlier []string) Triage
+}
+
 // Redactor removes personal identifiers from text before it is stored,
 // logged or sent to a model.
 type Redactor interface {

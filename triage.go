@@ -133,4 +133,67 @@ type Triage struct {
 	Signals []string `json:"signals"`
 	// Confidence is the rules' confidence in Category, from 0 to 1.
 	Confidence float64 `json:"confidence"`
+	// Evidence grades what Category rests on; Response is the graded
+	// response (see Policy.Respond). Both are empty from a Triager that
+	// does not grade its evidence.
+	Evidence Evidence `json:"evidence,omitempty"`
+	Response Response `json:"response,omitempty"`
+}
+
+// Evidence grades what a triage decision rests on.
+type Evidence string
+
+// The grades of evidence.
+const (
+	// EvidenceNone: nothing sensitive was found (category none).
+	EvidenceNone Evidence = "none"
+	// EvidenceWeak: the decision rests on the learned layer alone, on the
+	// chat model's second opinion, or on single words that name nobody
+	// ("liv", "mennesker"): something may be wrong.
+	EvidenceWeak Evidence = "weak"
+	// EvidenceClear: a phrase of the lexicons about the writer or someone
+	// close to them ("jeg vil ikke leve lenger", "mor døde i natt"), or an
+	// explicit request for a person.
+	EvidenceClear Evidence = "clear"
+)
+
+// Response is the graded response to a decision: what the customer gets.
+type Response string
+
+// The graded responses.
+const (
+	ResponseAnswer Response = "answer" // answer the question
+	ResponseOffer  Response = "offer"  // answer, then offer a human
+	// ResponseCheckIn: something may be wrong. Answer the question, add one
+	// warm line saying where to get help (the crisis line for self_harm and
+	// violence), and offer a human; the action is offer_handoff.
+	ResponseCheckIn Response = "check_in"
+	ResponseHandoff Response = "handoff" // hand over now
+	// ResponseCrisis: clearly in crisis. Hand over now and show the crisis
+	// numbers at once, at any hour.
+	ResponseCrisis Response = "crisis"
+)
+
+// Respond grades the policy's action for category c by the evidence e.
+// On weak evidence a handoff_now becomes offer_handoff: a check-in for
+// the critical and high categories that have a help line (all but
+// human_request), a plain offer otherwise. Otherwise the policy's action
+// stands, critical categories getting the crisis numbers. Evidence left
+// empty (a Triager that does not grade it) counts as clear.
+func (p Policy) Respond(c Category, e Evidence) (Action, Response) {
+	a := p.Action(c)
+	weak := e == EvidenceWeak
+	switch {
+	case a == ActionAnswer:
+		return a, ResponseAnswer
+	case a == ActionOfferHandoff:
+		return a, ResponseOffer
+	case weak && c.Severity().Rank() >= SeverityHigh.Rank() && c != CategoryHumanRequest:
+		return ActionOfferHandoff, ResponseCheckIn
+	case weak:
+		return ActionOfferHandoff, ResponseOffer
+	case c.Severity() == SeverityCritical:
+		return a, ResponseCrisis
+	}
+	return a, ResponseHandoff
 }

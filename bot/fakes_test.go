@@ -50,13 +50,16 @@ func fixedSources(s ...los.Source) *FakeRetriever {
 	return &FakeRetriever{RetrieveFn: func(context.Context, string, int) ([]los.Source, error) { return s, nil }}
 }
 
-// FakeTriager returns a fixed category.
-type FakeTriager struct{ Category los.Category }
+// FakeTriager returns a fixed category, with Evidence when set.
+type FakeTriager struct {
+	Category los.Category
+	Evidence los.Evidence
+}
 
 var _ los.Triager = FakeTriager{}
 
 func (f FakeTriager) Classify(context.Context, string) los.Triage {
-	return los.Triage{Category: f.Category, Signals: []string{"fake:" + string(f.Category)}}
+	return los.Triage{Category: f.Category, Evidence: f.Evidence, Signals: []string{"fake:" + string(f.Category)}}
 }
 
 // MemStore is an in-memory Store for unit tests; the SQLite store has its

@@ -8,25 +8,34 @@ import (
 	"github.com/los-bot/los"
 )
 
-// triage classifies text and adds the conversation-level signals: the same
+// triage classifies text, in its conversation when the Triager can read
+// one (ContextTriager), and adds the conversation-level signals: the same
 // question three times, two unhelpful ratings in a row, or two "no answer"
 // turns in a row lead to an offer of a human.
 func (b *Bot) triage(ctx context.Context, text string, history []los.Message) los.Triage {
 	t := los.Triage{Category: los.CategoryNone, Severity: los.SeverityNone}
-	if b.cfg.Triager != nil {
+	var earlier []string
+	for _, m := range history {
+		if m.Role == los.RoleCustomer {
+			earlier = append(earlier, m.Text)
+		}
+	}
+	if ct, ok := b.cfg.Triager.(los.ContextTriager); ok && len(earlier) > 0 {
+		t = ct.ClassifyInContext(ctx, text, earlier)
+	} else if b.cfg.Triager != nil {
 		t = b.cfg.Triager.Classify(ctx, text)
 	}
 	if t.Signals == nil {
 		t.Signals = []string{}
 	}
 	t.Severity = t.Category.Severity()
-	t.Action = b.cfg.Policy.Action(t.Category)
+	t.Action, t.Response = b.cfg.Policy.Respond(t.Category, t.Evidence)
 	if t.Action != los.ActionAnswer {
 		return t
 	}
 	for _, s := range conversationSignals(text, history) {
 		t.Signals = append(t.Signals, s)
-		t.Action = los.ActionOfferHandoff
+		t.Action, t.Response = los.ActionOfferHandoff, los.ResponseOffer
 	}
 	return t
 }

@@ -47,7 +47,7 @@ func TestHandoffWhenNobodyCanTakeOver(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{tt.category},
+			h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{Category: tt.category},
 				func(c *bot.Config) { c.Staffing = FakeStaffing{tt.avail} })
 			id := h.conversation(t)
 			res, err := h.bot.Turn(context.Background(), los.TurnRequest{ConversationID: id, Text: "melding"})

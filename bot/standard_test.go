@@ -12,7 +12,7 @@ import (
 // message, the customer's explicit request switches the standard, and the
 // conversation keeps it afterwards.
 func TestConversationStandard(t *testing.T) {
-	h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{los.CategoryNone})
+	h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{Category: los.CategoryNone})
 	id := h.conversation(t)
 	turn := func(text string, page los.Standard) los.Standard {
 		t.Helper()

@@ -51,7 +51,7 @@ func nynorskTurn(t *testing.T, h *harness, text string) los.Result {
 // original cited.
 func TestExtractiveQuoteTranslated(t *testing.T) {
 	tr := &fakeTranslator{}
-	h := newHarness(t, nil, fixedSources(nbSource()), FakeTriager{los.CategoryNone}, withTranslator(tr))
+	h := newHarness(t, nil, fixedSources(nbSource()), FakeTriager{Category: los.CategoryNone}, withTranslator(tr))
 	res := nynorskTurn(t, h, "Korleis endrar eg fakturaadressa?")
 	if !strings.Contains(res.Answer, "«nn» Du endrer fakturaadressen") || !strings.Contains(res.Answer, "Omsett maskinelt frå bokmål.") {
 		t.Errorf("answer:\n%s", res.Answer)
@@ -77,7 +77,7 @@ func TestExtractiveQuoteTranslated(t *testing.T) {
 // TestTranslationFailureKeepsOriginal: without Apertium the original
 // passage is quoted, with no claim of a translation.
 func TestTranslationFailureKeepsOriginal(t *testing.T) {
-	h := newHarness(t, nil, fixedSources(nbSource()), FakeTriager{los.CategoryNone}, withTranslator(&fakeTranslator{err: apertium.ErrUnavailable}))
+	h := newHarness(t, nil, fixedSources(nbSource()), FakeTriager{Category: los.CategoryNone}, withTranslator(&fakeTranslator{err: apertium.ErrUnavailable}))
 	res := nynorskTurn(t, h, "Korleis endrar eg fakturaadressa?")
 	if !strings.Contains(res.Answer, srcAddress.Text) || strings.Contains(res.Answer, "Omsett") {
 		t.Errorf("answer:\n%s", res.Answer)
@@ -96,7 +96,7 @@ func TestGeneratedAnswerInWrongStandard(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			tr := &fakeTranslator{}
-			h := newHarness(t, streamOf(c.answer), fixedSources(nbSource()), FakeTriager{los.CategoryNone}, withTranslator(tr))
+			h := newHarness(t, streamOf(c.answer), fixedSources(nbSource()), FakeTriager{Category: los.CategoryNone}, withTranslator(tr))
 			res := nynorskTurn(t, h, "Korleis endrar eg fakturaadressa?")
 			if res.Mode != los.ModeGenerated {
 				t.Fatalf("mode %s", res.Mode)
@@ -119,7 +119,7 @@ func TestQuoteTranslatedByApertium(t *testing.T) {
 		t.Skip(err)
 	}
 	defer tr.Close()
-	h := newHarness(t, nil, fixedSources(nbSource()), FakeTriager{los.CategoryNone}, withTranslator(tr))
+	h := newHarness(t, nil, fixedSources(nbSource()), FakeTriager{Category: los.CategoryNone}, withTranslator(tr))
 	res := nynorskTurn(t, h, "Korleis endrar eg fakturaadressa?")
 	if !strings.Contains(res.Answer, "fakturaadressa") || lang.Detect(res.Answer) != los.Nynorsk {
 		t.Errorf("answer:\n%s", res.Answer)

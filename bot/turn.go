@@ -92,6 +92,10 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 			res.Action = los.ActionOfferHandoff
 			res.Signals = append(res.Signals, "retrieval:no_answer")
 		}
+		if tri.Response == los.ResponseCheckIn {
+			// Something may be wrong: one warm line with where to get help.
+			res.Answer = strings.TrimSpace(res.Answer + "\n\n" + b.cfg.Texts.T(l, "care."+string(tri.Category)))
+		}
 		if tri.Action == los.ActionOfferHandoff && !noAnswer {
 			res.Answer = strings.TrimSpace(res.Answer + "\n\n" + b.cfg.Texts.T(l, "handoff.offer"))
 		}

@@ -235,13 +235,26 @@ func TestTurnHandoff(t *testing.T) {
 	tests := []struct {
 		name       string
 		category   los.Category
+		evidence   los.Evidence
 		wantAction los.Action
 		wantText   []string
+		absent     []string
 	}{
 		{name: "self harm shows crisis numbers", category: los.CategorySelfHarm, wantAction: los.ActionHandoffNow, wantText: []string{"116 123", "22 40 00 40"}},
 		{name: "violence shows emergency numbers", category: los.CategoryViolence, wantAction: los.ActionHandoffNow, wantText: []string{"112", "113"}},
 		{name: "bereavement", category: los.CategoryBereavement, wantAction: los.ActionHandoffNow, wantText: []string{"lei for det"}},
 		{name: "distress offers", category: los.CategoryDistress, wantAction: los.ActionOfferHandoff, wantText: []string{"snakke med et menneske"}},
+		{name: "clear self harm hands over", category: los.CategorySelfHarm, evidence: los.EvidenceClear, wantAction: los.ActionHandoffNow, wantText: []string{"116 123", "Er livet i fare, ring 113"}},
+		// Graded response: on weak evidence the question is answered, with
+		// one warm line saying where to get help and an offer of a human.
+		{name: "weak self harm checks in", category: los.CategorySelfHarm, evidence: los.EvidenceWeak, wantAction: los.ActionOfferHandoff,
+			wantText: []string{"Svar", "Mental Helse hjelpetelefonen (116 123)", "snakke med et menneske"}, absent: []string{"Er livet i fare"}},
+		{name: "weak violence checks in", category: los.CategoryViolence, evidence: los.EvidenceWeak, wantAction: los.ActionOfferHandoff,
+			wantText: []string{"Svar", "politiet på 112", "snakke med et menneske"}},
+		{name: "weak payment trouble checks in", category: los.CategoryFinancialHardship, evidence: los.EvidenceWeak, wantAction: los.ActionOfferHandoff,
+			wantText: []string{"Svar", "55 55 33 39", "snakke med et menneske"}},
+		{name: "weak human request offers", category: los.CategoryHumanRequest, evidence: los.EvidenceWeak, wantAction: los.ActionOfferHandoff,
+			wantText: []string{"Svar", "snakke med et menneske"}, absent: []string{"116", "112"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -250,7 +263,7 @@ func TestTurnHandoff(t *testing.T) {
 				called = true
 				return streamOf("Svar [1].").ChatFn(ctx, r, fn)
 			}}
-			h := newHarness(t, gen, fixedSources(srcAddress), FakeTriager{tt.category})
+			h := newHarness(t, gen, fixedSources(srcAddress), FakeTriager{Category: tt.category, Evidence: tt.evidence})
 			id := h.conversation(t)
 			res, err := h.bot.Turn(context.Background(), los.TurnRequest{ConversationID: id, Text: "melding"})
 			if err != nil {
@@ -262,6 +275,11 @@ func TestTurnHandoff(t *testing.T) {
 			for _, w := range tt.wantText {
 				if !strings.Contains(res.Answer, w) {
 					t.Errorf("answer %q lacks %q", res.Answer, w)
+				}
+			}
+			for _, w := range tt.absent {
+				if strings.Contains(res.Answer, w) {
+					t.Errorf("answer %q has %q", res.Answer, w)
 				}
 			}
 			handedOver := len(h.handoffs.got) == 1
@@ -381,7 +399,7 @@ func TestHandoffSummaryByModel(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rec := &summaryRecorder{}
-			h := newHarness(t, tt.gen, fixedSources(srcAddress), FakeTriager{los.CategoryBereavement},
+			h := newHarness(t, tt.gen, fixedSources(srcAddress), FakeTriager{Category: los.CategoryBereavement},
 				func(c *bot.Config) { c.Summaries = rec })
 			id := h.conversation(t)
 			res, err := h.bot.Turn(context.Background(), los.TurnRequest{ConversationID: id, Text: "Mannen min døde i forrige uke"})

@@ -19,3 +19,20 @@ type Triager struct {
 func (t Triager) Classify(ctx context.Context, text string) los.Triage {
 	return t.Next.Classify(ctx, t.Redactor.String(text))
 }
+
+var _ los.ContextTriager = Triager{}
+
+// ClassifyInContext classifies the redacted text in its conversation,
+// the earlier messages redacted too, when Next can read one; otherwise
+// the text alone.
+func (t Triager) ClassifyInContext(ctx context.Context, text string, earlier []string) los.Triage {
+	ct, ok := t.Next.(los.ContextTriager)
+	if !ok {
+		return t.Classify(ctx, text)
+	}
+	red := make([]string, len(earlier))
+	for i, e := range earlier {
+		red[i] = t.Redactor.String(e)
+	}
+	return ct.ClassifyInContext(ctx, t.Redactor.String(text), red)
+}

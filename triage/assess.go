@@ -12,12 +12,23 @@ import (
 // noisy-or: 1 - (1-w1)(1-w2)...; a category applies from threshold on.
 const (
 	threshold     = 0.5
-	negationWords = 1    // content words allowed between a negator and a match
-	negationReach = 6    // words before a match searched for a negator
-	impersonal    = 0.5  // weight factor when a personal entry has no person near
-	capsShout     = 0.5  // most words in capitals
-	capsWord      = 0.25 // one emphasised word in capitals ("INGEN")
-	punctRun      = 0.3  // "!!!", "???", "?!"
+	negationWords = 1   // content words allowed between a negator and a match
+	negationReach = 6   // words before a match searched for a negator
+	impersonal    = 0.5 // weight factor when a personal entry or a bare word has no person near
+	shortMessage  = 3   // words up to which a bare word is the message ("agent", "selvmord")
+	// clearWord is the least weight of a single word that is clear
+	// evidence on its own ("selvmord", "inkasso"); lighter single words
+	// are ambiguous ("død", "syk", "lei") and what they decide rests on
+	// weak evidence.
+	clearWord = 0.8
+	// cueWeight is the largest weight of a cue entry: its words mark the
+	// category's field ("liv", "kniv") in a message about a person, which
+	// lets the learned model raise to it, but never count toward a
+	// decision, however many of them stand together.
+	cueWeight = 0.1
+	capsShout = 0.5  // most words in capitals
+	capsWord  = 0.25 // one emphasised word in capitals ("INGEN")
+	punctRun  = 0.3  // "!!!", "???", "?!"
 )
 
 // catIndex maps a category to its position in los.Categories.
@@ -35,6 +46,18 @@ var numCats = len(los.Categories)
 type assessment struct {
 	score []float64 // by position in los.Categories
 	cue   []bool    // some unsuppressed evidence, however weak
+	// bound marks categories with evidence tied to a person: a phrase, or
+	// a single word in a sentence that names the writer, someone close or
+	// the company addressed (not halved as impersonal). Only such evidence
+	// of self_harm or violence lets the learned model raise to them.
+	bound []bool
+	// about is true when the message names the writer, someone close or
+	// the company addressed: the learned model raises only such messages.
+	about bool
+	// clear marks categories with one such piece of evidence that decides
+	// on its own: a phrase reaching the threshold, or a single word of at
+	// least clearWord (see evidence).
+	clear []bool
 	// vetoed marks categories whose evidence the rules found figurative
 	// or joking (any category) or negated (non-critical ones; a negated
 	// critical phrase may be a clumsy negator): the learned model may not
@@ -47,24 +70,36 @@ type assessment struct {
 	signals  []string
 	category los.Category
 	conf     float64
+	// evidence grades what category rests on: clear when the rules
+	// decided a sensitive category on clear evidence (whatever category a
+	// later layer chose), weak when only the learned model or the second
+	// opinion found it, or the rules only on weak or impersonal evidence.
+	evidence los.Evidence
 }
 
 type hit struct {
-	rule *rule
-	m    match
+	rule   *rule
+	phrase *phrase
+	m      match
 }
 
 // assess runs the lexicons and the intensity rules over t.
 func (l *Lexicon) assess(t *text) assessment {
-	a := assessment{score: make([]float64, numCats), cue: make([]bool, numCats), vetoed: make([]bool, numCats)}
+	a := assessment{score: make([]float64, numCats), cue: make([]bool, numCats), vetoed: make([]bool, numCats),
+		bound: make([]bool, numCats), clear: make([]bool, numCats)}
 	var hits []hit
+	words := t.words()
+	a.about = l.scopes[stemNorwegian].bound(t, false) || t.english && l.scopes[stemEnglish].bound(t, false)
 	for i := range t.tokens {
-		l.candidates(&t.tokens[i], func(rf *ref) {
+		l.phrases.candidates(&t.tokens[i], func(rf *ref) {
 			if rf.rule.scope.stemmer == stemEnglish && !t.english {
 				return
 			}
+			if rf.rule.short && words > shortMessage {
+				return
+			}
 			if m, ok := rf.phrase.matchAt(t, i); ok {
-				hits = append(hits, hit{rule: rf.rule, m: m})
+				hits = append(hits, hit{rule: rf.rule, phrase: rf.phrase, m: m})
 			}
 		})
 	}
@@ -89,9 +124,15 @@ func (l *Lexicon) assess(t *text) assessment {
 		}
 		w := h.rule.weight
 		what := t.span(h.m.from, h.m.to)
-		if h.rule.personal && h.rule.scope.who(t, h.m) == "" {
+		bare := len(h.phrase.slots) == 1 && words > shortMessage
+		if (h.rule.personal || bare) && !h.rule.scope.bound(t, h.rule.personal) {
 			w *= impersonal
 			a.signals = append(a.signals, "rule:impersonal:"+what)
+		} else {
+			a.bound[catIndex[h.rule.cat]] = true
+			if w >= threshold && (len(h.phrase.slots) > 1 || w >= clearWord) {
+				a.clear[catIndex[h.rule.cat]] = true
+			}
 		}
 		prev, seen := best[h.rule]
 		if seen && w <= prev.w {
@@ -103,7 +144,18 @@ func (l *Lexicon) assess(t *text) assessment {
 		if _, ok := first[h.rule.cat]; !ok {
 			first[h.rule.cat] = h
 		}
-		best[h.rule] = evidence{h.rule.cat, w, h.m.from, h.m.to}
+		best[h.rule] = evidence{h.rule.cat, w, h.m.from, h.m.to, h.rule.weight <= cueWeight}
+	}
+	// A veto pattern of a category anywhere in the message bars the
+	// learned model from it even where no entry matched: "jeg har
+	// ingenting imot å betale litt mer" is no payment trouble, whatever
+	// the model makes of it.
+	vetoes := l.vetoesIn(t)
+	for i, c := range los.Categories {
+		if sig, ok := vetoes[c]; ok && !a.vetoed[i] {
+			a.vetoed[i] = true
+			a.signals = append(a.signals, sig)
+		}
 	}
 	// Killing words are shared by self_harm and violence ("dreper meg",
 	// "tar livet av meg"): wording the rules found figurative or joking
@@ -113,13 +165,31 @@ func (l *Lexicon) assess(t *text) assessment {
 		a.vetoed[sh], a.vetoed[v] = true, true
 	}
 	for _, e := range strongest(best) {
+		if e.cue {
+			a.cue[catIndex[e.cat]] = true // a cue only: never toward a decision
+			continue
+		}
 		a.add(e.cat, e.w)
 	}
+	shout := 0.0
 	for _, in := range l.intensity(t) {
 		a.add(los.CategoryDistress, in.weight)
 		a.signals = append(a.signals, in.signal)
+		shout = 1 - (1-shout)*(1-in.weight)
+	}
+	if shout >= threshold {
+		// Shouting ("HVORFOR SVARER DERE IKKE!!!") is clear evidence of
+		// strong anger: an offer of a human, which nothing should lower.
+		a.clear[catIndex[los.CategoryDistress]] = true
 	}
 	a.decide()
+	a.evidence = los.EvidenceNone
+	if a.category != los.CategoryNone {
+		a.evidence = los.EvidenceWeak
+		if a.clear[catIndex[a.category]] {
+			a.evidence = los.EvidenceClear
+		}
+	}
 	if h, ok := first[a.category]; ok {
 		if who := h.rule.scope.who(t, h.m); who != "" {
 			a.signals = append(a.signals, who)
@@ -137,6 +207,7 @@ type evidence struct {
 	cat      los.Category
 	w        float64
 	from, to int
+	cue      bool // from a cue entry (see cueWeight)
 }
 
 // strongest keeps, per category and span of words, the heaviest evidence:
@@ -268,27 +339,6 @@ func (sc *scope) negated(t *text, m match) bool {
 		}
 	}
 	return false
-}
-
-// who names the person affected by m, as a signal: a close person named in
-// its sentence ("who:close:mora") before the writer ("who:self").
-func (sc *scope) who(t *text, m match) string {
-	s := t.tokens[m.from].sentence
-	self := false
-	for i := range t.tokens {
-		tk := &t.tokens[i]
-		if tk.sentence != s {
-			continue
-		}
-		if sc.close.matches(tk) {
-			return "who:close:" + tk.surface
-		}
-		self = self || sc.self.matches(tk)
-	}
-	if self {
-		return "who:self"
-	}
-	return ""
 }
 
 func dedupe(s []string) []string {

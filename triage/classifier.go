@@ -59,22 +59,34 @@ func NewDefault(opts ...Option) (*Classifier, error) {
 	return New(lex, opts...), nil
 }
 
-// Classify triages one message. Action is filled from los.DefaultPolicy;
-// callers with a configured policy set it again from Category.
+// Classify triages one message. Action and Response are filled from
+// los.DefaultPolicy; callers with a configured policy set them again with
+// Policy.Respond from Category and Evidence.
 func (c *Classifier) Classify(ctx context.Context, text string) los.Triage {
-	t := analyse(text)
+	return c.classify(ctx, text, analyse(text), nil)
+}
+
+// classify triages the analysed message t; pre are signals of how it was
+// read (see ClassifyIn), shown first.
+func (c *Classifier) classify(ctx context.Context, raw string, t *text, pre []string) los.Triage {
 	a := c.lex.assess(t)
+	if len(pre) > 0 {
+		a.signals = append(pre, a.signals...)
+	}
 	if c.model != nil {
 		c.model.apply(t, &a)
 	}
 	if c.second != nil && c.second.wants(a) {
-		c.second.review(ctx, text, &a)
+		c.second.review(ctx, raw, &a)
 	}
+	action, response := los.DefaultPolicy.Respond(a.category, a.evidence)
 	return los.Triage{
 		Category:   a.category,
 		Severity:   a.category.Severity(),
-		Action:     los.DefaultPolicy.Action(a.category),
+		Action:     action,
 		Signals:    a.signals,
 		Confidence: math.Round(a.conf*100) / 100,
+		Evidence:   a.evidence,
+		Response:   response,
 	}
 }

@@ -186,3 +186,15 @@ func benchmarkClassify(b *testing.B, c *Classifier) {
 		c.Classify(ctx, msgs[i%len(msgs)])
 	}
 }
+
+// BenchmarkClassifyIn reads the messages in a conversation about a fibre
+// installation: the earlier message is analysed again each time.
+func BenchmarkClassifyIn(b *testing.B) {
+	c := newTestClassifier(b)
+	conv := Conversation{Earlier: []string{"Hei! Når kommer montøren for å installere fiber hos meg?"}}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		c.ClassifyIn(ctx, "Han vet hvor jeg bor, men finner han fram?", conv)
+	}
+}

@@ -15,8 +15,8 @@ const defaultGap = 2
 type Lexicon struct {
 	files    []string
 	rules    []*rule
-	index    map[ikey][]*ref // phrases by the words their first position takes
-	scan     []*ref          // phrases whose first position is a prefix, suffix or number
+	phrases  phraseIndex // the entries' terms and phrases
+	vetoes   phraseIndex // the entries' veto patterns (see vetoed)
 	acronyms map[string]bool
 	scopes   [numStemmers]*scope
 	model    *Model // the learned second layer (ModelFile), if any
@@ -28,12 +28,21 @@ type Lexicon struct {
 // English "I" but Norwegian "in". Figurative patterns apply to every entry
 // of their category, so that nn.json profits from those in nb.json.
 type scope struct {
-	stemmer    stemmer
-	negators   map[string]bool
-	breaks     map[string]bool
-	light      map[string]bool
-	self       slot // the writer: "jeg", "eg", "meg"
-	close      slot // close persons: "mann", "mor", "far"
+	stemmer   stemmer
+	negators  map[string]bool
+	breaks    map[string]bool
+	light     map[string]bool
+	self      slot // the writer: "jeg", "eg", "meg"
+	close     slot // close persons: "mann", "mor", "far"
+	addressee slot // the company addressed: "dere", "dykk", "you"
+	generic   slot // before a close person, make it anyone's: "en mor", "hans venner"
+	// Sets that read a message in its conversation (see ClassifyIn):
+	// devices and services, people who come to do a job, and the
+	// pronouns that may stand for them.
+	device     slot // "ruteren", "fiberboksen"
+	worker     slot // "montøren", "teknikeren"
+	pronoun    slot // a person: "han", "hun", "ho"
+	it         slot // a thing: "den", "it"
 	joke       slot // marks of a joke: "haha", "lol"
 	figurative map[los.Category][]*phrase
 	hyperbole  map[los.Category][]*phrase
@@ -48,9 +57,11 @@ type rule struct {
 	weight     float64
 	negatable  bool
 	personal   bool
+	short      bool // matches only in messages of at most shortMessage words
 	phrases    []*phrase
 	figurative []*phrase
 	hyperbole  []*phrase
+	veto       []*phrase // anywhere in a message: the learned model may not raise to cat
 	negating   []*phrase
 }
 
@@ -68,7 +79,7 @@ type ikey struct {
 const exactKind = 255
 
 func newLexicon() *Lexicon {
-	l := &Lexicon{index: map[ikey][]*ref{}, acronyms: map[string]bool{}}
+	l := &Lexicon{acronyms: map[string]bool{}}
 	for i := range l.scopes {
 		l.scopes[i] = &scope{stemmer: stemmer(i), negators: map[string]bool{}, breaks: map[string]bool{}, light: map[string]bool{},
 			figurative: map[los.Category][]*phrase{}, hyperbole: map[los.Category][]*phrase{}}
@@ -110,7 +121,8 @@ func (l *Lexicon) add(file string, spec *fileSpec) error {
 	addAll(sc.breaks, spec.ClauseBreaks)
 	addAll(sc.light, spec.NegationSkip)
 	addAll(l.acronyms, spec.Acronyms)
-	for name, target := range map[string]*slot{"self": &sc.self, "close": &sc.close, "joke": &sc.joke} {
+	for name, target := range map[string]*slot{"self": &sc.self, "close": &sc.close, "joke": &sc.joke, "addressee": &sc.addressee, "generic": &sc.generic,
+		"device": &sc.device, "worker": &sc.worker, "pronoun": &sc.pronoun, "it": &sc.it} {
 		if _, ok := spec.Sets[name]; !ok {
 			continue
 		}
@@ -138,7 +150,10 @@ func (l *Lexicon) add(file string, spec *fileSpec) error {
 		sc.hyperbole[r.cat] = append(sc.hyperbole[r.cat], r.hyperbole...)
 		l.rules = append(l.rules, r)
 		for _, p := range r.phrases {
-			l.indexPhrase(&ref{rule: r, phrase: p})
+			l.phrases.add(&ref{rule: r, phrase: p})
+		}
+		for _, p := range r.veto {
+			l.vetoes.add(&ref{rule: r, phrase: p})
 		}
 	}
 	return nil
@@ -162,7 +177,7 @@ func (l *Lexicon) compileEntry(e entrySpec, st stemmer, sets map[string][]string
 			return nil, fmt.Errorf("gap %d: want 0 to 5", gap)
 		}
 	}
-	r := &rule{id: e.ID, cat: e.Category, weight: e.Weight, negatable: true, personal: e.Personal}
+	r := &rule{id: e.ID, cat: e.Category, weight: e.Weight, negatable: true, personal: e.Personal, short: e.Short}
 	if e.Negatable != nil {
 		r.negatable = *e.Negatable
 	}
@@ -179,6 +194,7 @@ func (l *Lexicon) compileEntry(e entrySpec, st stemmer, sets map[string][]string
 		{"terms", e.Terms, &r.phrases},
 		{"phrases", e.Phrases, &r.phrases},
 		{"figurative", e.Figurative, &r.figurative},
+		{"veto", e.Veto, &r.veto},
 		{"hyperbole", e.Hyperbole, &r.hyperbole},
 		{"negating", e.Negating, &r.negating},
 	}
@@ -194,30 +210,45 @@ func (l *Lexicon) compileEntry(e entrySpec, st stemmer, sets map[string][]string
 	return r, nil
 }
 
-func (l *Lexicon) indexPhrase(rf *ref) {
-	keys := make([]ikey, 0, len(rf.phrase.slots[0].alts))
-	for _, a := range rf.phrase.slots[0].alts {
-		switch a.kind {
-		case altStem:
-			keys = append(keys, ikey{uint8(a.stemmer), a.s})
-		case altExact:
-			keys = append(keys, ikey{exactKind, a.s})
-		default:
-			l.scan = append(l.scan, rf)
-			return
-		}
+// phraseIndex finds the phrases whose first position may match a token:
+// by the stems and written forms that position takes, and, for prefixes,
+// suffixes and numbers, by trying each such alternative.
+type phraseIndex struct {
+	index map[ikey][]*ref
+	scan  []scanRef
+}
+
+type scanRef struct {
+	alt alt
+	rf  *ref
+}
+
+func (px *phraseIndex) add(rf *ref) {
+	if px.index == nil {
+		px.index = map[ikey][]*ref{}
 	}
 	seen := map[ikey]bool{}
-	for _, k := range keys {
+	for _, a := range rf.phrase.slots[0].alts {
+		var k ikey
+		switch a.kind {
+		case altStem:
+			k = ikey{uint8(a.stemmer), a.s}
+		case altExact:
+			k = ikey{exactKind, a.s}
+		default:
+			px.scan = append(px.scan, scanRef{a, rf})
+			continue
+		}
 		if !seen[k] {
 			seen[k] = true
-			l.index[k] = append(l.index[k], rf)
+			px.index[k] = append(px.index[k], rf)
 		}
 	}
 }
 
-// candidates calls fn with every phrase whose first position may match tk.
-func (l *Lexicon) candidates(tk *token, fn func(*ref)) {
+// candidates calls fn with every phrase whose first position may match
+// tk; a phrase may come more than once.
+func (px *phraseIndex) candidates(tk *token, fn func(*ref)) {
 	var seen [numStemmers + 1]ikey
 	n := 0
 	try := func(k ikey) {
@@ -228,7 +259,7 @@ func (l *Lexicon) candidates(tk *token, fn func(*ref)) {
 		}
 		seen[n] = k
 		n++
-		for _, rf := range l.index[k] {
+		for _, rf := range px.index[k] {
 			fn(rf)
 		}
 	}
@@ -236,8 +267,10 @@ func (l *Lexicon) candidates(tk *token, fn func(*ref)) {
 		try(ikey{uint8(s), tk.stems[s]})
 	}
 	try(ikey{exactKind, tk.surface})
-	for _, rf := range l.scan {
-		fn(rf)
+	for _, sr := range px.scan {
+		if sr.alt.matches(tk) {
+			fn(sr.rf)
+		}
 	}
 }
 

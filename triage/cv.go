@@ -15,6 +15,9 @@ type Fold struct {
 	Train []Example
 	Test  []Example
 	Lex   *Lexicon
+	// Real marks a fold of real sentences (all none): its false alarms
+	// are weighed on their own (Costs.RealAlarm).
+	Real bool
 }
 
 // FoldResult compares, on a left-out set, the rules alone, the rules with
@@ -31,28 +34,21 @@ type FoldResult struct {
 // fold, so that many thresholds can be tried on one training.
 type foldRun struct {
 	name  string
+	real  bool
 	test  []Example
-	cats  []los.Category // rules
-	confs []float64
-	vetos [][]bool
-	words []int
-	cued  []bool
+	rules []ruling
 	probs [][]float64
 	model *Model
 }
 
 func runFold(f Fold, opt TrainOptions) foldRun {
-	r := foldRun{name: f.Name, test: f.Test, model: Train(f.Train, opt)}
+	r := foldRun{name: f.Name, real: f.Real, test: f.Test, model: Train(f.Train, opt)}
 	for _, ex := range f.Test {
 		t := analyse(ex.Text)
 		a := f.Lex.assess(t)
 		p := make([]float64, len(r.model.classes))
 		r.model.probs(t.features(nil), p)
-		r.cats = append(r.cats, a.category)
-		r.confs = append(r.confs, a.conf)
-		r.vetos = append(r.vetos, a.vetoed)
-		r.words = append(r.words, t.words())
-		r.cued = append(r.cued, a.criticalCue())
+		r.rules = append(r.rules, a.ruling(t.words()))
 		r.probs = append(r.probs, p)
 	}
 	return r
@@ -63,8 +59,8 @@ func (r foldRun) result(th Thresholds) FoldResult {
 	fused := make([]los.Triage, len(r.test))
 	alone := make([]los.Triage, len(r.test))
 	for i := range r.test {
-		rules[i] = triageOf(r.cats[i])
-		c, _, _ := th.decide(r.model.classes, ruling{r.cats[i], r.confs[i], r.vetos[i], r.words[i], r.cued[i]}, r.probs[i])
+		rules[i] = triageOf(r.rules[i].cat)
+		c, _, _ := th.decide(r.model.classes, r.rules[i], r.probs[i])
 		fused[i] = triageOf(c)
 		top := 0
 		for j, p := range r.probs[i] {
@@ -86,6 +82,7 @@ type Costs struct {
 	Missed     float64 // sensitive messages left as none
 	Category   float64 // sensitive messages given another sensitive category
 	FalseAlarm float64 // messages labelled none given a sensitive category
+	RealAlarm  float64 // real sentences (folds marked Real) given a sensitive category
 }
 
 // DefaultCosts put a missed critical message far above the rest; a false
@@ -93,14 +90,24 @@ type Costs struct {
 // (3 % of false alarms, 5 % of misses). At Critical 3 the grid chose a
 // critical threshold of 0.25, which lost critical messages on the folds of
 // sets A and G (round F+G); at 10 it keeps 0.15 and all of them.
-var DefaultCosts = Costs{Critical: 10, Missed: 1, Category: 0.5, FalseAlarm: 1}
+//
+// Real text weighs like the customer-style negatives, on its own, so that
+// thousands of real sentences do not drown the few hundred written ones.
+var DefaultCosts = Costs{Critical: 10, Missed: 1, Category: 0.5, FalseAlarm: 1, RealAlarm: 1}
 
 // tally counts the mistakes of fused decisions.
-type tally struct{ crit, critMiss, sens, missed, wrong, none, alarms int }
+type tally struct{ crit, critMiss, sens, missed, wrong, none, alarms, real, realAlarms int }
 
 func (r foldRun) tally(th Thresholds, t *tally) {
 	for i, ex := range r.test {
-		c, _, _ := th.decide(r.model.classes, ruling{r.cats[i], r.confs[i], r.vetos[i], r.words[i], r.cued[i]}, r.probs[i])
+		c, _, _ := th.decide(r.model.classes, r.rules[i], r.probs[i])
+		if ex.Label == los.CategoryNone && r.real {
+			t.real++
+			if c != los.CategoryNone {
+				t.realAlarms++
+			}
+			continue
+		}
 		if ex.Label == los.CategoryNone {
 			t.none++
 			if c != los.CategoryNone {
@@ -126,7 +133,7 @@ func (r foldRun) tally(th Thresholds, t *tally) {
 
 func (t tally) cost(w Costs) float64 {
 	return w.Critical*ratio(t.critMiss, t.crit) + w.Missed*ratio(t.missed, t.sens) +
-		w.Category*ratio(t.wrong, t.sens) + w.FalseAlarm*ratio(t.alarms, t.none)
+		w.Category*ratio(t.wrong, t.sens) + w.FalseAlarm*ratio(t.alarms, t.none) + w.RealAlarm*ratio(t.realAlarms, t.real)
 }
 
 func triageOf(c los.Category) los.Triage {
@@ -143,6 +150,22 @@ func CrossValidate(folds []Fold, opt TrainOptions) []FoldResult {
 	return out
 }
 
+// CompareThresholds trains one model per fold and measures each of ths on
+// every fold: out[k][i] is fold i with ths[k].
+func CompareThresholds(folds []Fold, opt TrainOptions, ths []Thresholds) [][]FoldResult {
+	runs := make([]foldRun, len(folds))
+	for i, f := range folds {
+		runs[i] = runFold(f, opt)
+	}
+	out := make([][]FoldResult, len(ths))
+	for k, th := range ths {
+		for _, r := range runs {
+			out[k] = append(out[k], r.result(th))
+		}
+	}
+	return out
+}
+
 // ChooseThresholds trains one model per fold and picks the thresholds with
 // the least cost (see Costs) over all left-out sets together; it returns
 // the figures of every fold with them. As a check that the choice carries
@@ -154,7 +177,7 @@ func ChooseThresholds(folds []Fold, opt TrainOptions, w Costs) (Thresholds, []Fo
 	for i, f := range folds {
 		runs[i] = runFold(f, opt)
 	}
-	best := pick(runs, w)
+	best := pick(runs, w, opt.Thresholds.Offer)
 	at := make([]FoldResult, len(runs))
 	nested := make([]FoldResult, len(runs))
 	for i := range runs {
@@ -167,32 +190,24 @@ func ChooseThresholds(folds []Fold, opt TrainOptions, w Costs) (Thresholds, []Fo
 		}
 		th := best
 		if len(others) > 0 {
-			th = pick(others, w)
+			th = pick(others, w, opt.Thresholds.Offer)
 		}
 		nested[i] = runs[i].result(th)
 	}
 	return best, at, nested
 }
 
-// DefaultUncued is Thresholds.Uncued, a fixed value not searched by pick:
-// 0, no bound. Measured in round H on the folds of both kinds, 0.18 (a
-// critical raise without any self_harm or violence evidence of the rules
-// needs 0.18 rather than 0.15) cut false alarms from 92 to 81 of 944 with
-// the rules before round H, but after retraining it lost a critical
-// message of set G at p 0.178 ("eg vil ikkje bli funnen før det er for
-// seint"); 0.20 lost one before. The margin is too thin to keep.
-const DefaultUncued = 0
-
 // noneRatios are the values of Thresholds.NoneRatio pick tries: only 0 (no
 // bound), since a critical message missed is the worst mistake (on blind
 // set G a bound of 0.7 lost 4 of 48 critical messages).
 var noneRatios = []float64{0}
 
-// pick searches a grid of thresholds. The model may lower only decisions
-// the rules are unsure of (under DefaultBelow, where the second opinion is
-// asked too): lowering sure ones cost right decisions of the tuned rules.
-// Ties go to the first, lower thresholds of the grid.
-func pick(runs []foldRun, w Costs) Thresholds {
+// pick searches a grid of thresholds (Thresholds.Offer is not searched:
+// it is given, and compared with CompareThresholds). The model may lower
+// only weak decisions the rules are unsure of (under DefaultBelow):
+// lowering sure ones cost right decisions of the tuned rules. Ties go to
+// the first, lower thresholds of the grid.
+func pick(runs []foldRun, w Costs, offer float64) Thresholds {
 	var grid []float64
 	for v := 10; v <= 100; v += 5 {
 		if v <= 60 || v%10 == 0 {
@@ -211,7 +226,7 @@ func pick(runs []foldRun, w Costs) Thresholds {
 			for _, m := range grid {
 				for _, l := range lowers {
 					for _, nr := range noneRatios {
-						th := Thresholds{Critical: c, High: h, Medium: m, Lower: l, Below: DefaultBelow, NoneRatio: nr, Uncued: DefaultUncued}
+						th := Thresholds{Critical: c, High: h, Medium: m, Lower: l, Below: DefaultBelow, NoneRatio: nr, Offer: offer}
 						var t tally
 						for _, r := range runs {
 							r.tally(th, &t)

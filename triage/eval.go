@@ -3,8 +3,10 @@ package triage
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,6 +20,8 @@ type Example struct {
 	Label   los.Category `json:"label"`
 	Variant los.Standard `json:"variant"`
 	Text    string       `json:"text"`
+	// Weight of the example in training; 0 counts as 1.
+	Weight float64 `json:"-"`
 }
 
 // ReadExamples reads a TSV with the header "label\tvariant\ttext".
@@ -65,6 +69,34 @@ func ReadExamples(r io.Reader) ([]Example, error) {
 	return out, nil
 }
 
+// ReadSentences reads real sentences from a JSON list of {"text",
+// "label"} objects, the format of NoReC_sentence, and returns those whose
+// label is one of keep as examples labelled none: text nobody wrote for
+// the triage, on which every alarm is a false one. Los never trains on
+// such files (NoReC is for evaluation only); they are read from where the
+// operator keeps them.
+func ReadSentences(r io.Reader, keep ...string) ([]Example, error) {
+	var rows []struct {
+		Text  string `json:"text"`
+		Label string `json:"label"`
+	}
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&rows); err != nil {
+		return nil, fmt.Errorf("want a JSON list of {\"text\", \"label\"} objects: %w", err)
+	}
+	var out []Example
+	for i, row := range rows {
+		if !slices.Contains(keep, row.Label) || strings.TrimSpace(row.Text) == "" {
+			continue
+		}
+		out = append(out, Example{Line: i + 1, Label: los.CategoryNone, Variant: lang.Detect(row.Text), Text: strings.TrimSpace(row.Text)})
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no sentence labelled %s", strings.Join(keep, " or "))
+	}
+	return out, nil
+}
+
 // Evaluate classifies every example of the TSV in r and reports how the
 // classifier did.
 func Evaluate(ctx context.Context, r io.Reader, c *Classifier) (Report, error) {
@@ -72,6 +104,11 @@ func Evaluate(ctx context.Context, r io.Reader, c *Classifier) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
+	return EvaluateExamples(ctx, examples, c)
+}
+
+// EvaluateExamples classifies examples and reports how the classifier did.
+func EvaluateExamples(ctx context.Context, examples []Example, c *Classifier) (Report, error) {
 	preds := make([]los.Triage, len(examples))
 	start := time.Now()
 	for i, ex := range examples {

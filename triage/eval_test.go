@@ -108,6 +108,15 @@ func TestDevTargets(t *testing.T) {
 //     learned layer 0.792 / 0.849 / 10.8% / 0.813; after round F+G 0.979 /
 //     0.958 / 10.8% / 0.916; after round H 0.979 / 0.958 / 12.2% / 0.934.
 //     The floor only catches regressions.
+//
+// Issue 14 (evidence before alarm: no critical decision without evidence
+// about the writer or someone close) cost recall that these floors had
+// kept; they were lowered to the figures measured when it was merged with
+// main, so that they catch further losses: blind_g false alarms 4.1%,
+// blind_h sensitive recall 0.982, and on the held-out sets blind_b
+// critical recall 0.889 and blind_i critical 0.917 / sensitive 0.946.
+// The held-out critical recall is short of the goal of 1.00: a known gap,
+// not a new target.
 func TestFloors(t *testing.T) {
 	tests := []struct {
 		file  string
@@ -119,10 +128,10 @@ func TestFloors(t *testing.T) {
 		{"blind_d.tsv", Goals{CriticalRecall: 0.97, SensitiveRecall: 0.95, FalseAlarmRate: 0.03, CategoryAccuracy: 0.95}},
 		{"blind_e.tsv", Goals{CriticalRecall: 0.98, SensitiveRecall: 0.97, FalseAlarmRate: 0.03, CategoryAccuracy: 0.95}},
 		{"blind_f.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.98, FalseAlarmRate: 0.03, CategoryAccuracy: 0.96}},
-		{"blind_g.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.99, FalseAlarmRate: 0.04, CategoryAccuracy: 0.96}},
-		{"blind_h.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.99, FalseAlarmRate: 0.03, CategoryAccuracy: 0.97}},
-		{"blind_b.tsv", Goals{CriticalRecall: 0.95, SensitiveRecall: 0.95, FalseAlarmRate: 0.05, CategoryAccuracy: 0.9}},
-		{"blind_i.tsv", Goals{CriticalRecall: 0.97, SensitiveRecall: 0.95, FalseAlarmRate: 0.14, CategoryAccuracy: 0.92}},
+		{"blind_g.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.99, FalseAlarmRate: 0.045, CategoryAccuracy: 0.96}},
+		{"blind_h.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.98, FalseAlarmRate: 0.03, CategoryAccuracy: 0.97}},
+		{"blind_b.tsv", Goals{CriticalRecall: 0.88, SensitiveRecall: 0.95, FalseAlarmRate: 0.05, CategoryAccuracy: 0.9}},
+		{"blind_i.tsv", Goals{CriticalRecall: 0.91, SensitiveRecall: 0.94, FalseAlarmRate: 0.14, CategoryAccuracy: 0.92}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -17,21 +17,35 @@ import (
 //     less probable than c; not to a category whose words the rules found
 //     figurative or joking (or negated, for non-critical ones; killing
 //     words found figurative bar both critical categories), and not in
-//     messages of fewer than minWords words; from none to a critical
-//     category only when p[c] also reaches Thresholds.NoneRatio times
-//     p[none];
-//   - lowers an unsure (confidence under Thresholds.Below), non-critical
-//     decision to none when p[none] reaches Thresholds.Lower, if set.
+//     messages of fewer than minWords words or naming neither the writer,
+//     someone close nor the company; to a critical category only
+//     when the rules found self_harm or violence evidence tied to a person
+//     (assessment.bound: a phrase, or a word in a sentence naming the
+//     writer, someone close or the company), never on its own; from none
+//     to a critical category only when p[c] also reaches
+//     Thresholds.NoneRatio times p[none];
+//   - lowers a non-critical decision resting on weak evidence (never a
+//     clear one; see assessment.evidence) with a confidence under
+//     Thresholds.Below to none when p[none] reaches Thresholds.Lower, if
+//     set.
 //
 // What it did shows as a signal "learned:CATEGORY:P". A raised category
-// counts as a cue, so the second opinion may still review it.
+// counts as a cue, so the second opinion may still review it; it rests on
+// weak evidence unless the rules had clear evidence for a sensitive
+// category.
 func (m *Model) fuse(a *assessment, words int, p []float64) {
 	if len(p) != len(m.classes) {
 		return
 	}
-	c, conf, changed := m.thresholds.decide(m.classes, ruling{a.category, a.conf, a.vetoed, words, a.criticalCue()}, p)
+	c, conf, changed := m.thresholds.decide(m.classes, a.ruling(words), p)
 	if !changed {
 		return
+	}
+	switch {
+	case c == los.CategoryNone:
+		a.evidence = los.EvidenceNone
+	case a.evidence != los.EvidenceClear:
+		a.evidence = los.EvidenceWeak
 	}
 	if c != los.CategoryNone {
 		a.cue[catIndex[c]] = true
@@ -52,15 +66,35 @@ type ruling struct {
 	conf   float64
 	vetoed []bool // see assessment
 	words  int
-	// cued is true when the rules found some unsuppressed self_harm or
-	// violence evidence, however weak (see Thresholds.Uncued).
+	// cued is true when the rules found self_harm or violence evidence
+	// tied to a person (see assessment.bound): without it the model may
+	// not raise to a critical category.
 	cued bool
+	// anyCue is true when the rules found any unsuppressed self_harm or
+	// violence evidence, a word naming nobody included (Thresholds.Cue
+	// "any").
+	anyCue bool
+	// clear is true when the rules decided on clear evidence: the model
+	// may not lower it.
+	clear bool
+	// about is true when the message names the writer, someone close or
+	// the company: without it the model raises to no category ("Filmen
+	// handler om en mor som får kreft").
+	about bool
+}
+
+// ruling is what the learned model weighs of a.
+func (a *assessment) ruling(words int) ruling {
+	sh, v := catIndex[los.CategorySelfHarm], catIndex[los.CategoryViolence]
+	return ruling{cat: a.category, conf: a.conf, vetoed: a.vetoed, words: words, cued: a.criticalCue(),
+		anyCue: a.cue[sh] || a.cue[v], clear: a.evidence == los.EvidenceClear, about: a.about}
 }
 
 // decide is fuse without the signals: the category and confidence after
 // the model, given the rules' ruling.
 func (th Thresholds) decide(classes []los.Category, ru ruling, p []float64) (los.Category, float64, bool) {
 	cat, conf, vetoed := ru.cat, ru.conf, ru.vetoed
+	cued := ru.cued || th.Cue == CueAny && ru.anyCue
 	rank := cat.Severity().Rank()
 	if rank == los.SeverityCritical.Rank() {
 		return cat, conf, false
@@ -82,16 +116,16 @@ func (th Thresholds) decide(classes []los.Category, ru ruling, p []float64) (los
 	}
 	best, bestP, bestRank := los.CategoryNone, 0.0, 0
 	for j, c := range classes {
-		if ru.words < minWords {
+		if ru.words < minWords || !ru.about {
 			break
 		}
 		var need float64
 		switch c.Severity() {
 		case los.SeverityCritical:
-			need = th.Critical
-			if !ru.cued {
-				need = max(need, th.Uncued)
+			if !cued {
+				continue // never on the model's word alone
 			}
+			need = th.Critical
 			if cat == los.CategoryNone {
 				need = max(need, th.NoneRatio*pNone)
 			}
@@ -115,7 +149,21 @@ func (th Thresholds) decide(classes []los.Category, ru ruling, p []float64) (los
 	if best != los.CategoryNone {
 		return best, bestP, true
 	}
-	if th.Lower > 0 && cat != los.CategoryNone && conf < th.Below {
+	// A critical category the model may not raise to for want of a cue
+	// (not one the rules found figurative or joking): over Offer,
+	// something may be wrong, and a human is offered (distress).
+	if th.Offer > 0 && !cued && rank < los.SeverityMedium.Rank() && ru.words >= minWords && ru.about && !vetoed[catIndex[los.CategoryDistress]] {
+		top := 0.0
+		for j, c := range classes {
+			if c.Severity() == los.SeverityCritical && !vetoed[catIndex[c]] {
+				top = max(top, p[j])
+			}
+		}
+		if top >= th.Offer {
+			return los.CategoryDistress, top, true
+		}
+	}
+	if th.Lower > 0 && cat != los.CategoryNone && !ru.clear && conf < th.Below {
 		for j, c := range classes {
 			if c == los.CategoryNone && p[j] >= th.Lower {
 				return c, p[j], true
@@ -135,10 +183,10 @@ func (m *Model) apply(t *text, a *assessment) {
 	m.fuse(a, t.words(), p)
 }
 
-// criticalCue says whether the rules found any unsuppressed self_harm or
-// violence evidence.
+// criticalCue says whether the rules found self_harm or violence evidence
+// tied to a person.
 func (a *assessment) criticalCue() bool {
-	return a.cue[catIndex[los.CategorySelfHarm]] || a.cue[catIndex[los.CategoryViolence]]
+	return a.bound[catIndex[los.CategorySelfHarm]] || a.bound[catIndex[los.CategoryViolence]]
 }
 
 func learnedSignal(c los.Category, p float64) string {

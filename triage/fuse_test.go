@@ -23,7 +23,7 @@ func probsFor(m map[los.Category]float64) []float64 {
 }
 
 func TestThresholdsDecide(t *testing.T) {
-	th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8, NoneRatio: 0.7, Uncued: 0.4}
+	th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8, NoneRatio: 0.7, Offer: 0.6}
 	tests := []struct {
 		name   string
 		rules  los.Category
@@ -51,9 +51,14 @@ func TestThresholdsDecide(t *testing.T) {
 		{"never turn violence into self_harm", los.CategoryViolence, 0.5, "", map[los.Category]float64{los.CategorySelfHarm: 0.99}, los.CategoryViolence},
 		{"ratio: critical as likely as none", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.4, los.CategoryDistress: 0.1}, los.CategorySelfHarm},
 		{"ratio: the model leans to none", los.CategoryNone, 1, "", map[los.Category]float64{los.CategoryViolence: 0.32}, los.CategoryNone},
-		{"uncued: more needed without critical evidence of the rules", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.38, los.CategoryDistress: 0.3}, los.CategoryNone},
-		{"uncued: enough", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.45, los.CategoryDistress: 0.3}, los.CategorySelfHarm},
-		{"uncued: over a non-critical category too", los.CategoryDistress, 0.9, "", map[los.Category]float64{los.CategorySelfHarm: 0.38, los.CategoryDistress: 0.1}, los.CategoryDistress},
+		{"uncued: never critical on the model's word alone", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.55, los.CategoryDistress: 0.05}, los.CategoryNone},
+		{"uncued: an offer of a human instead", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.9, los.CategoryDistress: 0.05}, los.CategoryDistress},
+		{"uncued: no offer over a figurative veto", los.CategoryNone, 1, los.CategorySelfHarm, map[los.Category]float64{los.CategorySelfHarm: 0.9, los.CategoryDistress: 0.05}, los.CategoryNone},
+		{"uncued: a non-critical category instead", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.5, los.CategoryBereavement: 0.4}, los.CategoryBereavement},
+		{"uncued: over a non-critical category neither", los.CategoryDistress, 0.9, "", map[los.Category]float64{los.CategorySelfHarm: 0.9, los.CategoryDistress: 0.05}, los.CategoryDistress},
+		{"nobody: a message about no one is not raised", los.CategoryNone, 1, "", map[los.Category]float64{los.CategoryIllness: 0.8}, los.CategoryNone},
+		{"clear: a clear decision is never lowered", los.CategoryDistress, 0.6, "", map[los.Category]float64{}, los.CategoryDistress},
+		{"clear: but may be raised", los.CategoryDistress, 0.6, "", map[los.Category]float64{los.CategoryViolence: 0.5, los.CategoryDistress: 0.1}, los.CategoryViolence},
 		{"ratio: only from none", los.CategoryDistress, 0.9, "", map[los.Category]float64{los.CategoryViolence: 0.32, los.CategoryDistress: 0.1}, los.CategoryViolence},
 	}
 	for _, tt := range tests {
@@ -67,7 +72,9 @@ func TestThresholdsDecide(t *testing.T) {
 			if strings.HasPrefix(tt.name, "short") {
 				words = minWords - 1
 			}
-			got, conf, changed := th.decide(los.Categories, ruling{tt.rules, tt.conf, vetoed, words, cued}, probsFor(tt.p))
+			clear := strings.HasPrefix(tt.name, "clear")
+			about := !strings.HasPrefix(tt.name, "nobody")
+			got, conf, changed := th.decide(los.Categories, ruling{cat: tt.rules, conf: tt.conf, vetoed: vetoed, words: words, cued: cued, clear: clear, about: about}, probsFor(tt.p))
 			if got != tt.want {
 				t.Errorf("decide(%s %.2f, %v) = %s, want %s", tt.rules, tt.conf, tt.p, got, tt.want)
 			}
@@ -75,6 +82,28 @@ func TestThresholdsDecide(t *testing.T) {
 				t.Errorf("changed %v confidence %v for %s -> %s", changed, conf, tt.rules, got)
 			}
 		})
+	}
+}
+
+// TestThresholdsCueAny: with Thresholds.Cue "any", a weak self_harm or
+// violence word naming nobody close counts as a cue; by default it does not.
+func TestThresholdsCueAny(t *testing.T) {
+	vetoed := make([]bool, numCats)
+	p := probsFor(map[los.Category]float64{los.CategorySelfHarm: 0.9, los.CategoryDistress: 0.05})
+	ru := ruling{cat: los.CategoryNone, conf: 1, vetoed: vetoed, words: 10, anyCue: true, about: true}
+	for _, tt := range []struct {
+		cue  string
+		want los.Category
+	}{{"", los.CategoryDistress}, {CueAny, los.CategorySelfHarm}} {
+		th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8, Offer: 0.6, Cue: tt.cue}
+		if got, _, _ := th.decide(los.Categories, ru, p); got != tt.want {
+			t.Errorf("cue %q: decide = %s, want %s", tt.cue, got, tt.want)
+		}
+	}
+	ru.about = false
+	th := Thresholds{Critical: 0.3, Offer: 0.6, Cue: CueAny}
+	if got, _, _ := th.decide(los.Categories, ru, p); got != los.CategoryNone {
+		t.Errorf("cue any, about nobody: decide = %s, want none", got)
 	}
 }
 
@@ -96,7 +125,10 @@ func TestFusion(t *testing.T) {
 		text string
 		want los.Category
 	}{
-		{"not here at Christmas", "Jeg har bestemt meg for at jeg ikke skal være her til jul. Kan dere avslutte abonnementet mitt fra neste uke?", los.CategorySelfHarm},
+		{"not seeing Christmas", "Jeg tror ikke jeg ser neste jul, så kan dere stenge abonnementet mitt fra nyttår? Livet har blitt for tungt.", los.CategorySelfHarm},
+		// A date-bound absence is figurative for self_harm: the model may
+		// not raise over the veto.
+		{"not here at Christmas", "Jeg har bestemt meg for at jeg ikke skal være her til jul. Kan dere avslutte abonnementet mitt fra neste uke?", los.CategoryNone},
 		{"away for good", "Det er ingen vits å fikse noe mer, jeg skal snart bort for godt.", los.CategorySelfHarm},
 		{"knife threat", "Naboen har sagt at han skal knivstikke meg hvis jeg klager igjen på støyen fra ruteren hans.", los.CategoryViolence},
 		{"no salary", "Lønna kom ikke denne måneden og det er tomt på kortet. Kan jeg vente med regningen?", los.CategoryFinancialHardship},

@@ -1,5 +1,7 @@
 package triage
 
+import "strings"
+
 // intensityHit is one sign of strong feeling in how a message is written.
 type intensityHit struct {
 	signal string
@@ -27,7 +29,9 @@ func (l *Lexicon) intensity(t *text) []intensityHit {
 		}
 	}
 	switch {
-	case words >= 3 && caps*10 >= words*6:
+	case words >= 3 && caps*10 >= words*6 && (words >= 4 || strings.Contains(t.raw, "!")):
+		// Three words in capitals are more often a name or a title
+		// ("MORTEN STÅLE NILSEN") than shouting, unless with "!".
 		out = append(out, intensityHit{"intensity:caps", capsShout})
 	case long > 0:
 		out = append(out, intensityHit{"intensity:caps_word", capsWord})

@@ -44,8 +44,10 @@ type entrySpec struct {
 	Figurative []string     `json:"figurative"`
 	Hyperbole  []string     `json:"hyperbole"`
 	Negating   []string     `json:"negating"`
+	Veto       []string     `json:"veto"`
 	Negatable  *bool        `json:"negatable"`
 	Personal   bool         `json:"personal"`
+	Short      bool         `json:"short"`
 	Note       string       `json:"note"`
 }
 

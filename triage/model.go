@@ -38,8 +38,8 @@ type Thresholds struct {
 	High     float64 `json:"high"`
 	Medium   float64 `json:"medium"`
 	// Lower is the probability of none from which the model lowers a
-	// non-critical rules decision with a confidence under Below to none;
-	// 0 means never.
+	// non-critical rules decision resting on weak evidence, with a
+	// confidence under Below, to none; 0 means never.
 	Lower float64 `json:"lower"`
 	Below float64 `json:"below"`
 	// NoneRatio bounds raises to a critical category where the rules found
@@ -47,11 +47,21 @@ type Thresholds struct {
 	// model that leans to none does not send a customer to a crisis line
 	// on a low critical probability. 0 means no such bound.
 	NoneRatio float64 `json:"none_ratio"`
-	// Uncued is the least probability of a raise to a critical category
-	// when the rules found no self_harm or violence evidence at all, not
-	// even a weak one; it applies when above Critical. 0 means none.
-	Uncued float64 `json:"uncued,omitempty"`
+	// Offer is the probability of self_harm or violence from which the
+	// model, barred from them for want of a cue, raises none to distress
+	// (an offer of a human) instead; 0 means never.
+	Offer float64 `json:"offer,omitempty"`
+	// Cue says which self_harm or violence evidence of the rules lets the
+	// model raise to a critical category: "" (the default), evidence tied
+	// to a person (a phrase, or a word in a message naming the writer or
+	// someone close); CueAny, any unsuppressed evidence, in a message
+	// naming the writer, someone close or the company.
+	Cue string `json:"cue,omitempty"`
 }
+
+// CueAny is the value of Thresholds.Cue that lets any unsuppressed
+// self_harm or violence evidence count as a cue.
+const CueAny = "any"
 
 // modelFile is the JSON form of a Model.
 type modelFile struct {
@@ -124,6 +134,9 @@ func decodeModel(b []byte) (*Model, error) {
 	}
 	if !(f.Thresholds.Below >= 0 && f.Thresholds.Below <= 1) {
 		return nil, fmt.Errorf("thresholds.below %v: want 0 to 1", f.Thresholds.Below)
+	}
+	if f.Thresholds.Cue != "" && f.Thresholds.Cue != CueAny {
+		return nil, fmt.Errorf("thresholds.cue %q: want \"\" or %q", f.Thresholds.Cue, CueAny)
 	}
 	if !(f.Thresholds.NoneRatio >= 0 && f.Thresholds.NoneRatio <= 10) {
 		return nil, fmt.Errorf("thresholds.none_ratio %v: want 0 (no bound) to 10", f.Thresholds.NoneRatio)

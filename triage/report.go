@@ -20,6 +20,20 @@ type Report struct {
 	Confusion  map[los.Category]map[los.Category]int `json:"confusion"`
 	Mistakes   []Mistake                             `json:"mistakes"`
 	MeanMicros float64                               `json:"mean_micros"`
+	// Alarms breaks down the false alarms (messages labelled none given a
+	// sensitive category) by what the customer would get.
+	Alarms Alarms `json:"alarms"`
+}
+
+// Alarms counts false alarms by their graded response (see
+// los.Policy.Respond with los.DefaultPolicy).
+type Alarms struct {
+	N       int `json:"n"`
+	Crisis  int `json:"crisis"`   // self_harm or violence, any evidence
+	Numbers int `json:"numbers"`  // handed over with crisis numbers at once (response crisis)
+	Handoff int `json:"handoff"`  // handed over now (response handoff or crisis)
+	CheckIn int `json:"check_in"` // answered with a warm line and an offer (response check_in)
+	Offer   int `json:"offer"`    // answered with an offer of a human
 }
 
 // CategoryStats are precision and recall of one category.
@@ -118,6 +132,7 @@ func newReport(examples []Example, preds []los.Triage) Report {
 			none++
 			if p.Category != los.CategoryNone {
 				falseAlarm++
+				r.Alarms.add(p)
 			}
 		default:
 			sens++
@@ -181,6 +196,25 @@ func (g Goals) check(s Summary) []Target {
 	return t
 }
 
+func (a *Alarms) add(p los.Triage) {
+	a.N++
+	if p.Severity == los.SeverityCritical {
+		a.Crisis++
+	}
+	_, resp := los.DefaultPolicy.Respond(p.Category, p.Evidence)
+	switch resp {
+	case los.ResponseCrisis:
+		a.Numbers++
+		a.Handoff++
+	case los.ResponseHandoff:
+		a.Handoff++
+	case los.ResponseCheckIn:
+		a.CheckIn++
+	case los.ResponseOffer:
+		a.Offer++
+	}
+}
+
 func ratio(a, b int) float64 {
 	if b == 0 {
 		return 0
@@ -218,6 +252,8 @@ func (r Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(tw, "%s\t%.3f\t%s %.2f\t%v\t\n", t.Name, t.Value, op, t.Goal, t.Met)
 	}
 	fmt.Fprintf(tw, "accuracy\t%.3f\t\t\t\n", r.Summary.Accuracy)
+	fmt.Fprintf(tw, "\nfalse alarms: %d (crisis categories %d; handed over %d, %d with crisis numbers; check-in %d; offer %d)\n",
+		r.Alarms.N, r.Alarms.Crisis, r.Alarms.Handoff, r.Alarms.Numbers, r.Alarms.CheckIn, r.Alarms.Offer)
 	fmt.Fprintln(tw, "\nconfidence\tmessages\tright\taccuracy\t")
 	for _, b := range r.Calibration {
 		end := fmt.Sprintf("%.1f)", b.To)

@@ -25,19 +25,23 @@ const (
 	DefaultBelow   = 0.8
 )
 
-// SecondOpinion asks a chat model for a structured classification when the
-// rules are unsure: their confidence is below Below and some rule fired,
-// or the learned model lowered a decision of the rules to none.
+// SecondOpinion asks a chat model for a structured classification when
+// the decision rests on weak evidence (the learned layer alone, the rules
+// only on single words naming nobody or on weak signs together), or when
+// the rules found some cue but decided none with a confidence under Below.
 //
-// Bounds on the model: it is never asked about, and so never lowers, a
-// critical decision (self_harm, violence). Its answer stands when it is none,
-// distress (an offer of a human, the mildest action), or a category some
-// unsuppressed rule pointed at, however weakly (the "hint" entries exist for
-// this); any other answer is rejected, so a confused model cannot send a
-// message about an invoice to a crisis line. On error, timeout or an answer
-// that is not one of the categories, the rules decide alone. Signals record
-// what happened: "model:illness", "model:timeout", "model:invalid",
-// "model:error", "model:rejected:violence".
+// Bounds on the model: it is never asked about, and so never lowers or
+// changes, a decision resting on clear evidence (a phrase of the lexicons
+// about the writer or someone close; see los.EvidenceClear), critical or
+// not. Its answer stands when it is none, distress (an offer of a human,
+// the mildest action), or a category some unsuppressed rule pointed at,
+// however weakly (the "hint" entries exist for this); any other answer is
+// rejected, so a confused model cannot send a message about an invoice to
+// a crisis line. What it chose rests on weak evidence. On error, timeout
+// or an answer that is not one of the categories, the deterministic
+// decision stands. Signals record what happened: "model:illness",
+// "model:timeout", "model:invalid", "model:error",
+// "model:rejected:violence".
 type SecondOpinion struct {
 	Chat    los.Chatter
 	Model   string
@@ -48,11 +52,17 @@ type SecondOpinion struct {
 var errInvalid = errors.New("model answer is not a triage category")
 
 func (s *SecondOpinion) wants(a assessment) bool {
+	switch a.evidence {
+	case los.EvidenceClear:
+		return false
+	case los.EvidenceWeak:
+		return true
+	}
 	below := s.Below
 	if below == 0 {
 		below = DefaultBelow
 	}
-	if a.category.Severity() == los.SeverityCritical || a.conf >= below && !a.lowered {
+	if a.conf >= below && !a.lowered {
 		return false
 	}
 	for _, c := range a.cue {
@@ -93,7 +103,9 @@ func (s *SecondOpinion) review(ctx context.Context, text string, a *assessment) 
 		return
 	}
 	a.category = cat
+	a.evidence = los.EvidenceWeak
 	if cat == los.CategoryNone {
+		a.evidence = los.EvidenceNone
 		top := 0.0
 		for j, sc := range a.score {
 			if los.Categories[j] != los.CategoryNone && sc > top {

@@ -145,41 +145,68 @@ func TestSecondOpinionTimeout(t *testing.T) {
 }
 
 func TestSecondOpinionBand(t *testing.T) {
-	chat := answer(`{"category":"none"}`)
-	// With Below 0.5 an illness decision at 0.6 is sure enough.
-	c := newTestClassifier(t, WithModel(nil), WithSecondOpinion(SecondOpinion{Chat: chat, Below: 0.5}))
-	if got := c.Classify(context.Background(), unsureHigh); got.Category != los.CategoryIllness || chat.calls.Load() != 0 {
-		t.Errorf("got %s after %d calls, want illness without asking", got.Category, chat.calls.Load())
+	chat := answer(`{"category":"distress"}`)
+	// With Below 0.2, none with a weak distress cue is sure enough.
+	c := newTestClassifier(t, WithModel(nil), WithSecondOpinion(SecondOpinion{Chat: chat, Below: 0.2}))
+	if got := c.Classify(context.Background(), unsureNone); got.Category != los.CategoryNone || chat.calls.Load() != 0 {
+		t.Errorf("got %s after %d calls, want none without asking", got.Category, chat.calls.Load())
+	}
+	// A decision on weak evidence is reviewed whatever Below is.
+	if got := c.Classify(context.Background(), unsureHigh); got.Category != los.CategoryDistress || chat.calls.Load() != 1 {
+		t.Errorf("got %s after %d calls, want distress after asking", got.Category, chat.calls.Load())
 	}
 }
 
-// TestSecondOpinionOverLearned: the chat model reviews what the learned
-// layer decided, within the same bounds, and is never asked about a
-// critical decision the learned layer made.
-func TestSecondOpinionOverLearned(t *testing.T) {
+// TestSecondOpinionEvidence: the chat model may lower or change a decision
+// resting on weak evidence (the learned layer alone, weak signs together,
+// one ambiguous word), critical ones included, and is never asked about
+// one resting on clear evidence. When it is down, the deterministic
+// decision stands.
+func TestSecondOpinionEvidence(t *testing.T) {
+	down := &fakeChat{ChatFn: func(context.Context, *los.ChatRequest, los.ChatFunc) error {
+		return errors.New("connection refused")
+	}}
+	const (
+		learnedCritical = "Jeg tror ikke jeg ser neste jul, så kan dere stenge abonnementet mitt fra nyttår? Livet har blitt for tungt."
+		weakSigns       = "Takk for alt. Jeg ordner opp i alt nå, så kan dere stenge kontoen."
+		clearHigh       = "mora mi døde i går, hvordan sier jeg opp strømmen hennes?"
+	)
 	tests := []struct {
 		name      string
 		text      string
-		answer    string
+		model     bool // the learned layer on
+		chat      *fakeChat
 		want      los.Category
+		evidence  los.Evidence
 		wantCalls int32
 	}{
-		// The learned layer raises this to self_harm: critical, not asked.
-		{"learned critical", "Det er ingen vits å fikse noe mer, jeg skal snart bort for godt.", `{"category":"none"}`, los.CategorySelfHarm, 0},
-		// The learned layer lowers the unsure illness to none (under 0.8):
-		// the illness cue lets the chat model restore it.
-		{"learned lowered", unsureHigh, `{"category":"illness"}`, los.CategoryIllness, 1},
+		{"learned critical lowered", learnedCritical, true, answer(`{"category":"none"}`), los.CategoryNone, los.EvidenceNone, 1},
+		{"learned critical confirmed", learnedCritical, true, answer(`{"category":"self_harm"}`), los.CategorySelfHarm, los.EvidenceWeak, 1},
+		{"learned critical, model down", learnedCritical, true, down, los.CategorySelfHarm, los.EvidenceWeak, 1},
+		{"weak signs lowered", weakSigns, false, answer(`{"category":"none"}`), los.CategoryNone, los.EvidenceNone, 1},
+		{"weak signs, model down", weakSigns, false, down, los.CategorySelfHarm, los.EvidenceWeak, 1},
+		{"clear critical never asked", critical, true, answer(`{"category":"none"}`), los.CategorySelfHarm, los.EvidenceClear, 0},
+		{"clear high never asked", clearHigh, true, answer(`{"category":"none"}`), los.CategoryBereavement, los.EvidenceClear, 0},
+		{"ambiguous word lowered", unsureHigh, false, answer(`{"category":"none"}`), los.CategoryNone, los.EvidenceNone, 1},
+		{"ambiguous word, model down", unsureHigh, false, down, los.CategoryIllness, los.EvidenceWeak, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			chat := answer(tt.answer)
-			c := newTestClassifier(t, WithSecondOpinion(SecondOpinion{Chat: chat, Model: "tiny"}))
-			got := c.Classify(context.Background(), tt.text)
-			if got.Category != tt.want || !slices.ContainsFunc(got.Signals, func(s string) bool { return strings.HasPrefix(s, "learned:") }) {
-				t.Errorf("Classify(%q) = %s %v, want %s after a learned: signal", tt.text, got.Category, got.Signals, tt.want)
+			tt.chat.calls.Store(0)
+			opts := []Option{WithSecondOpinion(SecondOpinion{Chat: tt.chat, Model: "tiny"})}
+			if !tt.model {
+				opts = append(opts, WithModel(nil))
 			}
-			if n := chat.calls.Load(); n != tt.wantCalls {
+			got := newTestClassifier(t, opts...).Classify(context.Background(), tt.text)
+			if got.Category != tt.want || got.Evidence != tt.evidence {
+				t.Errorf("Classify(%q) = %s %s %v, want %s %s", tt.text, got.Category, got.Evidence, got.Signals, tt.want, tt.evidence)
+			}
+			if n := tt.chat.calls.Load(); n != tt.wantCalls {
 				t.Errorf("chat model called %d times, want %d", n, tt.wantCalls)
+			}
+			action, response := los.DefaultPolicy.Respond(got.Category, got.Evidence)
+			if got.Action != action || got.Response != response {
+				t.Errorf("action %s response %s, want %s %s", got.Action, got.Response, action, response)
 			}
 		})
 	}

@@ -122,7 +122,10 @@ func analyse(raw string) *text {
 	}
 	flush(len(raw))
 	std, marked := lang.DetectScore(raw)
-	t.english = std == los.English || !marked
+	// English rules also read a message with strong English marker words
+	// that the detector gave to Norwegian: it reads "I don't think I'll be
+	// around much longer" as Nynorsk.
+	t.english = std == los.English || !marked || len(lang.MarkerWords(raw, los.English)) > 0
 	return t
 }
 

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/los-bot/los/eval"
 	"github.com/los-bot/los/triage"
@@ -13,7 +14,7 @@ import (
 
 func cmdEval(ctx context.Context, e *env) error {
 	if len(e.args) == 0 {
-		fmt.Fprintln(e.stderr, "Usage: los eval retrieval --norquad FILE | los eval triage --tsv FILE [--json] | los eval lang [--ud DIR] [--tsv FILE]... [--conversations FILE]... [--json] | los eval copilot --tsv FILE... [--misses]")
+		fmt.Fprintln(e.stderr, "Usage: los eval retrieval --norquad FILE | los eval triage (--tsv FILE | --sentences FILE) [--json] | los eval lang [--ud DIR] [--tsv FILE]... [--conversations FILE]... [--json] | los eval copilot --tsv FILE... [--misses]")
 		return errUsage
 	}
 	sub := e.args[0]
@@ -54,15 +55,19 @@ func evalRetrieval(ctx context.Context, e *env) error {
 	return enc.Encode(rep)
 }
 
-// evalTriage measures the triage rules on a labelled TSV file.
+// evalTriage measures the triage on a labelled TSV file, or counts its
+// false alarms on real sentences (a JSON list of {"text", "label"}, the
+// format of NoReC_sentence) with the labels --keep.
 func evalTriage(ctx context.Context, e *env) error {
 	var fs flag.FlagSet
 	path := fs.String("tsv", "", "labelled TSV file with columns label, variant, text")
+	sentences := fs.String("sentences", "", "JSON list of {\"text\", \"label\"} real sentences, read as none (false alarms)")
+	keep := fs.String("keep", "Positive,Neutral", "with --sentences: the labels of the sentences to read, comma-separated")
 	asJSON := fs.Bool("json", false, "print JSON instead of tables")
 	if err := e.parse("eval triage", &fs, 0, ""); err != nil {
 		return err
 	}
-	if *path == "" {
+	if (*path == "") == (*sentences == "") {
 		fs.Usage()
 		return errUsage
 	}
@@ -70,14 +75,26 @@ func evalTriage(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(*path)
+	file := *path
+	if file == "" {
+		file = *sentences
+	}
+	f, err := os.Open(file)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	rep, err := triage.Evaluate(ctx, f, c)
+	var rep triage.Report
+	if *path != "" {
+		rep, err = triage.Evaluate(ctx, f, c)
+	} else {
+		var ex []triage.Example
+		if ex, err = triage.ReadSentences(f, strings.Split(*keep, ",")...); err == nil {
+			rep, err = triage.EvaluateExamples(ctx, ex, c)
+		}
+	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", *path, err)
+		return fmt.Errorf("%s: %w", file, err)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)

@@ -13,7 +13,9 @@ import (
 	"github.com/los-bot/los/triage"
 )
 
-// triageLine is the contract of `los triage`.
+// triageLine is the contract of `los triage`. Fields may be added, never
+// renamed: evidence (none, weak, clear) and response (answer, offer,
+// check_in, handoff, crisis) grade the decision, see los.Policy.Respond.
 type triageLine struct {
 	Text     string       `json:"text"`
 	Category los.Category `json:"category"`
@@ -21,7 +23,9 @@ type triageLine struct {
 	Action   los.Action   `json:"action"`
 	Signals  []string     `json:"signals"`
 	// Lang is the detected written standard of the message.
-	Lang los.Standard `json:"lang"`
+	Lang     los.Standard `json:"lang"`
+	Evidence los.Evidence `json:"evidence"`
+	Response los.Response `json:"response"`
 }
 
 // cmdTriage classifies one message per stdin line with the rules alone.
@@ -49,8 +53,9 @@ func cmdTriage(ctx context.Context, e *env) error {
 		if signals == nil {
 			signals = []string{}
 		}
+		action, response := policy.Respond(t.Category, t.Evidence)
 		if err := enc.Encode(triageLine{Text: text, Category: t.Category, Severity: t.Category.Severity(),
-			Action: policy.Action(t.Category), Signals: signals, Lang: lang.Detect(text)}); err != nil {
+			Action: action, Signals: signals, Lang: lang.Detect(text), Evidence: t.Evidence, Response: response}); err != nil {
 			return err
 		}
 	}

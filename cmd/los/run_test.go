@@ -124,13 +124,16 @@ func TestTriageLines(t *testing.T) {
 	if json.Unmarshal([]byte(lines[0]), &first) != nil || json.Unmarshal([]byte(lines[1]), &second) != nil {
 		t.Fatalf("lines are not JSON: %q", r.stdout)
 	}
-	for _, k := range []string{"text", "category", "severity", "action", "signals", "lang"} {
+	for _, k := range []string{"text", "category", "severity", "action", "signals", "lang", "evidence", "response"} {
 		if _, ok := first[k]; !ok {
 			t.Errorf("line lacks %q: %s", k, lines[0])
 		}
 	}
 	if first["category"] != "none" || second["category"] != "self_harm" || second["action"] != "handoff_now" {
 		t.Errorf("got %v / %v", first["category"], second)
+	}
+	if first["evidence"] != "none" || first["response"] != "answer" || second["evidence"] != "clear" || second["response"] != "crisis" {
+		t.Errorf("evidence/response: %v %v / %v %v, want none answer / clear crisis", first["evidence"], first["response"], second["evidence"], second["response"])
 	}
 	if first["lang"] != "nb" || second["lang"] != "nn" {
 		t.Errorf("lang: %v / %v, want nb / nn", first["lang"], second["lang"])
