@@ -92,7 +92,7 @@ func TestAlreadyHandedOver(t *testing.T) {
 	} {
 		t.Run(string(tt.status), func(t *testing.T) {
 			ctx := context.Background()
-			h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{los.CategoryHumanRequest})
+			h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{Category: los.CategoryHumanRequest})
 			id := h.conversation(t)
 			h.store.setStatus(id, tt.status)
 			conv, err := h.store.Conversation(ctx, id)

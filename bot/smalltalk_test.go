@@ -128,7 +128,7 @@ func TestTurnSmallTalk(t *testing.T) {
 	}
 
 	// A sensitive message is never small talk, whatever its words.
-	h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{los.CategoryHumanRequest})
+	h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{Category: los.CategoryHumanRequest})
 	res, err := h.bot.Turn(context.Background(), los.TurnRequest{ConversationID: h.conversation(t), Text: "hei"})
 	if err != nil {
 		t.Fatal(err)
