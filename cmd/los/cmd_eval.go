@@ -13,7 +13,7 @@ import (
 
 func cmdEval(ctx context.Context, e *env) error {
 	if len(e.args) == 0 {
-		fmt.Fprintln(e.stderr, "Usage: los eval retrieval --norquad FILE | los eval triage --tsv FILE [--json]")
+		fmt.Fprintln(e.stderr, "Usage: los eval retrieval --norquad FILE | triage --tsv FILE [--json] | answers --tsv FILE | conversations --json FILE")
 		return errUsage
 	}
 	sub := e.args[0]
@@ -23,8 +23,12 @@ func cmdEval(ctx context.Context, e *env) error {
 		return evalRetrieval(ctx, e)
 	case "triage":
 		return evalTriage(ctx, e)
+	case "answers":
+		return evalAnswers(ctx, e)
+	case "conversations":
+		return evalConversations(ctx, e)
 	}
-	fmt.Fprintf(e.stderr, "los eval: unknown subcommand %q; use retrieval or triage\n", sub)
+	fmt.Fprintf(e.stderr, "los eval: unknown subcommand %q; use retrieval, triage, answers or conversations\n", sub)
 	return errUsage
 }
 
