@@ -11,6 +11,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/los-bot/los/lang"
 )
 
 // ErrCorrupt is returned (wrapped) by Open when the index directory exists
@@ -28,6 +30,9 @@ var (
 type Options struct {
 	// Synonyms expand queries; nil means DefaultSynonyms.
 	Synonyms *Synonyms
+	// Glossary expands questions in English with the Norwegian words of
+	// the articles; nil means DefaultGlossary.
+	Glossary *Synonyms
 	// Embedder, when set, adds a vector ranking fused with the text ranking.
 	Embedder Embedder
 	// OnEmbedError, when set, hears of embedding failures. They never fail
@@ -42,6 +47,7 @@ type Index struct {
 	embedder Embedder
 	onEmbed  func(error)
 	syn      atomic.Pointer[Synonyms]
+	glossary *Synonyms
 
 	mu  sync.RWMutex // guards idx against swap and close, not its use
 	idx bleve.Index
@@ -62,6 +68,9 @@ func Open(path string, opts Options) (*Index, error) {
 		syn = DefaultSynonyms()
 	}
 	ix.syn.Store(syn)
+	if ix.glossary = opts.Glossary; ix.glossary == nil {
+		ix.glossary = DefaultGlossary()
+	}
 	idx, err := openBleve(path)
 	if err != nil {
 		return nil, err
@@ -202,6 +211,15 @@ func (ix *Index) SetSynonyms(s *Synonyms) {
 		s = &Synonyms{}
 	}
 	ix.syn.Store(s)
+}
+
+// synonymsFor returns the synonyms for a question in the standard l:
+// the index's synonyms, and for English the glossary too.
+func (ix *Index) synonymsFor(l lang.Standard) []*Synonyms {
+	if l == lang.English {
+		return []*Synonyms{ix.syn.Load(), ix.glossary}
+	}
+	return []*Synonyms{ix.syn.Load()}
 }
 
 // Synonyms returns the synonyms in use.

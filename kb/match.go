@@ -109,6 +109,37 @@ func (m *matcher) groups(f found) []bool {
 	return out
 }
 
+// weightedCoverage returns the share of the question's groups the
+// section holds, each weighted by its idf and its weight (see
+// plan.weight).
+func (m *matcher) weightedCoverage(f found, idf []float64) float64 {
+	var got, all float64
+	for g, ok := range m.groups(f) {
+		w := idf[g] * m.p.weight(g)
+		all += w
+		if ok {
+			got += w
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return got / all
+}
+
+// holdsRarest reports whether the section holds the question's rarest
+// word (highest idf; weak words aside, unless all are weak).
+func (m *matcher) holdsRarest(f found, idf []float64) bool {
+	rarest, strong := -1, false
+	for g := range m.alts {
+		s := !m.p.weak[g]
+		if rarest < 0 || s && !strong || s == strong && idf[g] > idf[rarest] {
+			rarest, strong = g, s
+		}
+	}
+	return rarest >= 0 && m.groups(f)[rarest]
+}
+
 // sentenceMatch returns the largest share of the question's groups, each
 // weighted by its idf, found within width consecutive sentences of the
 // section's text: a question usually asks about one sentence of the

@@ -18,6 +18,8 @@ const (
 	boostHead    = 0.05
 	boostLight   = 1.0
 	boostSynonym = 0.8
+	// boostAsk weighs a match in the example questions given to a section.
+	boostAsk = 0.5
 )
 
 var tokenizer = unicode.NewUnicodeTokenizer()
@@ -73,9 +75,21 @@ type plan struct {
 	words []string // content words, one per group
 	alts  [][][]term
 	exps  []Expansion
+	pos   []int  // per group: the position of its first word in the question
+	weak  []bool // per group: a weak word (see weakWords)
 }
 
-func analyze(q string, syn *Synonyms) plan {
+// weight is how much group g counts in Coverage.
+func (p plan) weight(g int) float64 {
+	if p.weak[g] {
+		return weakWeight
+	}
+	return 1
+}
+
+// analyze reads a question with the synonyms of each of syns applied
+// (nil ones are skipped).
+func analyze(q string, syns ...*Synonyms) plan {
 	var p plan
 	all, cases := tokenizeCase(q)
 	groupAt := make([]int, len(all))
@@ -94,7 +108,18 @@ func analyze(q string, syn *Synonyms) plan {
 		groupAt[i] = len(p.words)
 		p.words = append(p.words, w)
 		p.alts = append(p.alts, [][]term{{t}})
+		p.pos = append(p.pos, i)
+		p.weak = append(p.weak, isWeak(w))
 	}
+	for _, syn := range syns {
+		p.applySynonyms(syn, all, groupAt)
+	}
+	return p
+}
+
+// applySynonyms adds the members of syn's groups found in the question's
+// words all as alternatives of the groups they span.
+func (p *plan) applySynonyms(syn *Synonyms, all []string, groupAt []int) {
 	spans, exps := syn.match(all)
 	for k, sp := range spans {
 		var alts [][]term
@@ -120,7 +145,6 @@ func analyze(q string, syn *Synonyms) plan {
 			p.exps = append(p.exps, exps[k])
 		}
 	}
-	return p
 }
 
 // query builds the Bleve query for the plan: a disjunction with, for each
@@ -151,6 +175,9 @@ func (p plan) query(reaches []reach) query.Query {
 			if i > 0 {
 				boost = boostSynonym
 			}
+			if p.weak[g] {
+				boost *= weakWeight
+			}
 			if len(alt) == 1 {
 				t := alt[0]
 				if !head {
@@ -165,12 +192,16 @@ func (p plan) query(reaches []reach) query.Query {
 				}
 				if head {
 					// One field is enough for a common word.
-					clauses = append(clauses, fieldTerm(fieldHeadL, t.light, boost*boostHead*boostLight))
+					clauses = append(clauses, fieldTerm(fieldHeadL, t.light, boost*boostHead*boostLight),
+						fieldTerm(fieldAskL, t.light, boost*boostAsk))
 					continue
 				}
 				clauses = append(clauses, query.NewDisjunctionQuery([]query.Query{
 					fieldTerm(fieldHeadS, t.stem, boost*boostHead),
 					fieldTerm(fieldHeadL, t.light, boost*boostHead*boostLight),
+				}), query.NewDisjunctionQuery([]query.Query{
+					fieldTerm(fieldAskS, t.stem, boost*boostAsk),
+					fieldTerm(fieldAskL, t.light, boost*boostAsk),
 				}))
 				continue
 			}
@@ -179,6 +210,7 @@ func (p plan) query(reaches []reach) query.Query {
 				fields := []query.Query{
 					fieldTerm(fieldHeadS, t.stem, boost*boostHead),
 					fieldTerm(fieldHeadL, t.light, boost*boostHead*boostLight),
+					fieldTerm(fieldAskL, t.light, boost*boostAsk),
 				}
 				if !head {
 					fields = append(fields,

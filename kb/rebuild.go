@@ -70,8 +70,9 @@ func fill(ctx context.Context, idx bleve.Index, articles []Article, stamp string
 	b := idx.NewBatch()
 	for i, a := range articles {
 		if a.Published {
-			for _, s := range a.Sections() {
-				if err := b.Index(s.ID(), sectionDoc(a, s)); err != nil {
+			secs, docs := sectionDocs(a)
+			for k, s := range secs {
+				if err := b.Index(s.ID(), docs[k]); err != nil {
 					return err
 				}
 			}
@@ -180,10 +181,11 @@ func (ix *Index) update(ctx context.Context, slug string, a *Article) error {
 	keep := map[string]bool{}
 	var sections []Section
 	if a != nil && a.Published {
-		sections = a.Sections()
-		for _, s := range sections {
+		var docs []map[string]any
+		sections, docs = sectionDocs(*a)
+		for k, s := range sections {
 			keep[s.ID()] = true
-			if err := b.Index(s.ID(), sectionDoc(*a, s)); err != nil {
+			if err := b.Index(s.ID(), docs[k]); err != nil {
 				return err
 			}
 		}

@@ -39,6 +39,13 @@ type Hit struct {
 	Coverage float64 `json:"coverage"`
 	// Matched lists the question's content words found in the section.
 	Matched []string `json:"matched,omitempty"`
+	// Weight is Coverage with each word weighted by how rare it is among
+	// the sections (its inverse document frequency; a word no section
+	// holds weighs most): a question whose rarest words the section
+	// lacks is likely about something else.
+	Weight float64 `json:"weight"`
+	// Rarest reports whether the section holds the question's rarest word.
+	Rarest bool `json:"rarest"`
 
 	id    string // section ID in the index
 	found found  // the question's words in the section
@@ -66,7 +73,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	if limit <= 0 {
 		limit = 5
 	}
-	p := analyze(q, ix.syn.Load())
+	p := analyze(q, ix.synonymsFor(opts.Lang)...)
 	if len(p.words) == 0 {
 		return nil, ctx.Err()
 	}
@@ -78,6 +85,9 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 		return nil, bleve.ErrorIndexClosed
 	}
 	dfs, n := docFreqs(ctx, ix.idx, p)
+	if p, dfs = ix.repair(p, dfs); len(p.words) == 0 {
+		return nil, ctx.Err()
+	}
 	reaches, cut := firstPass(dfs, n)
 	ix.expand(p, dfs, reaches)
 	// Rank by score alone, then load the stored fields of the first hits
@@ -108,6 +118,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 			ix.embedFailed(err)
 		}
 	}
+	preferStandard(hits, opts.Lang)
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
@@ -148,15 +159,17 @@ func (ix *Index) load(ctx context.Context, m *matcher, first []*search.DocumentM
 // toHit makes a hit of a stored section, with its Coverage of the
 // question.
 func toHit(stored string, m *matcher) Hit {
-	h, tags := decodeDoc(stored)
-	h.found = m.scan(h.Title+"\n"+h.Heading+"\n"+tags, plainText(h.Text))
-	n := 0
+	h, tags, ask := decodeDoc(stored)
+	h.found = m.scan(h.Title+"\n"+h.Heading+"\n"+tags+"\n"+ask, plainText(h.Text))
+	var got, all float64
 	for g, ok := range m.groups(h.found) {
+		w := m.p.weight(g)
+		all += w
 		if ok {
-			n++
+			got += w
 			h.Matched = append(h.Matched, m.p.words[g])
 		}
 	}
-	h.Coverage = float64(n) / float64(len(m.p.words))
+	h.Coverage = got / all
 	return h
 }
