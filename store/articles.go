@@ -11,16 +11,16 @@ import (
 	"github.com/los-bot/los/lang"
 )
 
-const articleCols = `slug, title, body, tags, lang, published, updated`
+const articleCols = `slug, title, body, tags, lang, published, updated, questions`
 
 // ImportArticles writes articles (insert or replace by slug) in one
 // transaction: all or nothing. It bumps the knowledge-base revision.
 func (s *DB) ImportArticles(ctx context.Context, articles []kb.Article) error {
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, ?, ?)
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT(slug) DO UPDATE SET title=excluded.title, body=excluded.body, tags=excluded.tags,
-			lang=excluded.lang, published=excluded.published, updated=excluded.updated`)
+			lang=excluded.lang, published=excluded.published, updated=excluded.updated, questions=excluded.questions`)
 		if err != nil {
 			return err
 		}
@@ -28,7 +28,8 @@ func (s *DB) ImportArticles(ctx context.Context, articles []kb.Article) error {
 		for i := range articles {
 			a := &articles[i]
 			tags, _ := json.Marshal(nonNil(a.Tags))
-			if _, err := stmt.ExecContext(ctx, a.Slug, a.Title, a.Body, string(tags), string(a.Lang), a.Published, millis(now)); err != nil {
+			questions, _ := json.Marshal(nonNil(a.Questions))
+			if _, err := stmt.ExecContext(ctx, a.Slug, a.Title, a.Body, string(tags), string(a.Lang), a.Published, millis(now), string(questions)); err != nil {
 				return fmt.Errorf("store article %q: %w", a.Slug, err)
 			}
 			a.Updated = now
@@ -99,19 +100,34 @@ type scanner interface{ Scan(dest ...any) error }
 
 func scanArticle(r scanner) (kb.Article, error) {
 	var (
-		a       kb.Article
-		tags, l string
-		updated int64
+		a                  kb.Article
+		tags, l, questions string
+		updated            int64
 	)
-	if err := r.Scan(&a.Slug, &a.Title, &a.Body, &tags, &l, &a.Published, &updated); err != nil {
+	if err := r.Scan(&a.Slug, &a.Title, &a.Body, &tags, &l, &a.Published, &updated, &questions); err != nil {
 		return kb.Article{}, err
 	}
 	if err := json.Unmarshal([]byte(tags), &a.Tags); err != nil {
 		return kb.Article{}, fmt.Errorf("article %q: tags: %w", a.Slug, err)
 	}
+	if err := unmarshalQuestions(questions, &a.Questions); err != nil {
+		return kb.Article{}, fmt.Errorf("article %q: questions: %w", a.Slug, err)
+	}
 	a.Lang = lang.Standard(l)
 	a.Updated = fromMillis(updated)
 	return a, nil
+}
+
+// unmarshalQuestions reads a JSON array of questions; an empty array is
+// nil, as kb.Parse gives for a file without questions.
+func unmarshalQuestions(data string, qs *[]string) error {
+	if err := json.Unmarshal([]byte(data), qs); err != nil {
+		return err
+	}
+	if len(*qs) == 0 {
+		*qs = nil
+	}
+	return nil
 }
 
 func nonNil[T any](s []T) []T {

@@ -51,11 +51,13 @@ type ArticleVersion struct {
 	Title   string
 	Body    string
 	Tags    []string
-	Lang    lang.Standard
-	Author  string
-	Action  string // create, save, rollback, import
-	Source  int    // for a rollback: the version it restored
-	Created time.Time
+	// Questions are the article's example questions in this version.
+	Questions []string
+	Lang      lang.Standard
+	Author    string
+	Action    string // create, save, rollback, import
+	Source    int    // for a rollback: the version it restored
+	Created   time.Time
 	// PublishedAt is when this version was last published; zero if never.
 	PublishedAt time.Time
 	PublishedBy string
@@ -63,7 +65,7 @@ type ArticleVersion struct {
 
 // Article returns the version's content as an unpublished article.
 func (v ArticleVersion) Article() kb.Article {
-	return kb.Article{Slug: v.Slug, Title: v.Title, Body: v.Body, Tags: v.Tags, Lang: v.Lang, Updated: v.Created}
+	return kb.Article{Slug: v.Slug, Title: v.Title, Body: v.Body, Tags: v.Tags, Questions: v.Questions, Lang: v.Lang, Updated: v.Created}
 }
 
 // NormalizeArticle trims an article the way kb.Parse reads it back, so
@@ -84,6 +86,14 @@ func NormalizeArticle(a kb.Article) (kb.Article, error) {
 		}
 	}
 	a.Tags = tags
+	var questions []string
+	for _, q := range a.Questions {
+		q = strings.Join(strings.Fields(q), " ")
+		if q != "" && !slices.Contains(questions, q) {
+			questions = append(questions, q)
+		}
+	}
+	a.Questions = questions
 	switch {
 	case !kb.ValidSlug(a.Slug):
 		return a, &bot.Error{Code: bot.EINVALID, Key: "editor.error.slug",
@@ -100,13 +110,14 @@ func NormalizeArticle(a kb.Article) (kb.Article, error) {
 }
 
 // sameContent reports whether two articles have the same title, text,
-// tags and written standard.
+// tags, example questions and written standard.
 func sameContent(a, b kb.Article) bool {
-	return a.Title == b.Title && a.Body == b.Body && a.Lang == b.Lang && slices.Equal(a.Tags, b.Tags)
+	return a.Title == b.Title && a.Body == b.Body && a.Lang == b.Lang && slices.Equal(a.Tags, b.Tags) &&
+		slices.Equal(a.Questions, b.Questions)
 }
 
 const docCols = `d.slug, d.state, d.version, d.published_version, d.created, d.updated, d.deleted_at,
-	v.title, v.body, v.tags, v.lang, v.author`
+	v.title, v.body, v.tags, v.lang, v.author, v.questions`
 
 const docFrom = ` FROM article_docs d JOIN article_versions v ON v.slug = d.slug AND v.version = d.version`
 
@@ -162,16 +173,19 @@ func getDoc(ctx context.Context, q querier, slug string) (EditorArticle, error) 
 func scanDoc(r scanner) (EditorArticle, error) {
 	var (
 		a                         EditorArticle
-		state, tags, l            string
+		state, tags, l, questions string
 		created, updated, deleted int64
 	)
 	err := r.Scan(&a.Slug, &state, &a.Version, &a.PublishedVersion, &created, &updated, &deleted,
-		&a.Title, &a.Body, &tags, &l, &a.Author)
+		&a.Title, &a.Body, &tags, &l, &a.Author, &questions)
 	if err != nil {
 		return a, err
 	}
 	if err := json.Unmarshal([]byte(tags), &a.Tags); err != nil {
 		return a, fmt.Errorf("article %q: tags: %w", a.Slug, err)
+	}
+	if err := unmarshalQuestions(questions, &a.Questions); err != nil {
+		return a, fmt.Errorf("article %q: questions: %w", a.Slug, err)
 	}
 	a.State, a.Lang = ArticleState(state), lang.Standard(l)
 	a.Created, a.Updated = fromMillis(created), fromMillis(updated)
@@ -223,13 +237,19 @@ func (s *DB) CreateArticle(ctx context.Context, a kb.Article, author string) (Ed
 // base is the version the editor started from: if someone saved since, the
 // save is refused with ECONFLICT and nothing is written. Saving content
 // equal to the latest version writes nothing. Customers keep seeing the
-// published version until the article is published again.
+// published version until the article is published again. Questions nil
+// keeps the latest version's example questions (an editor form without
+// them loses none); an empty, non-nil list removes them.
 func (s *DB) SaveArticle(ctx context.Context, a kb.Article, base int, author string) (EditorArticle, error) {
+	keep := a.Questions == nil
 	a, err := NormalizeArticle(a)
 	if err != nil {
 		return EditorArticle{}, err
 	}
 	return s.change(ctx, a.Slug, base, func(tx *sql.Tx, cur EditorArticle, _ int64) error {
+		if keep {
+			a.Questions = cur.Questions
+		}
 		if sameContent(cur.Article, a) {
 			return nil
 		}
@@ -277,7 +297,8 @@ func (s *DB) newVersion(ctx context.Context, tx *sql.Tx, cur EditorArticle, a kb
 
 func insertVersion(ctx context.Context, tx *sql.Tx, a kb.Article, v int, author, action string, source int, now int64) error {
 	tags, _ := json.Marshal(nonNil(a.Tags))
-	_, err := tx.ExecContext(ctx, `INSERT INTO article_versions (slug, version, title, body, tags, lang, author, action, source, created)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.Slug, v, a.Title, a.Body, string(tags), string(a.Lang), author, action, source, now)
+	questions, _ := json.Marshal(nonNil(a.Questions))
+	_, err := tx.ExecContext(ctx, `INSERT INTO article_versions (slug, version, title, body, tags, lang, author, action, source, created, questions)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.Slug, v, a.Title, a.Body, string(tags), string(a.Lang), author, action, source, now, string(questions))
 	return err
 }

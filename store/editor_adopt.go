@@ -26,24 +26,28 @@ func (s *DB) adopt(ctx context.Context) error {
 			a     kb.Article
 			known bool
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT a.slug, a.title, a.body, a.tags, a.lang, a.published, a.updated, d.slug IS NOT NULL`+pending)
+		rows, err := tx.QueryContext(ctx, `SELECT a.slug, a.title, a.body, a.tags, a.lang, a.published, a.updated, d.slug IS NOT NULL, a.questions`+pending)
 		if err != nil {
 			return err
 		}
 		var todo []row
 		for rows.Next() {
 			var (
-				r       row
-				tags, l string
-				updated int64
+				r                  row
+				tags, l, questions string
+				updated            int64
 			)
-			if err := rows.Scan(&r.a.Slug, &r.a.Title, &r.a.Body, &tags, &l, &r.a.Published, &updated, &r.known); err != nil {
+			if err := rows.Scan(&r.a.Slug, &r.a.Title, &r.a.Body, &tags, &l, &r.a.Published, &updated, &r.known, &questions); err != nil {
 				rows.Close()
 				return err
 			}
 			if err := json.Unmarshal([]byte(tags), &r.a.Tags); err != nil {
 				rows.Close()
 				return fmt.Errorf("article %q: tags: %w", r.a.Slug, err)
+			}
+			if err := unmarshalQuestions(questions, &r.a.Questions); err != nil {
+				rows.Close()
+				return fmt.Errorf("article %q: questions: %w", r.a.Slug, err)
 			}
 			r.a.Lang, r.a.Updated = lang.Standard(l), fromMillis(updated)
 			todo = append(todo, r)

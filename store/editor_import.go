@@ -21,7 +21,8 @@ const (
 )
 
 // ImportChange is what an import does to one article. Fields lists what
-// changes: title, text, tags, lang, and the actions publish and restore.
+// changes: title, text, tags, questions, lang, and the actions publish
+// and restore.
 type ImportChange struct {
 	Slug   string
 	Status ImportStatus
@@ -72,6 +73,9 @@ func planImport(ctx context.Context, tx *sql.Tx, articles []kb.Article) ([]Impor
 		}
 		if !slices.Equal(cur.Tags, a.Tags) {
 			c.Fields = append(c.Fields, "tags")
+		}
+		if !slices.Equal(cur.Questions, a.Questions) {
+			c.Fields = append(c.Fields, "questions")
 		}
 		if cur.Lang != a.Lang {
 			c.Fields = append(c.Fields, "lang")

@@ -40,10 +40,11 @@ func (s *DB) publish(ctx context.Context, tx *sql.Tx, cur EditorArticle, author 
 // show writes a as the article customers see, published.
 func (s *DB) show(ctx context.Context, tx *sql.Tx, a kb.Article, now int64) error {
 	tags, _ := json.Marshal(nonNil(a.Tags))
-	_, err := tx.ExecContext(ctx, `INSERT INTO articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, 1, ?)
+	questions, _ := json.Marshal(nonNil(a.Questions))
+	_, err := tx.ExecContext(ctx, `INSERT INTO articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, 1, ?, ?)
 		ON CONFLICT(slug) DO UPDATE SET title=excluded.title, body=excluded.body, tags=excluded.tags,
-		lang=excluded.lang, published=1, updated=excluded.updated`,
-		a.Slug, a.Title, a.Body, string(tags), string(a.Lang), now)
+		lang=excluded.lang, published=1, updated=excluded.updated, questions=excluded.questions`,
+		a.Slug, a.Title, a.Body, string(tags), string(a.Lang), now, string(questions))
 	if err != nil {
 		return fmt.Errorf("publish %q: %w", a.Slug, err)
 	}
@@ -189,7 +190,7 @@ func (s *DB) Rollback(ctx context.Context, slug string, target, base int, author
 	})
 }
 
-const versionCols = `slug, version, title, body, tags, lang, author, action, source, created, published_at, published_by`
+const versionCols = `slug, version, title, body, tags, lang, author, action, source, created, published_at, published_by, questions`
 
 // Versions returns every version of an article, newest first.
 func (s *DB) Versions(ctx context.Context, slug string) ([]ArticleVersion, error) {
@@ -232,15 +233,18 @@ func getVersion(ctx context.Context, q querier, slug string, version int) (Artic
 func scanVersion(r scanner) (ArticleVersion, error) {
 	var (
 		v                  ArticleVersion
-		tags, l            string
+		tags, l, questions string
 		created, published int64
 	)
-	err := r.Scan(&v.Slug, &v.Version, &v.Title, &v.Body, &tags, &l, &v.Author, &v.Action, &v.Source, &created, &published, &v.PublishedBy)
+	err := r.Scan(&v.Slug, &v.Version, &v.Title, &v.Body, &tags, &l, &v.Author, &v.Action, &v.Source, &created, &published, &v.PublishedBy, &questions)
 	if err != nil {
 		return v, err
 	}
 	if err := json.Unmarshal([]byte(tags), &v.Tags); err != nil {
 		return v, fmt.Errorf("article %q version %d: tags: %w", v.Slug, v.Version, err)
+	}
+	if err := unmarshalQuestions(questions, &v.Questions); err != nil {
+		return v, fmt.Errorf("article %q version %d: questions: %w", v.Slug, v.Version, err)
 	}
 	v.Lang, v.Created = lang.Standard(l), fromMillis(created)
 	if published != 0 {

@@ -61,4 +61,5 @@ var migrations = []string{
 	migration005,
 	migration006,
 	migration007,
+	migration008,
 }
