@@ -148,41 +148,6 @@ func mapCitations(answer string, sources []Source) (string, []string) {
 	return answer, cited
 }
 
-// extractive quotes the best passages, for when the model cannot answer.
-func (b *Bot) extractive(l lang.Standard, sources []Source) (string, []string) {
-	best := sources[0]
-	var sb strings.Builder
-	sb.WriteString(b.Texts.T(l, "answer.extractive_intro"))
-	sb.WriteString("\n\n")
-	sb.WriteString(quote(best.Text))
-	sb.WriteString(" [1]")
-	cited := []string{best.Slug}
-	if len(sources) > 1 && sources[1].Slug != best.Slug {
-		sb.WriteString("\n\n")
-		sb.WriteString(b.Texts.T(l, "answer.extractive_more", sources[1].Title))
-		sb.WriteString(" [2]")
-		cited = append(cited, sources[1].Slug)
-	}
-	return sb.String(), cited
-}
-
-// quote trims a passage to a readable length at a sentence end.
-func quote(text string) string {
-	const max = 700
-	text = strings.TrimSpace(text)
-	if len(text) <= max {
-		return text
-	}
-	cut := text[:max]
-	if i := strings.LastIndexAny(cut, ".!?"); i > max/2 {
-		return cut[:i+1]
-	}
-	if i := strings.LastIndexByte(cut, ' '); i > 0 {
-		cut = cut[:i]
-	}
-	return cut + " …"
-}
-
 // warnOnce logs each distinct model problem once, with its fix, instead of
 // once per turn.
 type warnOnce struct {

@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -19,12 +20,23 @@ type Figures struct {
 	Refused      float64 `json:"refused"`
 	OutOfScope   int     `json:"out_of_scope"`
 	Honest       float64 `json:"honest"`
+	// SecondOffTopic is the share of answers citing a second article
+	// that does not answer the question (of the answerable ones; every
+	// second citation of an out-of-scope question is off-topic too).
+	SecondCited    int     `json:"second_cited"`
+	SecondOffTopic float64 `json:"second_off_topic"`
 }
 
 func figures(outs []Outcome) Figures {
 	var f Figures
-	var right, useful, strict, refused, honest int
+	var right, useful, strict, refused, honest, off int
 	for _, o := range outs {
+		if len(o.Got) > 1 {
+			f.SecondCited++
+			if !slices.Contains(o.Want, o.Got[1]) {
+				off++
+			}
+		}
 		if len(o.Want) == 0 {
 			f.OutOfScope++
 			if !o.Answered {
@@ -51,6 +63,9 @@ func figures(outs []Outcome) Figures {
 	}
 	if f.OutOfScope > 0 {
 		f.Honest = float64(honest) / float64(f.OutOfScope)
+	}
+	if f.SecondCited > 0 {
+		f.SecondOffTopic = float64(off) / float64(f.SecondCited)
 	}
 	return f
 }
@@ -101,13 +116,14 @@ func (r AnswersReport) WriteText(w io.Writer) error {
 }
 
 func writeHeader(tw io.Writer, first string) {
-	fmt.Fprintf(tw, "%s\tanswerable\tright first\tuseful\tuseful (verbatim)\trefused\tout of scope\thonest\t\n", first)
+	fmt.Fprintf(tw, "%s\tanswerable\tright first\tuseful\tuseful (verbatim)\trefused\tout of scope\thonest\t2nd cited\t2nd off-topic\t\n", first)
 }
 
 func writeRow(tw io.Writer, name string, f Figures) {
 	a := f.Answerable > 0
-	fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%d\t%s\t\n", name, f.Answerable, share3(f.RightFirst, a),
-		share3(f.Useful, a), share3(f.UsefulStrict, a), share3(f.Refused, a), f.OutOfScope, share3(f.Honest, f.OutOfScope > 0))
+	fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%d\t%s\t%d\t%s\t\n", name, f.Answerable, share3(f.RightFirst, a),
+		share3(f.Useful, a), share3(f.UsefulStrict, a), share3(f.Refused, a), f.OutOfScope, share3(f.Honest, f.OutOfScope > 0),
+		f.SecondCited, share3(f.SecondOffTopic, f.SecondCited > 0))
 }
 
 // share3 prints a share with three decimals, or "-" when there is

@@ -46,16 +46,32 @@ func TestRetrievalOnTuningSet(t *testing.T) {
 	ix := demoIndex(t)
 	var outs []Outcome
 	var fails, dump strings.Builder
+	var secRight, secWrong, passRight int
 	for _, c := range cases {
 		hits, err := ix.Search(context.Background(), c.Text, kb.SearchOptions{Limit: 5, Lang: lang.Detect(c.Text)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(hits) > 0 {
-			fmt.Fprintf(&dump, "%s\t%s\t%v\t%v\t%.4f\t%.4f\t%.4f\t%d\t%v\n", c.ID, c.Lang, len(c.Slugs) > 0,
-				slices.Contains(c.Slugs, hits[0].Slug), hits[0].Coverage, hits[0].Weight, hits[0].Score, len(ix.Analyze(c.Text).Terms), hits[0].Rarest)
+			fmt.Fprintf(&dump, "%s\t%s\t%v\t%v\t%.4f\t%.4f\t%.4f\t%d\t%v\t%s\t%s\t%.3f\t%.3f\n", c.ID, c.Lang, len(c.Slugs) > 0,
+				slices.Contains(c.Slugs, hits[0].Slug), hits[0].Coverage, hits[0].Weight, hits[0].Score, len(ix.Analyze(c.Text).Terms), hits[0].Rarest, strings.Join(hits[0].Unknown, ","), c.Text, hits[0].Asked, hits[0].Topical)
 		} else {
-			fmt.Fprintf(&dump, "%s\t%s\t%v\tfalse\t0\t0\t0\t0\tfalse\n", c.ID, c.Lang, len(c.Slugs) > 0)
+			fmt.Fprintf(&dump, "%s\t%s\t%v\tfalse\t0\t0\t0\t0\tfalse\t\t%s\t0\t0\n", c.ID, c.Lang, len(c.Slugs) > 0, c.Text)
+		}
+		if len(hits) > 0 && len(c.Slugs) > 0 && hits[0].Slug == c.Slugs[0] && hits[0].Relevant() {
+			if u, _ := Useful(hits[0].Text, c.Evidence); u {
+				secRight++
+				if u, _ := Useful(hits[0].Passage, c.Evidence); u {
+					passRight++
+				} else if os.Getenv("LOS_TUNE_PASSAGES") != "" {
+					fmt.Fprintf(&fails, "PASSAGE %s\n  ev: %s\n  got: %s\n", c.Text, c.Evidence, strings.ReplaceAll(hits[0].Passage, "\n", " / "))
+				}
+			} else {
+				secWrong++
+				if os.Getenv("LOS_TUNE_SECTIONS") != "" {
+					fmt.Fprintf(&fails, "SECTION %s\n  ev: %s\n  got: %s#%s\n", c.Text, c.Evidence, hits[0].Slug, hits[0].Anchor)
+				}
+			}
 		}
 		r := Reply{Mode: "extractive"}
 		if len(hits) > 0 && hits[0].Relevant() {
@@ -70,6 +86,9 @@ func TestRetrievalOnTuningSet(t *testing.T) {
 			}
 			fmt.Fprintln(&fails)
 		}
+	}
+	if secRight+secWrong > 0 {
+		t.Logf("right article first: evidence in the top section %d, elsewhere %d; passage holds it %d", secRight, secWrong, passRight)
 	}
 	rep := newAnswersReport(outs)
 	var out strings.Builder

@@ -127,6 +127,57 @@ func (m *matcher) weightedCoverage(f found, idf []float64) float64 {
 	return got / all
 }
 
+// headCoverage returns the idf-weighted share of the question's groups
+// found in the section's head: title, heading, tags and example
+// questions (what the section is about, not what it mentions).
+func (m *matcher) headCoverage(f found, idf []float64) float64 {
+	var got, all float64
+	for g, alts := range m.alts {
+		w := idf[g] * m.p.weight(g)
+		all += w
+		for _, alt := range alts {
+			in := true
+			for _, k := range alt {
+				in = in && f.inHead[k]
+			}
+			if in {
+				got += w
+				break
+			}
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return got / all
+}
+
+// askMatch returns the largest idf-weighted share of the question's
+// groups that one line of ask (example questions) holds.
+func (m *matcher) askMatch(ask string, idf []float64) float64 {
+	var total float64
+	for g := range m.alts {
+		total += idf[g] * m.p.weight(g)
+	}
+	if total == 0 || ask == "" {
+		return 0
+	}
+	best := 0.0
+	f := found{inHead: make([]bool, len(m.terms)), sents: make([][]int, len(m.terms))}
+	for _, line := range strings.Split(ask, "\n") {
+		clear(f.inHead)
+		m.each(line, func(k, _ int) { f.inHead[k] = true })
+		var got float64
+		for g, ok := range m.groups(f) {
+			if ok {
+				got += idf[g] * m.p.weight(g)
+			}
+		}
+		best = max(best, got/total)
+	}
+	return best
+}
+
 // holdsRarest reports whether the section holds the question's rarest
 // word (highest idf; weak words aside, unless all are weak).
 func (m *matcher) holdsRarest(f found, idf []float64) bool {

@@ -77,6 +77,8 @@ type plan struct {
 	exps  []Expansion
 	pos   []int  // per group: the position of its first word in the question
 	weak  []bool // per group: a weak word (see weakWords)
+	want  answerType
+	cue   []bool // per group: a word asking for the kind of answer want
 }
 
 // weight is how much group g counts in Coverage.
@@ -90,7 +92,7 @@ func (p plan) weight(g int) float64 {
 // analyze reads a question with the synonyms of each of syns applied
 // (nil ones are skipped).
 func analyze(q string, syns ...*Synonyms) plan {
-	var p plan
+	p := plan{want: questionType(q)}
 	all, cases := tokenizeCase(q)
 	groupAt := make([]int, len(all))
 	byLight := map[string]int{}
@@ -110,6 +112,7 @@ func analyze(q string, syns ...*Synonyms) plan {
 		p.alts = append(p.alts, [][]term{{t}})
 		p.pos = append(p.pos, i)
 		p.weak = append(p.weak, isWeak(w))
+		p.cue = append(p.cue, p.want != anyAnswer && isCue(p.want, w))
 	}
 	for _, syn := range syns {
 		p.applySynonyms(syn, all, groupAt)

@@ -11,7 +11,23 @@ package kb
 // a floor.
 const DefaultMinRelevance = 0.34
 
-// Relevant reports whether the hit's Coverage reaches DefaultMinRelevance,
-// that is whether the bot may answer from it rather than say that the
-// knowledge base has no answer.
-func (h Hit) Relevant() bool { return h.Coverage >= DefaultMinRelevance }
+// Relevant reports whether the hit's Confidence reaches
+// DefaultMinRelevance, that is whether the bot may answer from it rather
+// than say that the knowledge base has no answer.
+func (h Hit) Relevant() bool { return h.Confidence >= DefaultMinRelevance }
+
+// confidence is how sure a hit is to answer the question, on its own.
+func confidence(h Hit) float64 { return h.Coverage }
+
+// setConfidence gives every hit the confidence of the best-judged section
+// of its article: the article answers or not, whichever of its sections
+// is quoted.
+func setConfidence(hits []Hit) {
+	best := map[string]float64{}
+	for _, h := range hits {
+		best[h.Slug] = max(best[h.Slug], confidence(h))
+	}
+	for i := range hits {
+		hits[i].Confidence = best[hits[i].Slug]
+	}
+}

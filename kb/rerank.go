@@ -31,6 +31,9 @@ const (
 	sentenceWindow = 2
 	langBoost      = 1.15
 	otherLanguage  = 0.5
+	// boostType favours a section holding the kind of answer the
+	// question asks for (see answerType).
+	boostType = 1.25
 )
 
 // rerank reorders the first hits, best first.
@@ -39,7 +42,12 @@ func rerank(hits []Hit, m *matcher, idf []float64, want lang.Standard) {
 		h := &hits[i]
 		h.Weight = m.weightedCoverage(h.found, idf)
 		h.Rarest = m.holdsRarest(h.found, idf)
+		h.Asked = m.askMatch(h.ask, idf)
+		h.Topical = m.headCoverage(h.found, idf)
 		h.Score *= 1 + boostSentence*m.sentenceMatch(h.found, idf, sentenceWindow)
+		if m.p.want != anyAnswer && holdsAnswer(m.p.want, h.Text) {
+			h.Score *= boostType
+		}
 		switch {
 		case want == "":
 		case h.Lang == want:

@@ -22,11 +22,14 @@ type SearchOptions struct {
 
 // Hit is one section found by Search.
 type Hit struct {
-	Slug    string        `json:"slug"`
-	Title   string        `json:"title"`
-	Heading string        `json:"heading"`
-	Anchor  string        `json:"anchor,omitempty"`
-	Text    string        `json:"text"` // the section's Markdown
+	Slug    string `json:"slug"`
+	Title   string `json:"title"`
+	Heading string `json:"heading"`
+	Anchor  string `json:"anchor,omitempty"`
+	Text    string `json:"text"` // the section's Markdown
+	// Passage is the part of Text that answers the question (see
+	// passage.go), in Markdown: what an extractive answer quotes.
+	Passage string        `json:"passage,omitempty"`
 	Lang    lang.Standard `json:"lang"`
 	// Score ranks hits within one search; it is not comparable across
 	// searches. Use Coverage (or Relevant) to judge a hit on its own.
@@ -37,6 +40,10 @@ type Hit struct {
 	// the index lacks, spelt one letter differently: 0 to 1. Unlike Score
 	// it can be compared across questions: see Relevant.
 	Coverage float64 `json:"coverage"`
+	// Confidence is how sure Search is that the hit's article answers the
+	// question: the best judgement (see relevance.go) of its sections
+	// among the hits. Compare it across questions; see Relevant.
+	Confidence float64 `json:"confidence"`
 	// Matched lists the question's content words found in the section.
 	Matched []string `json:"matched,omitempty"`
 	// Weight is Coverage with each word weighted by how rare it is among
@@ -44,11 +51,23 @@ type Hit struct {
 	// holds weighs most): a question whose rarest words the section
 	// lacks is likely about something else.
 	Weight float64 `json:"weight"`
+	// Asked is the largest share of the question's words (weighted as in
+	// Weight) that one example question of the section holds: near 1 when
+	// the customer asks what an editor said the section answers.
+	Asked float64 `json:"asked"`
+	// Topical is Weight counting only the words found in the section's
+	// head: title, heading, tags and example questions.
+	Topical float64 `json:"topical"`
 	// Rarest reports whether the section holds the question's rarest word.
 	Rarest bool `json:"rarest"`
+	// Unknown lists the question's words that no section holds in any
+	// form (weak words and numbers aside): a question about something the
+	// knowledge base does not cover often has one.
+	Unknown []string `json:"unknown,omitempty"`
 
 	id    string // section ID in the index
 	found found  // the question's words in the section
+	ask   string // the section's example questions, one a line
 }
 
 // Query is a question as the index understands it.
@@ -108,7 +127,13 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	if err != nil {
 		return nil, err
 	}
-	rerank(hits, m, idfs(dfs, n), opts.Lang)
+	idf := idfs(dfs, n)
+	rerank(hits, m, idf, opts.Lang)
+	if unknown := p.unknown(dfs); len(unknown) > 0 {
+		for i := range hits {
+			hits[i].Unknown = unknown
+		}
+	}
 	if ix.embedder != nil {
 		// Without embeddings (Ollama down, model missing) the text
 		// ranking stands: search never fails for want of a vector.
@@ -118,12 +143,15 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 			ix.embedFailed(err)
 		}
 	}
+	setConfidence(hits)
 	preferStandard(hits, opts.Lang)
+	m.bestSection(hits, idf)
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
 	for i := range hits {
-		hits[i].found = found{}
+		hits[i].Passage = m.passage(hits[i].Text, idf)
+		hits[i].found, hits[i].ask = found{}, ""
 	}
 	return hits, nil
 }
@@ -160,6 +188,7 @@ func (ix *Index) load(ctx context.Context, m *matcher, first []*search.DocumentM
 // question.
 func toHit(stored string, m *matcher) Hit {
 	h, tags, ask := decodeDoc(stored)
+	h.ask = ask
 	h.found = m.scan(h.Title+"\n"+h.Heading+"\n"+tags+"\n"+ask, plainText(h.Text))
 	var got, all float64
 	for g, ok := range m.groups(h.found) {

@@ -98,9 +98,10 @@ func (ix *Index) repair(p plan, dfs []uint64) (plan, []uint64) {
 		out.alts = append(out.alts, p.alts[g])
 		out.pos = append(out.pos, p.pos[g])
 		out.weak = append(out.weak, p.weak[g])
+		out.cue = append(out.cue, p.cue[g])
 		outDFs = append(outDFs, dfs[g])
 	}
-	out.exps = p.exps
+	out.exps, out.want = p.exps, p.want
 	return out, outDFs
 }
 
@@ -202,3 +203,17 @@ eigentleg liksom lissom altså skikkelig veldig ganske helt heilt litt
 kjempe gjerne visst please pls plz ok okei okay hey hello sorry
 unnskyld orsak
 `
+
+// unknown returns the question's words that no section holds in any form:
+// no document frequency, no variant, no synonym; weak words and words
+// with digits aside.
+func (p plan) unknown(dfs []uint64) []string {
+	var out []string
+	for g, w := range p.words {
+		if dfs[g] > 0 || p.weak[g] || len(p.alts[g]) > 1 || len(p.alts[g][0][0].variants) > 0 || strings.ContainsAny(w, "0123456789") {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}

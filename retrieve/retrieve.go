@@ -27,7 +27,7 @@ func (ix Index) Retrieve(ctx context.Context, question string, l lang.Standard, 
 	for _, h := range hits {
 		out = append(out, bot.Source{
 			Slug: h.Slug, Title: h.Title, Heading: h.Heading, Anchor: h.Anchor, Lang: h.Lang,
-			Text: h.Text, Score: h.Score, Relevant: h.Relevant(),
+			Text: h.Text, Quote: h.Passage, Score: h.Score, Relevant: h.Relevant(),
 		})
 	}
 	return out, nil
