@@ -18,8 +18,12 @@ type Figures struct {
 	Useful       float64 `json:"useful"`
 	UsefulStrict float64 `json:"useful_strict"`
 	Refused      float64 `json:"refused"`
-	OutOfScope   int     `json:"out_of_scope"`
-	Honest       float64 `json:"honest"`
+	// HandedOver is the share of answerable messages that triage handed
+	// to a human at once (part of Refused): a measure of triage, not of
+	// the answer.
+	HandedOver float64 `json:"handed_over"`
+	OutOfScope int     `json:"out_of_scope"`
+	Honest     float64 `json:"honest"`
 	// SecondOffTopic is the share of answers citing a second article
 	// that does not answer the question (of the answerable ones; every
 	// second citation of an out-of-scope question is off-topic too).
@@ -29,7 +33,7 @@ type Figures struct {
 
 func figures(outs []Outcome) Figures {
 	var f Figures
-	var right, useful, strict, refused, honest, off int
+	var right, useful, strict, refused, honest, off, handed int
 	for _, o := range outs {
 		if len(o.Got) > 1 {
 			f.SecondCited++
@@ -45,6 +49,9 @@ func figures(outs []Outcome) Figures {
 			continue
 		}
 		f.Answerable++
+		if o.Action == "handoff_now" {
+			handed++
+		}
 		switch {
 		case !o.Answered:
 			refused++
@@ -60,6 +67,7 @@ func figures(outs []Outcome) Figures {
 	}
 	if a := float64(f.Answerable); a > 0 {
 		f.RightFirst, f.Useful, f.UsefulStrict, f.Refused = float64(right)/a, float64(useful)/a, float64(strict)/a, float64(refused)/a
+		f.HandedOver = float64(handed) / a
 	}
 	if f.OutOfScope > 0 {
 		f.Honest = float64(honest) / float64(f.OutOfScope)
@@ -116,13 +124,13 @@ func (r AnswersReport) WriteText(w io.Writer) error {
 }
 
 func writeHeader(tw io.Writer, first string) {
-	fmt.Fprintf(tw, "%s\tanswerable\tright first\tuseful\tuseful (verbatim)\trefused\tout of scope\thonest\t2nd cited\t2nd off-topic\t\n", first)
+	fmt.Fprintf(tw, "%s\tanswerable\tright first\tuseful\tuseful (verbatim)\trefused\t(handed over)\tout of scope\thonest\t2nd cited\t2nd off-topic\t\n", first)
 }
 
 func writeRow(tw io.Writer, name string, f Figures) {
 	a := f.Answerable > 0
-	fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%d\t%s\t%d\t%s\t\n", name, f.Answerable, share3(f.RightFirst, a),
-		share3(f.Useful, a), share3(f.UsefulStrict, a), share3(f.Refused, a), f.OutOfScope, share3(f.Honest, f.OutOfScope > 0),
+	fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%d\t%s\t\n", name, f.Answerable, share3(f.RightFirst, a),
+		share3(f.Useful, a), share3(f.UsefulStrict, a), share3(f.Refused, a), share3(f.HandedOver, a), f.OutOfScope, share3(f.Honest, f.OutOfScope > 0),
 		f.SecondCited, share3(f.SecondOffTopic, f.SecondCited > 0))
 }
 
