@@ -20,7 +20,7 @@ import (
 // knowledge base had nothing relevant.
 func (b *Bot) answer(ctx context.Context, l lang.Standard, text string, history []Message, onToken func(string), res *Result) (noAnswer bool) {
 	t0 := time.Now()
-	all, err := b.Retriever.Retrieve(ctx, text, l, b.Sources)
+	all, err := b.retrieveInConversation(ctx, l, text, history)
 	res.Timings.RetrieveMS = ms(time.Since(t0))
 	if err != nil {
 		b.Log.ErrorContext(ctx, "retrieval failed", "err", err)

@@ -29,10 +29,13 @@ type Observer interface {
 type Config struct {
 	Retriever Retriever
 	Generator Generator // nil: always extractive
-	Store     Store
-	Triager   Triager  // nil: every message is "none"
-	Redactor  Redactor // nil: text is stored as written
-	Handoffs  Handoffs // nil: handoffs are only recorded on the message
+	// Rewriter writes standalone questions of follow-ups with a model;
+	// nil: the bot reads follow-ups by itself (see followup.go).
+	Rewriter Rewriter
+	Store    Store
+	Triager  Triager  // nil: every message is "none"
+	Redactor Redactor // nil: text is stored as written
+	Handoffs Handoffs // nil: handoffs are only recorded on the message
 	// Summaries receives the model's handoff summaries; nil: agents read
 	// the extractive summary only.
 	Summaries SummaryStore
@@ -51,6 +54,9 @@ type Config struct {
 	FirstToken time.Duration
 	// Generation bounds the whole generation.
 	Generation time.Duration
+	// RewriteTimeout bounds a Rewriter call; 0 means
+	// DefaultRewriteTimeout.
+	RewriteTimeout time.Duration
 	// Options are passed to the model (temperature, num_predict, ...).
 	Options map[string]any
 }

@@ -183,7 +183,7 @@ func (m *matcher) askMatch(ask string, idf []float64) float64 {
 func (m *matcher) holdsRarest(f found, idf []float64) bool {
 	rarest, strong := -1, false
 	for g := range m.alts {
-		s := !m.p.weak[g]
+		s := !m.p.attr[g].weak
 		if rarest < 0 || s && !strong || s == strong && idf[g] > idf[rarest] {
 			rarest, strong = g, s
 		}

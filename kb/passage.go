@@ -282,11 +282,15 @@ func join(us []unit, keep []bool) string {
 func (m *matcher) textScore(text string, idf []float64, answers bool) float64 {
 	f := found{inHead: make([]bool, len(m.terms)), sents: make([][]int, len(m.terms))}
 	m.each(plainText(text), func(k, _ int) { f.inHead[k] = true })
+	own := m.p.ownWords()
 	var got, all float64
 	for g, ok := range m.groups(f) {
+		if own && m.p.attr[g].ctx {
+			continue // the answer is to the question, not to the messages before
+		}
 		w := idf[g] * m.p.weight(g)
 		all += w
-		if ok || answers && m.p.cue[g] {
+		if ok || answers && m.p.attr[g].cue {
 			got += w
 		}
 	}

@@ -75,18 +75,28 @@ type plan struct {
 	words []string // content words, one per group
 	alts  [][][]term
 	exps  []Expansion
-	pos   []int  // per group: the position of its first word in the question
-	weak  []bool // per group: a weak word (see weakWords)
-	want  answerType
-	cue   []bool // per group: a word asking for the kind of answer want
+	attr  []groupAttr // per group
+	want  answerType  // the kind of answer asked for
 }
 
-// weight is how much group g counts in Coverage.
+// groupAttr tells how a group of the question counts.
+type groupAttr struct {
+	pos  int  // position of its first word in the question; -1 for context
+	weak bool // a weak word (see weakWords)
+	cue  bool // a word asking for the kind of answer plan.want
+	ctx  bool // from the conversation's earlier messages (SearchOptions.Context)
+}
+
+// weight is how much group g counts in Coverage and in the search.
 func (p plan) weight(g int) float64 {
-	if p.weak[g] {
-		return weakWeight
+	w := 1.0
+	if p.attr[g].weak {
+		w *= weakWeight
 	}
-	return 1
+	if p.attr[g].ctx {
+		w *= contextWeight
+	}
+	return w
 }
 
 // analyze reads a question with the synonyms of each of syns applied
@@ -110,9 +120,7 @@ func analyze(q string, syns ...*Synonyms) plan {
 		groupAt[i] = len(p.words)
 		p.words = append(p.words, w)
 		p.alts = append(p.alts, [][]term{{t}})
-		p.pos = append(p.pos, i)
-		p.weak = append(p.weak, isWeak(w))
-		p.cue = append(p.cue, p.want != anyAnswer && isCue(p.want, w))
+		p.attr = append(p.attr, groupAttr{pos: i, weak: isWeak(w), cue: p.want != anyAnswer && isCue(p.want, w)})
 	}
 	for _, syn := range syns {
 		p.applySynonyms(syn, all, groupAt)
@@ -178,9 +186,7 @@ func (p plan) query(reaches []reach) query.Query {
 			if i > 0 {
 				boost = boostSynonym
 			}
-			if p.weak[g] {
-				boost *= weakWeight
-			}
+			boost *= p.weight(g)
 			if len(alt) == 1 {
 				t := alt[0]
 				if !head {

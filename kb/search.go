@@ -18,6 +18,13 @@ type SearchOptions struct {
 	// Lang, when set, ranks sections in that written standard a little
 	// higher; sections in other standards are still returned.
 	Lang lang.Standard
+	// Context holds earlier messages of the conversation that the
+	// question builds on ("og hva koster den?"): their words are searched
+	// too, counting less than the question's (see context.go).
+	Context string
+	// Prior lists articles already cited for the conversation's topic,
+	// whose sections rank higher.
+	Prior []string
 }
 
 // Hit is one section found by Search.
@@ -92,7 +99,12 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	if limit <= 0 {
 		limit = 5
 	}
-	p := analyze(q, ix.synonymsFor(opts.Lang)...)
+	syns := ix.synonymsFor(opts.Lang)
+	p := analyze(q, syns...)
+	if len(p.words) == 0 && opts.Context == "" {
+		return nil, ctx.Err()
+	}
+	p = addContext(p, opts.Context, syns)
 	if len(p.words) == 0 {
 		return nil, ctx.Err()
 	}
@@ -128,6 +140,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 		return nil, err
 	}
 	idf := idfs(dfs, n)
+	favourPrior(hits, opts.Prior)
 	rerank(hits, m, idf, opts.Lang)
 	if unknown := p.unknown(dfs); len(unknown) > 0 {
 		for i := range hits {

@@ -96,9 +96,7 @@ func (ix *Index) repair(p plan, dfs []uint64) (plan, []uint64) {
 		}
 		out.words = append(out.words, p.words[g])
 		out.alts = append(out.alts, p.alts[g])
-		out.pos = append(out.pos, p.pos[g])
-		out.weak = append(out.weak, p.weak[g])
-		out.cue = append(out.cue, p.cue[g])
+		out.attr = append(out.attr, p.attr[g])
 		outDFs = append(outDFs, dfs[g])
 	}
 	out.exps, out.want = p.exps, p.want
@@ -142,7 +140,7 @@ func (ix *Index) splitCompound(light string) []term {
 // as an alternative of both.
 func (ix *Index) joinNeighbours(p plan) {
 	for g := 0; g+1 < len(p.words); g++ {
-		if p.pos[g+1] != p.pos[g]+1 {
+		if p.attr[g].ctx || p.attr[g+1].pos != p.attr[g].pos+1 {
 			continue
 		}
 		a, b := p.words[g], p.words[g+1]
@@ -210,7 +208,7 @@ unnskyld orsak
 func (p plan) unknown(dfs []uint64) []string {
 	var out []string
 	for g, w := range p.words {
-		if dfs[g] > 0 || p.weak[g] || len(p.alts[g]) > 1 || len(p.alts[g][0][0].variants) > 0 || strings.ContainsAny(w, "0123456789") {
+		if dfs[g] > 0 || p.attr[g].weak || p.attr[g].ctx || len(p.alts[g]) > 1 || len(p.alts[g][0][0].variants) > 0 || strings.ContainsAny(w, "0123456789") {
 			continue
 		}
 		out = append(out, w)

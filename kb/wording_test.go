@@ -42,7 +42,7 @@ func TestRealWording(t *testing.T) {
 		}
 	}
 	p := analyze("kan kona ringe i morgen", nil)
-	if i := slices.Index(p.words, "kona"); i < 0 || !p.weak[i] {
+	if i := slices.Index(p.words, "kona"); i < 0 || !p.attr[i].weak {
 		t.Errorf("kona is not a weak word: %+v", p)
 	}
 }

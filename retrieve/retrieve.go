@@ -4,6 +4,7 @@ package retrieve
 
 import (
 	"context"
+	"strings"
 
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/kb"
@@ -13,13 +14,24 @@ import (
 // Index is a bot.Retriever over a search index.
 type Index struct{ *kb.Index }
 
-var _ bot.Retriever = Index{}
+var (
+	_ bot.Retriever        = Index{}
+	_ bot.ContextRetriever = Index{}
+)
 
 // Retrieve returns the best sections for question, preferring those in
 // the written standard l, each judged relevant or not by the index's
 // measured threshold.
 func (ix Index) Retrieve(ctx context.Context, question string, l lang.Standard, limit int) ([]bot.Source, error) {
-	hits, err := ix.Search(ctx, question, kb.SearchOptions{Limit: limit, Lang: l})
+	return ix.RetrieveQuery(ctx, bot.Query{Text: question}, l, limit)
+}
+
+// RetrieveQuery is Retrieve for a message in its conversation: the
+// earlier messages of its topic are searched too, counting less, and the
+// topic's articles rank higher.
+func (ix Index) RetrieveQuery(ctx context.Context, q bot.Query, l lang.Standard, limit int) ([]bot.Source, error) {
+	hits, err := ix.Search(ctx, q.Text, kb.SearchOptions{Limit: limit, Lang: l,
+		Context: strings.Join(q.Context, "\n"), Prior: q.Topic})
 	if err != nil {
 		return nil, err
 	}
