@@ -50,8 +50,10 @@ type Request struct {
 	Text           string
 	// Lang forces the written standard of the reply; empty detects it.
 	Lang lang.Standard
-	// OnToken receives generated text as it arrives. Tokens of a generation
-	// that later fails are superseded by Result.Answer.
+	// OnToken receives the answer's text as it arrives: generated text
+	// token by token, any other answer (quoted from the knowledge base, a
+	// handoff) in pieces when it is ready. Tokens of a generation that
+	// later fails are superseded by Result.Answer.
 	OnToken func(string)
 }
 
@@ -113,11 +115,12 @@ func (b *Bot) Turn(ctx context.Context, req Request) (Result, error) {
 	res := Result{Lang: l, Category: tri.Category, Severity: tri.Severity, Action: tri.Action, Signals: tri.Signals, Citations: []string{}}
 
 	var noAnswer bool
+	stream := &streamer{to: req.OnToken}
 	if tri.Action == ActionHandoffNow {
 		res.Answer, res.Callback = b.HandoffText(ctx, l, tri)
 		res.Mode = ModeExtractive
 	} else {
-		noAnswer = b.answer(ctx, l, text, history, req.OnToken, &res)
+		noAnswer = b.answer(ctx, l, text, history, stream.onToken(), &res)
 		if noAnswer && res.Action == ActionAnswer {
 			res.Action = ActionOfferHandoff
 			res.Signals = append(res.Signals, "retrieval:no_answer")
@@ -127,6 +130,7 @@ func (b *Bot) Turn(ctx context.Context, req Request) (Result, error) {
 		}
 	}
 
+	stream.finish(res.Answer)
 	reply := &Message{
 		ConversationID: req.ConversationID, Role: RoleBot, Text: res.Answer, Created: time.Now(),
 		Mode: res.Mode, Action: res.Action, Category: res.Category, Citations: res.Citations, NoAnswer: noAnswer,
