@@ -130,7 +130,7 @@ ittj itj ikkj inte ente æ jæ mæ dæ sæ dokker dokk dåkker døkk dem dæm d�
 sjø lissom liksom asså altså egentlig eigentleg berra bærre
 there's it's that's what's i'm i'd i've i'll don't doesn't didn't
 can't cannot won't isn't aren't wasn't
-hvilket hvilkes kor korfor kva kvifor kvar kvi kven kvart kvat må bør frå
+hvilket hvilkes kor korfor kva kvifor kvar kvi kven kvart kvat må bør frå vær
 hos
 mine ditt dine sine våre deres dykkar kan kunne får fikk fekk ca osv
 the a an is are was were be been being am do does did how what why when where
