@@ -1,7 +1,6 @@
 package kb
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -44,21 +43,86 @@ func questionType(q string) answerType {
 	return anyAnswer
 }
 
-var (
-	priceRE = regexp.MustCompile(`(?i)\d[\d  .]*(,\d+|,-)?\s*(kr\b|kroner|øre|nok\b)|\bgratis\b|\bfree\b|koster ingenting|kostar ingenting`)
-	timeRE  = regexp.MustCompile(`(?i)\d+\s*([–-]\s*\d+\s*)?(virkedag|arbeidsdag|dag|døgn|veke|uke|måned|månad|time|timar|timer|minutt|år|kvartal)|\bkl\.\s*\d|\bden \d{1,2}\.|\b(innen|innan|within)\b`)
-	stepRE  = regexp.MustCompile(`(?m)^\s*\d+[.)]\s`)
-)
-
-// holdsAnswer reports whether text holds an answer of type t.
+// holdsAnswer reports whether text holds an answer of type t: for a
+// price, an amount in kroner or øre (or "gratis"); for a time, a number of
+// days, weeks, months, hours or minutes, a clock time ("kl. 13") or a date
+// ("den 20."); for steps, a numbered list. It scans the words once: it
+// runs on every section the search ranks.
 func holdsAnswer(t answerType, text string) bool {
 	switch t {
-	case priceAnswer:
-		return priceRE.MatchString(text)
-	case timeAnswer:
-		return timeRE.MatchString(text)
+	case priceAnswer, timeAnswer:
 	case stepsAnswer:
-		return stepRE.MatchString(text)
+		return numberedItem(text)
+	default:
+		return false
+	}
+	found := false
+	lastNumber := -100 // index of the last word that was a number
+	prev := ""
+	i := 0
+	eachWord(text, func(w string, start int) {
+		if found {
+			return
+		}
+		lw := strings.ToLower(w)
+		near := i-lastNumber <= 2
+		switch {
+		case isNumber(lw):
+			if t == timeAnswer && (prev == "kl" || prev == "den" && strings.HasPrefix(text[start+len(w):], ".")) {
+				found = true
+			}
+			lastNumber = i
+		case t == priceAnswer && (near && priceUnits[lw] || priceWords[lw]):
+			found = true
+		case t == timeAnswer && (near && isTimeUnit(lw) || timeWords[lw]):
+			found = true
+		}
+		prev = lw
+		i++
+	})
+	return found
+}
+
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if (w[i] < '0' || w[i] > '9') && w[i] != ',' && w[i] != '.' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+var (
+	priceUnits = map[string]bool{"kr": true, "kroner": true, "krone": true, "øre": true, "nok": true}
+	priceWords = map[string]bool{"gratis": true, "free": true, "kostnadsfritt": true}
+	timeWords  = map[string]bool{"innen": true, "innan": true, "within": true}
+	// timeUnits are the beginnings of words for lengths of time: "dager",
+	// "dagar", "døgnet", "uker", "veker", "månader", "timar", "minutt".
+	timeUnits = []string{"virkedag", "arbeidsdag", "dag", "døgn", "uke", "veke", "måned", "månad",
+		"time", "timar", "minutt", "år", "kvartal", "day", "week", "month", "hour", "minute", "year"}
+)
+
+func isTimeUnit(w string) bool {
+	for _, u := range timeUnits {
+		if strings.HasPrefix(w, u) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberedItem reports whether text has a line starting with "1." or
+// "2)" and the like.
+func numberedItem(text string) bool {
+	for _, line := range strings.Split(text, "\n") {
+		t := strings.TrimLeft(line, " \t")
+		n := 0
+		for n < len(t) && t[n] >= '0' && t[n] <= '9' {
+			n++
+		}
+		if n > 0 && n+1 < len(t) && (t[n] == '.' || t[n] == ')') && t[n+1] == ' ' {
+			return true
+		}
 	}
 	return false
 }

@@ -53,6 +53,9 @@ type Index struct {
 	idx bleve.Index
 	vec *vectors
 	voc *vocab
+	// hasAsk is set when some section holds example questions, so that
+	// searches look in their field.
+	hasAsk atomic.Bool
 
 	forms *formCache // analysed words of the sections, for re-ranking
 }
@@ -84,6 +87,7 @@ func Open(path string, opts Options) (*Index, error) {
 		idx.Close()
 		return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, path, err)
 	}
+	ix.hasAsk.Store(holdsQuestions(idx))
 	return ix, nil
 }
 

@@ -99,8 +99,8 @@ const typeBonus = 0.25
 // passage returns the part of the section text md that answers the
 // question m reads, as Markdown; the section's opening when no part
 // holds any of its words.
-func (m *matcher) passage(md string, idf []float64) string {
-	us, best := m.scoreUnits(md, idf)
+func (m *matcher) passage(h *Hit, idf []float64) string {
+	us, best := m.hitUnits(h, idf)
 	if len(us) == 0 {
 		return ""
 	}
@@ -139,12 +139,13 @@ func (m *matcher) passage(md string, idf []float64) string {
 func (m *matcher) scoreUnits(md string, idf []float64) ([]unit, int) {
 	us := units(md)
 	best := -1
+	f := found{inHead: make([]bool, len(m.terms)), sents: make([][]int, len(m.terms))}
 	for i := range us {
 		if us[i].kind == unitRule {
 			continue
 		}
 		answers := m.p.want != anyAnswer && holdsAnswer(m.p.want, us[i].text)
-		us[i].score = m.textScore(us[i].text, idf, answers)
+		us[i].score = m.textScore(&f, us[i].text, idf, answers)
 		if us[i].score > 0 && answers {
 			us[i].score += typeBonus
 		}
@@ -156,6 +157,17 @@ func (m *matcher) scoreUnits(md string, idf []float64) ([]unit, int) {
 		}
 	}
 	return us, max(best, 0)
+}
+
+// hitUnits returns the scored units of a hit's text, scoring them once.
+func (m *matcher) hitUnits(h *Hit, idf []float64) ([]unit, int) {
+	if h.parts == nil {
+		h.parts, h.bestPart = m.scoreUnits(h.Text, idf)
+		if h.parts == nil {
+			h.parts = []unit{}
+		}
+	}
+	return h.parts, h.bestPart
 }
 
 // bestSection puts first, among the sections of the best hit's article,
@@ -173,7 +185,7 @@ func (m *matcher) bestSection(hits []Hit, idf []float64) {
 		if h.Slug != slug {
 			continue
 		}
-		us, b := m.scoreUnits(h.Text, idf)
+		us, b := m.hitUnits(&hits[i], idf)
 		if len(us) > 0 && us[b].score > bestScore+unitMargin {
 			best, bestScore = i, us[b].score
 		}
@@ -279,12 +291,12 @@ func join(us []unit, keep []bool) string {
 // textScore is the idf-weighted share of the question's groups that text
 // holds; with answers (text holds the kind of answer asked for), the
 // words asking for it count as held.
-func (m *matcher) textScore(text string, idf []float64, answers bool) float64 {
-	f := found{inHead: make([]bool, len(m.terms)), sents: make([][]int, len(m.terms))}
+func (m *matcher) textScore(f *found, text string, idf []float64, answers bool) float64 {
+	clear(f.inHead)
 	m.each(plainText(text), func(k, _ int) { f.inHead[k] = true })
 	own := m.p.ownWords()
 	var got, all float64
-	for g, ok := range m.groups(f) {
+	for g, ok := range m.groups(*f) {
 		if own && m.p.attr[g].ctx {
 			continue // the answer is to the question, not to the messages before
 		}

@@ -164,7 +164,10 @@ func (p *plan) applySynonyms(syn *Synonyms, all []string, groupAt []int) {
 // clauses matched, so a section matching more of the question's words (or
 // matching them in its title) ranks higher. reaches, if not nil, limits
 // how far each group is searched (see firstPass).
-func (p plan) query(reaches []reach) query.Query {
+//
+// withAsk adds the example-question field; an index without example
+// questions is searched without it, which saves a clause per word.
+func (p plan) query(reaches []reach, withAsk bool) query.Query {
 	seen := map[string]bool{}
 	var clauses []query.Query
 	for g, alts := range p.alts {
@@ -201,17 +204,22 @@ func (p plan) query(reaches []reach) query.Query {
 				}
 				if head {
 					// One field is enough for a common word.
-					clauses = append(clauses, fieldTerm(fieldHeadL, t.light, boost*boostHead*boostLight),
-						fieldTerm(fieldAskL, t.light, boost*boostAsk))
+					clauses = append(clauses, fieldTerm(fieldHeadL, t.light, boost*boostHead*boostLight))
+					if withAsk {
+						clauses = append(clauses, fieldTerm(fieldAskL, t.light, boost*boostAsk))
+					}
 					continue
 				}
 				clauses = append(clauses, query.NewDisjunctionQuery([]query.Query{
 					fieldTerm(fieldHeadS, t.stem, boost*boostHead),
 					fieldTerm(fieldHeadL, t.light, boost*boostHead*boostLight),
-				}), query.NewDisjunctionQuery([]query.Query{
-					fieldTerm(fieldAskS, t.stem, boost*boostAsk),
-					fieldTerm(fieldAskL, t.light, boost*boostAsk),
 				}))
+				if withAsk {
+					clauses = append(clauses, query.NewDisjunctionQuery([]query.Query{
+						fieldTerm(fieldAskS, t.stem, boost*boostAsk),
+						fieldTerm(fieldAskL, t.light, boost*boostAsk),
+					}))
+				}
 				continue
 			}
 			parts := make([]query.Query, len(alt))
@@ -219,7 +227,9 @@ func (p plan) query(reaches []reach) query.Query {
 				fields := []query.Query{
 					fieldTerm(fieldHeadS, t.stem, boost*boostHead),
 					fieldTerm(fieldHeadL, t.light, boost*boostHead*boostLight),
-					fieldTerm(fieldAskL, t.light, boost*boostAsk),
+				}
+				if withAsk {
+					fields = append(fields, fieldTerm(fieldAskL, t.light, boost*boostAsk))
 				}
 				if !head {
 					fields = append(fields,

@@ -1,5 +1,7 @@
 package kb
 
+import "github.com/blevesearch/bleve/v2"
+
 // assignQuestions gives each of the article's example questions to the
 // section that shares most of its content words (light forms, in the
 // heading or the text; the earlier section on a tie), so that a
@@ -41,4 +43,25 @@ func lightSet(text string) map[string]bool {
 		}
 	}
 	return set
+}
+
+// holdsQuestions reports whether the index has a section with example
+// questions.
+func holdsQuestions(idx bleve.Index) bool {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return false
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return false
+	}
+	defer r.Close()
+	d, err := r.FieldDict(fieldAskL)
+	if err != nil {
+		return false
+	}
+	defer d.Close()
+	e, err := d.Next()
+	return err == nil && e != nil
 }

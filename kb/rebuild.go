@@ -59,7 +59,15 @@ func (ix *Index) Rebuild(ctx context.Context, articles []Article, stamp string, 
 			return fmt.Errorf("kb: rebuild: %w", err)
 		}
 	}
-	return ix.swap(fresh, tmp, vec, voc)
+	asks := false
+	for _, a := range articles {
+		asks = asks || a.Published && len(a.Questions) > 0
+	}
+	if err := ix.swap(fresh, tmp, vec, voc); err != nil {
+		return err
+	}
+	ix.hasAsk.Store(asks)
+	return nil
 }
 
 func fill(ctx context.Context, idx bleve.Index, articles []Article, stamp string, progress func(done, total int)) error {
@@ -181,6 +189,9 @@ func (ix *Index) update(ctx context.Context, slug string, a *Article) error {
 	keep := map[string]bool{}
 	var sections []Section
 	if a != nil && a.Published {
+		if len(a.Questions) > 0 {
+			ix.hasAsk.Store(true)
+		}
 		var docs []map[string]any
 		sections, docs = sectionDocs(*a)
 		for k, s := range sections {

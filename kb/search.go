@@ -75,6 +75,10 @@ type Hit struct {
 	id    string // section ID in the index
 	found found  // the question's words in the section
 	ask   string // the section's example questions, one a line
+	// parts are the section's sentences, items and rows, scored; nil
+	// until needed (see hitUnits).
+	parts    []unit
+	bestPart int
 }
 
 // Query is a question as the index understands it.
@@ -124,9 +128,10 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	// Rank by score alone, then load the stored fields of the first hits
 	// only. Common words are looked for in the heads only, unless that
 	// finds too little.
-	res, err := ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(p.query(reaches), window, 0, false))
+	withAsk := ix.hasAsk.Load()
+	res, err := ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(p.query(reaches, withAsk), window, 0, false))
 	if err == nil && cut && len(res.Hits) < limit {
-		res, err = ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(p.query(widen(reaches)), window, 0, false))
+		res, err = ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(p.query(widen(reaches), withAsk), window, 0, false))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("kb: search: %w", err)
@@ -163,8 +168,8 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 		hits = hits[:limit]
 	}
 	for i := range hits {
-		hits[i].Passage = m.passage(hits[i].Text, idf)
-		hits[i].found, hits[i].ask = found{}, ""
+		hits[i].Passage = m.passage(&hits[i], idf)
+		hits[i].found, hits[i].ask, hits[i].parts = found{}, "", nil
 	}
 	return hits, nil
 }
