@@ -28,3 +28,18 @@ func TestQuoteCutsAtSentence(t *testing.T) {
 		t.Errorf("quote: %d bytes, ends %q", len(q), q[len(q)-5:])
 	}
 }
+
+func TestNextPart(t *testing.T) {
+	a1 := Source{Slug: "a", Anchor: "", Quote: "Første."}
+	a2 := Source{Slug: "a", Anchor: "pris", Quote: "Det koster 39 kr."}
+	b1 := Source{Slug: "b", Quote: "Noe annet."}
+	if s, ok := nextPart([]Source{a1, b1, a2}); !ok || s.Anchor != "pris" {
+		t.Errorf("the article's next section within three: %v %v", s, ok)
+	}
+	if _, ok := nextPart([]Source{a1, b1, b1, a2}); ok {
+		t.Error("a section ranked fourth is quoted")
+	}
+	if _, ok := nextPart([]Source{a1, a1}); ok {
+		t.Error("the same passage is quoted twice")
+	}
+}

@@ -46,7 +46,7 @@ func TestRetrievalOnTuningSet(t *testing.T) {
 	ix := demoIndex(t)
 	var outs []Outcome
 	var fails, dump strings.Builder
-	var secRight, secWrong, passRight int
+	var secRight, secWrong, passRight, secondPart int
 	for _, c := range cases {
 		hits, err := ix.Search(context.Background(), c.Text, kb.SearchOptions{Limit: 10, Lang: lang.Detect(c.Text)})
 		if err != nil {
@@ -74,6 +74,14 @@ func TestRetrievalOnTuningSet(t *testing.T) {
 				}
 			} else {
 				secWrong++
+				for _, h := range hits[1:] {
+					if h.Slug == hits[0].Slug {
+						if u, _ := Useful(h.Passage, c.Evidence); u {
+							secondPart++
+						}
+						break
+					}
+				}
 				if os.Getenv("LOS_TUNE_SECTIONS") != "" {
 					fmt.Fprintf(&fails, "SECTION %s\n  ev: %s\n  got: %s#%s\n", c.Text, c.Evidence, hits[0].Slug, hits[0].Anchor)
 				}
@@ -94,7 +102,7 @@ func TestRetrievalOnTuningSet(t *testing.T) {
 		}
 	}
 	if secRight+secWrong > 0 {
-		t.Logf("right article first: evidence in the top section %d, elsewhere %d; passage holds it %d", secRight, secWrong, passRight)
+		t.Logf("right article first: evidence in the top section %d, elsewhere %d; passage holds it %d; the next section's passage %d", secRight, secWrong, passRight, secondPart)
 	}
 	rep := newAnswersReport(outs)
 	var out strings.Builder
