@@ -77,6 +77,9 @@ type plan struct {
 	exps  []Expansion
 	attr  []groupAttr // per group
 	want  answerType  // the kind of answer asked for
+	// translated: the question is in English and its synonyms include the
+	// glossary's Norwegian words, which then count as much as its own.
+	translated bool
 }
 
 // groupAttr tells how a group of the question counts.
@@ -186,7 +189,7 @@ func (p plan) query(reaches []reach, withAsk bool) query.Query {
 			}
 			seen[key] = true
 			boost := 1.0
-			if i > 0 {
+			if i > 0 && !p.translated {
 				boost = boostSynonym
 			}
 			boost *= p.weight(g)

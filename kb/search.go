@@ -105,6 +105,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	}
 	syns := ix.synonymsFor(opts.Lang)
 	p := analyze(q, syns...)
+	p.translated = opts.Lang == lang.English
 	if len(p.words) == 0 && opts.Context == "" {
 		return nil, ctx.Err()
 	}

@@ -99,7 +99,7 @@ func (ix *Index) repair(p plan, dfs []uint64) (plan, []uint64) {
 		out.attr = append(out.attr, p.attr[g])
 		outDFs = append(outDFs, dfs[g])
 	}
-	out.exps, out.want = p.exps, p.want
+	out.exps, out.want, out.translated = p.exps, p.want, p.translated
 	return out, outDFs
 }
 
