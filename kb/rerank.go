@@ -41,9 +41,6 @@ func rerank(hits []Hit, m *matcher, idf []float64, want lang.Standard) {
 	for i := range hits {
 		h := &hits[i]
 		h.Weight = m.weightedCoverage(h.found, idf)
-		h.Rarest = m.holdsRarest(h.found, idf)
-		h.Asked = m.askMatch(h.ask, idf)
-		h.Topical = m.headCoverage(h.found, idf)
 		h.Score *= 1 + boostSentence*m.sentenceMatch(h.found, idf, sentenceWindow)
 		if m.p.want != anyAnswer && holdsAnswer(m.p.want, h.Text) {
 			h.Score *= boostType

@@ -58,23 +58,9 @@ type Hit struct {
 	// holds weighs most): a question whose rarest words the section
 	// lacks is likely about something else.
 	Weight float64 `json:"weight"`
-	// Asked is the largest share of the question's words (weighted as in
-	// Weight) that one example question of the section holds: near 1 when
-	// the customer asks what an editor said the section answers.
-	Asked float64 `json:"asked"`
-	// Topical is Weight counting only the words found in the section's
-	// head: title, heading, tags and example questions.
-	Topical float64 `json:"topical"`
-	// Rarest reports whether the section holds the question's rarest word.
-	Rarest bool `json:"rarest"`
-	// Unknown lists the question's words that no section holds in any
-	// form (weak words and numbers aside): a question about something the
-	// knowledge base does not cover often has one.
-	Unknown []string `json:"unknown,omitempty"`
 
 	id    string // section ID in the index
 	found found  // the question's words in the section
-	ask   string // the section's example questions, one a line
 	// parts are the section's sentences, items and rows, scored; nil
 	// until needed (see hitUnits).
 	parts    []unit
@@ -148,11 +134,6 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	idf := idfs(dfs, n)
 	favourPrior(hits, opts.Prior)
 	rerank(hits, m, idf, opts.Lang)
-	if unknown := p.unknown(dfs); len(unknown) > 0 {
-		for i := range hits {
-			hits[i].Unknown = unknown
-		}
-	}
 	if ix.embedder != nil {
 		// Without embeddings (Ollama down, model missing) the text
 		// ranking stands: search never fails for want of a vector.
@@ -170,7 +151,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	}
 	for i := range hits {
 		hits[i].Passage = m.passage(&hits[i], idf)
-		hits[i].found, hits[i].ask, hits[i].parts = found{}, "", nil
+		hits[i].found, hits[i].parts = found{}, nil
 	}
 	return hits, nil
 }
@@ -207,7 +188,6 @@ func (ix *Index) load(ctx context.Context, m *matcher, first []*search.DocumentM
 // question.
 func toHit(stored string, m *matcher) Hit {
 	h, tags, ask := decodeDoc(stored)
-	h.ask = ask
 	h.found = m.scan(h.Title+"\n"+h.Heading+"\n"+tags+"\n"+ask, plainText(h.Text))
 	var got, all float64
 	for g, ok := range m.groups(h.found) {

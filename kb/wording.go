@@ -201,17 +201,3 @@ eigentleg liksom lissom altså skikkelig veldig ganske helt heilt litt
 kjempe gjerne visst please pls plz ok okei okay hey hello sorry
 unnskyld orsak
 `
-
-// unknown returns the question's words that no section holds in any form:
-// no document frequency, no variant, no synonym; weak words and words
-// with digits aside.
-func (p plan) unknown(dfs []uint64) []string {
-	var out []string
-	for g, w := range p.words {
-		if dfs[g] > 0 || p.attr[g].weak || p.attr[g].ctx || len(p.alts[g]) > 1 || len(p.alts[g][0][0].variants) > 0 || strings.ContainsAny(w, "0123456789") {
-			continue
-		}
-		out = append(out, w)
-	}
-	return out
-}
