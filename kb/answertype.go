@@ -65,10 +65,10 @@ func holdsAnswer(t answerType, text string) bool {
 			return
 		}
 		lw := strings.ToLower(w)
-		near := i-lastNumber <= 2
+		near := i-lastNumber == 1
 		switch {
 		case isNumber(lw):
-			if t == timeAnswer && (prev == "kl" || prev == "den" && strings.HasPrefix(text[start+len(w):], ".")) {
+			if t == timeAnswer && (prev == "kl" || prev == "den" && len(lw) <= 2 && strings.HasPrefix(text[start+len(w):], ".")) {
 				found = true
 			}
 			lastNumber = i
@@ -93,8 +93,8 @@ func isNumber(w string) bool {
 }
 
 var (
-	priceUnits = map[string]bool{"kr": true, "kroner": true, "krone": true, "øre": true, "nok": true}
-	priceWords = map[string]bool{"gratis": true, "free": true, "kostnadsfritt": true}
+	priceUnits = map[string]bool{"kr": true, "kroner": true, "øre": true, "nok": true}
+	priceWords = map[string]bool{"gratis": true, "free": true}
 	timeWords  = map[string]bool{"innen": true, "innan": true, "within": true}
 	// timeUnits are the beginnings of words for lengths of time: "dager",
 	// "dagar", "døgnet", "uker", "veker", "månader", "timar", "minutt".
