@@ -53,13 +53,14 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 	res := los.Result{Lang: l, Category: tri.Category, Severity: tri.Severity, Action: tri.Action, Signals: tri.Signals, Citations: []string{}}
 
 	var noAnswer bool
+	stream := &streamer{to: req.OnToken}
 	if tri.Action == los.ActionHandoffNow {
 		res.Answer, res.Callback = b.HandoffText(ctx, l, tri)
 		res.Mode = los.ModeExtractive
 	} else if askedOnly && tri.Action == los.ActionAnswer {
 		res.Answer, res.Mode = b.cfg.Texts.T(l, "answer.lang_switched"), los.ModeExtractive
 	} else {
-		noAnswer = b.answer(ctx, l, text, history, req.OnToken, &res)
+		noAnswer = b.answer(ctx, l, text, history, stream.onToken(), &res)
 		if noAnswer && res.Action == los.ActionAnswer {
 			res.Action = los.ActionOfferHandoff
 			res.Signals = append(res.Signals, "retrieval:no_answer")
@@ -69,6 +70,7 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 		}
 	}
 
+	stream.finish(res.Answer)
 	reply := &los.Message{
 		ConversationID: req.ConversationID, Role: los.RoleBot, Text: res.Answer, Created: b.cfg.Now(),
 		Mode: res.Mode, Action: res.Action, Category: res.Category, Citations: res.Citations, NoAnswer: noAnswer,

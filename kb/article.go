@@ -16,10 +16,15 @@ import (
 
 // Article is one knowledge-base article.
 type Article struct {
-	Slug      string       // URL-safe identifier, see ValidSlug
-	Title     string       // shown to customers and boosted in search
-	Body      string       // Markdown, with ## headings between sections
-	Tags      []string     // free-form keywords, searched like the title
+	Slug  string   // URL-safe identifier, see ValidSlug
+	Title string   // shown to customers and boosted in search
+	Body  string   // Markdown, with ## headings between sections
+	Tags  []string // free-form keywords, searched like the title
+	// Questions are questions this article answers, worded as customers
+	// ask them ("Spørsmål denne artikkelen svarer på"): indexed with the
+	// section that answers each best and matched like the text, never
+	// shown to customers.
+	Questions []string
 	Lang      los.Standard // written standard of the article
 	Published bool         // drafts are never searchable
 	Updated   time.Time    // last change, set by the store
@@ -46,8 +51,19 @@ func (a Article) Validate() error {
 	if _, ok := lang.Parse(string(a.Lang)); !ok {
 		return fmt.Errorf("article %q: unknown lang %q: use nb, nn or en", a.Slug, a.Lang)
 	}
+	for i, q := range a.Questions {
+		if isBlank(q) {
+			return fmt.Errorf("article %q: question %d is empty", a.Slug, i+1)
+		}
+		if len(q) > MaxQuestionBytes {
+			return fmt.Errorf("article %q: question %d is longer than %d bytes", a.Slug, i+1, MaxQuestionBytes)
+		}
+	}
 	return nil
 }
+
+// MaxQuestionBytes bounds one example question of an article.
+const MaxQuestionBytes = 500
 
 func isBlank(s string) bool {
 	for _, r := range s {

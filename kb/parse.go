@@ -38,6 +38,8 @@ func (e *ParseError) Error() string {
 //	lang: nb                     # nb, nn or en; default nb
 //	tags: [faktura, adresse]     # optional
 //	published: true              # optional, default true
+//	questions:                   # optional: questions the article answers
+//	  - Hvordan endrer jeg adressen på fakturaen?
 //	---
 //	Markdown body with ## headings
 //
@@ -89,7 +91,8 @@ func Parse(name string, data []byte) (Article, error) {
 				return fail(line, "%s is set twice", k.Value)
 			}
 			seen[k.Value] = true
-			if v.Kind != yaml.ScalarNode && !(k.Value == "tags" && v.Kind == yaml.SequenceNode) {
+			list := k.Value == "tags" || k.Value == "questions"
+			if v.Kind != yaml.ScalarNode && !(list && v.Kind == yaml.SequenceNode) {
 				return fail(line, "%s: expected a single value", k.Value)
 			}
 			switch k.Value {
@@ -112,6 +115,12 @@ func Parse(name string, data []byte) (Article, error) {
 					return fail(line, "tags: %v", err)
 				}
 				a.Tags = tags
+			case "questions":
+				qs, err := parseQuestions(v)
+				if err != nil {
+					return fail(line, "questions: %v", err)
+				}
+				a.Questions = qs
 			case "published":
 				b, err := strconv.ParseBool(v.Value)
 				if err != nil || v.Tag != "!!bool" && v.Tag != "!!str" {
@@ -119,7 +128,7 @@ func Parse(name string, data []byte) (Article, error) {
 				}
 				a.Published = b
 			default:
-				return fail(line, "unknown front matter key %q (known: slug, title, lang, tags, published)", k.Value)
+				return fail(line, "unknown front matter key %q (known: slug, title, lang, tags, published, questions)", k.Value)
 			}
 		}
 	}
@@ -162,6 +171,28 @@ func parseTags(v *yaml.Node) ([]string, error) {
 		}
 	}
 	return tags, nil
+}
+
+// parseQuestions reads a list of questions, one per item; a single
+// value is one question.
+func parseQuestions(v *yaml.Node) ([]string, error) {
+	items := []*yaml.Node{v}
+	if v.Kind == yaml.SequenceNode {
+		items = v.Content
+	}
+	var qs []string
+	for _, q := range items {
+		if q.Kind != yaml.ScalarNode {
+			return nil, errors.New("expected a list of questions, one per line starting with '- '")
+		}
+		if t := strings.Join(strings.Fields(q.Value), " "); t != "" {
+			if len(t) > MaxQuestionBytes {
+				return nil, fmt.Errorf("a question is longer than %d bytes", MaxQuestionBytes)
+			}
+			qs = append(qs, t)
+		}
+	}
+	return qs, nil
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+): `)

@@ -10,23 +10,23 @@ import (
 	"github.com/los-bot/los/kb"
 )
 
-const articleCols = `slug, title, body, tags, lang, published, updated`
+const articleCols = `slug, title, body, tags, lang, published, updated, questions`
 
 // ImportArticles writes articles (insert or replace by slug) in one
 // transaction: all or nothing. It bumps the knowledge-base revision.
 func (s *DB) ImportArticles(ctx context.Context, articles []kb.Article) error {
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, ?, ?)
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT(slug) DO UPDATE SET title=excluded.title, body=excluded.body, tags=excluded.tags,
-			lang=excluded.lang, published=excluded.published, updated=excluded.updated`)
+			lang=excluded.lang, published=excluded.published, updated=excluded.updated, questions=excluded.questions`)
 		if err != nil {
 			return err
 		}
 		defer stmt.Close()
 		for i := range articles {
 			a := &articles[i]
-			if _, err := stmt.ExecContext(ctx, a.Slug, a.Title, a.Body, asJSON(&a.Tags), string(a.Lang), a.Published, millis(now)); err != nil {
+			if _, err := stmt.ExecContext(ctx, a.Slug, a.Title, a.Body, asJSON(&a.Tags), string(a.Lang), a.Published, millis(now), asJSON(&a.Questions)); err != nil {
 				return fmt.Errorf("store article %q: %w", a.Slug, err)
 			}
 			a.Updated = now
@@ -93,6 +93,15 @@ func bumpRevision(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
+// nilIfEmpty makes an empty list of example questions nil, as kb.Parse
+// gives for a file without questions.
+func nilIfEmpty(qs []string) []string {
+	if len(qs) == 0 {
+		return nil
+	}
+	return qs
+}
+
 type scanner interface{ Scan(dest ...any) error }
 
 func scanArticle(r scanner) (kb.Article, error) {
@@ -101,9 +110,10 @@ func scanArticle(r scanner) (kb.Article, error) {
 		l       string
 		updated int64
 	)
-	if err := r.Scan(&a.Slug, &a.Title, &a.Body, asJSON(&a.Tags), &l, &a.Published, &updated); err != nil {
+	if err := r.Scan(&a.Slug, &a.Title, &a.Body, asJSON(&a.Tags), &l, &a.Published, &updated, asJSON(&a.Questions)); err != nil {
 		return kb.Article{}, err
 	}
+	a.Questions = nilIfEmpty(a.Questions)
 	a.Lang = los.Standard(l)
 	a.Updated = fromMillis(updated)
 	return a, nil

@@ -13,7 +13,7 @@ import (
 
 func cmdEval(ctx context.Context, e *env) error {
 	if len(e.args) == 0 {
-		fmt.Fprintln(e.stderr, "Usage: los eval retrieval --norquad FILE | los eval triage --tsv FILE [--json] | los eval lang [--ud DIR] [--tsv FILE]... [--conversations FILE]... [--json]")
+		fmt.Fprintln(e.stderr, "Usage: los eval retrieval --norquad FILE | triage --tsv FILE [--json] | lang [--ud DIR] [--tsv FILE]... [--conversations FILE]... [--json] | answers --tsv FILE | conversations --json FILE")
 		return errUsage
 	}
 	sub := e.args[0]
@@ -25,8 +25,12 @@ func cmdEval(ctx context.Context, e *env) error {
 		return evalTriage(ctx, e)
 	case "lang":
 		return evalLang(ctx, e)
+	case "answers":
+		return evalAnswers(ctx, e)
+	case "conversations":
+		return evalConversations(ctx, e)
 	}
-	fmt.Fprintf(e.stderr, "los eval: unknown subcommand %q; use retrieval, triage or lang\n", sub)
+	fmt.Fprintf(e.stderr, "los eval: unknown subcommand %q; use retrieval, triage, lang, answers or conversations\n", sub)
 	return errUsage
 }
 

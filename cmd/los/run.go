@@ -38,7 +38,7 @@ func commands() []command {
 		{"ask", "answer one question: los ask [--json] \"spørsmål\"", cmdAsk},
 		{"triage", "classify messages from stdin, one JSON object per line", cmdTriage},
 		{"kb", "knowledge base: los kb import DIR | reindex | search \"q\"", cmdKB},
-		{"eval", "measure quality: los eval retrieval --norquad FILE | triage --tsv FILE", cmdEval},
+		{"eval", "measure quality: los eval retrieval | triage | answers | conversations", cmdEval},
 		{"models", "Ollama models: los models list | pull", cmdModels},
 		{"health", "check a running server: exit 0 when it answers /healthz", cmdHealth},
 		{"users", "accounts: los users add --role agent --email E < password", cmdUsers},

@@ -33,6 +33,7 @@ func Run(t *testing.T, open Opener) {
 		{"EditorAdoptsArticlesWrittenElsewhere", testEditorAdoptsArticlesWrittenElsewhere},
 		{"EditorImportAllOrNothing", testEditorImportAllOrNothing},
 		{"EditorSynonymsAndGaps", testEditorSynonymsAndGaps},
+		{"ArticleQuestions", testArticleQuestions},
 		{"Analytics", testAnalytics},
 		{"AnalyticsDaysFollowZone", testAnalyticsDaysFollowZone},
 		{"CSAT", testCSAT},

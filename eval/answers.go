@@ -1,0 +1,135 @@
+package eval
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+)
+
+// Case is one labelled single question: the articles that answer it
+// (most specific first; none when the knowledge base cannot), and a
+// phrase of the first of them that holds the answer.
+type Case struct {
+	ID       string
+	Lang     string
+	Slugs    []string // empty: out of scope
+	Evidence string
+	Text     string
+}
+
+// Reply is what Los answered to one message: the fields of `los ask
+// --json` and of the conversation API that the measures read.
+type Reply struct {
+	Answer    string   `json:"answer"`
+	Action    string   `json:"action"`
+	Category  string   `json:"category"`
+	Citations []string `json:"citations"`
+	Mode      string   `json:"mode"`
+	Lang      string   `json:"lang"`
+	// Streamed is the text of the reply's "token" events, when it was
+	// read as server-sent events (ViaStream).
+	Streamed  string `json:"-"`
+	ViaStream bool   `json:"-"`
+}
+
+// Asker answers one message outside any conversation.
+type Asker func(ctx context.Context, text string) (Reply, error)
+
+// LoadCases reads a TSV file with the header "id lang slugs evidence
+// text"; slugs are comma-separated, "-" for none.
+func LoadCases(path string) ([]Case, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []Case
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if n == 1 && strings.HasPrefix(line, "id\t") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 5 {
+			return nil, fmt.Errorf("%s:%d: want 5 tab-separated columns (id lang slugs evidence text), got %d", path, n, len(cols))
+		}
+		c := Case{ID: cols[0], Lang: cols[1], Slugs: splitSlugs(cols[2]), Evidence: cols[3], Text: cols[4]}
+		if c.Text == "" {
+			return nil, fmt.Errorf("%s:%d: the question is empty", path, n)
+		}
+		out = append(out, c)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no questions", path)
+	}
+	return out, nil
+}
+
+func splitSlugs(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" && x != "-" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Outcome is how one reply fared.
+type Outcome struct {
+	ID       string   `json:"id"`
+	Lang     string   `json:"lang"`
+	Kind     string   `json:"kind,omitempty"`
+	Text     string   `json:"text"`
+	Want     []string `json:"want"`
+	Got      []string `json:"got"`
+	Mode     string   `json:"mode"`
+	Action   string   `json:"action"`
+	Answered bool     `json:"answered"`
+	// RightFirst: answerable, and the first citation answers it.
+	RightFirst bool `json:"right_first"`
+	// Useful: RightFirst, extractive, and the quoted text holds the
+	// evidence (see Useful); Strict: holds it verbatim.
+	Useful bool   `json:"useful"`
+	Strict bool   `json:"useful_strict"`
+	Answer string `json:"answer"`
+}
+
+// judge scores one reply to a labelled message. A reply answers when it
+// cites an article; one without citations is Los saying it has no answer
+// (or handing over).
+func judge(id, lng, kind, text string, slugs []string, evidence string, r Reply) Outcome {
+	o := Outcome{ID: id, Lang: lng, Kind: kind, Text: text, Want: slugs, Got: r.Citations, Mode: r.Mode,
+		Action: r.Action, Answered: len(r.Citations) > 0, Answer: r.Answer}
+	if len(slugs) > 0 && o.Answered && slices.Contains(slugs, r.Citations[0]) {
+		o.RightFirst = true
+		if r.Mode == "extractive" {
+			o.Useful, o.Strict = Useful(r.Answer, evidence)
+		}
+	}
+	return o
+}
+
+// Answers asks every case and scores the replies.
+func Answers(ctx context.Context, cases []Case, ask Asker, progress func(done, total int)) (AnswersReport, error) {
+	var outs []Outcome
+	for i, c := range cases {
+		r, err := ask(ctx, c.Text)
+		if err != nil {
+			return AnswersReport{}, fmt.Errorf("question %s: %w", c.ID, err)
+		}
+		outs = append(outs, judge(c.ID, c.Lang, "", c.Text, c.Slugs, c.Evidence, r))
+		if progress != nil {
+			progress(i+1, len(cases))
+		}
+	}
+	return newAnswersReport(outs), nil
+}
