@@ -103,9 +103,39 @@ type Outcome struct {
 	Answer string `json:"answer"`
 }
 
+// Options are the optional parts of a measurement.
+type Options struct {
+	// Progress hears how far the measurement is.
+	Progress func(done, total int)
+	// Translate translates between Bokmål and Nynorsk ("nb", "nn"), as
+	// Los translates the articles it quotes: an extractive answer quoting
+	// an article of the other standard holds the evidence machine-
+	// translated, and the judge looks for it in both forms. nil: only as
+	// written.
+	Translate func(ctx context.Context, from, to, text string) (string, error)
+}
+
+func (o Options) progress(done, total int) {
+	if o.Progress != nil {
+		o.Progress(done, total)
+	}
+}
+
 // judge scores one reply to a labelled message. A reply answers when it
 // cites an article; one without citations is Los saying it has no answer
 // (or handing over).
+func (o Options) judge(ctx context.Context, id, lng, kind, text string, slugs []string, evidence string, r Reply) Outcome {
+	out := judge(id, lng, kind, text, slugs, evidence, r)
+	if out.RightFirst && r.Mode == "extractive" && !out.Useful && o.Translate != nil {
+		if from := otherStandard(r.Lang); from != "" {
+			if tr, err := o.Translate(ctx, from, r.Lang, evidence); err == nil {
+				out.Useful, out.Strict = Useful(r.Answer, tr)
+			}
+		}
+	}
+	return out
+}
+
 func judge(id, lng, kind, text string, slugs []string, evidence string, r Reply) Outcome {
 	o := Outcome{ID: id, Lang: lng, Kind: kind, Text: text, Want: slugs, Got: r.Citations, Mode: r.Mode,
 		Action: r.Action, Answered: len(r.Citations) > 0, Answer: r.Answer}
@@ -118,18 +148,28 @@ func judge(id, lng, kind, text string, slugs []string, evidence string, r Reply)
 	return o
 }
 
+// otherStandard is the Norwegian standard other than l ("nb", "nn");
+// "" for any other language.
+func otherStandard(l string) string {
+	switch l {
+	case "nb":
+		return "nn"
+	case "nn":
+		return "nb"
+	}
+	return ""
+}
+
 // Answers asks every case and scores the replies.
-func Answers(ctx context.Context, cases []Case, ask Asker, progress func(done, total int)) (AnswersReport, error) {
+func Answers(ctx context.Context, cases []Case, ask Asker, opt Options) (AnswersReport, error) {
 	var outs []Outcome
 	for i, c := range cases {
 		r, err := ask(ctx, c.Text)
 		if err != nil {
 			return AnswersReport{}, fmt.Errorf("question %s: %w", c.ID, err)
 		}
-		outs = append(outs, judge(c.ID, c.Lang, "", c.Text, c.Slugs, c.Evidence, r))
-		if progress != nil {
-			progress(i+1, len(cases))
-		}
+		outs = append(outs, opt.judge(ctx, c.ID, c.Lang, "", c.Text, c.Slugs, c.Evidence, r))
+		opt.progress(i+1, len(cases))
 	}
 	return newAnswersReport(outs), nil
 }

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,7 +74,7 @@ func TestAnswersFigures(t *testing.T) {
 	}
 	rep, err := Answers(context.Background(), cases, func(_ context.Context, q string) (Reply, error) {
 		return replies[q], nil
-	}, nil)
+	}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,5 +113,46 @@ func TestHeldOutNames(t *testing.T) {
 		if _, err := os.Stat(filepath.Join("..", p)); err != nil {
 			t.Errorf("tuning set missing: %v", err)
 		}
+	}
+}
+
+// TestJudgeReadsTranslatedEvidence: an extractive answer that quotes the
+// evidence's article machine-translated into the customer's standard is
+// useful when the translated evidence is in it; without a translator, or
+// when translating fails, only the evidence as written counts.
+func TestJudgeReadsTranslatedEvidence(t *testing.T) {
+	cases := []Case{{ID: "q1", Lang: "nn", Slugs: []string{"purring"}, Evidence: "Purringen kommer 14 dager etter forfall", Text: "Når kjem purringa?"}}
+	reply := Reply{Answer: "Dette fann eg:\n\nPurringa kjem 14 dagar etter forfall. [1]", Citations: []string{"purring"}, Mode: "extractive", Lang: "nn"}
+	ask := func(context.Context, string) (Reply, error) { return reply, nil }
+	var asked []string
+	translate := func(_ context.Context, from, to, text string) (string, error) {
+		asked = append(asked, from+">"+to)
+		if text != cases[0].Evidence {
+			return "", errors.New("unexpected text")
+		}
+		return "Purringa kjem 14 dagar etter forfall", nil
+	}
+	broken := func(context.Context, string, string, string) (string, error) { return "", errors.New("not installed") }
+	for _, tt := range []struct {
+		name       string
+		opt        Options
+		wantUseful bool
+	}{
+		{"without a translator", Options{}, false},
+		{"translator fails", Options{Translate: broken}, false},
+		{"translated evidence found", Options{Translate: translate}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, err := Answers(context.Background(), cases, ask, tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rep.All.Useful > 0; got != tt.wantUseful {
+				t.Errorf("useful = %v, want %v", rep.All.Useful, tt.wantUseful)
+			}
+		})
+	}
+	if len(asked) != 1 || asked[0] != "nb>nn" {
+		t.Errorf("translations asked: %v, want one nb>nn", asked)
 	}
 }

@@ -70,7 +70,7 @@ type Conversation interface {
 
 // Conversations plays every dialogue in a conversation of its own and
 // scores each reply.
-func Conversations(ctx context.Context, ds []Dialogue, chat Chat, progress func(done, total int)) (ConversationsReport, error) {
+func Conversations(ctx context.Context, ds []Dialogue, chat Chat, opt Options) (ConversationsReport, error) {
 	var outs []Outcome
 	var st Streams
 	for i, d := range ds {
@@ -90,11 +90,9 @@ func Conversations(ctx context.Context, ds []Dialogue, chat Chat, progress func(
 				}
 			}
 			id := d.ID + "." + strconv.Itoa(k+1)
-			outs = append(outs, judge(id, d.Lang, m.Kind, m.Text, m.Slugs, m.Evidence, r))
+			outs = append(outs, opt.judge(ctx, id, d.Lang, m.Kind, m.Text, m.Slugs, m.Evidence, r))
 		}
-		if progress != nil {
-			progress(i+1, len(ds))
-		}
+		opt.progress(i+1, len(ds))
 	}
 	rep := newConversationsReport(outs)
 	if st.Replies > 0 {

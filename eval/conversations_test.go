@@ -77,7 +77,7 @@ func TestConversationsOverHTTP(t *testing.T) {
 			f := &fakeLos{limited: map[string]bool{}, seen: map[string][]string{}}
 			srv := httptest.NewServer(f)
 			defer srv.Close()
-			rep, err := Conversations(context.Background(), ds, &HTTPChat{Base: srv.URL, Stream: stream}, nil)
+			rep, err := Conversations(context.Background(), ds, &HTTPChat{Base: srv.URL, Stream: stream}, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -79,7 +79,7 @@ func evalAnswers(ctx context.Context, e *env) error {
 		res, err := a.bot.Turn(ctx, los.TurnRequest{Text: text})
 		return eval.Reply{Answer: res.Answer, Action: string(res.Action), Category: string(res.Category),
 			Citations: res.Citations, Mode: string(res.Mode), Lang: string(res.Lang)}, err
-	}, func(done, total int) { bar.Update(int64(done), int64(total)) })
+	}, a.evalOptions(bar))
 	bar.Done()
 	if err != nil {
 		return err
@@ -114,9 +114,10 @@ func evalConversations(ctx context.Context, e *env) error {
 		return err
 	}
 	chat := &eval.HTTPChat{Base: *url, Stream: *stream}
+	var a *app
 	if *url == "" {
-		a, cleanup, err := openEvalApp(ctx, e, *af.generate)
-		if err != nil {
+		var cleanup func()
+		if a, cleanup, err = openEvalApp(ctx, e, *af.generate); err != nil {
 			return err
 		}
 		defer cleanup()
@@ -128,7 +129,11 @@ func evalConversations(ctx context.Context, e *env) error {
 		chat.Base = base
 	}
 	bar := progress.New(e.stderr, "conversations")
-	rep, err := eval.Conversations(ctx, ds, chat, func(done, total int) { bar.Update(int64(done), int64(total)) })
+	opt := eval.Options{Progress: func(done, total int) { bar.Update(int64(done), int64(total)) }}
+	if a != nil {
+		opt = a.evalOptions(bar)
+	}
+	rep, err := eval.Conversations(ctx, ds, chat, opt)
 	bar.Done()
 	if err != nil {
 		return err
@@ -137,6 +142,19 @@ func evalConversations(ctx context.Context, e *env) error {
 		rep = rep.WithOutcomes()
 	}
 	return printReport(e.stdout, *af.format, rep)
+}
+
+// evalOptions reports progress on bar and lets the judge read evidence
+// translated by the Apertium Los quotes articles with, when it is
+// installed.
+func (a *app) evalOptions(bar *progress.Bar) eval.Options {
+	opt := eval.Options{Progress: func(done, total int) { bar.Update(int64(done), int64(total)) }}
+	if a.apertium.Available() == nil {
+		opt.Translate = func(ctx context.Context, from, to, text string) (string, error) {
+			return a.apertium.Translate(ctx, los.Standard(from), los.Standard(to), text)
+		}
+	}
+	return opt
 }
 
 type textReport interface{ WriteText(io.Writer) error }
