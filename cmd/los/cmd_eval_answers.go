@@ -29,6 +29,7 @@ type answerFlags struct {
 	format   *string
 	failures *bool
 	generate *bool
+	noTriage *bool
 }
 
 func addAnswerFlags(fs *flag.FlagSet) answerFlags {
@@ -36,6 +37,7 @@ func addAnswerFlags(fs *flag.FlagSet) answerFlags {
 		format:   fs.String("format", "text", "output: text (tables) or json"),
 		failures: fs.Bool("failures", false, "also list every failed message (refused for held-out sets)"),
 		generate: fs.Bool("generate", false, "let the chat model write answers as configured (default: extractive answers only, as measured in the issue)"),
+		noTriage: fs.Bool("without-triage", false, "answer every message without triage (no handovers), to measure retrieval and answers apart from triage's false alarms"),
 	}
 }
 
@@ -69,7 +71,7 @@ func evalAnswers(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	a, cleanup, err := openEvalApp(ctx, e, *af.generate)
+	a, cleanup, err := openEvalApp(ctx, e, af)
 	if err != nil {
 		return err
 	}
@@ -117,7 +119,7 @@ func evalConversations(ctx context.Context, e *env) error {
 	var a *app
 	if *url == "" {
 		var cleanup func()
-		if a, cleanup, err = openEvalApp(ctx, e, *af.generate); err != nil {
+		if a, cleanup, err = openEvalApp(ctx, e, af); err != nil {
 			return err
 		}
 		defer cleanup()
@@ -172,8 +174,9 @@ func printReport(w io.Writer, format string, rep textReport) error {
 // openEvalApp opens Los on a copy of the data directory's database (the
 // demo knowledge base when there is none) in a temporary directory, so
 // that the measured conversations never reach the real one. Unless
-// generate, answers are extractive.
-func openEvalApp(ctx context.Context, e *env, generate bool) (*app, func(), error) {
+// --generate, answers are extractive; with --without-triage, nothing is
+// triaged.
+func openEvalApp(ctx context.Context, e *env, af answerFlags) (*app, func(), error) {
 	dir, err := os.MkdirTemp("", "los-eval-")
 	if err != nil {
 		return nil, nil, err
@@ -199,8 +202,11 @@ func openEvalApp(ctx context.Context, e *env, generate bool) (*app, func(), erro
 		return nil, nil, err
 	}
 	a.newBot(func(c *bot.Config) {
-		if !generate {
+		if !*af.generate {
 			c.Generator = nil
+		}
+		if *af.noTriage {
+			c.Triager = nil
 		}
 	})
 	return a, func() { a.Close(); remove() }, nil
