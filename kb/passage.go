@@ -170,35 +170,8 @@ func (m *matcher) hitUnits(h *Hit, idf []float64) ([]unit, int) {
 	return h.parts, h.bestPart
 }
 
-// bestSection puts first, among the sections of the best hit's article,
-// the one whose best sentence, item or row answers the question best:
-// the article is chosen by the whole section, the section by its best
-// part. An article's opening often names its subject in the same words
-// as the question, while the answer sits in a later section.
-func (m *matcher) bestSection(hits []Hit, idf []float64) {
-	if len(hits) < 2 {
-		return
-	}
-	slug := hits[0].Slug
-	best, bestScore := 0, -1.0
-	for i, h := range hits {
-		if h.Slug != slug {
-			continue
-		}
-		us, b := m.hitUnits(&hits[i], idf)
-		if len(us) > 0 && us[b].score > bestScore+unitMargin {
-			best, bestScore = i, us[b].score
-		}
-	}
-	if best > 0 {
-		h := hits[best]
-		copy(hits[1:best+1], hits[:best])
-		hits[0] = h
-	}
-}
-
-// unitMargin is how much better a later section's best part must score
-// to be put before an earlier one of the same article.
+// unitMargin is how much better a section must score to be put before
+// one the search ranked higher (see chooseSection).
 const unitMargin = 0.05
 
 // keepBlock keeps the list or table around unit i: all of it when short,

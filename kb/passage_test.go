@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -49,12 +50,71 @@ func TestQuestionType(t *testing.T) {
 		"how long does it take":            timeAnswer,
 		"hvordan bestiller jeg e-faktura?": stepsAnswer,
 		"er strømmen borte?":               anyAnswer,
+		// typed without æ, ø, å; "når" first; opening hours
+		"naar har dere aapent paa lordag?":   timeAnswer,
+		"når kan jeg ringe dere":             timeAnswer,
+		"what time do you close":             timeAnswer,
+		"kva er opningstidene":               timeAnswer,
+		"hvor mange mesh punkter kan jeg ha": countAnswer,
+		"kor mange kanalar er med":           countAnswer,
+		"hva er tlf nummeret til dere":       phoneAnswer,
+		"what is your phone number":          phoneAnswer,
 	} {
 		if got := questionType(q); got != want {
 			t.Errorf("questionType(%q) = %v, want %v", q, got, want)
 		}
 	}
-	if !holdsAnswer(priceAnswer, "koster 2 990 kr") || !holdsAnswer(timeAnswer, "tar 8–16 uker") || holdsAnswer(priceAnswer, "ingen pris") {
-		t.Error("holdsAnswer wrong")
+	for _, tc := range []struct {
+		t    answerType
+		text string
+		want bool
+	}{
+		{priceAnswer, "koster 2 990 kr", true},
+		{priceAnswer, "ingen pris", false},
+		{timeAnswer, "tar 8–16 uker", true},
+		{timeAnswer, "lørdag 10–15", true},
+		{timeAnswer, "hverdager 08 til 20", true},
+		{timeAnswer, "Fiber 500 og 1000", false},
+		{countAnswer, "opptil tre mesh-punkter", true},
+		{countAnswer, "Mesh gir dekning i hele boligen.", false},
+		{phoneAnswer, "Ring 22 00 00 00.", true},
+		{phoneAnswer, "Ring 22000000.", true},
+		{phoneAnswer, "Det koster 2 990 kr.", false},
+	} {
+		if got := holdsAnswer(tc.t, tc.text); got != tc.want {
+			t.Errorf("holdsAnswer(%v, %q) = %v", tc.t, tc.text, got)
+		}
+	}
+}
+
+// TestChooseSection: the section quoted is the one of the article that
+// answers, also when the search did not rank it (it is loaded), and its
+// heading counts; a close second follows the first.
+func TestChooseSection(t *testing.T) {
+	body := "Mesh gir Wi-Fi i hele boligen. Mesh-punkter kobles til ruteren.\n\n" +
+		"## Leie eller kjøpe mesh\nEt mesh-punkt kan leies for 49 kr per måned.\n\n" +
+		"## Hvor mange mesh-punkter kan jeg ha?\nDu kan koble til opptil tre.\n"
+	ix := memIndex(t, Options{}, art("mesh", "Mesh", body))
+	q := "hvor mange mesh punkter kan jeg ha"
+	hits := mustSearch(t, ix, q)
+	if len(hits) == 0 || hits[0].Anchor == "" || !strings.Contains(hits[0].Passage, "opptil tre") {
+		t.Fatalf("first hit %+v, want the section on how many", hits)
+	}
+
+	// Only the opening among the hits: the answering section is loaded.
+	p := analyze(q, ix.syn.Load())
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	dfs, n := docFreqs(context.Background(), ix.idx, p)
+	m := newMatcher(p, ix.forms)
+	doc, err := ix.idx.Document("mesh#0")
+	if err != nil || doc == nil {
+		t.Fatal(doc, err)
+	}
+	opening := toHit(storedDoc(doc), m)
+	opening.id, opening.Score, opening.Confidence = "mesh#0", 1, 0.9
+	got := ix.chooseSection(context.Background(), m, []Hit{opening}, idfs(dfs, n))
+	if len(got) < 2 || got[0].id != "mesh#2" || got[0].Confidence != 0.9 || got[0].Score != 1 {
+		t.Errorf("chosen %+v, want mesh#2 with the opening's score and confidence", got[0])
 	}
 }

@@ -60,6 +60,7 @@ type Hit struct {
 	Weight float64 `json:"weight"`
 
 	id    string // section ID in the index
+	ask   string // the example questions given to the section, one a line
 	found found  // the question's words in the section
 	// parts are the section's sentences, items and rows, scored; nil
 	// until needed (see hitUnits).
@@ -145,7 +146,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	}
 	setConfidence(hits)
 	preferStandard(hits, opts.Lang)
-	m.bestSection(hits, idf)
+	hits = ix.chooseSection(ctx, m, hits, idf)
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
@@ -171,23 +172,29 @@ func (ix *Index) load(ctx context.Context, m *matcher, first []*search.DocumentM
 		if doc == nil {
 			continue // deleted since the search
 		}
-		var stored string
-		doc.VisitFields(func(f index.Field) {
-			if f.Name() == fieldDoc {
-				stored = string(f.Value())
-			}
-		})
-		h := toHit(stored, m)
+		h := toHit(storedDoc(doc), m)
 		h.id, h.Score = d.ID, d.Score
 		hits = append(hits, h)
 	}
 	return hits, nil
 }
 
+// storedDoc returns the stored field of a section's document.
+func storedDoc(doc index.Document) string {
+	var stored string
+	doc.VisitFields(func(f index.Field) {
+		if f.Name() == fieldDoc {
+			stored = string(f.Value())
+		}
+	})
+	return stored
+}
+
 // toHit makes a hit of a stored section, with its Coverage of the
 // question.
 func toHit(stored string, m *matcher) Hit {
 	h, tags, ask := decodeDoc(stored)
+	h.ask = ask
 	h.found = m.scan(h.Title+"\n"+h.Heading+"\n"+tags+"\n"+ask, plainText(h.Text))
 	var got, all float64
 	for g, ok := range m.groups(h.found) {
