@@ -54,6 +54,7 @@ func (b *Bot) rewrite(ctx context.Context, l los.Standard, text string, history 
 		b.cfg.Log.DebugContext(ctx, "standalone question not written; reading the conversation without the model", "err", r.err)
 		return los.Query{}, false
 	}
+	b.cfg.Log.DebugContext(ctx, "standalone question written by the model", "new_topic", r.rw.NewTopic)
 	q := los.Query{Text: strings.TrimSpace(r.rw.Question)}
 	if !r.rw.NewTopic {
 		q.Topic = t.slugs

@@ -203,7 +203,9 @@ func openEvalApp(ctx context.Context, e *env, af answerFlags) (*app, func(), err
 	}
 	a.newBot(func(c *bot.Config) {
 		if !*af.generate {
-			c.Generator = nil
+			// Extractive answers and the heuristic reading of
+			// conversations: what is measured does not depend on a model.
+			c.Generator, c.Rewriter = nil, nil
 		}
 		if *af.noTriage {
 			c.Triager = nil
