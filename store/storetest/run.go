@@ -34,6 +34,7 @@ func Run(t *testing.T, open Opener) {
 		{"EditorImportAllOrNothing", testEditorImportAllOrNothing},
 		{"EditorSynonymsAndGaps", testEditorSynonymsAndGaps},
 		{"ArticleQuestions", testArticleQuestions},
+		{"AddQuestion", testAddQuestion},
 		{"Analytics", testAnalytics},
 		{"AnalyticsDaysFollowZone", testAnalyticsDaysFollowZone},
 		{"CSAT", testCSAT},
