@@ -168,11 +168,27 @@ func isWeak(w string) bool { return weakLights[lightForm(w)] }
 
 var weakLights = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(weakWords) {
+	for _, w := range strings.Fields(weakWords + frameWords) {
 		m[lightForm(w)] = true
 	}
 	return m
 }()
+
+// frameWords, in Bokmål, Nynorsk and English, are the verbs and nouns a
+// question wraps its subject in: "selger dere boligalarm?", "kan jeg
+// bruke Vipps?", "har dere noe for studenter?". The subject decides
+// whether the knowledge base answers; a match on the frame alone is no
+// answer.
+const frameWords = `
+selge selger selg sel solgt kjøpe kjøper kjøp kjøpt kjøpte bruke bruker brukt brukte
+tilby tilbyr tilbyd tilbod tilbud levere leverer lever leverte fikse fikser fiks fiksa
+ordne ordner ordna skaffe skaffer skaff hjelpe hjelper hjelp hjelpa montere monterer
+finnes fins finst trenge trenger treng trengte
+tjeneste tjenester teneste tenester produkt produkter produkta ting tinga mulighet
+moglegheit løsning løysing
+sell sells sold buy buys bought use uses used offer offers provide provides deliver
+delivers fix fixes help helps need needs service services product products thing things
+`
 
 // weakWords, in Bokmål, Nynorsk and English, by family. Days, months and
 // units of time are not weak: opening hours, billing months and the
