@@ -92,6 +92,13 @@ func units(md string) []unit {
 // beyond the best one are left out.
 const maxPassage = 700
 
+// secondPart is how close to the best part's score the second-best part
+// of the section must come to be quoted too. On the blind tuning set the
+// quote held the answer for 106 of 142 right-article questions with the
+// best part and its neighbours alone, 108 at 0.8, 112 at 0.6 and 113 at
+// 0.4; the mean quote grew from 341 to 361 bytes at 0.6.
+const secondPart = 0.6
+
 // typeBonus is added to the score of a part holding some of the
 // question's words and the kind of answer it asks for.
 const typeBonus = 0.25
@@ -122,6 +129,11 @@ func (m *matcher) passage(h *Hit, idf []float64) string {
 	case unitItem, unitRow, unitHeader:
 		keepBlock(us, best, keep)
 		leadIn(us, best, keep)
+	}
+	// The second-best part of the section, wherever it is, when it comes
+	// close to the best.
+	if second := secondBest(us, best); second >= 0 && us[second].score >= secondPart*us[best].score {
+		keep[second] = true
 	}
 	// A sentence that announces a list or table brings it.
 	for i := range us {
@@ -283,4 +295,19 @@ func (m *matcher) textScore(f *found, text string, idf []float64, answers bool) 
 		return 0
 	}
 	return got / all
+}
+
+// secondBest returns the index of the best-scoring unit other than best,
+// or -1.
+func secondBest(us []unit, best int) int {
+	out := -1
+	for i, u := range us {
+		if i == best || u.kind == unitRule || u.kind == unitHeader || u.score <= 0 {
+			continue
+		}
+		if out < 0 || u.score > us[out].score {
+			out = i
+		}
+	}
+	return out
 }

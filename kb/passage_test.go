@@ -43,6 +43,27 @@ func TestPassage(t *testing.T) {
 	}
 }
 
+// TestPassageSecondPart: a part of the section that comes close to the
+// best is quoted with it, wherever it is; the parts between are not.
+func TestPassageSecondPart(t *testing.T) {
+	ix := memIndex(t, Options{}, art("utstyr", "Utstyr", "Om utstyret.\n\n## Utstyr fra oss\n"+
+		"Fiberboksen og ruteren eies av Nordlys. Du kan ikke selge dem videre. Prisen er inkludert i abonnementet. "+
+		"Ruteren må returneres når avtalen slutter.\n"))
+	hits := mustSearch(t, ix, "må ruteren returneres, og hvem eier fiberboksen?")
+	if len(hits) == 0 {
+		t.Fatal("no hits")
+	}
+	p := hits[0].Passage
+	for _, want := range []string{"Ruteren må returneres", "Fiberboksen og ruteren eies"} {
+		if !strings.Contains(p, want) {
+			t.Errorf("passage lacks %q:\n%s", want, p)
+		}
+	}
+	if strings.Contains(p, "Prisen er inkludert") {
+		t.Errorf("passage holds a part between:\n%s", p)
+	}
+}
+
 func TestQuestionType(t *testing.T) {
 	for q, want := range map[string]answerType{
 		"hva koster fiber?":                priceAnswer,
