@@ -184,6 +184,7 @@ selge selger selg sel solgt kjøpe kjøper kjøp kjøpt kjøpte bruke bruker bru
 tilby tilbyr tilbyd tilbod tilbud levere leverer lever leverte fikse fikser fiks fiksa
 ordne ordner ordna skaffe skaffer skaff hjelpe hjelper hjelp hjelpa montere monterer
 finnes fins finst trenge trenger treng trengte
+betale betaler betal betalt betalte
 tjeneste tjenester teneste tenester produkt produkter produkta ting tinga mulighet
 moglegheit løsning løysing
 sell sells sold buy buys bought use uses used offer offers provide provides deliver
