@@ -31,9 +31,9 @@ func demoIndex(t testing.TB) *kb.Index {
 
 // TestSearchOnTuningSet measures the search alone (no triage, no
 // conversation) on the tuning set of single questions and keeps it above
-// floors a little under the measured figures: right article first 0.817,
-// refused 0.046, the passage of the top section holding the evidence for
-// 85 of the 96 questions whose top section holds it. LOS_TUNE_FAILURES=1
+// floors a little under the measured figures: right article first 0.811,
+// refused 0.051, the passage of the top section holding the evidence for
+// 97 of the 104 questions whose top section holds it. LOS_TUNE_FAILURES=1
 // lists the failures (tuning set only).
 func TestSearchOnTuningSet(t *testing.T) {
 	cases, err := LoadCases(filepath.Join("..", AnswersTune))
@@ -76,8 +76,8 @@ func TestSearchOnTuningSet(t *testing.T) {
 	if os.Getenv("LOS_TUNE_FAILURES") != "" {
 		t.Logf("\n%s", fails.String())
 	}
-	if a := rep.All; a.RightFirst < 0.79 || a.Refused > 0.06 || inPassage < 80 {
-		t.Errorf("right first %.3f, refused %.3f, passages with the evidence %d: want >= 0.79, <= 0.06, >= 80", a.RightFirst, a.Refused, inPassage)
+	if a := rep.All; a.RightFirst < 0.79 || a.Refused > 0.06 || inPassage < 90 {
+		t.Errorf("right first %.3f, refused %.3f, passages with the evidence %d: want >= 0.79, <= 0.06, >= 90", a.RightFirst, a.Refused, inPassage)
 	}
 }
 
