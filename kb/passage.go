@@ -28,6 +28,10 @@ type unit struct {
 	block int
 	text  string
 	score float64
+	// held lists the question's groups the unit holds; answers is true
+	// when it holds the kind of answer asked for.
+	held    []bool
+	answers bool
 }
 
 var itemRE = regexp.MustCompile(`^\s*(?:[-*+•]|\d+[.)])\s+`)
@@ -156,14 +160,9 @@ func (m *matcher) scoreUnits(md string, idf []float64) ([]unit, int) {
 		if us[i].kind == unitRule {
 			continue
 		}
-		answers := m.p.want != anyAnswer && holdsAnswer(m.p.want, us[i].text)
-		us[i].score = m.textScore(&f, us[i].text, idf, answers)
-		if us[i].score > 0 && answers {
-			us[i].score += typeBonus
-		}
-		if us[i].kind == unitHeader {
-			us[i].score /= 2 // a header names columns; a row answers
-		}
+		us[i].answers = m.p.want != anyAnswer && holdsAnswer(m.p.want, us[i].text)
+		us[i].held = m.holds(&f, us[i].text)
+		us[i].score = m.unitScore(us[i], nil, idf)
 		if best < 0 || us[i].score > us[best].score {
 			best = i
 		}
@@ -273,21 +272,43 @@ func join(us []unit, keep []bool) string {
 	return b.String()
 }
 
-// textScore is the idf-weighted share of the question's groups that text
-// holds; with answers (text holds the kind of answer asked for), the
-// words asking for it count as held.
-func (m *matcher) textScore(f *found, text string, idf []float64, answers bool) float64 {
+// holds returns the question's groups that text holds; f is scratch
+// space.
+func (m *matcher) holds(f *found, text string) []bool {
 	clear(f.inHead)
 	m.each(plainText(text), func(k, _ int) { f.inHead[k] = true })
+	return m.groups(*f)
+}
+
+// unitScore scores a unit: the idf-weighted share of the question's
+// groups it holds, or the heading holds (extra, may be nil); with the
+// kind of answer asked for, the words asking for it count as held and
+// typeBonus is added. A table's header scores half: it names columns, a
+// row answers.
+func (m *matcher) unitScore(u unit, extra []bool, idf []float64) float64 {
+	s := m.heldShare(u.held, extra, idf, u.answers)
+	if s > 0 && u.answers {
+		s += typeBonus
+	}
+	if u.kind == unitHeader {
+		s /= 2
+	}
+	return s
+}
+
+// heldShare is the idf-weighted share of the question's groups held in
+// held or extra; with answers, the words asking for the kind of answer
+// count as held.
+func (m *matcher) heldShare(held, extra []bool, idf []float64, answers bool) float64 {
 	own := m.p.ownWords()
 	var got, all float64
-	for g, ok := range m.groups(*f) {
+	for g, ok := range held {
 		if own && m.p.attr[g].ctx {
 			continue // the answer is to the question, not to the messages before
 		}
 		w := idf[g] * m.p.weight(g)
 		all += w
-		if ok || answers && m.p.attr[g].cue {
+		if ok || extra != nil && extra[g] || answers && m.p.attr[g].cue {
 			got += w
 		}
 	}

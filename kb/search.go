@@ -60,7 +60,6 @@ type Hit struct {
 	Weight float64 `json:"weight"`
 
 	id    string // section ID in the index
-	ask   string // the example questions given to the section, one a line
 	found found  // the question's words in the section
 	// parts are the section's sentences, items and rows, scored; nil
 	// until needed (see hitUnits).
@@ -146,7 +145,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	}
 	setConfidence(hits)
 	preferStandard(hits, opts.Lang)
-	hits = ix.chooseSection(ctx, m, hits, idf)
+	hits = m.chooseSection(hits, idf)
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
@@ -194,7 +193,6 @@ func storedDoc(doc index.Document) string {
 // question.
 func toHit(stored string, m *matcher) Hit {
 	h, tags, ask := decodeDoc(stored)
-	h.ask = ask
 	h.found = m.scan(h.Title+"\n"+h.Heading+"\n"+tags+"\n"+ask, plainText(h.Text))
 	var got, all float64
 	for g, ok := range m.groups(h.found) {
