@@ -13,7 +13,7 @@ FUZZTIME  ?= 300000x
 # and cached by Go after that (no tools in go.mod, nothing to install).
 STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run build test test-go test-ollama test-e2e fuzz lint bench deps clean
+.PHONY: run build test test-go test-ollama test-e2e fuzz lint bench bench-replicas deps clean
 
 run:
 	$(GO) run ./cmd/los serve
@@ -45,7 +45,12 @@ lint:
 	$(STATICCHECK) ./...
 
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./kb/ ./bot/ ./web/ ./triage/ ./redact/
+	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./kb/ ./bot/ ./web/ ./triage/ ./redact/ ./ollama/
+
+# Turns per second and p50/p99: SQLite beside 1, 2 and 3 replicas on one
+# throw-away PostgreSQL (README: Several replicas on PostgreSQL).
+bench-replicas:
+	$(GO) test -run='^$$' -bench=TurnsOnReplicas -benchtime=1x -count=1 ./cmd/los/
 
 clean:
 	rm -rf bin e2e/output

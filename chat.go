@@ -3,6 +3,7 @@ package los
 import (
 	"context"
 	"encoding/json"
+	"errors"
 )
 
 // The roles of chat messages sent to a model.
@@ -43,8 +44,17 @@ type ChatResponse struct {
 type ChatFunc func(ChatResponse) error
 
 // Chatter is a chat model. A model the server does not have fails with an
-// *Error of code ENOTFOUND; the server being away fails with any other
-// error.
+// *Error of code ENOTFOUND; every server being busy fails with an *Error
+// of code EUNAVAILABLE; the server being away fails with any other error.
+// A stream that ends without a response with Done set has failed, even
+// when Chat returns nil.
 type Chatter interface {
 	Chat(ctx context.Context, req *ChatRequest, fn ChatFunc) error
 }
+
+// ErrTooSlow is the cause (see context.Cause) a caller gives a chat it
+// cancels because the model was too slow: no first token in time, or a
+// stall between two tokens. A Chatter over several servers counts it
+// against the server that was slow; other cancellations are the caller's
+// own business.
+var ErrTooSlow = errors.New("model too slow")

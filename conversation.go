@@ -47,6 +47,16 @@ type Conversation struct {
 	Status    Status
 	Created   time.Time
 	Updated   time.Time
+	// Page is the address of the page the chat was opened on (without
+	// query or fragment) and PageTitle its title, as the widget said.
+	Page, PageTitle string
+	// Visitor is a hash of the random ID the customer's browser keeps, so
+	// agents see the earlier conversations from the same browser; "" when
+	// unknown.
+	Visitor string
+	// KeyID is the API key that started the conversation, which alone
+	// may act on it for the customer; 0: the customer's own token.
+	KeyID int64
 }
 
 // Message is one message in a conversation. Text is stored after redaction.
@@ -56,6 +66,9 @@ type Message struct {
 	Role           Role
 	Text           string
 	Created        time.Time
+	// AuthorName is the display name of the agent who wrote an agent
+	// message, as the customer saw it; "" when the agent had none.
+	AuthorName string
 
 	// Set on bot messages.
 	Mode      Mode

@@ -20,6 +20,10 @@ const (
 	EAUTH     Code = "unauthorized"
 	EFORBID   Code = "forbidden"
 	ELIMIT    Code = "rate_limited"
+	// EUNAVAILABLE: a part the request needs cannot serve now (every model
+	// server is busy, the chat model is not there, Apertium is not
+	// installed); trying later may work once it is back.
+	EUNAVAILABLE Code = "unavailable"
 )
 
 // Error is an application error whose Message may be shown to the person

@@ -4,13 +4,16 @@ import "time"
 
 // Handoff is a conversation handed to humans, as agents see it in the queue.
 type Handoff struct {
-	ID             int64     `json:"id"`
-	ConversationID string    `json:"conversation_id"`
-	Category       Category  `json:"category"`
-	Severity       Severity  `json:"severity"`
-	Reason         string    `json:"reason"`
-	Signals        []string  `json:"signals"`
-	Summary        string    `json:"summary"`
+	ID             int64    `json:"id"`
+	ConversationID string   `json:"conversation_id"`
+	Category       Category `json:"category"`
+	Severity       Severity `json:"severity"`
+	Reason         string   `json:"reason"`
+	Signals        []string `json:"signals"`
+	Summary        string   `json:"summary"`
+	// SummaryByModel says that the chat model wrote Summary; otherwise it
+	// is the extractive one made at the handoff.
+	SummaryByModel bool      `json:"summary_by_model"`
 	Status         string    `json:"status"` // waiting, claimed, closed
 	Created        time.Time `json:"created"`
 	ClaimedBy      string    `json:"claimed_by,omitempty"`

@@ -58,12 +58,13 @@ type Timings struct {
 	TotalMS      float64 `json:"total_ms"`
 }
 
-// ValidateText checks a customer message and returns it trimmed.
+// ValidateText checks a message or reply and returns it cleaned (see
+// CleanText) and trimmed.
 func ValidateText(text string) (string, error) {
 	if !utf8.ValidString(text) {
 		return "", &Error{Code: EINVALID, Message: "text is not valid UTF-8", Key: "error.invalid_text"}
 	}
-	text = strings.TrimSpace(text)
+	text = strings.TrimSpace(CleanText(text))
 	if text == "" {
 		return "", &Error{Code: EINVALID, Message: "text is empty", Key: "error.empty"}
 	}

@@ -59,6 +59,11 @@ type Options struct {
 	// "Lós"); Markdown bold, code, addresses and citation marks are always
 	// kept.
 	Keep []string
+	// IdleStop, when above 0, stops a pipeline that has translated
+	// nothing for that long (each holds ~300 MiB); the next call starts it
+	// again, which costs that call Apertium's start-up (see the package
+	// benchmarks). 0 keeps pipelines running until Close.
+	IdleStop time.Duration
 }
 
 // Translator translates between the two Norwegian standards. The zero
@@ -70,15 +75,19 @@ type Translator struct {
 	keep    *regexp.Regexp
 	dirs    map[[2]los.Standard]*direction
 	missing error
+	idle    time.Duration
+	stop    chan struct{} // closed by Close: ends the idle watch
+	once    sync.Once
 }
 
 // direction is one pipeline and what it needs to (re)start.
 type direction struct {
 	script string
 	slot   chan struct{} // one call at a time
-	mu     sync.Mutex    // guards p and closed
+	mu     sync.Mutex    // guards p, closed and used
 	p      *pipe
 	closed bool
+	used   time.Time // end of the last call
 }
 
 // New prepares a Translator. It checks that Apertium and both modes are
@@ -91,7 +100,8 @@ func New(opt Options) *Translator {
 	if opt.Timeout <= 0 {
 		opt.Timeout = DefaultTimeout
 	}
-	t := &Translator{timeout: opt.Timeout, marks: "-n", keep: keepRE(opt.Keep), dirs: map[[2]los.Standard]*direction{}}
+	t := &Translator{timeout: opt.Timeout, marks: "-n", keep: keepRE(opt.Keep), dirs: map[[2]los.Standard]*direction{},
+		idle: opt.IdleStop, stop: make(chan struct{})}
 	if opt.MarkUnknown {
 		t.marks = "-g"
 	}
@@ -105,6 +115,9 @@ func New(opt Options) *Translator {
 			return t
 		}
 		t.dirs[key] = &direction{script: script, slot: make(chan struct{}, 1)}
+	}
+	if t.idle > 0 {
+		go t.watchIdle()
 	}
 	return t
 }
@@ -152,7 +165,12 @@ func (t *Translator) Translate(ctx context.Context, from, to los.Standard, text 
 	case <-ctx.Done():
 		return "", ctx.Err()
 	}
-	defer func() { <-d.slot }()
+	defer func() {
+		d.mu.Lock()
+		d.used = time.Now()
+		d.mu.Unlock()
+		<-d.slot
+	}()
 	p, err := d.running(t.marks)
 	if err != nil {
 		return "", err
@@ -184,7 +202,7 @@ func (d *direction) running(marks string) (*pipe, error) {
 	if err != nil {
 		return nil, fmt.Errorf("apertium: start: %w", err)
 	}
-	d.p = p
+	d.p, d.used = p, time.Now()
 	return p, nil
 }
 
@@ -229,6 +247,7 @@ func (t *Translator) PIDs() []int {
 // Close ends the pipelines: their input is closed and each gets a moment
 // to exit before it is killed. Calls after Close fail.
 func (t *Translator) Close() error {
+	t.once.Do(func() { close(t.stop) })
 	var errs []error
 	for _, d := range t.dirs {
 		d.mu.Lock()

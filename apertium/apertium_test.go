@@ -101,6 +101,10 @@ func TestSameStandardAndEnglishUntouched(t *testing.T) {
 // translation, never a neighbour's.
 func TestConcurrent(t *testing.T) {
 	tr := real(t)
+	// Forty calls queue for one pipeline: on a loaded machine the last
+	// waits longer than a customer's deadline. This test is about who gets
+	// which answer.
+	tr.timeout = time.Minute
 	texts := []string{"Jeg bor i Bergen.", "Hvor er regningen?", "Vi kan ikke komme i dag.", "Hun har ikke strøm."}
 	want := make([]string, len(texts))
 	for i, s := range texts {
@@ -225,6 +229,64 @@ func TestProtectedSpans(t *testing.T) {
 	for _, w := range []string{"Los ", "**Min side**", "`hvis ikke`", "https://nordlys.example/min-side", "kundeservice@nordlys.example", "[1]", "seier"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("lost %q: %s", w, out)
+		}
+	}
+}
+
+// TestIdleStop: a pipeline idle for the idle period is stopped, one in
+// use or used recently is not, and the next call starts it again.
+func TestIdleStop(t *testing.T) {
+	tr := real(t)
+	tr.idle = time.Hour // the test drives stopIdle itself
+	ctx := context.Background()
+	if _, err := tr.Translate(ctx, los.Bokmal, los.Nynorsk, "Jeg vet ikke."); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(tr.PIDs()); n != 1 {
+		t.Fatalf("%d pipelines run after one call in one direction", n)
+	}
+	if n, err := tr.stopIdle(time.Now()); n != 0 || err != nil {
+		t.Fatalf("stopped %d just used (%v)", n, err)
+	}
+	d := tr.dirs[[2]los.Standard{los.Bokmal, los.Nynorsk}]
+	d.slot <- struct{}{} // a call under way
+	if n, _ := tr.stopIdle(time.Now().Add(2 * time.Hour)); n != 0 {
+		t.Fatal("stopped a pipeline in use")
+	}
+	<-d.slot
+	if n, err := tr.stopIdle(time.Now().Add(2 * time.Hour)); n != 1 || err != nil || len(tr.PIDs()) != 0 {
+		t.Fatalf("idle pipeline: stopped %d (%v), %d still run", n, err, len(tr.PIDs()))
+	}
+	out, err := tr.Translate(ctx, los.Bokmal, los.Nynorsk, "Jeg vet ikke.")
+	if err != nil || !strings.Contains(out, "veit ikkje") {
+		t.Fatalf("after an idle stop: %q, %v", out, err)
+	}
+}
+
+// TestIdleWatch: with IdleStop set, the watch stops an idle pipeline by
+// itself.
+func TestIdleWatch(t *testing.T) {
+	if err := New(Options{}).Available(); err != nil {
+		real(t) // skips or fails as the other tests do
+	}
+	tr := New(Options{IdleStop: 20 * time.Millisecond})
+	defer tr.Close()
+	if _, err := tr.Translate(context.Background(), los.Nynorsk, los.Bokmal, "Eg veit ikkje."); err != nil {
+		t.Fatal(err)
+	}
+	d := tr.dirs[[2]los.Standard{los.Nynorsk, los.Bokmal}]
+	deadline := time.After(10 * time.Second)
+	for {
+		d.mu.Lock()
+		p := d.p
+		d.mu.Unlock()
+		if p == nil {
+			return
+		}
+		select {
+		case <-p.done: // the watch closed it
+		case <-deadline:
+			t.Fatal("the idle pipeline still runs after 10 s")
 		}
 	}
 }

@@ -19,7 +19,7 @@ type Scope string
 
 // The scopes.
 const (
-	ScopeChat    Scope = "chat"     // start conversations and act on any of them for a customer
+	ScopeChat    Scope = "chat"     // start conversations and act on the ones it started for a customer
 	ScopeKBWrite Scope = "kb:write" // the article API, as an editor
 	ScopeAgent   Scope = "agent"    // the agent desk API, as an agent
 	ScopeAdmin   Scope = "admin"    // webhooks, keys, events; everything an admin may do
@@ -43,7 +43,12 @@ type APIKey struct {
 	Created  time.Time  `json:"created"`
 	LastUsed *time.Time `json:"last_used"`
 	Revoked  *time.Time `json:"revoked"`
+	// Expires is when the key stops working; nil: never.
+	Expires *time.Time `json:"expires"`
 }
+
+// Expired reports whether the key has expired by now.
+func (k *APIKey) Expired(now time.Time) bool { return k.Expires != nil && !now.Before(*k.Expires) }
 
 // Has reports whether the key has scope s.
 func (k *APIKey) Has(s Scope) bool { return slices.Contains(k.Scopes, s) }
@@ -88,7 +93,8 @@ type KeyStore interface {
 }
 
 var (
-	errKey = &los.Error{Code: los.EAUTH, Message: "unknown or revoked API key"}
+	errKey     = &los.Error{Code: los.EAUTH, Message: "unknown or revoked API key"}
+	errExpired = &los.Error{Code: los.EAUTH, Message: "the API key has expired; create a new one (los keys create)"}
 	// ErrScope refuses a key without the scope a route needs.
 	ErrScope = &los.Error{Code: los.EFORBID, Message: "the API key lacks the scope for this"}
 )
@@ -113,6 +119,9 @@ func AuthenticateKey(ctx context.Context, ks KeyStore, key string, now time.Time
 	}
 	if err != nil {
 		return nil, err
+	}
+	if k.Expired(now) {
+		return nil, errExpired
 	}
 	if err := ks.TouchAPIKey(ctx, k.ID, now); err != nil {
 		return nil, err

@@ -4,6 +4,8 @@ import (
 	"context"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -123,20 +125,79 @@ func TestLoginThrottle(t *testing.T) {
 			t.Fatalf("attempt %d: err = %v", i+1, err)
 		}
 	}
-	// Now even the right password is refused, from this IP and for this address.
+	// Now even the right password is refused for this address from this IP.
 	if _, _, _, err := a.Login(ctx, "kari@example.no", "et langt passord", "10.0.0.9"); los.ErrorCode(err) != los.ELIMIT {
 		t.Errorf("after 10 failures: err = %v, want rate_limited", err)
-	}
-	if _, _, _, err := a.Login(ctx, "kari@example.no", "et langt passord", "10.0.0.10"); los.ErrorCode(err) != los.ELIMIT {
-		t.Errorf("same address from another IP: err = %v, want rate_limited", err)
-	}
-	if _, _, _, err := a.Login(ctx, "eva@example.no", "et langt passord", "10.0.0.10"); err != nil {
-		t.Errorf("another user from another IP: %v", err)
 	}
 	clk.t = clk.t.Add(15 * time.Minute)
 	if _, _, _, err := a.Login(ctx, "kari@example.no", "et langt passord", "10.0.0.9"); err != nil {
 		t.Errorf("after the window: %v", err)
 	}
+}
+
+// TestLockoutIsPerAccountAndSource: failures from one address lock the
+// account out from that address only, so an attacker cannot lock the real
+// user out: the right password from elsewhere still works.
+func TestLockoutIsPerAccountAndSource(t *testing.T) {
+	ctx := context.Background()
+	a, _, clk := newService(t)
+	for i := range 10 {
+		clk.t = clk.t.Add(10 * time.Second) // slow enough for the attempt rate
+		if _, _, _, err := a.Login(ctx, "kari@example.no", "gjetning", "203.0.113.7"); los.ErrorCode(err) != los.EAUTH {
+			t.Fatalf("attempt %d: err = %v", i+1, err)
+		}
+	}
+	if _, _, _, err := a.Login(ctx, "kari@example.no", "et langt passord", "203.0.113.7"); los.ErrorCode(err) != los.ELIMIT {
+		t.Errorf("attacker's address after 10 failures: err = %v, want rate_limited", err)
+	}
+	if _, _, _, err := a.Login(ctx, "kari@example.no", "et langt passord", "10.0.0.10"); err != nil {
+		t.Errorf("the real user from another address: %v, want signed in", err)
+	}
+	if _, _, _, err := a.Login(ctx, "eva@example.no", "et langt passord", "203.0.113.7"); err != nil {
+		t.Errorf("another account from the attacker's address: %v (spraying is bounded by Sources, not yet reached)", err)
+	}
+}
+
+// TestParallelSignInsAreLimitedBeforeHashing: simultaneous wrong
+// passwords from one address are counted before any is checked, so most
+// are refused without hashing (the audit saw 100 parallel attempts all
+// reach argon2id, none refused).
+func TestParallelSignInsAreLimitedBeforeHashing(t *testing.T) {
+	ctx := context.Background()
+	a, db, _ := newService(t)
+	counted := &countingStore{DB: db}
+	a.Store = counted
+	const n = 60
+	var wg sync.WaitGroup
+	codes := make(chan los.Code, n)
+	for range n {
+		wg.Go(func() {
+			_, _, _, err := a.Login(ctx, "kari@example.no", "gjetning", "198.51.100.1")
+			codes <- los.ErrorCode(err)
+		})
+	}
+	wg.Wait()
+	close(codes)
+	got := map[los.Code]int{}
+	for c := range codes {
+		got[c]++
+	}
+	if got[los.EAUTH] > 10 || got[los.ELIMIT] < n-10 || got[los.EAUTH]+got[los.ELIMIT] != n {
+		t.Errorf("%d parallel wrong sign-ins: %v; want at most 10 checked (401) and the rest refused (429)", n, got)
+	}
+	if c := counted.lookups.Load(); c > 10 {
+		t.Errorf("%d passwords looked up and hashed, want at most 10", c)
+	}
+}
+
+type countingStore struct {
+	*store.DB
+	lookups atomic.Int64
+}
+
+func (s *countingStore) UserByEmail(ctx context.Context, email string) (*auth.User, error) {
+	s.lookups.Add(1)
+	return s.DB.UserByEmail(ctx, email)
 }
 
 func TestParseRoleAndEmail(t *testing.T) {

@@ -14,9 +14,6 @@ import (
 	"golang.org/x/crypto/argon2"
 )
 
-// MinPasswordRunes is the shortest password accepted.
-const MinPasswordRunes = 12
-
 // Argon2id parameters: OWASP's recommended minimum (19 MiB, 2 passes, 1
 // lane). They are written into every hash, so raising them later keeps old
 // hashes verifiable.

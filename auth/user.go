@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/los-bot/los"
 )
@@ -36,12 +38,45 @@ func ParseRole(s string) (Role, error) {
 
 // User is a person who signs in to Los.
 type User struct {
-	ID           int64     `json:"id"`
-	Email        string    `json:"email"`
+	ID    int64  `json:"id"`
+	Email string `json:"email"`
+	// Name is the display name customers see ("Kari"); "" for none.
+	Name         string    `json:"name,omitempty"`
 	Role         Role      `json:"role"`
 	PasswordHash string    `json:"-"`
 	Created      time.Time `json:"created"`
+	// Disabled users keep their account and audit trail but cannot sign
+	// in; their sessions end.
+	Disabled bool `json:"disabled,omitempty"`
+	// TOTPSecret is the user's second factor (RFC 6238, base32); empty:
+	// none. TOTPStep is the last time step a code was accepted for.
+	TOTPSecret string `json:"-"`
+	TOTPStep   int64  `json:"-"`
 }
+
+// MaxNameRunes is the longest display name.
+const MaxNameRunes = 40
+
+// NormalizeName checks a display name and returns it with its spaces
+// tidied; "" is no name.
+func NormalizeName(s string) (string, error) {
+	s = strings.Join(strings.Fields(s), " ")
+	if !utf8.ValidString(s) {
+		return "", los.Errorf(los.EINVALID, "the name is not valid UTF-8")
+	}
+	if utf8.RuneCountInString(s) > MaxNameRunes {
+		return "", los.Errorf(los.EINVALID, "the name is too long (%d characters); use at most %d", utf8.RuneCountInString(s), MaxNameRunes)
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return "", los.Errorf(los.EINVALID, "the name holds a character that cannot be shown (%U)", r)
+		}
+	}
+	return s, nil
+}
+
+// HasTOTP reports whether the user signs in with a second factor.
+func (u *User) HasTOTP() bool { return u.TOTPSecret != "" }
 
 // NormalizeEmail checks an e-mail address and returns it trimmed and in
 // lower case, the form users are stored and looked up by.
@@ -64,7 +99,17 @@ type Session struct {
 	CSRF    string
 	Created time.Time
 	Expires time.Time
+	// Pending is what the session waits for before it signs anyone in:
+	// "" (nothing: a full session), PendingCode (the second factor) or
+	// PendingEnrol (setting one up, when the role requires it).
+	Pending string
 }
+
+// What a session may wait for.
+const (
+	PendingCode  = "code"
+	PendingEnrol = "enrol"
+)
 
 // HashToken returns the SHA-256 of a session token, as stored.
 func HashToken(token string) []byte {

@@ -56,12 +56,17 @@ func (b *Bot) answer(ctx context.Context, l los.Standard, text string, history [
 	return false
 }
 
-// errFirstToken is the cause of a generation cancelled because the first
-// token came too late.
-var errFirstToken = errors.New("no first token before the deadline")
+// The causes of a generation cancelled because the model was too slow:
+// the first token came too late, or the stream stalled after it. Both are
+// los.ErrTooSlow, which tells a pool of model hosts to blame the host.
+var (
+	errFirstToken = fmt.Errorf("%w: no first token before the deadline", los.ErrTooSlow)
+	errTokenStall = fmt.Errorf("%w: no token for too long after the first", los.ErrTooSlow)
+)
 
 // generate streams the model's answer. It fails when the model errors,
-// sends no first token in time, or ends the stream without done.
+// sends no first token in time, stalls between tokens for longer than
+// TokenTimeout, or ends the stream without done.
 func (b *Bot) generate(ctx context.Context, l los.Standard, text string, sources []los.Source, history []los.Message, onToken func(string)) (string, time.Duration, error) {
 	msgs, err := b.cfg.Prompter.Prompt(l, text, sources, history)
 	if err != nil {
@@ -80,6 +85,11 @@ func (b *Bot) generate(ctx context.Context, l los.Standard, text string, sources
 		}
 	})
 	defer timer.Stop()
+	// The inter-token deadline runs from the first token and restarts
+	// with every piece of the stream after it.
+	stall := time.AfterFunc(time.Hour, func() { cancel(errTokenStall) })
+	stall.Stop()
+	defer stall.Stop()
 
 	var (
 		out   strings.Builder
@@ -98,8 +108,12 @@ func (b *Bot) generate(ctx context.Context, l los.Standard, text string, sources
 				onToken(r.Content)
 			}
 		}
-		if r.Done {
+		switch {
+		case r.Done:
 			done = true
+			stall.Stop()
+		case gotFirst.Load():
+			stall.Reset(b.cfg.TokenTimeout)
 		}
 		return nil
 	})
@@ -181,8 +195,12 @@ func (b *Bot) logGenerationFailure(ctx context.Context, err error) {
 			b.cfg.Log.ErrorContext(ctx, "chat model missing; answering extractively", "model", b.cfg.ChatModel,
 				"fix", fmt.Sprintf("ollama pull %s (or: los models pull)", b.cfg.ChatModel))
 		}
+	case los.ErrorCode(err) == los.EUNAVAILABLE:
+		b.cfg.Log.WarnContext(ctx, "model busy; answering extractively", "err", err)
 	case errors.Is(err, errFirstToken):
 		b.cfg.Log.WarnContext(ctx, "model too slow; answering extractively", "deadline", b.cfg.FirstToken)
+	case errors.Is(err, errTokenStall):
+		b.cfg.Log.WarnContext(ctx, "model stream stalled; answering extractively", "deadline", b.cfg.TokenTimeout)
 	case errors.Is(err, errNoDone):
 		b.cfg.Log.WarnContext(ctx, "model stream broke off; answering extractively")
 	default:
@@ -200,8 +218,12 @@ func fallbackReason(err error) string {
 	switch {
 	case los.ErrorCode(err) == los.ENOTFOUND:
 		return "model_missing"
+	case los.ErrorCode(err) == los.EUNAVAILABLE:
+		return "model_busy"
 	case errors.Is(err, errFirstToken):
 		return "first_token_timeout"
+	case errors.Is(err, errTokenStall):
+		return "token_timeout"
 	case errors.Is(err, errNoDone):
 		return "stream_broken"
 	}

@@ -34,8 +34,10 @@ type Observer interface {
 	// Generated is called after each successful generation.
 	Generated(firstToken, total time.Duration)
 	// Fallback is called when an answer falls back to quoting the
-	// knowledge base: reason is "model_missing", "first_token_timeout",
-	// "stream_broken" or "model_error".
+	// knowledge base: reason is "model_missing", "model_busy" (every
+	// model host busy), "first_token_timeout", "token_timeout" (the
+	// stream stalled after its first token), "stream_broken" or
+	// "model_error".
 	Fallback(reason string)
 	// Handoff is called for every conversation handed over, by a turn
 	// or at the customer's request.
@@ -75,6 +77,9 @@ type Config struct {
 	Sources int
 	// FirstToken is how long the model may take to send its first token.
 	FirstToken time.Duration
+	// TokenTimeout is how long the stream may stall after its first token
+	// before the turn falls back, as for a stream without done.
+	TokenTimeout time.Duration
 	// Generation bounds the whole generation.
 	Generation time.Duration
 	// RewriteTimeout bounds a Rewriter call; 0 means
@@ -110,6 +115,9 @@ func New(c Config) *Bot {
 	}
 	if b.cfg.FirstToken <= 0 {
 		b.cfg.FirstToken = 8 * time.Second
+	}
+	if b.cfg.TokenTimeout <= 0 {
+		b.cfg.TokenTimeout = 5 * time.Second
 	}
 	if b.cfg.Generation <= 0 {
 		b.cfg.Generation = 60 * time.Second

@@ -57,6 +57,10 @@ func TestObserverAndFirstToken(t *testing.T) {
 	}{
 		{name: "generated", gen: streamOf("Du endrer den på Min side [1]."), wantMode: los.ModeGenerated, wantGenerated: 1},
 		{name: "model down", gen: failing, wantMode: los.ModeExtractive, wantFallbacks: []string{"model_error"}},
+		{name: "every model host busy", wantMode: los.ModeExtractive, wantFallbacks: []string{"model_busy"},
+			gen: &FakeGenerator{ChatFn: func(context.Context, *los.ChatRequest, los.ChatFunc) error {
+				return &los.Error{Code: los.EUNAVAILABLE, Message: "every Ollama host is busy"}
+			}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -43,7 +43,7 @@ func (b *Bot) summarize(ctx context.Context, conv *los.Conversation, t los.Triag
 		defer b.background.Done()
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), summaryDeadline)
 		defer cancel()
-		summary, err := b.writeSummary(ctx, transcript, t)
+		summary, err := b.writeSummary(ctx, transcript)
 		if err != nil {
 			b.cfg.Log.DebugContext(ctx, "model summary unavailable; agents keep the extractive one", "conversation", conv.ID, "err", err)
 			return
@@ -54,9 +54,11 @@ func (b *Bot) summarize(ctx context.Context, conv *los.Conversation, t los.Triag
 	}()
 }
 
-// writeSummary asks the chat model for a short summary for the agent, and
-// keeps what the code detected beside it: the model never decides that.
-func (b *Bot) writeSummary(ctx context.Context, transcript []los.Message, t los.Triage) (string, error) {
+// writeSummary asks the chat model for a short summary for the agent. It
+// holds the model's words only: what the code detected is the handoff's
+// category and signals, which the desk shows beside it, so the model
+// never speaks for that.
+func (b *Bot) writeSummary(ctx context.Context, transcript []los.Message) (string, error) {
 	msgs, err := b.cfg.Prompter.SummaryPrompt(transcript)
 	if err != nil {
 		return "", err
@@ -74,7 +76,7 @@ func (b *Bot) writeSummary(ctx context.Context, transcript []los.Message, t los.
 	if text == "" {
 		return "", errors.New("empty summary")
 	}
-	return "Sammendrag (KI): " + clip(text, 800) + "\n" + detected(t), nil
+	return clip(text, 800), nil
 }
 
 // Wait blocks until background work (model summaries) has finished. Call

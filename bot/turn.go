@@ -83,7 +83,10 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 		if err := b.cfg.Store.AddTurn(ctx, customer, reply); err != nil {
 			return los.Result{}, err
 		}
-		res.MessageID = reply.ID
+		// The store redacted the reply (a model may write what it must
+		// not): the customer reads what was stored, and the handoff's
+		// summary is written from it.
+		res.MessageID, res.Answer = reply.ID, reply.Text
 		if res.Action == los.ActionHandoffNow {
 			if err := b.handoff(ctx, conv, tri, append(history, *customer, *reply)); err != nil {
 				// The customer already has the handoff text with any crisis

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
@@ -15,50 +16,87 @@ import (
 	"time"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/auth"
 	"github.com/los-bot/los/hours"
 	"github.com/los-bot/los/redact"
 )
 
 // Config is Los's whole configuration.
 type Config struct {
-	Addr           string        // LOS_ADDR
-	DataDir        string        // LOS_DATA
-	OllamaHost     string        // OLLAMA_HOST
-	ChatModel      string        // LOS_CHAT_MODEL
-	EmbedModel     string        // LOS_EMBED_MODEL ("" disables vector search)
-	FirstToken     time.Duration // LOS_FIRST_TOKEN_TIMEOUT
-	Generation     time.Duration // LOS_GENERATION_TIMEOUT
-	LogLevel       string        // LOS_LOG_LEVEL: debug, info, warn, error
-	LogFormat      string        // LOS_LOG_FORMAT: text, json
-	SynonymsFile   string        // LOS_SYNONYMS
-	PromptsDir     string        // LOS_PROMPTS_DIR
-	LocalesDir     string        // LOS_LOCALES_DIR
-	TriageDir      string        // LOS_TRIAGE_DIR
-	Redact         string        // LOS_REDACT: comma list of identifier kinds, "none" or "all"
-	WidgetOrigins  []string      // LOS_WIDGET_ORIGINS: origins allowed to embed the widget (CORS)
-	Policy         los.Policy    // LOS_POLICY: category=action,...
-	RetentionDays  int           // LOS_RETENTION_DAYS
-	HandoffDays    int           // LOS_HANDOFF_RETENTION_DAYS
-	ShutdownPeriod time.Duration // LOS_SHUTDOWN_TIMEOUT
-	OpeningHours   string        // LOS_OPENING_HOURS, e.g. "mon-fri 08-20, sat 10-15"
-	IdleClose      time.Duration // LOS_IDLE_CLOSE: close bot conversations quiet this long
+	Addr         string        // LOS_ADDR
+	DataDir      string        // LOS_DATA
+	OllamaHost   string        // OLLAMA_HOST: one URL, or several separated by commas (see OllamaHosts)
+	ChatModel    string        // LOS_CHAT_MODEL
+	EmbedModel   string        // LOS_EMBED_MODEL ("" disables vector search)
+	FirstToken   time.Duration // LOS_FIRST_TOKEN_TIMEOUT
+	TokenTimeout time.Duration // LOS_TOKEN_TIMEOUT: longest stall between tokens after the first
+	Generation   time.Duration // LOS_GENERATION_TIMEOUT
+	// The pool of Ollama hosts.
+	OllamaConcurrency int           // LOS_OLLAMA_CONCURRENCY: chats per host at once
+	OllamaQueue       int           // LOS_OLLAMA_QUEUE: chats that may wait for a free host
+	OllamaQueueWait   time.Duration // LOS_OLLAMA_QUEUE_WAIT: how long they wait
+	OllamaCheck       time.Duration // LOS_OLLAMA_CHECK_INTERVAL: health checks of hosts in service
+	LogLevel          string        // LOS_LOG_LEVEL: debug, info, warn, error
+	LogFormat         string        // LOS_LOG_FORMAT: text, json
+	SynonymsFile      string        // LOS_SYNONYMS
+	PromptsDir        string        // LOS_PROMPTS_DIR
+	LocalesDir        string        // LOS_LOCALES_DIR
+	TriageDir         string        // LOS_TRIAGE_DIR
+	Redact            string        // LOS_REDACT: comma list of identifier kinds, "none" or "all"
+	WidgetOrigins     []string      // LOS_WIDGET_ORIGINS: origins allowed to embed the widget (CORS)
+	Policy            los.Policy    // LOS_POLICY: category=action,...
+	RetentionDays     int           // LOS_RETENTION_DAYS
+	HandoffDays       int           // LOS_HANDOFF_RETENTION_DAYS
+	ShutdownPeriod    time.Duration // LOS_SHUTDOWN_TIMEOUT
+	OpeningHours      string        // LOS_OPENING_HOURS, e.g. "mon-fri 08-20, sat 10-15"
+	IdleClose         time.Duration // LOS_IDLE_CLOSE: close bot conversations quiet this long
+	// ApertiumIdle stops an Apertium pipeline (~300 MiB each) that has
+	// translated nothing this long; it starts again at the next need. 0
+	// keeps both running from start-up (LOS_APERTIUM_IDLE).
+	ApertiumIdle time.Duration
 	// MetricsToken is the bearer token Prometheus reads /metrics with
 	// (LOS_METRICS_TOKEN; no flag, so it never shows in a process list or
 	// in --help). Empty: only admin sessions and admin API keys may.
 	MetricsToken        string
 	WebhookAllowPrivate bool // LOS_WEBHOOK_ALLOW_PRIVATE: let webhooks reach internal addresses
 	WebhookLogDays      int  // LOS_WEBHOOK_LOG_DAYS: days to keep finished webhook deliveries and events
+	// DatabaseURL puts the store on PostgreSQL (LOS_DATABASE_URL,
+	// postgres://…; no flag, so its password never shows in a process
+	// list). Empty: the SQLite file in the data directory.
+	DatabaseURL string
+	// SignInMemoryMB bounds the memory sign-ins hash passwords in at once
+	// (LOS_SIGNIN_MEMORY_MB): one argon2id run takes 19 MiB, so the
+	// default 64 lets three run together; more wait or get 429.
+	SignInMemoryMB int
+	// TrustedProxies are the load balancers in front of Los
+	// (LOS_TRUSTED_PROXIES: CIDRs or addresses, comma-separated), whose
+	// X-Forwarded-For, Forwarded and X-Forwarded-Proto are believed.
+	TrustedProxies []netip.Prefix
+	// PublicURL is where people reach Los (LOS_PUBLIC_URL), e.g.
+	// https://kundeservice.example.no; https makes session cookies Secure
+	// and turns on HSTS even when TLS ends at a proxy.
+	PublicURL string
+	// TOTPRoles must sign in with a second factor (LOS_TOTP_ROLES:
+	// "agent,editor,admin", "admin" or "none"); the others may set one up.
+	TOTPRoles []auth.Role
 }
 
 // Default returns the configuration used when nothing is set.
 func Default() Config {
 	return Config{
-		Addr:           "127.0.0.1:8080",
-		DataDir:        "los-data",
-		OllamaHost:     "http://127.0.0.1:11434",
-		ChatModel:      "gemma3:4b",
-		FirstToken:     8 * time.Second,
-		Generation:     60 * time.Second,
+		Addr:         "127.0.0.1:8080",
+		DataDir:      "los-data",
+		OllamaHost:   "http://127.0.0.1:11434",
+		ChatModel:    "gemma3:4b",
+		FirstToken:   8 * time.Second,
+		TokenTimeout: 5 * time.Second,
+		Generation:   60 * time.Second,
+
+		OllamaConcurrency: 4,
+		OllamaQueue:       16,
+		OllamaQueueWait:   2 * time.Second,
+		OllamaCheck:       5 * time.Second,
+
 		LogLevel:       "info",
 		LogFormat:      "text",
 		Redact:         "all",
@@ -68,7 +106,9 @@ func Default() Config {
 		ShutdownPeriod: 20 * time.Second,
 		OpeningHours:   "mon-fri 08:00-20:00, sat 10:00-15:00",
 		IdleClose:      30 * time.Minute,
+		ApertiumIdle:   30 * time.Minute,
 		WebhookLogDays: 30,
+		SignInMemoryMB: 64,
 	}
 }
 
@@ -77,10 +117,11 @@ func Default() Config {
 func (c *Config) Register(fs *flag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "HOST:PORT to serve on (LOS_ADDR)")
 	fs.StringVar(&c.DataDir, "data", c.DataDir, "data directory (LOS_DATA)")
-	fs.StringVar(&c.OllamaHost, "ollama", c.OllamaHost, "Ollama server URL (OLLAMA_HOST)")
 	fs.StringVar(&c.ChatModel, "chat-model", c.ChatModel, "Ollama chat model (LOS_CHAT_MODEL)")
 	fs.StringVar(&c.EmbedModel, "embed-model", c.EmbedModel, "Ollama embedding model; empty for keyword search only (LOS_EMBED_MODEL)")
+	c.registerOllama(fs)
 	fs.DurationVar(&c.FirstToken, "first-token-timeout", c.FirstToken, "how long the model may take to start answering (LOS_FIRST_TOKEN_TIMEOUT)")
+	fs.DurationVar(&c.TokenTimeout, "token-timeout", c.TokenTimeout, "longest pause between tokens once the model answers; then answer extractively (LOS_TOKEN_TIMEOUT)")
 	fs.DurationVar(&c.Generation, "generation-timeout", c.Generation, "longest generation (LOS_GENERATION_TIMEOUT)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (LOS_LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json (LOS_LOG_FORMAT)")
@@ -102,8 +143,20 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.IntVar(&c.HandoffDays, "handoff-retention-days", c.HandoffDays, "days to keep handed-over conversations (LOS_HANDOFF_RETENTION_DAYS)")
 	fs.StringVar(&c.OpeningHours, "opening-hours", c.OpeningHours, "customer service opening hours in Europe/Oslo, closed on public holidays (LOS_OPENING_HOURS)")
 	fs.DurationVar(&c.IdleClose, "idle-close", c.IdleClose, "close conversations the bot holds after this long without a message (LOS_IDLE_CLOSE)")
+	fs.DurationVar(&c.ApertiumIdle, "apertium-idle", c.ApertiumIdle, "stop an Apertium pipeline unused this long, started again when needed; 0 keeps both running from start-up (LOS_APERTIUM_IDLE)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate, "let webhooks reach loopback, private and link-local addresses (LOS_WEBHOOK_ALLOW_PRIVATE)")
 	fs.IntVar(&c.WebhookLogDays, "webhook-log-days", c.WebhookLogDays, "days to keep finished webhook deliveries and their events (LOS_WEBHOOK_LOG_DAYS)")
+	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "where people reach Los, e.g. https://kundeservice.example.no (LOS_PUBLIC_URL)")
+	fs.Func("totp-roles", "roles that must sign in with a second factor: agent,editor,admin or none (LOS_TOTP_ROLES)", func(s string) error {
+		r, err := ParseRoles(s)
+		c.TOTPRoles = r
+		return err
+	})
+	fs.Func("trusted-proxies", "CIDRs of the load balancers whose X-Forwarded-For is believed (LOS_TRUSTED_PROXIES)", func(s string) error {
+		p, err := ParseProxies(s)
+		c.TrustedProxies = p
+		return err
+	})
 	fs.DurationVar(&c.ShutdownPeriod, "shutdown-timeout", c.ShutdownPeriod, "how long shutdown waits for answers in flight (LOS_SHUTDOWN_TIMEOUT)")
 }
 
@@ -132,9 +185,24 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	str("LOS_CHAT_MODEL", &c.ChatModel)
 	str("LOS_EMBED_MODEL", &c.EmbedModel)
 	dur("LOS_FIRST_TOKEN_TIMEOUT", &c.FirstToken)
+	dur("LOS_TOKEN_TIMEOUT", &c.TokenTimeout)
 	dur("LOS_GENERATION_TIMEOUT", &c.Generation)
+	dur("LOS_OLLAMA_QUEUE_WAIT", &c.OllamaQueueWait)
+	dur("LOS_OLLAMA_CHECK_INTERVAL", &c.OllamaCheck)
+	whole := func(name string, dst *int) {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s=%q is not a whole number", name, v))
+			}
+			*dst = n
+		}
+	}
+	whole("LOS_OLLAMA_CONCURRENCY", &c.OllamaConcurrency)
+	whole("LOS_OLLAMA_QUEUE", &c.OllamaQueue)
 	dur("LOS_SHUTDOWN_TIMEOUT", &c.ShutdownPeriod)
 	dur("LOS_IDLE_CLOSE", &c.IdleClose)
+	dur("LOS_APERTIUM_IDLE", &c.ApertiumIdle)
 	str("LOS_LOG_LEVEL", &c.LogLevel)
 	str("LOS_LOG_FORMAT", &c.LogFormat)
 	str("LOS_SYNONYMS", &c.SynonymsFile)
@@ -165,7 +233,30 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	days("LOS_RETENTION_DAYS", &c.RetentionDays)
 	days("LOS_HANDOFF_RETENTION_DAYS", &c.HandoffDays)
 	days("LOS_WEBHOOK_LOG_DAYS", &c.WebhookLogDays)
+	if v := strings.TrimSpace(getenv("LOS_SIGNIN_MEMORY_MB")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("LOS_SIGNIN_MEMORY_MB=%q is not a whole number of MiB", v))
+		}
+		c.SignInMemoryMB = n
+	}
 	str("LOS_METRICS_TOKEN", &c.MetricsToken)
+	str("LOS_DATABASE_URL", &c.DatabaseURL)
+	str("LOS_PUBLIC_URL", &c.PublicURL)
+	if v := getenv("LOS_TOTP_ROLES"); v != "" {
+		r, err := ParseRoles(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("LOS_TOTP_ROLES: %w", err))
+		}
+		c.TOTPRoles = r
+	}
+	if v := getenv("LOS_TRUSTED_PROXIES"); v != "" {
+		p, err := ParseProxies(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("LOS_TRUSTED_PROXIES: %w", err))
+		}
+		c.TrustedProxies = p
+	}
 	if v := strings.TrimSpace(getenv("LOS_WEBHOOK_ALLOW_PRIVATE")); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
@@ -186,14 +277,16 @@ func (c Config) Validate() error {
 	if c.DataDir == "" {
 		errs = append(errs, errors.New("data directory is empty; set --data or LOS_DATA"))
 	}
-	if u, err := url.Parse(c.OllamaHost); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		errs = append(errs, fmt.Errorf("OLLAMA_HOST %q is not a URL; use for example http://127.0.0.1:11434", c.OllamaHost))
-	}
+	errs = append(errs, c.validateOllama()...)
+	errs = append(errs, c.validateDatabase()...)
 	if c.ChatModel == "" {
 		errs = append(errs, errors.New("chat model is empty; set LOS_CHAT_MODEL, for example gemma3:4b"))
 	}
-	if c.FirstToken <= 0 || c.Generation <= 0 || c.ShutdownPeriod <= 0 || c.IdleClose <= 0 {
+	if c.FirstToken <= 0 || c.TokenTimeout <= 0 || c.Generation <= 0 || c.ShutdownPeriod <= 0 || c.IdleClose <= 0 {
 		errs = append(errs, errors.New("timeouts must be positive durations such as 8s"))
+	}
+	if c.ApertiumIdle < 0 {
+		errs = append(errs, fmt.Errorf("the Apertium idle stop (LOS_APERTIUM_IDLE) is negative: %s; use a duration such as 30m, or 0 to keep Apertium running", c.ApertiumIdle))
 	}
 	if c.FirstToken > c.Generation {
 		errs = append(errs, fmt.Errorf("first-token timeout (%s) is longer than the generation timeout (%s)", c.FirstToken, c.Generation))
@@ -215,11 +308,19 @@ func (c Config) Validate() error {
 	if c.RetentionDays < 1 || c.HandoffDays < 1 {
 		errs = append(errs, fmt.Errorf("retention of %d/%d days is too short; use at least 1", c.RetentionDays, c.HandoffDays))
 	}
+	if c.SignInMemoryMB < 19 {
+		errs = append(errs, fmt.Errorf("LOS_SIGNIN_MEMORY_MB=%d is less than one password hash takes; use at least 19 (default 64)", c.SignInMemoryMB))
+	}
 	if c.WebhookLogDays < 1 {
 		errs = append(errs, fmt.Errorf("webhook log retention of %d days is too short; set LOS_WEBHOOK_LOG_DAYS (--webhook-log-days) to at least 1", c.WebhookLogDays))
 	}
 	if err := checkMetricsToken(c.MetricsToken); err != nil {
 		errs = append(errs, err)
+	}
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("LOS_PUBLIC_URL %q is not a URL; write it like https://kundeservice.example.no", c.PublicURL))
+		}
 	}
 	for _, o := range c.WidgetOrigins {
 		if u, err := url.Parse(o); err != nil || u.Scheme == "" || u.Host == "" || u.Path != "" {
@@ -255,6 +356,40 @@ func checkMetricsToken(t string) error {
 		return fmt.Errorf("LOS_METRICS_TOKEN may hold printable ASCII only, no spaces (%s)", how)
 	}
 	return nil
+}
+
+// ParseRoles reads "agent,editor,admin", or "none" for no role.
+func ParseRoles(s string) ([]auth.Role, error) {
+	if strings.TrimSpace(strings.ToLower(s)) == "none" {
+		return nil, nil
+	}
+	var out []auth.Role
+	for _, item := range splitList(s) {
+		r, err := auth.ParseRole(item)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// ParseProxies reads "10.0.0.0/8, 192.0.2.10, 2001:db8::/32": CIDRs, or
+// addresses meaning just themselves.
+func ParseProxies(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, item := range splitList(s) {
+		if p, err := netip.ParsePrefix(item); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(item)
+		if err != nil {
+			return nil, fmt.Errorf("%q is neither a CIDR nor an address; write it like 10.0.0.0/8 or 192.0.2.10", item)
+		}
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
 }
 
 // ParsePolicy reads "category=action,..." overrides of the triage policy.

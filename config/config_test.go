@@ -14,7 +14,7 @@ func env(m map[string]string) func(string) string { return func(k string) string
 func TestFromEnvAndFlags(t *testing.T) {
 	c, err := FromEnv(env(map[string]string{
 		"LOS_ADDR": "0.0.0.0:9000", "LOS_FIRST_TOKEN_TIMEOUT": "3s", "LOS_POLICY": "distress=handoff_now",
-		"LOS_WIDGET_ORIGINS": "https://a.no, https://b.no", "LOS_RETENTION_DAYS": "7",
+		"LOS_WIDGET_ORIGINS": "https://a.no, https://b.no", "LOS_RETENTION_DAYS": "7", "LOS_APERTIUM_IDLE": "0",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -24,7 +24,7 @@ func TestFromEnvAndFlags(t *testing.T) {
 	if err := fs.Parse([]string{"--addr", "127.0.0.1:9001", "--chat-model", "m"}); err != nil {
 		t.Fatal(err)
 	}
-	if c.Addr != "127.0.0.1:9001" || c.ChatModel != "m" || c.FirstToken != 3*time.Second || c.RetentionDays != 7 {
+	if c.Addr != "127.0.0.1:9001" || c.ChatModel != "m" || c.FirstToken != 3*time.Second || c.RetentionDays != 7 || c.ApertiumIdle != 0 {
 		t.Errorf("config = %+v", c)
 	}
 	if c.Policy.Action(los.CategoryDistress) != los.ActionHandoffNow || c.Policy.Action(los.CategoryIllness) != los.ActionHandoffNow {
@@ -51,6 +51,7 @@ func TestValidateSaysWhatToDo(t *testing.T) {
 		{"origin", func(c *Config) { c.WidgetOrigins = []string{"www.a.no"} }, "https://www.example.no"},
 		{"redact", func(c *Config) { c.Redact = "fnr,passport" }, "LOS_REDACT"},
 		{"retention", func(c *Config) { c.RetentionDays = 0 }, "at least 1"},
+		{"apertium idle", func(c *Config) { c.ApertiumIdle = -time.Second }, "or 0 to keep Apertium running"},
 		{"missing synonyms", func(c *Config) { c.SynonymsFile = "/nonexistent/syn.txt" }, "synonym file"},
 		{"webhook log days", func(c *Config) { c.WebhookLogDays = 0 }, "set LOS_WEBHOOK_LOG_DAYS (--webhook-log-days) to at least 1"},
 		{"short metrics token", func(c *Config) { c.MetricsToken = "hemmelig" }, "LOS_METRICS_TOKEN has 8 characters; use at least 16 (generate one with: openssl rand -hex 32)"},
@@ -118,5 +119,40 @@ func TestHardeningSettings(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `LOS_WEBHOOK_ALLOW_PRIVATE="ja" is not true or false`) ||
 		!strings.Contains(err.Error(), `LOS_WEBHOOK_LOG_DAYS="a month" is not a whole number of days`) {
 		t.Fatalf("bad values: %v", err)
+	}
+}
+
+func TestDatabaseURL(t *testing.T) {
+	tests := []struct {
+		url  string
+		want string // part of the error; "" for none
+	}{
+		{"", ""},
+		{"postgres://los:pw@db:5432/los?sslmode=disable", ""},
+		{"postgresql://los@127.0.0.1/los", ""},
+		{"mysql://los@db/los", "not a PostgreSQL URL"},
+		{"postgres://los@db:5432", "names no database"},
+		{"los.db", "not a PostgreSQL URL"},
+	}
+	for _, tt := range tests {
+		c, err := FromEnv(func(k string) string {
+			if k == "LOS_DATABASE_URL" {
+				return tt.url
+			}
+			return ""
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = c.Validate()
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: %v", tt.url, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%q: %v, want an error saying %q", tt.url, err, tt.want)
+		}
+		if c.Postgres() != (tt.url != "") {
+			t.Errorf("%q: Postgres() = %v", tt.url, c.Postgres())
+		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/los-bot/los/kb"
 )
 
 // Case is one labelled single question: the articles that answer it
@@ -113,6 +115,30 @@ type Options struct {
 	// translated, and the judge looks for it in both forms. nil: only as
 	// written.
 	Translate func(ctx context.Context, from, to, text string) (string, error)
+	// Groups gives the translation group of every article that has twins
+	// (slug -> kb.Article.Group). The twins say the same thing in
+	// different standards, and search answers from the twin in the
+	// customer's standard: citing any member of the group of an article
+	// that answers is right. nil: only the labelled articles are right.
+	Groups map[string]string
+}
+
+// Answering reports whether slug answers a message labelled with slugs:
+// it is one of them or their twin (see Options.Groups).
+func (o Options) Answering(slugs []string, slug string) bool {
+	if slices.Contains(slugs, slug) {
+		return true
+	}
+	g := o.Groups[slug]
+	if g == "" {
+		return false
+	}
+	for _, s := range slugs {
+		if o.Groups[s] == g {
+			return true
+		}
+	}
+	return false
 }
 
 func (o Options) progress(done, total int) {
@@ -125,7 +151,7 @@ func (o Options) progress(done, total int) {
 // cites an article; one without citations is Los saying it has no answer
 // (or handing over).
 func (o Options) judge(ctx context.Context, id, lng, kind, text string, slugs []string, evidence string, r Reply) Outcome {
-	out := judge(id, lng, kind, text, slugs, evidence, r)
+	out := o.judgeAsWritten(id, lng, kind, text, slugs, evidence, r)
 	if out.RightFirst && r.Mode == "extractive" && !out.Useful && o.Translate != nil {
 		if from := otherStandard(r.Lang); from != "" {
 			if tr, err := o.Translate(ctx, from, r.Lang, evidence); err == nil {
@@ -136,16 +162,17 @@ func (o Options) judge(ctx context.Context, id, lng, kind, text string, slugs []
 	return out
 }
 
-func judge(id, lng, kind, text string, slugs []string, evidence string, r Reply) Outcome {
-	o := Outcome{ID: id, Lang: lng, Kind: kind, Text: text, Want: slugs, Got: r.Citations, Mode: r.Mode,
+// judgeAsWritten is judge with the evidence as written only.
+func (o Options) judgeAsWritten(id, lng, kind, text string, slugs []string, evidence string, r Reply) Outcome {
+	out := Outcome{ID: id, Lang: lng, Kind: kind, Text: text, Want: slugs, Got: r.Citations, Mode: r.Mode,
 		Action: r.Action, Answered: len(r.Citations) > 0, Answer: r.Answer}
-	if len(slugs) > 0 && o.Answered && slices.Contains(slugs, r.Citations[0]) {
-		o.RightFirst = true
+	if len(slugs) > 0 && out.Answered && o.Answering(slugs, r.Citations[0]) {
+		out.RightFirst = true
 		if r.Mode == "extractive" {
-			o.Useful, o.Strict = Useful(r.Answer, evidence)
+			out.Useful, out.Strict = Useful(r.Answer, evidence)
 		}
 	}
-	return o
+	return out
 }
 
 // otherStandard is the Norwegian standard other than l ("nb", "nn");
@@ -172,4 +199,16 @@ func Answers(ctx context.Context, cases []Case, ask Asker, opt Options) (Answers
 		opt.progress(i+1, len(cases))
 	}
 	return newAnswersReport(outs), nil
+}
+
+// Groups maps each article with twins to its translation group, for
+// Options.Groups.
+func Groups(articles []kb.Article) map[string]string {
+	out := map[string]string{}
+	for _, a := range articles {
+		if a.Group != "" {
+			out[a.Slug] = a.Group
+		}
+	}
+	return out
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/los-bot/los/kb"
 )
 
 func TestUseful(t *testing.T) {
@@ -154,5 +156,45 @@ func TestJudgeReadsTranslatedEvidence(t *testing.T) {
 	}
 	if len(asked) != 1 || asked[0] != "nb>nn" {
 		t.Errorf("translations asked: %v, want one nb>nn", asked)
+	}
+}
+
+// TestTwinsAreRight: citing the twin of an answering article (same
+// translation group, another standard) is right; an article of another
+// group, or one without twins, is not.
+func TestTwinsAreRight(t *testing.T) {
+	cases := []Case{
+		{ID: "1", Lang: "nn", Slugs: []string{"endre-fakturaadresse"}, Evidence: "Min side", Text: "q1"},
+		{ID: "2", Lang: "nn", Slugs: []string{"endre-fakturaadresse"}, Evidence: "-", Text: "q2"},
+		{ID: "3", Lang: "nb", Slugs: []string{"efaktura"}, Evidence: "-", Text: "q3"},
+	}
+	replies := map[string]Reply{
+		"q1": {Answer: "Du endrar adressa på Min side.", Citations: []string{"endre-rekningsadresse"}, Mode: "extractive"},
+		"q2": {Answer: "...", Citations: []string{"straumrekninga-forklart"}, Mode: "extractive"},
+		"q3": {Answer: "...", Citations: []string{"avtalegiro"}, Mode: "extractive"},
+	}
+	groups := Groups([]kb.Article{
+		{Slug: "endre-fakturaadresse", Group: "endre-fakturaadresse"},
+		{Slug: "endre-rekningsadresse", Group: "endre-fakturaadresse"},
+		{Slug: "straumrekninga-forklart", Group: "fakturaen-forklart"},
+		{Slug: "efaktura"}, {Slug: "avtalegiro"},
+	})
+	if len(groups) != 3 {
+		t.Fatalf("groups = %v", groups)
+	}
+	for _, opt := range []Options{{}, {Groups: groups}} {
+		rep, err := Answers(context.Background(), cases, func(_ context.Context, q string) (Reply, error) {
+			return replies[q], nil
+		}, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0.0
+		if opt.Groups != nil {
+			want = 1.0 / 3
+		}
+		if a := rep.All; !near(a.RightFirst, want) || !near(a.Useful, want) {
+			t.Errorf("groups %v: right first %.3f, useful %.3f, want %.3f", opt.Groups != nil, a.RightFirst, a.Useful, want)
+		}
 	}
 }

@@ -62,3 +62,29 @@ func TestPublishNeverBlocks(t *testing.T) {
 		}
 	}
 }
+
+func TestSubscribeToHearsOneConversation(t *testing.T) {
+	h := New()
+	all := h.Subscribe()
+	a := h.SubscribeTo("a")
+	b := h.SubscribeTo("b")
+	h.Publish(QueueChanged(), ConversationChanged("a"), CustomerTyping("a"), CallbacksChanged(), AgentTyping("b", "Kari"))
+	got := a.Take()
+	if len(got) != 2 || !slices.Contains(got, ConversationChanged("a")) || !slices.Contains(got, CustomerTyping("a")) {
+		t.Errorf("a took %v; want its conversation and typing only", got)
+	}
+	if got := b.Take(); len(got) != 1 || got[0] != AgentTyping("b", "Kari") || got[0].Who != "agent:Kari" {
+		t.Errorf("b took %v", got)
+	}
+	if got := all.Take(); len(got) != 5 {
+		t.Errorf("the subscriber to everything took %v", got)
+	}
+	h.Unsubscribe(a)
+	h.Publish(ConversationChanged("a"))
+	if got := a.Take(); len(got) != 0 {
+		t.Errorf("unsubscribed a took %v", got)
+	}
+	if len(h.topics) != 1 {
+		t.Errorf("topics left: %v; want b's only", h.topics)
+	}
+}

@@ -16,18 +16,23 @@ import (
 
 // Article is one knowledge-base article.
 type Article struct {
-	Slug  string   // URL-safe identifier, see ValidSlug
-	Title string   // shown to customers and boosted in search
-	Body  string   // Markdown, with ## headings between sections
-	Tags  []string // free-form keywords, searched like the title
+	Slug  string       // URL-safe identifier, see ValidSlug
+	Title string       // shown to customers and boosted in search
+	Body  string       // Markdown, with ## headings between sections
+	Tags  []string     // free-form keywords, searched like the title
+	Lang  los.Standard // written standard of the article
+	// Group names the article's translation group: articles that say the
+	// same thing in different standards (twins) share it, at most one
+	// per standard. "" for an article without twins. It has the form of a
+	// slug, by custom the slug of one of the twins. See twins.go.
+	Group string
 	// Questions are questions this article answers, worded as customers
 	// ask them ("Spørsmål denne artikkelen svarer på"): indexed with the
 	// section that answers each best and matched like the text, never
 	// shown to customers.
 	Questions []string
-	Lang      los.Standard // written standard of the article
-	Published bool         // drafts are never searchable
-	Updated   time.Time    // last change, set by the store
+	Published bool      // drafts are never searchable
+	Updated   time.Time // last change, set by the store
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -50,6 +55,9 @@ func (a Article) Validate() error {
 	}
 	if _, ok := lang.Parse(string(a.Lang)); !ok {
 		return fmt.Errorf("article %q: unknown lang %q: use nb, nn or en", a.Slug, a.Lang)
+	}
+	if a.Group != "" && !ValidSlug(a.Group) {
+		return fmt.Errorf("article %q: invalid group %q: use lowercase letters a-z, digits and single hyphens", a.Slug, a.Group)
 	}
 	for i, q := range a.Questions {
 		if isBlank(q) {

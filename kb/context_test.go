@@ -37,10 +37,3 @@ func TestSearchContext(t *testing.T) {
 		t.Errorf("a message of stop words only, with context: %v", slugs(hits))
 	}
 }
-
-func first(hits []Hit) Hit {
-	if len(hits) == 0 {
-		return Hit{}
-	}
-	return hits[0]
-}

@@ -73,14 +73,15 @@ func (v ArticleVersion) Article() Article {
 // it. Errors are *los.Error with code EINVALID.
 func NormalizeArticle(a Article) (Article, error) {
 	a.Slug = strings.TrimSpace(a.Slug)
-	a.Title = strings.Join(strings.Fields(a.Title), " ")
-	a.Body = strings.TrimSpace(strings.ReplaceAll(a.Body, "\r\n", "\n"))
+	a.Group = strings.TrimSpace(a.Group)
+	a.Title = strings.Join(strings.Fields(los.CleanText(a.Title)), " ")
+	a.Body = strings.TrimSpace(los.CleanText(a.Body))
 	if a.Lang == "" {
 		a.Lang = los.Bokmal
 	}
 	var tags []string
 	for _, t := range a.Tags {
-		t = strings.Join(strings.Fields(strings.ReplaceAll(t, ",", " ")), " ")
+		t = strings.Join(strings.Fields(strings.ReplaceAll(los.CleanText(t), ",", " ")), " ")
 		if t != "" && !slices.Contains(tags, t) {
 			tags = append(tags, t)
 		}
@@ -105,6 +106,10 @@ func NormalizeArticle(a Article) (Article, error) {
 	}
 	if _, ok := lang.Parse(string(a.Lang)); !ok {
 		return a, &los.Error{Code: los.EINVALID, Key: "editor.error.lang", Message: fmt.Sprintf("unknown lang %q: use nb, nn or en", a.Lang)}
+	}
+	if a.Group != "" && !ValidSlug(a.Group) {
+		return a, &los.Error{Code: los.EINVALID, Key: "editor.error.group",
+			Message: fmt.Sprintf("invalid group %q: use lowercase letters a-z, digits and single hyphens", a.Group)}
 	}
 	return a, nil
 }

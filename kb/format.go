@@ -22,6 +22,9 @@ func Format(a Article) ([]byte, error) {
 		scalar("tags"), tags,
 		scalar("published"), {Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(a.Published)},
 	}}
+	if a.Group != "" {
+		fm.Content = append(fm.Content, scalar("group"), scalar(a.Group))
+	}
 	if len(a.Questions) > 0 {
 		qs := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, q := range a.Questions {

@@ -10,9 +10,9 @@ import (
 )
 
 // TestFormatRoundTrip: Format writes what Parse reads back, example
-// questions included, and Parse reads them as a list.
+// questions and group included, and Parse reads the questions as a list.
 func TestFormatRoundTrip(t *testing.T) {
-	a := Article{Slug: "efaktura", Title: "E-faktura: slik", Lang: los.Nynorsk, Published: true,
+	a := Article{Slug: "efaktura", Title: "E-faktura: slik", Lang: los.Nynorsk, Published: true, Group: "e-faktura",
 		Tags: []string{"faktura", "nettbank"}, Body: "Tekst.\n\n## Steg\nMeir.",
 		Questions: []string{"Korleis får eg e-faktura?", "kva kostar det: ingenting?", "- ein strek"}}
 	data, err := Format(a)

@@ -60,6 +60,7 @@ func importFiles(names []string, read func(string) ([]byte, error)) ([]Article, 
 	var (
 		errs     []error
 		articles []Article
+		files    []string
 		seen     = map[string]string{} // slug -> file
 	)
 	for _, name := range names {
@@ -79,7 +80,10 @@ func importFiles(names []string, read func(string) ([]byte, error)) ([]Article, 
 			continue
 		}
 		seen[a.Slug] = name
-		articles = append(articles, a)
+		articles, files = append(articles, a), append(files, name)
+	}
+	for _, c := range groupConflicts(articles) {
+		errs = append(errs, &ParseError{File: files[c[1]], Msg: groupConflict(articles[c[0]], articles[c[1]])})
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

@@ -150,7 +150,7 @@ func openBleve(path string, lockWait time.Duration) (bleve.Index, error) {
 		return newBleve("")
 	}
 	if entries, err := os.ReadDir(path); errors.Is(err, os.ErrNotExist) || err == nil && len(entries) == 0 {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, fmt.Errorf("kb: create index: %w", err)
 		}
 		os.Remove(path)

@@ -50,7 +50,7 @@ func (e *LockedError) Is(target error) bool { return target == ErrLocked }
 // index in use; Bleve's own lock (on its bolt file) is released while a
 // rebuild swaps directories.
 func lockIndex(path string, wait time.Duration, holder string) (*flock.Flock, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("kb: lock index: %w", err)
 	}
 	lockPath := path + ".lock"

@@ -12,12 +12,13 @@ import (
 
 // schemaVersion changes whenever the mapping or the analyzers change, so
 // that an index built by an older Los is seen as stale and rebuilt.
-const schemaVersion = "los-kb-4"
+const schemaVersion = "los-kb-6"
 
 // Field names of a section document.
 const (
 	fieldSlug  = "slug"   // keyword, for Put and Delete
 	fieldLang  = "lang"   // keyword
+	fieldGroup = "group"  // keyword: the translation group, see twins.go
 	fieldDoc   = "doc"    // stored only: the section's fields, see encodeDoc
 	fieldHeadS = "head_s" // title, heading and tags, stemmed
 	fieldHeadL = "head_l" // title, heading and tags, light
@@ -47,6 +48,7 @@ func newMapping() mapping.IndexMapping {
 	add := func(name string, f *mapping.FieldMapping) { doc.AddFieldMappingsAt(name, f) }
 	add(fieldSlug, keyword(false))
 	add(fieldLang, keyword(false))
+	add(fieldGroup, keyword(false))
 	add(fieldDoc, storedOnly())
 	add(fieldHeadS, searched(analyzerStem))
 	add(fieldHeadL, searched(analyzerLight))
@@ -99,16 +101,19 @@ func sectionDoc(a Article, s Section, asks []string) map[string]any {
 	if ask != "" {
 		doc[fieldAskS], doc[fieldAskL] = ask, ask
 	}
+	if a.Group != "" {
+		doc[fieldGroup] = a.Group
+	}
 	return doc
 }
 
 // encodeDoc packs what a hit shows of a section into one stored field,
 // which loads faster than one field each: slug, lang, title, heading,
-// anchor, tags and example questions (one a line), each followed by a
-// NUL byte, then the Markdown.
+// anchor, tags (one a line), example questions (one a line) and group,
+// each followed by a NUL byte, then the Markdown.
 func encodeDoc(a Article, s Section, ask string) string {
 	var b strings.Builder
-	for _, f := range []string{a.Slug, string(a.Lang), a.Title, s.Heading, s.Anchor, strings.Join(a.Tags, "\n"), ask} {
+	for _, f := range []string{a.Slug, string(a.Lang), a.Title, s.Heading, s.Anchor, strings.Join(a.Tags, "\n"), ask, a.Group} {
 		b.WriteString(strings.ReplaceAll(f, "\x00", ""))
 		b.WriteByte(0)
 	}
@@ -119,9 +124,9 @@ func encodeDoc(a Article, s Section, ask string) string {
 // decodeDoc unpacks a stored section into a hit, and returns its tags
 // and example questions.
 func decodeDoc(doc string) (h Hit, tags, ask string) {
-	var f [7]string
+	var f [8]string
 	for i := range f {
 		f[i], doc, _ = strings.Cut(doc, "\x00")
 	}
-	return Hit{Slug: f[0], Lang: los.Standard(f[1]), Title: f[2], Heading: f[3], Anchor: f[4], Text: doc}, f[5], f[6]
+	return Hit{Slug: f[0], Lang: los.Standard(f[1]), Title: f[2], Heading: f[3], Anchor: f[4], Group: f[7], Text: doc}, f[5], f[6]
 }

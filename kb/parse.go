@@ -38,12 +38,15 @@ func (e *ParseError) Error() string {
 //	lang: nb                     # nb, nn or en; default nb
 //	tags: [faktura, adresse]     # optional
 //	published: true              # optional, default true
+//	group: endre-fakturaadresse  # optional: the translation group
 //	questions:                   # optional: questions the article answers
 //	  - Hvordan endrer jeg adressen på fakturaen?
 //	---
 //	Markdown body with ## headings
 //
-// name is the file's name, used for the default slug and in errors, which
+// Articles with the same group are twins: they say the same thing in
+// different standards (see Twins). name is the file's name, used for the
+// default slug and in errors, which
 // are of type *ParseError.
 func Parse(name string, data []byte) (Article, error) {
 	fail := func(line int, format string, args ...any) (Article, error) {
@@ -121,6 +124,11 @@ func Parse(name string, data []byte) (Article, error) {
 					return fail(line, "questions: %v", err)
 				}
 				a.Questions = qs
+			case "group":
+				a.Group = strings.TrimSpace(v.Value)
+				if !ValidSlug(a.Group) {
+					return fail(line, "invalid group %q: use lowercase letters a-z, digits and single hyphens, like a slug", a.Group)
+				}
 			case "published":
 				b, err := strconv.ParseBool(v.Value)
 				if err != nil || v.Tag != "!!bool" && v.Tag != "!!str" {
@@ -128,7 +136,7 @@ func Parse(name string, data []byte) (Article, error) {
 				}
 				a.Published = b
 			default:
-				return fail(line, "unknown front matter key %q (known: slug, title, lang, tags, published, questions)", k.Value)
+				return fail(line, "unknown front matter key %q (known: slug, title, lang, tags, published, group, questions)", k.Value)
 			}
 		}
 	}

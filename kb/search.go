@@ -16,7 +16,9 @@ type SearchOptions struct {
 	// Limit is the number of hits wanted; 0 means 5.
 	Limit int
 	// Lang, when set, ranks sections in that written standard a little
-	// higher; sections in other standards are still returned.
+	// higher; sections in other standards are still returned, unless the
+	// article has a published twin in Lang: then the twin's best section
+	// takes its place.
 	Lang los.Standard
 	// Context holds earlier messages of the conversation that the
 	// question builds on ("og hva koster den?"): their words are searched
@@ -38,6 +40,10 @@ type Hit struct {
 	// passage.go), in Markdown: what an extractive answer quotes.
 	Passage string       `json:"passage,omitempty"`
 	Lang    los.Standard `json:"lang"`
+	// Group is the article's translation group, "" when it has no twins.
+	// A hit in the standard SearchOptions.Lang asked for may come from the
+	// twin of the article that matched: see twins.go.
+	Group string `json:"group,omitempty"`
 	// Score ranks hits within one search; it is not comparable across
 	// searches. Use Coverage (or Relevant) to judge a hit on its own.
 	Score float64 `json:"score"`
@@ -144,6 +150,11 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 		}
 	}
 	setConfidence(hits)
+	if opts.Lang != "" {
+		if hits, err = ix.preferTwins(ctx, m, hits, opts.Lang); err != nil {
+			return nil, err
+		}
+	}
 	preferStandard(hits, opts.Lang)
 	hits = m.chooseSection(hits, idf)
 	if len(hits) > limit {

@@ -180,13 +180,22 @@ var corpusFiles = []struct {
 // Apertium translation into the other standard (words Apertium did not
 // know, marked *, # or @, left out; of a UD sentence's translation only the
 // words it changed, so that names and shared words keep the sign they carry
-// in real text), then the snapshot of the knowledge-base paragraphs with
+// in real text; a UD sentence Apertium leaves unchanged, see Ambiguous, is
+// trained on as both standards, so that what both share leans to neither),
+// then the snapshot of the knowledge-base paragraphs with
 // their whole translations (so product words, which most articles happen
 // to use in Bokmål, lean to neither standard) and the snapshot of the
 // customer-facing strings. The order is fixed. The snapshots make the
 // model independent of later edits to kb/demo and locales: translate.sh
 // refreshes them.
 func TrainingSet(corpus string) ([]Example, error) {
+	return trainingSet(corpus, nil)
+}
+
+// trainingSet is TrainingSet that also leaves out the UD lines skip names
+// (by file and 0-based line), for cross-validation inside the training
+// part.
+func trainingSet(corpus string, skip func(path string, line int) bool) ([]Example, error) {
 	var out []Example
 	for _, f := range corpusFiles {
 		orig, err := readLines(filepath.Join(corpus, f.path))
@@ -202,11 +211,14 @@ func TrainingSet(corpus string) ([]Example, error) {
 		}
 		other := otherStandard(f.lang)
 		for i := range orig {
-			if f.ud && HeldOutUD(i) {
+			if f.ud && (HeldOutUD(i) || skip != nil && skip(f.path, i)) {
 				continue
 			}
 			if strings.TrimSpace(orig[i]) != "" {
 				out = append(out, Example{f.lang, orig[i]})
+				if f.ud && Ambiguous(orig[i], tr[i]) {
+					out = append(out, Example{other, orig[i]})
+				}
 			}
 			t := cleanTranslation(tr[i])
 			if f.ud {

@@ -59,12 +59,18 @@ type Report struct {
 
 // Evaluate measures detect on the examples.
 func Evaluate(name string, ex []Example, detect func(string) los.Standard) *Report {
+	return tally(name, ex, func(i int) los.Standard { return detect(ex[i].Text) })
+}
+
+// tally builds the report of the examples from the standard detected for
+// each (by index).
+func tally(name string, ex []Example, detected func(i int) los.Standard) *Report {
 	r := &Report{Name: name, Recall: map[string]map[los.Standard]*Cell{}, Balanced: map[string]float64{}}
 	for _, b := range Bands {
 		r.Recall[b] = map[los.Standard]*Cell{}
 	}
-	for _, e := range ex {
-		got := detect(e.Text)
+	for i, e := range ex {
+		got := detected(i)
 		for _, b := range []string{Band(e.Text), BandAll} {
 			c := r.Recall[b][e.Lang]
 			if c == nil {
@@ -123,7 +129,11 @@ func (r *Report) WriteText(w io.Writer) error {
 // line, the standard named by the file name's first part (nb.*.txt,
 // nn.*.txt). The dev files the model was trained on (nb.dev.txt,
 // nn.dev.txt) are reported twice: their training part (in-sample) and
-// their held-out part; any other files as unseen text.
+// their held-out part; any other files as unseen text. When the dev files'
+// Apertium translations lie beside them (nb.dev.nn.apertium.txt,
+// nn.dev.nb.apertium.txt, as in lang/corpus/ud), each part is also
+// reported split into its ambiguous and unambiguous sentences (see
+// Ambiguous).
 func EvaluateUD(dir string, detect func(string) los.Standard) ([]*Report, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil {
@@ -155,6 +165,11 @@ func EvaluateUD(dir string, detect func(string) los.Standard) ([]*Report, error)
 			reps = append(reps, Evaluate(part.name, part.ex, detect))
 		}
 	}
+	split, err := splitUD(dir, detect)
+	if err != nil {
+		return nil, err
+	}
+	reps = append(reps, split...)
 	if len(reps) == 0 {
 		return nil, fmt.Errorf("%s: no nb.*.txt or nn.*.txt files", dir)
 	}

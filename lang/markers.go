@@ -63,13 +63,18 @@ var askVerbs = map[string]bool{"har": true, "kan": true, "sel": true, "tilbyr": 
 	"leverer": true, "sender": true, "gjer": true, "må": true, "vil": true, "skal": true,
 	"treng": true, "veit": true, "tek": true, "får": true, "ordnar": true, "fiksar": true}
 
+// politeDe is the weight of "de" after an ask verb: more than a plain
+// marker, since such a question often holds nothing else but names and
+// product words ("Har de fiber i Lærdal?").
+const politeDe = 4
+
 // markerScores adds up the marker weights of the words of text and
 // reports whether any word was a marker.
 func markerScores(ws []string) (sc [numStd]float64, found bool) {
 	for i, w := range ws {
 		if w == "de" && i > 0 && askVerbs[ws[i-1]] {
 			found = true
-			sc[index(los.Nynorsk)] += 3
+			sc[index(los.Nynorsk)] += politeDe
 			continue
 		}
 		if v, ok := markers[w]; ok {

@@ -1,11 +1,11 @@
 // Package metrics counts what Los does (turns, handoffs, fallbacks to
-// extractive answers, model and search latency, webhook deliveries, HTTP
-// responses) and serves the figures at /metrics in the Prometheus text
-// format, with the official Prometheus Go client.
+// extractive answers, model and search latency, the Ollama hosts, webhook
+// deliveries, HTTP responses) and serves the figures at /metrics in the
+// Prometheus text format, with the official Prometheus Go client.
 //
 // Labels only ever hold values from fixed sets (actions, modes, written
-// standards, categories, event types, route patterns, status classes):
-// never customer text. Each Metrics has its own registry; nothing is
+// standards, categories, event types, route patterns, status classes, the
+// configured Ollama hosts): never customer text. Each Metrics has its own registry; nothing is
 // registered globally.
 package metrics
 

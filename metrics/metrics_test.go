@@ -109,3 +109,34 @@ func TestConcurrentCounting(t *testing.T) {
 		t.Error("histogram count is not 800")
 	}
 }
+
+func TestModelHosts(t *testing.T) {
+	m := New()
+	m.WatchModelHosts(func() los.ModelHosts {
+		return los.ModelHosts{Waiting: 3, Refused: 7, Retries: 2, Hosts: []los.ModelHost{
+			{URL: "http://gpu-a:11434", State: los.HostUp, InFlight: 4, Limit: 4, Requests: 120},
+			{URL: "http://gpu-b:11434", State: los.HostDown, Limit: 4, Requests: 9,
+				Failures: map[string]int64{"unreachable": 5, "stream_broken": 1}},
+		}}
+	})
+	out := scrape(t, m)
+	for _, line := range []string{
+		`los_ollama_host_state{host="http://gpu-a:11434",state="up"} 1`,
+		`los_ollama_host_state{host="http://gpu-a:11434",state="down"} 0`,
+		`los_ollama_host_state{host="http://gpu-b:11434",state="down"} 1`,
+		`los_ollama_host_state{host="http://gpu-b:11434",state="up"} 0`,
+		`los_ollama_host_in_flight{host="http://gpu-a:11434"} 4`,
+		`los_ollama_host_concurrency_limit{host="http://gpu-b:11434"} 4`,
+		`los_ollama_host_requests_total{host="http://gpu-a:11434"} 120`,
+		`los_ollama_host_failures_total{host="http://gpu-b:11434",reason="unreachable"} 5`,
+		`los_ollama_host_failures_total{host="http://gpu-b:11434",reason="stream_broken"} 1`,
+		`los_ollama_host_failures_total{host="http://gpu-a:11434",reason="too_slow"} 0`,
+		`los_ollama_queue_waiting 3`,
+		`los_ollama_refused_total 7`,
+		`los_ollama_retries_total 2`,
+	} {
+		if !strings.Contains(out, line+"\n") {
+			t.Errorf("missing %s", line)
+		}
+	}
+}

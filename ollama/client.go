@@ -16,6 +16,7 @@ import (
 // Client talks to one Ollama server. It is a los.Chatter.
 type Client struct {
 	api *api.Client
+	url string // the server's base URL without credentials; "" when wrapped
 }
 
 var _ los.Chatter = (*Client)(nil)
@@ -28,13 +29,19 @@ func New(host string) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("OLLAMA_HOST: %w", err)
 	}
-	return Wrap(api.NewClient(u, &http.Client{Transport: &http.Transport{
+	c := Wrap(api.NewClient(u, &http.Client{Transport: &http.Transport{
 		Proxy:                 nil,
 		MaxIdleConnsPerHost:   32,
 		ResponseHeaderTimeout: 0,
 		IdleConnTimeout:       90 * time.Second,
-	}})), nil
+	}}))
+	c.url = u.Redacted()
+	return c, nil
 }
+
+// URL is the server's base URL without credentials ("" for a client made
+// with Wrap).
+func (c *Client) URL() string { return c.url }
 
 // Wrap returns a Client over an Ollama API client, for example one a test
 // built against its own server.
@@ -68,6 +75,11 @@ func chatError(err error) error {
 		return &los.Error{Code: los.ENOTFOUND, Message: se.Error()}
 	}
 	return err
+}
+
+// embed asks the server for embeddings.
+func (c *Client) embed(ctx context.Context, req *api.EmbedRequest) (*api.EmbedResponse, error) {
+	return c.api.Embed(ctx, req)
 }
 
 // Check is Check for this client's server.

@@ -26,14 +26,19 @@ const (
 // Embedder embeds texts with one model of an Ollama server, for the
 // knowledge base's hybrid search (it is a kb.Embedder).
 type Embedder struct {
-	client *api.Client
-	model  string
-	batch  int
+	call  func(context.Context, *api.EmbedRequest) (*api.EmbedResponse, error)
+	model string
+	batch int
 }
 
 // NewEmbedder returns an embedder of model on c's server.
 func NewEmbedder(c *Client, model string) *Embedder {
-	return &Embedder{client: c.api, model: model, batch: embedBatch}
+	return &Embedder{call: c.embed, model: model, batch: embedBatch}
+}
+
+// Embedder returns an embedder of model on the pool's hosts.
+func (p *Pool) Embedder(model string) *Embedder {
+	return &Embedder{call: p.embed, model: model, batch: embedBatch}
 }
 
 // Embed returns one vector per text, in order.
@@ -52,7 +57,7 @@ func (e *Embedder) Embed(ctx context.Context, texts []string) ([][]float32, erro
 func (e *Embedder) embed(ctx context.Context, texts []string) ([][]float32, error) {
 	ctx, cancel := context.WithTimeout(ctx, embedBase+time.Duration(len(texts))*embedPerText)
 	defer cancel()
-	resp, err := e.client.Embed(ctx, &api.EmbedRequest{Model: e.model, Input: texts})
+	resp, err := e.call(ctx, &api.EmbedRequest{Model: e.model, Input: texts})
 	if err != nil {
 		return nil, fmt.Errorf("embedding model %q: %w", e.model, err)
 	}
@@ -67,11 +72,10 @@ func (e *Embedder) embed(ctx context.Context, texts []string) ([][]float32, erro
 	return resp.Embeddings, nil
 }
 
-// ProbeEmbedder returns an embedder for model when the model embeds now,
-// or nil after logging why not and what to do: Los then searches by
-// keywords alone.
-func ProbeEmbedder(ctx context.Context, c *Client, model string, log *slog.Logger) *Embedder {
-	e := NewEmbedder(c, model)
+// ProbeEmbedder returns e when its model embeds now, or nil after logging
+// why not and what to do: Los then searches by keywords alone.
+func ProbeEmbedder(ctx context.Context, e *Embedder, log *slog.Logger) *Embedder {
+	model := e.model
 	ctx, cancel := context.WithTimeout(ctx, embedProbe)
 	defer cancel()
 	_, err := e.Embed(ctx, []string{"los"})

@@ -113,7 +113,7 @@ func TestProbeEmbedder(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			logs := &lockedBuffer{}
-			e := ProbeEmbedder(context.Background(), tt.client, tt.model, slog.New(slog.NewTextHandler(logs, nil)))
+			e := ProbeEmbedder(context.Background(), NewEmbedder(tt.client, tt.model), slog.New(slog.NewTextHandler(logs, nil)))
 			if (e != nil) != tt.ok {
 				t.Fatalf("embedder %v, want usable %v; log: %s", e, tt.ok, logs)
 			}

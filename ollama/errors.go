@@ -2,8 +2,9 @@
 // request (los.ChatRequest) into Ollama's and the streamed answer back,
 // embeds texts for the knowledge base, and tells whether the server
 // answers, whether the configured chat and embedding models are there, and
-// pulls them. It is the only package that speaks to Ollama, through
-// github.com/ollama/ollama/api.
+// pulls them. A Pool spreads chats and embeddings over several Ollama
+// servers and keeps track of their health. It is the only package that
+// speaks to Ollama, through github.com/ollama/ollama/api.
 package ollama
 
 import (

@@ -27,9 +27,15 @@ func TestRetrievePrefersTheCustomersStandard(t *testing.T) {
 	tests := []struct {
 		name, q string
 		l       los.Standard
+		slug    string // "" any
 	}{
-		{"nb", "Hvordan endrer jeg fakturaadressen min?", los.Bokmal},
-		{"nn", "Korleis endrar eg adressa på rekninga?", los.Nynorsk},
+		{"nb", "Hvordan endrer jeg fakturaadressen min?", los.Bokmal, "endre-fakturaadresse"},
+		{"nn", "Korleis endrar eg adressa på rekninga?", los.Nynorsk, "endre-rekningsadresse"},
+		// A Nynorsk conversation whose message reads like the Bokmål
+		// article: its Nynorsk twin answers.
+		{"nn, Bokmål words", "Hvordan endrer jeg fakturaadressen min?", los.Nynorsk, "endre-rekningsadresse"},
+		{"nb, Nynorsk words", "Kva gjer eg når straumen er borte?", los.Bokmal, "stromstans-kompensasjon"},
+		{"en, Bokmål words", "åpningstider kundeservice telefon", los.English, "contact-and-opening-hours"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,8 +43,8 @@ func TestRetrievePrefersTheCustomersStandard(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(got) == 0 || !got[0].Relevant || got[0].Lang != tt.l || got[0].Text == "" {
-				t.Fatalf("top source = %+v, want a relevant %s passage with text", got, tt.l)
+			if len(got) == 0 || !got[0].Relevant || got[0].Lang != tt.l || got[0].Text == "" || tt.slug != "" && got[0].Slug != tt.slug {
+				t.Fatalf("top source = %+v, want a relevant %s passage of %s with text", got, tt.l, tt.slug)
 			}
 		})
 	}

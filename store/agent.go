@@ -33,7 +33,7 @@ func (s *DB) Claim(ctx context.Context, conversationID, agent, notice string) (*
 		if err := setStatus(ctx, tx, conversationID, los.StatusAgent, now); err != nil {
 			return err
 		}
-		if err := addNotice(ctx, tx, conversationID, notice, now); err != nil {
+		if err := s.addNotice(ctx, tx, conversationID, notice, now); err != nil {
 			return err
 		}
 		return insertEvent(ctx, tx, los.EventHandoffClaimed, conversationID, map[string]any{"handoff_id": h.ID, "agent": agent}, now)
@@ -52,10 +52,13 @@ func (s *DB) AgentReply(ctx context.Context, conversationID, agent, text string)
 		if h.Status != "claimed" || h.ClaimedBy != agent {
 			return los.Errorf(los.ECONFLICT, "take the conversation before you reply")
 		}
-		if err := insertMessage(ctx, tx, m); err != nil {
+		if err := s.insertMessage(ctx, tx, m); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE messages SET author = ? WHERE id = ?`, agent, m.ID); err != nil {
+		if m.AuthorName, err = displayName(ctx, tx, agent); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE messages SET author = ?, author_name = ? WHERE id = ?`, agent, m.AuthorName, m.ID); err != nil {
 			return err
 		}
 		return touch(ctx, tx, conversationID, m.Created)
@@ -93,7 +96,7 @@ func (s *DB) finish(ctx context.Context, conversationID, agent, outcome string, 
 		if _, err := tx.ExecContext(ctx, `UPDATE handoffs SET status = 'closed', outcome = ?, closed_at = ? WHERE id = ?`, outcome, millis(now), h.ID); err != nil {
 			return err
 		}
-		if err := addNotice(ctx, tx, conversationID, notice, now); err != nil {
+		if err := s.addNotice(ctx, tx, conversationID, notice, now); err != nil {
 			return err
 		}
 		if err := setStatus(ctx, tx, conversationID, status, now); err != nil {
@@ -112,7 +115,7 @@ func (s *DB) LatestHandoff(ctx context.Context, conversationID string) (*los.Han
 	return scanHandoff(s.db.QueryRowContext(ctx, `SELECT `+handoffCols+` FROM handoffs WHERE conversation_id = ? ORDER BY id DESC LIMIT 1`, conversationID), conversationID)
 }
 
-const handoffCols = `id, conversation_id, category, severity, reason, signals, summary, status, created, claimed_by`
+const handoffCols = `id, conversation_id, category, severity, reason, signals, summary, summary_by_model, status, created, claimed_by`
 
 func openHandoff(ctx context.Context, tx *sql.Tx, conversationID string) (*los.Handoff, error) {
 	h, err := scanHandoff(tx.QueryRowContext(ctx, `SELECT `+handoffCols+` FROM handoffs WHERE conversation_id = ? AND status != 'closed' ORDER BY id DESC LIMIT 1`, conversationID), conversationID)
@@ -128,7 +131,7 @@ func scanHandoff(r scanner, conversationID string) (*los.Handoff, error) {
 		cat, sev string
 		created  int64
 	)
-	err := r.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, asJSON(&h.Signals), &h.Summary, &h.Status, &created, &h.ClaimedBy)
+	err := r.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, asJSON(&h.Signals), &h.Summary, &h.SummaryByModel, &h.Status, &created, &h.ClaimedBy)
 	if isNoRows(err) {
 		return nil, los.Errorf(los.ENOTFOUND, "conversation %q has no handoff", conversationID)
 	}
@@ -145,9 +148,9 @@ func setStatus(ctx context.Context, tx *sql.Tx, id string, status los.Status, no
 }
 
 // addNotice stores a system message telling the customer what happened.
-func addNotice(ctx context.Context, tx *sql.Tx, conversationID, text string, now time.Time) error {
+func (s *DB) addNotice(ctx context.Context, tx *sql.Tx, conversationID, text string, now time.Time) error {
 	if text == "" {
 		return nil
 	}
-	return insertMessage(ctx, tx, &los.Message{ConversationID: conversationID, Role: los.RoleSystem, Text: text, Created: now})
+	return s.insertMessage(ctx, tx, &los.Message{ConversationID: conversationID, Role: los.RoleSystem, Text: text, Created: now})
 }

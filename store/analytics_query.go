@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"github.com/los-bot/los"
 )
@@ -70,7 +71,7 @@ func (q *analyticsQuery) handoffs(ctx context.Context, r *los.Report) error {
 
 func (q *analyticsQuery) csat(ctx context.Context, r *los.Report) error {
 	rows, err := q.query(ctx, `SELECT CASE WHEN sel.outcome IN ('handed_over', 'called_back') THEN 'human' ELSE 'bot' END AS grp,
-		count(*), avg(c.score), sum(c.score >= 4)
+		count(*), avg(c.score), sum(CASE WHEN c.score >= 4 THEN 1 ELSE 0 END)
 		FROM sel JOIN csat c ON c.conversation_id = sel.conversation_id GROUP BY grp`)
 	if err != nil {
 		return err
@@ -93,11 +94,12 @@ func (q *analyticsQuery) csat(ctx context.Context, r *los.Report) error {
 }
 
 func (q *analyticsQuery) articles(ctx context.Context, r *los.Report) error {
-	rows, err := q.query(ctx, `SELECT j.value, COALESCE(a.title, ''), sum(m.rating = 1), sum(m.rating = -1)
-		FROM messages m JOIN sel ON sel.conversation_id = m.conversation_id, json_each(m.citations) j
+	const up, down = `sum(CASE WHEN m.rating = 1 THEN 1 ELSE 0 END)`, `sum(CASE WHEN m.rating = -1 THEN 1 ELSE 0 END)`
+	rows, err := q.query(ctx, `SELECT j.value, COALESCE(max(a.title), ''), `+up+`, `+down+`
+		FROM messages m JOIN sel ON sel.conversation_id = m.conversation_id CROSS JOIN `+q.s.eng.jsonEach("m.citations", "j")+`
 		LEFT JOIN articles a ON a.slug = j.value
 		WHERE m.role = 'bot' AND m.rating != 0
-		GROUP BY j.value ORDER BY sum(m.rating = -1) DESC, sum(m.rating = 1) DESC, j.value`)
+		GROUP BY j.value ORDER BY `+down+` DESC, `+up+` DESC, j.value`)
 	if err != nil {
 		return err
 	}
@@ -178,16 +180,22 @@ func (q *analyticsQuery) latency(ctx context.Context, values string) (los.Latenc
 // it has 23 or 25 hours when the clocks change.
 func (q *analyticsQuery) days(ctx context.Context, r *los.Report) error {
 	starts := los.CalendarDays(q.p.From, q.p.To, q.p.Zone)
-	bounds := make([][2]int64, len(starts))
+	// The days' bounds are computed here, in the period's zone, and
+	// passed as rows: both engines count by the same midnights.
+	values := make([]string, len(starts))
+	bounds := make([]any, 0, 3*len(starts))
 	for i, d := range starts {
-		bounds[i] = [2]int64{millis(d), millis(d.AddDate(0, 0, 1))}
+		values[i] = "(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))"
+		bounds = append(bounds, i, millis(d), millis(d.AddDate(0, 0, 1)))
 	}
-	rows, err := q.query(ctx, `, day(i, lo, hi) AS (
-			SELECT CAST(key AS INTEGER), json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))
+	if len(starts) == 0 {
+		values, bounds = []string{"(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))"}, []any{-1, 0, 0}
+	}
+	rows, err := q.query(ctx, `, day(i, lo, hi) AS (VALUES `+strings.Join(values, ", ")+`)
 		SELECT day.i, sel.outcome, count(*), count(c.score), COALESCE(sum(c.score), 0)
 		FROM sel JOIN day ON sel.created >= day.lo AND sel.created < day.hi
 		LEFT JOIN csat c ON c.conversation_id = sel.conversation_id
-		GROUP BY day.i, sel.outcome`, asJSON(&bounds))
+		GROUP BY day.i, sel.outcome`, bounds...)
 	if err != nil {
 		return err
 	}

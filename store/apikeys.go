@@ -9,7 +9,7 @@ import (
 	"github.com/los-bot/los/auth"
 )
 
-const keyCols = `id, name, hint, hash, scopes, created, last_used, revoked_at`
+const keyCols = `id, name, hint, hash, scopes, created, last_used, revoked_at, expires`
 
 // CreateAPIKey stores a new key; ID and Created are set.
 func (s *DB) CreateAPIKey(ctx context.Context, k *auth.APIKey) error {
@@ -18,20 +18,29 @@ func (s *DB) CreateAPIKey(ctx context.Context, k *auth.APIKey) error {
 	for i, sc := range k.Scopes {
 		scopes[i] = string(sc)
 	}
-	res, err := s.db.ExecContext(ctx, `INSERT INTO api_keys (name, hint, hash, scopes, created) VALUES (?, ?, ?, ?, ?)`,
-		k.Name, k.Hint, k.Hash, strings.Join(scopes, ","), millis(k.Created))
-	if err != nil {
-		return err
+	var expires int64
+	if k.Expires != nil {
+		expires = millis(*k.Expires)
 	}
-	k.ID, err = res.LastInsertId()
-	return err
+	return s.db.QueryRowContext(ctx, `INSERT INTO api_keys (name, hint, hash, scopes, created, expires) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+		k.Name, k.Hint, k.Hash, strings.Join(scopes, ","), millis(k.Created), expires).Scan(&k.ID)
 }
 
 // NewAPIKey makes and stores a key named name with scopes. It returns
 // the key itself, which is never shown again: the store keeps its hash.
 func (s *DB) NewAPIKey(ctx context.Context, name string, scopes []auth.Scope) (string, *auth.APIKey, error) {
+	return s.NewAPIKeyUntil(ctx, name, scopes, time.Time{})
+}
+
+// NewAPIKeyUntil is NewAPIKey for a key that stops working at expires
+// (the zero time: never).
+func (s *DB) NewAPIKeyUntil(ctx context.Context, name string, scopes []auth.Scope, expires time.Time) (string, *auth.APIKey, error) {
 	key, hash := auth.NewAPIKey()
 	k := &auth.APIKey{Name: name, Hint: key[:len(auth.KeyPrefix)+6], Hash: hash, Scopes: scopes}
+	if !expires.IsZero() {
+		e := expires.UTC()
+		k.Expires = &e
+	}
 	if err := s.CreateAPIKey(ctx, k); err != nil {
 		return "", nil, err
 	}
@@ -91,8 +100,9 @@ func scanKey(row interface{ Scan(...any) error }) (*auth.APIKey, error) {
 		k                      auth.APIKey
 		scopes                 string
 		created, used, revoked int64
+		expires                int64
 	)
-	if err := row.Scan(&k.ID, &k.Name, &k.Hint, &k.Hash, &scopes, &created, &used, &revoked); err != nil {
+	if err := row.Scan(&k.ID, &k.Name, &k.Hint, &k.Hash, &scopes, &created, &used, &revoked, &expires); err != nil {
 		return nil, err
 	}
 	for f := range strings.SplitSeq(scopes, ",") {
@@ -106,6 +116,10 @@ func scanKey(row interface{ Scan(...any) error }) (*auth.APIKey, error) {
 	if revoked > 0 {
 		t := fromMillis(revoked)
 		k.Revoked = &t
+	}
+	if expires > 0 {
+		t := fromMillis(expires)
+		k.Expires = &t
 	}
 	return &k, nil
 }

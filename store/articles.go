@@ -12,8 +12,13 @@ import (
 
 const articleCols = `slug, title, body, tags, lang, published, updated, questions`
 
-// ImportArticles writes articles (insert or replace by slug) in one
-// transaction: all or nothing. It bumps the knowledge-base revision.
+// articleRead reads articleCols and the translation group (migration 10).
+const articleRead = `SELECT a.slug, a.title, a.body, a.tags, a.lang, a.published, a.updated, a.questions, COALESCE(g.group_name, '')
+	FROM articles a LEFT JOIN article_groups g ON g.slug = a.slug`
+
+// ImportArticles writes articles (insert or replace by slug) with their
+// translation groups in one transaction: all or nothing. It bumps the
+// knowledge-base revision.
 func (s *DB) ImportArticles(ctx context.Context, articles []kb.Article) error {
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
@@ -30,6 +35,9 @@ func (s *DB) ImportArticles(ctx context.Context, articles []kb.Article) error {
 				return fmt.Errorf("store article %q: %w", a.Slug, err)
 			}
 			a.Updated = now
+			if err := setGroup(ctx, tx, a.Slug, a.Group); err != nil {
+				return fmt.Errorf("store article %q: %w", a.Slug, err)
+			}
 		}
 		return bumpRevision(ctx, tx)
 	})
@@ -37,7 +45,7 @@ func (s *DB) ImportArticles(ctx context.Context, articles []kb.Article) error {
 
 // Articles returns every article, ordered by slug.
 func (s *DB) Articles(ctx context.Context) ([]kb.Article, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+articleCols+` FROM articles ORDER BY slug`)
+	rows, err := s.db.QueryContext(ctx, articleRead+` ORDER BY a.slug`)
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +63,7 @@ func (s *DB) Articles(ctx context.Context) ([]kb.Article, error) {
 
 // Article returns one article.
 func (s *DB) Article(ctx context.Context, slug string) (kb.Article, error) {
-	a, err := scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleCols+` FROM articles WHERE slug = ?`, slug))
+	a, err := scanArticle(s.db.QueryRowContext(ctx, articleRead+` WHERE a.slug = ?`, slug))
 	if isNoRows(err) {
 		return kb.Article{}, notFound("article", slug)
 	}
@@ -110,7 +118,7 @@ func scanArticle(r scanner) (kb.Article, error) {
 		l       string
 		updated int64
 	)
-	if err := r.Scan(&a.Slug, &a.Title, &a.Body, asJSON(&a.Tags), &l, &a.Published, &updated, asJSON(&a.Questions)); err != nil {
+	if err := r.Scan(&a.Slug, &a.Title, &a.Body, asJSON(&a.Tags), &l, &a.Published, &updated, asJSON(&a.Questions), &a.Group); err != nil {
 		return kb.Article{}, err
 	}
 	a.Questions = nilIfEmpty(a.Questions)
@@ -123,7 +131,7 @@ func scanArticle(r scanner) (kb.Article, error) {
 // cite, by slug. Articles deleted since are missing.
 func (s *DB) CitedTitles(ctx context.Context, conversationID string) (map[string]string, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT a.slug, a.title
-		FROM messages m, json_each(m.citations) j JOIN articles a ON a.slug = j.value
+		FROM messages m CROSS JOIN `+s.eng.jsonEach("m.citations", "j")+` JOIN articles a ON a.slug = j.value
 		WHERE m.conversation_id = ?`, conversationID)
 	if err != nil {
 		return nil, err

@@ -25,10 +25,10 @@ func (s *DB) AuditLog(ctx context.Context, f los.AuditFilter) ([]los.AuditEntry,
 		where, args = append(where, "actor = ?"), append(args, f.Actor)
 	}
 	if f.Route != "" {
-		where, args = append(where, "instr(route, ?) > 0"), append(args, f.Route)
+		where, args = append(where, s.eng.contains("route")), append(args, f.Route)
 	}
 	if f.Target != "" {
-		where, args = append(where, "instr(target, ?) > 0"), append(args, f.Target)
+		where, args = append(where, s.eng.contains("target")), append(args, f.Target)
 	}
 	if !f.From.IsZero() {
 		where, args = append(where, "at >= ?"), append(args, millis(f.From))

@@ -6,11 +6,21 @@ import (
 	"time"
 
 	"github.com/los-bot/los"
+	"github.com/los-bot/los/store"
 )
 
 func TestAuditLogIsAppendOnlyAndFilters(t *testing.T) {
+	t.Parallel()
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) {
+			t.Parallel()
+			testAuditLog(t, e.open(t))
+		})
+	}
+}
+
+func testAuditLog(t *testing.T, db *store.DB) {
 	ctx := context.Background()
-	db := open(t)
 	t0 := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 	entries := []los.AuditEntry{
 		{At: t0, Actor: "kari@example.no", Role: "agent", Method: "GET", Route: "/api/v1/agent/conversations/:id", Target: "id=c1", Status: 200},
@@ -52,6 +62,11 @@ func TestAuditLogIsAppendOnlyAndFilters(t *testing.T) {
 	}
 	if err := db.ExecForTest(ctx, `DELETE FROM audit_log`); err == nil {
 		t.Error("audit entries were deleted")
+	}
+	if db.Engine() == "postgres" {
+		if err := db.ExecForTest(ctx, `TRUNCATE audit_log`); err == nil {
+			t.Error("the audit log was truncated")
+		}
 	}
 	if got, _ := db.AuditLog(ctx, los.AuditFilter{Actor: "kari@example.no"}); len(got) != 2 {
 		t.Errorf("after tampering attempts: %d entries of kari, want 2", len(got))

@@ -11,13 +11,11 @@ import (
 // are set.
 func (s *DB) CreateCallback(ctx context.Context, cb *los.Callback) error {
 	cb.Created, cb.Status = s.now(), "open"
+	cb.Name, cb.Note = s.redaction.personal(cb.Name), s.redaction.personal(cb.Note)
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO callbacks (conversation_id, name, phone, note, status, created) VALUES (?, ?, ?, ?, ?, ?)`,
-			cb.ConversationID, cb.Name, cb.Phone, cb.Note, cb.Status, millis(cb.Created))
+		err := tx.QueryRowContext(ctx, `INSERT INTO callbacks (conversation_id, name, phone, note, status, created) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+			cb.ConversationID, cb.Name, cb.Phone, cb.Note, cb.Status, millis(cb.Created)).Scan(&cb.ID)
 		if err != nil {
-			return err
-		}
-		if cb.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
 		return insertEvent(ctx, tx, los.EventCallbackRequested, cb.ConversationID, map[string]any{"callback_id": cb.ID}, cb.Created)
@@ -81,7 +79,7 @@ func (s *DB) CallbackPending(ctx context.Context, conversationID string) (bool, 
 	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (
 		SELECT 1 FROM messages m JOIN conversations c ON c.id = m.conversation_id
 		WHERE m.conversation_id = ? AND m.role = 'bot' AND c.status = ?
-			AND EXISTS (SELECT 1 FROM json_each(m.signals) WHERE value = ?)
+			AND EXISTS (SELECT 1 FROM `+s.eng.jsonEach("m.signals", "j")+` WHERE j.value = ?)
 			AND NOT EXISTS (SELECT 1 FROM callbacks cb WHERE cb.conversation_id = m.conversation_id AND cb.created >= m.created))`,
 		conversationID, string(los.StatusWaiting), los.SignalCallbackOffered).Scan(&pending)
 	return pending, err

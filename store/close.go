@@ -48,7 +48,7 @@ func (s *DB) CloseByCustomer(ctx context.Context, conversationID, notice string)
 		case los.ErrorCode(err) != los.ECONFLICT: // ECONFLICT: not handed over
 			return err
 		}
-		if err := addNotice(ctx, tx, conversationID, notice, now); err != nil {
+		if err := s.addNotice(ctx, tx, conversationID, notice, now); err != nil {
 			return err
 		}
 		if err := setStatus(ctx, tx, conversationID, los.StatusClosed, now); err != nil {

@@ -14,8 +14,9 @@ func (s *DB) CreateConversation(ctx context.Context, c *los.Conversation) error 
 	if c.Status == "" {
 		c.Status = los.StatusOpen
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, token_hash, lang, status, created, updated) VALUES (?, ?, ?, ?, ?, ?)`,
-		c.ID, c.TokenHash, string(c.Lang), string(c.Status), millis(now), millis(now))
+	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, token_hash, lang, status, created, updated, page, page_title, visitor, api_key_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.TokenHash, string(c.Lang), string(c.Status), millis(now), millis(now), c.Page, c.PageTitle, c.Visitor, c.KeyID)
 	return err
 }
 
@@ -26,8 +27,8 @@ func (s *DB) Conversation(ctx context.Context, id string) (*los.Conversation, er
 		l, status        string
 		created, updated int64
 	)
-	err := s.db.QueryRowContext(ctx, `SELECT id, token_hash, lang, status, created, updated FROM conversations WHERE id = ?`, id).
-		Scan(&c.ID, &c.TokenHash, &l, &status, &created, &updated)
+	err := s.db.QueryRowContext(ctx, `SELECT id, token_hash, lang, status, created, updated, page, page_title, visitor, api_key_id FROM conversations WHERE id = ?`, id).
+		Scan(&c.ID, &c.TokenHash, &l, &status, &created, &updated, &c.Page, &c.PageTitle, &c.Visitor, &c.KeyID)
 	if isNoRows(err) {
 		return nil, notFound("conversation", id)
 	}
@@ -66,10 +67,10 @@ func (s *DB) AddTurn(ctx context.Context, customer, reply *los.Message) error {
 		if err := requireOpen(ctx, tx, customer.ConversationID); err != nil {
 			return err
 		}
-		if err := insertMessage(ctx, tx, customer); err != nil {
+		if err := s.insertMessage(ctx, tx, customer); err != nil {
 			return err
 		}
-		if err := insertMessage(ctx, tx, reply); err != nil {
+		if err := s.insertMessage(ctx, tx, reply); err != nil {
 			return err
 		}
 		return touch(ctx, tx, customer.ConversationID, reply.Created)
@@ -83,7 +84,7 @@ func (s *DB) AddMessage(ctx context.Context, m *los.Message) error {
 		if err := requireOpen(ctx, tx, m.ConversationID); err != nil {
 			return err
 		}
-		if err := insertMessage(ctx, tx, m); err != nil {
+		if err := s.insertMessage(ctx, tx, m); err != nil {
 			return err
 		}
 		return touch(ctx, tx, m.ConversationID, m.Created)
@@ -115,15 +116,13 @@ func touch(ctx context.Context, tx *sql.Tx, id string, at interface{ UnixMilli()
 	return err
 }
 
-func insertMessage(ctx context.Context, tx *sql.Tx, m *los.Message) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO messages (conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, first_token_ms)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+func (s *DB) insertMessage(ctx context.Context, tx *sql.Tx, m *los.Message) error {
+	m.Text = s.redaction.message(m.Role, m.Text)
+	err := tx.QueryRowContext(ctx, `INSERT INTO messages (conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, first_token_ms)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		m.ConversationID, string(m.Role), m.Text, millis(m.Created), string(m.Mode), string(m.Action), string(m.Category),
-		asJSON(&m.Citations), m.NoAnswer, m.Rating, asJSON(&m.Signals), m.FirstTokenMS)
+		asJSON(&m.Citations), m.NoAnswer, m.Rating, asJSON(&m.Signals), m.FirstTokenMS).Scan(&m.ID)
 	if err != nil {
-		return err
-	}
-	if m.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
 	// Webhooks carry the message's ID, not its text: integrators read the
@@ -133,7 +132,7 @@ func insertMessage(ctx context.Context, tx *sql.Tx, m *los.Message) error {
 
 // Messages returns the messages of a conversation, oldest first.
 func (s *DB) Messages(ctx context.Context, conversationID string) ([]los.Message, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals
+	rows, err := s.db.QueryContext(ctx, `SELECT id, conversation_id, role, text, created, mode, action, category, citations, no_answer, rating, signals, author_name
 		FROM messages WHERE conversation_id = ? ORDER BY id`, conversationID)
 	if err != nil {
 		return nil, err
@@ -146,7 +145,7 @@ func (s *DB) Messages(ctx context.Context, conversationID string) ([]los.Message
 			role, mode, action, cat string
 			created                 int64
 		)
-		if err := rows.Scan(&m.ID, &m.ConversationID, &role, &m.Text, &created, &mode, &action, &cat, asJSON(&m.Citations), &m.NoAnswer, &m.Rating, asJSON(&m.Signals)); err != nil {
+		if err := rows.Scan(&m.ID, &m.ConversationID, &role, &m.Text, &created, &mode, &action, &cat, asJSON(&m.Citations), &m.NoAnswer, &m.Rating, asJSON(&m.Signals), &m.AuthorName); err != nil {
 			return nil, err
 		}
 		m.Role, m.Mode, m.Action, m.Category = los.Role(role), los.Mode(mode), los.Action(action), los.Category(cat)

@@ -20,6 +20,7 @@ func (s *DB) SetCSAT(ctx context.Context, c *los.CSAT) error {
 		return &los.Error{Code: los.ETOOLARGE, Message: "comment is too long", Key: "error.too_long"}
 	}
 	c.Created = s.now()
+	c.Comment = s.redaction.personal(c.Comment)
 	res, err := s.db.ExecContext(ctx, `INSERT INTO csat (conversation_id, score, comment, created)
 		SELECT id, ?, ?, ? FROM conversations WHERE id = ?
 		ON CONFLICT (conversation_id) DO UPDATE SET score = excluded.score, comment = excluded.comment, created = excluded.created`,

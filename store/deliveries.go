@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/los-bot/los"
@@ -87,12 +88,40 @@ const deliveryCols = `d.id, d.webhook_id, d.event_id, d.event_type, d.body, d.st
 
 const deliveryFrom = ` FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id`
 
-// DueDeliveries returns up to limit pending deliveries due at now, to
-// active webhooks, oldest first.
+// ClaimFor is how long a claimed delivery is left to the worker that
+// claimed it: longer than an attempt takes. A worker that dies with it
+// leaves it to be tried again after that.
+const ClaimFor = 2 * time.Minute
+
+// DueDeliveries claims up to limit pending deliveries due at now, to
+// active webhooks, oldest first: their next attempt moves to now +
+// ClaimFor, so no other worker (on another replica) takes them while this
+// one sends; RecordAttempt then sets the real next attempt. On PostgreSQL
+// workers skip the rows another is claiming (FOR UPDATE SKIP LOCKED).
 func (s *DB) DueDeliveries(ctx context.Context, now time.Time, limit int) ([]los.Delivery, error) {
-	return s.queryDeliveries(ctx, `SELECT `+deliveryCols+deliveryFrom+`
-		WHERE d.status = ? AND d.next_attempt <= ? AND w.active = 1 ORDER BY d.next_attempt, d.id LIMIT ?`,
-		los.DeliveryPending, millis(now), limit)
+	rows, err := s.db.QueryContext(ctx, `UPDATE webhook_deliveries SET next_attempt = ?
+		WHERE status = ? AND next_attempt <= ? AND id IN (
+			SELECT d.id`+deliveryFrom+` WHERE d.status = ? AND d.next_attempt <= ? AND w.active = 1
+			ORDER BY d.next_attempt, d.id LIMIT ?`+s.eng.forUpdateSkipLocked("d")+`)
+		RETURNING id`, millis(now.Add(ClaimFor)), los.DeliveryPending, millis(now), los.DeliveryPending, millis(now), limit)
+	if err != nil {
+		return nil, err
+	}
+	var ids []any
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(ids) == 0 {
+		return []los.Delivery{}, err
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	return s.queryDeliveries(ctx, `SELECT `+deliveryCols+deliveryFrom+` WHERE d.id IN (`+marks+`) ORDER BY d.id`, ids...)
 }
 
 // Deliveries returns the latest limit deliveries to webhook id, newest

@@ -18,9 +18,10 @@ func sameContent(a, b kb.Article) bool {
 }
 
 const docCols = `d.slug, d.state, d.version, d.published_version, d.created, d.updated, d.deleted_at,
-	v.title, v.body, v.tags, v.lang, v.author, v.questions`
+	v.title, v.body, v.tags, v.lang, v.author, v.questions, COALESCE(g.group_name, '')`
 
-const docFrom = ` FROM article_docs d JOIN article_versions v ON v.slug = d.slug AND v.version = d.version`
+const docFrom = ` FROM article_docs d JOIN article_versions v ON v.slug = d.slug AND v.version = d.version
+	LEFT JOIN article_groups g ON g.slug = d.slug`
 
 // EditorArticles returns every article in the editor, ordered by slug;
 // those in the bin only when deleted is true, and then only those.
@@ -78,7 +79,7 @@ func scanDoc(r scanner) (kb.EditorArticle, error) {
 		created, updated, deleted int64
 	)
 	err := r.Scan(&a.Slug, &state, &a.Version, &a.PublishedVersion, &created, &updated, &deleted,
-		&a.Title, &a.Body, asJSON(&a.Tags), &l, &a.Author, asJSON(&a.Questions))
+		&a.Title, &a.Body, asJSON(&a.Tags), &l, &a.Author, asJSON(&a.Questions), &a.Group)
 	if err != nil {
 		return a, err
 	}
@@ -104,29 +105,34 @@ func (s *DB) CreateArticle(ctx context.Context, a kb.Article, author string) (kb
 	}
 	var out kb.EditorArticle
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		cur, err := getDoc(ctx, tx, a.Slug)
-		switch {
-		case err == nil && !cur.Deleted.IsZero():
-			return &los.Error{Code: los.ECONFLICT, Key: "editor.error.slug_in_bin",
-				Message: fmt.Sprintf("an article in the bin uses the slug %q: restore it or choose another slug", a.Slug)}
-		case err == nil:
-			return &los.Error{Code: los.ECONFLICT, Key: "editor.error.slug_taken",
-				Message: fmt.Sprintf("the slug %q is taken: choose another", a.Slug)}
-		case los.ErrorCode(err) != los.ENOTFOUND:
-			return err
-		}
-		now := millis(s.now())
-		if _, err := tx.ExecContext(ctx, `INSERT INTO article_docs (slug, state, version, created, updated) VALUES (?, ?, 1, ?, ?)`,
-			a.Slug, string(kb.StateDraft), now, now); err != nil {
-			return err
-		}
-		if err := insertVersion(ctx, tx, a, 1, author, "create", 0, now); err != nil {
+		if err := insertDraft(ctx, tx, a, author, "create", millis(s.now())); err != nil {
 			return err
 		}
 		out, err = getDoc(ctx, tx, a.Slug)
 		return err
 	})
 	return out, err
+}
+
+// insertDraft stores a as a new draft, version 1 made by action. A slug
+// already in use, also by an article in the bin, is a conflict.
+func insertDraft(ctx context.Context, tx *sql.Tx, a kb.Article, author, action string, now int64) error {
+	cur, err := getDoc(ctx, tx, a.Slug)
+	switch {
+	case err == nil && !cur.Deleted.IsZero():
+		return &los.Error{Code: los.ECONFLICT, Key: "editor.error.slug_in_bin",
+			Message: fmt.Sprintf("an article in the bin uses the slug %q: restore it or choose another slug", a.Slug)}
+	case err == nil:
+		return &los.Error{Code: los.ECONFLICT, Key: "editor.error.slug_taken",
+			Message: fmt.Sprintf("the slug %q is taken: choose another", a.Slug)}
+	case los.ErrorCode(err) != los.ENOTFOUND:
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO article_docs (slug, state, version, created, updated) VALUES (?, ?, 1, ?, ?)`,
+		a.Slug, string(kb.StateDraft), now, now); err != nil {
+		return err
+	}
+	return insertVersion(ctx, tx, a, 1, author, action, 0, now)
 }
 
 // SaveArticle stores a's content as a new version of the article a.Slug.

@@ -31,6 +31,9 @@ func (s *DB) PlanImport(ctx context.Context, articles []kb.Article) ([]kb.Import
 }
 
 func planImport(ctx context.Context, tx *sql.Tx, articles []kb.Article) ([]kb.ImportChange, error) {
+	if err := checkImportGroups(ctx, tx, articles); err != nil {
+		return nil, err
+	}
 	out := make([]kb.ImportChange, 0, len(articles))
 	for _, a := range articles {
 		a, err := kb.NormalizeArticle(a)
@@ -66,6 +69,11 @@ func planImport(ctx context.Context, tx *sql.Tx, articles []kb.Article) ([]kb.Im
 		}
 		if a.Published && (len(c.Fields) > 0 || cur.State != kb.StatePublished || cur.Version != cur.PublishedVersion) {
 			c.Fields = append(c.Fields, "publish")
+		}
+		// The group is the article's own, not its content's: a new link
+		// publishes nothing.
+		if cur.Group != a.Group {
+			c.Fields = append(c.Fields, "group")
 		}
 		if len(c.Fields) > 0 {
 			c.Status = kb.ImportChanged
@@ -119,6 +127,9 @@ func (s *DB) importOne(ctx context.Context, tx *sql.Tx, a kb.Article, publish bo
 		}
 	} else if c.Status == kb.ImportUnchanged {
 		return nil
+	}
+	if err := setGroup(ctx, tx, a.Slug, a.Group); err != nil {
+		return err
 	}
 	cur, err := getDoc(ctx, tx, a.Slug)
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 func (s *DB) RequestHandoff(ctx context.Context, conv *los.Conversation, h *los.Handoff) error {
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		return queue(ctx, tx, conv, h, now)
+		return s.queue(ctx, tx, conv, h, now)
 	})
 }
 
@@ -27,18 +27,19 @@ func (s *DB) HandOver(ctx context.Context, conv *los.Conversation, reply *los.Me
 		if err := requireOpen(ctx, tx, conv.ID); err != nil {
 			return err
 		}
-		if err := insertMessage(ctx, tx, reply); err != nil {
+		if err := s.insertMessage(ctx, tx, reply); err != nil {
 			return err
 		}
 		if err := touch(ctx, tx, conv.ID, reply.Created); err != nil {
 			return err
 		}
-		return queue(ctx, tx, conv, h, now)
+		return s.queue(ctx, tx, conv, h, now)
 	})
 }
 
 // queue inserts h unless the conversation has an open handoff.
-func queue(ctx context.Context, tx *sql.Tx, conv *los.Conversation, h *los.Handoff, now time.Time) error {
+func (s *DB) queue(ctx context.Context, tx *sql.Tx, conv *los.Conversation, h *los.Handoff, now time.Time) error {
+	h.Reason, h.Summary = s.redaction.personal(h.Reason), s.redaction.personal(h.Summary)
 	{
 		if err := requireOpen(ctx, tx, conv.ID); err != nil {
 			return err
@@ -50,13 +51,10 @@ func queue(ctx context.Context, tx *sql.Tx, conv *los.Conversation, h *los.Hando
 		if open > 0 {
 			return nil
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO handoffs (conversation_id, category, severity, severity_rank, reason, signals, summary, status, created)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, h.ConversationID, string(h.Category), string(h.Severity), h.Severity.Rank(),
-			h.Reason, asJSON(&h.Signals), h.Summary, h.Status, millis(now))
+		err := tx.QueryRowContext(ctx, `INSERT INTO handoffs (conversation_id, category, severity, severity_rank, reason, signals, summary, status, created)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, h.ConversationID, string(h.Category), string(h.Severity), h.Severity.Rank(),
+			h.Reason, asJSON(&h.Signals), h.Summary, h.Status, millis(now)).Scan(&h.ID)
 		if err != nil {
-			return err
-		}
-		if h.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
 		if _, err = tx.ExecContext(ctx, `UPDATE conversations SET status = ?, updated = ? WHERE id = ?`, string(los.StatusWaiting), millis(now), conv.ID); err != nil {
@@ -70,7 +68,7 @@ func queue(ctx context.Context, tx *sql.Tx, conv *los.Conversation, h *los.Hando
 
 // Queue returns open handoffs, most severe first, then longest waiting.
 func (s *DB) Queue(ctx context.Context) ([]los.Handoff, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, conversation_id, category, severity, reason, signals, summary, status, created, claimed_by
+	rows, err := s.db.QueryContext(ctx, `SELECT `+handoffCols+`
 		FROM handoffs WHERE status != 'closed' ORDER BY severity_rank DESC, created, id`)
 	if err != nil {
 		return nil, err
@@ -78,24 +76,20 @@ func (s *DB) Queue(ctx context.Context) ([]los.Handoff, error) {
 	defer rows.Close()
 	var out []los.Handoff
 	for rows.Next() {
-		var (
-			h        los.Handoff
-			cat, sev string
-			created  int64
-		)
-		if err := rows.Scan(&h.ID, &h.ConversationID, &cat, &sev, &h.Reason, asJSON(&h.Signals), &h.Summary, &h.Status, &created, &h.ClaimedBy); err != nil {
+		h, err := scanHandoff(rows, "")
+		if err != nil {
 			return nil, err
 		}
-		h.Category, h.Severity, h.Created = los.Category(cat), los.Severity(sev), fromMillis(created)
-		out = append(out, h)
+		out = append(out, *h)
 	}
 	return out, rows.Err()
 }
 
 // SetHandoffSummary replaces the summary of the conversation's open
-// handoff, for example with one the model wrote.
+// handoff with one the model wrote.
 func (s *DB) SetHandoffSummary(ctx context.Context, conversationID, summary string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE handoffs SET summary = ? WHERE conversation_id = ? AND status != 'closed'`, summary, conversationID)
+	summary = s.redaction.personal(summary)
+	res, err := s.db.ExecContext(ctx, `UPDATE handoffs SET summary = ?, summary_by_model = 1 WHERE conversation_id = ? AND status != 'closed'`, summary, conversationID)
 	if err != nil {
 		return err
 	}

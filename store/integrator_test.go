@@ -16,8 +16,17 @@ import (
 )
 
 func TestAPIKeysCreateFindTouchRevoke(t *testing.T) {
+	t.Parallel()
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) {
+			t.Parallel()
+			testAPIKeys(t, e.open(t))
+		})
+	}
+}
+
+func testAPIKeys(t *testing.T, db *store.DB) {
 	ctx := context.Background()
-	db := open(t)
 	key, k, err := db.NewAPIKey(ctx, "crm", []auth.Scope{auth.ScopeChat, auth.ScopeAgent})
 	if err != nil {
 		t.Fatal(err)

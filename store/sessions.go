@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/los-bot/los/auth"
@@ -11,8 +12,8 @@ var _ auth.Store = (*DB)(nil)
 
 // CreateSession stores a session.
 func (s *DB) CreateSession(ctx context.Context, sess *auth.Session) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, csrf, created, expires) VALUES (?, ?, ?, ?, ?)`,
-		sess.TokenHash, sess.UserID, sess.CSRF, millis(sess.Created), millis(sess.Expires))
+	_, err := s.db.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, csrf, created, expires, pending) VALUES (?, ?, ?, ?, ?, ?)`,
+		sess.TokenHash, sess.UserID, sess.CSRF, millis(sess.Created), millis(sess.Expires), sess.Pending)
 	return err
 }
 
@@ -20,24 +21,37 @@ func (s *DB) CreateSession(ctx context.Context, sess *auth.Session) error {
 func (s *DB) Session(ctx context.Context, tokenHash []byte) (*auth.Session, *auth.User, error) {
 	var (
 		sess             auth.Session
-		u                auth.User
-		role             string
 		created, expires int64
-		userCreated      int64
 	)
-	err := s.db.QueryRowContext(ctx, `SELECT s.token_hash, s.user_id, s.csrf, s.created, s.expires, u.email, u.role, u.password_hash, u.created
-		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`, tokenHash).
-		Scan(&sess.TokenHash, &sess.UserID, &sess.CSRF, &created, &expires, &u.Email, &role, &u.PasswordHash, &userCreated)
+	row := s.db.QueryRowContext(ctx, `SELECT s.token_hash, s.csrf, s.created, s.expires, s.pending, `+prefixed("u.", userCols)+`
+		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`, tokenHash)
+	u, err := scanUser(prefixScanner{row, []any{&sess.TokenHash, &sess.CSRF, &created, &expires, &sess.Pending}})
 	if isNoRows(err) {
 		return nil, nil, notFound("session", "")
 	}
 	if err != nil {
 		return nil, nil, err
 	}
-	sess.Created, sess.Expires = fromMillis(created), fromMillis(expires)
-	u.ID, u.Role, u.Created = sess.UserID, auth.Role(role), fromMillis(userCreated)
-	return &sess, &u, nil
+	sess.UserID, sess.Created, sess.Expires = u.ID, fromMillis(created), fromMillis(expires)
+	return &sess, u, nil
 }
+
+// prefixed qualifies each of the comma-separated columns cols with p.
+func prefixed(p, cols string) string {
+	parts := strings.Split(cols, ", ")
+	for i := range parts {
+		parts[i] = p + parts[i]
+	}
+	return strings.Join(parts, ", ")
+}
+
+// prefixScanner scans the columns before a user's into first.
+type prefixScanner struct {
+	row   scanner
+	first []any
+}
+
+func (p prefixScanner) Scan(dest ...any) error { return p.row.Scan(append(p.first, dest...)...) }
 
 // DeleteSession ends a session; ending one that does not exist is not an
 // error.

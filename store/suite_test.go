@@ -22,6 +22,7 @@ func open(t *testing.T) *store.DB {
 
 // TestSuite: the SQLite store passes the suite every store must pass.
 func TestSuite(t *testing.T) {
+	t.Parallel()
 	storetest.Run(t, func(t *testing.T) storetest.Store { return open(t) })
 }
 

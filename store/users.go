@@ -8,7 +8,7 @@ import (
 	"github.com/los-bot/los/auth"
 )
 
-const userCols = `id, email, role, password_hash, created`
+const userCols = `id, email, display_name, role, password_hash, created, disabled_at, totp_secret, totp_step`
 
 // CreateUser stores a new user; the e-mail address must be unused. ID and
 // Created are set.
@@ -22,13 +22,8 @@ func (s *DB) CreateUser(ctx context.Context, u *auth.User) error {
 		if n > 0 {
 			return los.Errorf(los.ECONFLICT, "a user with e-mail %s exists already", u.Email)
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO users (email, role, password_hash, created) VALUES (?, ?, ?, ?)`,
-			u.Email, string(u.Role), u.PasswordHash, millis(u.Created))
-		if err != nil {
-			return err
-		}
-		u.ID, err = res.LastInsertId()
-		return err
+		return tx.QueryRowContext(ctx, `INSERT INTO users (email, display_name, role, password_hash, created) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+			u.Email, u.Name, string(u.Role), u.PasswordHash, millis(u.Created)).Scan(&u.ID)
 	})
 }
 
@@ -76,15 +71,39 @@ func (s *DB) SetPassword(ctx context.Context, email, hash string) error {
 	})
 }
 
+// SetDisplayName replaces the name customers see for a user ("" for
+// none). Messages sent earlier keep the name they were sent under.
+func (s *DB) SetDisplayName(ctx context.Context, email, name string) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE users SET display_name = ? WHERE email = ?`, name, email)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return notFound("user", email)
+	}
+	return nil
+}
+
+// displayName returns the display name of the user with e-mail address
+// email, "" when they have none or do not exist.
+func displayName(ctx context.Context, q querier, email string) (string, error) {
+	var name string
+	err := q.QueryRowContext(ctx, `SELECT display_name FROM users WHERE email = ?`, email).Scan(&name)
+	if isNoRows(err) {
+		return "", nil
+	}
+	return name, err
+}
+
 func scanUser(r scanner) (*auth.User, error) {
 	var (
-		u       auth.User
-		role    string
-		created int64
+		u                 auth.User
+		role              string
+		created, disabled int64
 	)
-	if err := r.Scan(&u.ID, &u.Email, &role, &u.PasswordHash, &created); err != nil {
+	if err := r.Scan(&u.ID, &u.Email, &u.Name, &role, &u.PasswordHash, &created, &disabled, &u.TOTPSecret, &u.TOTPStep); err != nil {
 		return nil, err
 	}
-	u.Role, u.Created = auth.Role(role), fromMillis(created)
+	u.Role, u.Created, u.Disabled = auth.Role(role), fromMillis(created), disabled > 0
 	return &u, nil
 }

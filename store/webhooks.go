@@ -13,14 +13,9 @@ const hookCols = `id, url, events, secret, active, created, updated`
 func (s *DB) CreateWebhook(ctx context.Context, w *los.Webhook) error {
 	w.Created, w.Updated = s.now(), s.now()
 	// It hears of events after its creation only.
-	res, err := s.db.ExecContext(ctx, `INSERT INTO webhooks (url, events, secret, active, after, created, updated)
-		VALUES (?, ?, ?, ?, (SELECT coalesce(max(id), 0) FROM events), ?, ?)`,
-		w.URL, asJSON(&w.Events), w.Secret, w.Active, millis(w.Created), millis(w.Updated))
-	if err != nil {
-		return err
-	}
-	w.ID, err = res.LastInsertId()
-	return err
+	return s.db.QueryRowContext(ctx, `INSERT INTO webhooks (url, events, secret, active, after, created, updated)
+		VALUES (?, ?, ?, ?, (SELECT coalesce(max(id), 0) FROM events), ?, ?) RETURNING id`,
+		w.URL, asJSON(&w.Events), w.Secret, w.Active, millis(w.Created), millis(w.Updated)).Scan(&w.ID)
 }
 
 // Webhooks returns every subscription, oldest first.

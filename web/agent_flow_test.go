@@ -12,23 +12,32 @@ import (
 )
 
 type queueResp struct {
-	Items []struct {
-		ConversationID string       `json:"conversation_id"`
-		Category       los.Category `json:"category"`
-		Severity       los.Severity `json:"severity"`
-		Reason         string       `json:"reason"`
-		Signals        []string     `json:"signals"`
-		Summary        string       `json:"summary"`
-		Status         string       `json:"status"`
-		ClaimedBy      string       `json:"claimed_by"`
-		WaitingSeconds int64        `json:"waiting_seconds"`
-		Mine           bool         `json:"mine"`
-		Lang           string       `json:"lang"`
-	} `json:"items"`
+	Items  []queueItemResp `json:"items"`
 	Status struct {
 		Open         bool `json:"open"`
 		AgentsOnline int  `json:"agents_online"`
 	} `json:"status"`
+}
+
+type queueItemResp struct {
+	ID               int64        `json:"id"`
+	Created          time.Time    `json:"created"`
+	ConversationID   string       `json:"conversation_id"`
+	Category         los.Category `json:"category"`
+	Severity         los.Severity `json:"severity"`
+	Reason           string       `json:"reason"`
+	Signals          []string     `json:"signals"`
+	Summary          string       `json:"summary"`
+	Status           string       `json:"status"`
+	ClaimedBy        string       `json:"claimed_by"`
+	WaitingSeconds   int64        `json:"waiting_seconds"`
+	Mine             bool         `json:"mine"`
+	Lang             string       `json:"lang"`
+	FirstWords       string       `json:"first_words"`
+	ReasonKey        string       `json:"reason_key"`
+	ClaimedName      string       `json:"claimed_name"`
+	CustomerMessages int          `json:"customer_messages"`
+	Page             string       `json:"page"`
 }
 
 func (b *browser) queue() queueResp {

@@ -2,11 +2,13 @@ package web_test
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"net"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -24,6 +26,9 @@ type sse struct {
 }
 
 // openStream opens the inbox stream and returns its events as they come.
+// As the inbox page does, it folds the deltas ("items", "status") into
+// the queue it had and passes the result on as a "queue" event after
+// each of them.
 func (b *browser) openStream(t *testing.T) <-chan sse {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -44,7 +49,9 @@ func (b *browser) openStream(t *testing.T) <-chan sse {
 		defer close(out)
 		defer resp.Body.Close()
 		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(nil, 1<<20)
 		var ev sse
+		var q queueResp
 		for sc.Scan() {
 			line := sc.Text()
 			switch {
@@ -53,12 +60,69 @@ func (b *browser) openStream(t *testing.T) <-chan sse {
 			case strings.HasPrefix(line, "data: "):
 				ev.data = strings.TrimPrefix(line, "data: ")
 			case line == "" && ev.name != "":
-				out <- ev
+				if folded, ok := b.fold(&q, ev); ok {
+					out <- folded
+				} else {
+					out <- ev
+				}
 				ev = sse{}
 			}
 		}
 	}()
 	return out
+}
+
+// fold applies a queue event or delta to q; ok reports that ev was one,
+// and folded is the queue after it, as a "queue" event.
+func (b *browser) fold(q *queueResp, ev sse) (folded sse, ok bool) {
+	switch ev.name {
+	case "queue":
+		*q = queueResp{}
+		if err := json.Unmarshal([]byte(ev.data), q); err != nil {
+			b.t.Errorf("queue event: %v", err)
+		}
+		return ev, true
+	case "status":
+		if err := json.Unmarshal([]byte(ev.data), &q.Status); err != nil {
+			b.t.Errorf("status event: %v", err)
+		}
+	case "items":
+		var d struct {
+			Changed []queueItemResp `json:"changed"`
+			Removed []string        `json:"removed"`
+		}
+		if err := json.Unmarshal([]byte(ev.data), &d); err != nil {
+			b.t.Errorf("items event: %v", err)
+		}
+		gone := map[string]bool{}
+		for _, id := range d.Removed {
+			gone[id] = true
+		}
+		for _, it := range d.Changed {
+			gone[it.ConversationID] = true // replaced below
+		}
+		q.Items = slices.DeleteFunc(q.Items, func(it queueItemResp) bool { return gone[it.ConversationID] })
+		for _, it := range d.Changed {
+			it.Mine = it.ClaimedBy == b.email
+			q.Items = append(q.Items, it)
+		}
+		slices.SortFunc(q.Items, func(x, y queueItemResp) int {
+			if c := cmp.Compare(y.Severity.Rank(), x.Severity.Rank()); c != 0 {
+				return c
+			}
+			if c := x.Created.Compare(y.Created); c != 0 {
+				return c
+			}
+			return cmp.Compare(x.ID, y.ID)
+		})
+	default:
+		return ev, false
+	}
+	data, err := json.Marshal(q)
+	if err != nil {
+		b.t.Error(err)
+	}
+	return sse{name: "queue", data: string(data)}, true
 }
 
 // next waits for the next event named name, skipping others.

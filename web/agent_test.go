@@ -84,10 +84,11 @@ func newDeskEnv(t *testing.T, deps ...func(*siteDeps)) *deskEnv {
 // browser is an agent's browser: a cookie jar that does not follow
 // redirects, and the CSRF token of its session.
 type browser struct {
-	t    *testing.T
-	base string
-	c    *http.Client
-	csrf string
+	t     *testing.T
+	base  string
+	c     *http.Client
+	csrf  string
+	email string // signed in as
 }
 
 func (e *deskEnv) browser(t *testing.T) *browser { return newBrowser(t, e.srv.URL) }
@@ -147,7 +148,7 @@ func (e *deskEnv) login(t *testing.T, email string) *browser {
 	if resp.StatusCode != http.StatusOK || json.Unmarshal([]byte(body), &me) != nil || me.CSRF == "" {
 		t.Fatalf("me: %d %s", resp.StatusCode, body)
 	}
-	b.csrf = me.CSRF
+	b.csrf, b.email = me.CSRF, email
 	return b
 }
 
@@ -213,6 +214,7 @@ func (c *customer) askForHuman() los.Result {
 }
 
 type transcriptMsg struct {
+	ID   int64    `json:"id"`
 	Role los.Role `json:"role"`
 	Text string   `json:"text"`
 }

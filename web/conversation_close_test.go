@@ -98,10 +98,16 @@ func TestCustomerCloseAuth(t *testing.T) {
 	if status, _ := c.transcript(); status != los.StatusOpen {
 		t.Fatalf("refused requests changed the status to %s", status)
 	}
-	// A key with the chat scope acts for the customer, as on the sibling
-	// routes.
+	// A key with the chat scope acts for the customers of the
+	// conversations it started, as on the sibling routes, and on no other.
+	crm := e.key(t, auth.ScopeChat)
+	if st, body := crm.do("POST", path, ""); st != http.StatusNotFound {
+		t.Errorf("a chat key closing a customer's own conversation: %d %s, want 404", st, body)
+	}
+	var mine struct{ ID string }
+	crm.decode("POST", "/api/v1/conversations", "", http.StatusCreated, &mine)
 	var tr closedJSON
-	e.key(t, auth.ScopeChat).decode("POST", path, "", http.StatusOK, &tr)
+	crm.decode("POST", "/api/v1/conversations/"+mine.ID+"/close", "", http.StatusOK, &tr)
 	if tr.Status != los.StatusClosed {
 		t.Errorf("closed with a chat key: status %s", tr.Status)
 	}

@@ -11,15 +11,16 @@ import (
 )
 
 var statusOf = map[los.Code]int{
-	los.EMALFORM:  http.StatusBadRequest,
-	los.EINVALID:  http.StatusUnprocessableEntity,
-	los.ETOOLARGE: http.StatusRequestEntityTooLarge,
-	los.ENOTFOUND: http.StatusNotFound,
-	los.ECONFLICT: http.StatusConflict,
-	los.EAUTH:     http.StatusUnauthorized,
-	los.EFORBID:   http.StatusForbidden,
-	los.ELIMIT:    http.StatusTooManyRequests,
-	los.EINTERNAL: http.StatusInternalServerError,
+	los.EMALFORM:     http.StatusBadRequest,
+	los.EINVALID:     http.StatusUnprocessableEntity,
+	los.ETOOLARGE:    http.StatusRequestEntityTooLarge,
+	los.ENOTFOUND:    http.StatusNotFound,
+	los.ECONFLICT:    http.StatusConflict,
+	los.EAUTH:        http.StatusUnauthorized,
+	los.EFORBID:      http.StatusForbidden,
+	los.ELIMIT:       http.StatusTooManyRequests,
+	los.EINTERNAL:    http.StatusInternalServerError,
+	los.EUNAVAILABLE: http.StatusServiceUnavailable,
 }
 
 // ErrorBody is the API's error format.

@@ -12,13 +12,14 @@ func (s *Server) healthz(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
 }
 
-// readyz reports the store, the index, Ollama and Apertium. Ollama down
-// makes Los degraded (it still answers from the knowledge base), not
-// unready; Apertium missing only leaves quoted articles untranslated.
+// readyz reports the store, the index, Ollama (and lists its hosts) and
+// Apertium. Ollama down makes Los degraded (it still answers from the
+// knowledge base), not unready; Apertium missing only leaves quoted
+// articles untranslated.
 func (s *Server) readyz(c echo.Context) error {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
 	defer cancel()
-	out := map[string]string{"status": "ok", "store": "ok", "index": "ok", "ollama": "ok"}
+	out := map[string]any{"status": "ok", "store": "ok", "index": "ok", "ollama": "ok"}
 	status := http.StatusOK
 	if err := s.cfg.Store.Ping(ctx); err != nil {
 		out["store"], out["status"], status = "error: "+err.Error(), "unready", http.StatusServiceUnavailable
@@ -35,6 +36,9 @@ func (s *Server) readyz(c echo.Context) error {
 	}
 	if s.cfg.Translation != nil {
 		out["apertium"], _ = s.cfg.Translation(ctx)
+	}
+	if s.cfg.OllamaHosts != nil {
+		out["ollama_hosts"] = s.cfg.OllamaHosts()
 	}
 	return c.JSON(status, out)
 }

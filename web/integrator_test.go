@@ -88,7 +88,7 @@ func TestKeyScopes(t *testing.T) {
 		{"agent may not start", agent, "POST", "/api/v1/conversations", "", 403},
 		{"unknown key may not start", unknown, "POST", "/api/v1/conversations", "", 401},
 		{"revoked key", revoked, "POST", "/api/v1/conversations", "", 401},
-		{"chat reads any conversation", chat, "GET", "/api/v1/conversations/" + conv.ID, "", 200},
+		{"chat reads its conversation", chat, "GET", "/api/v1/conversations/" + conv.ID, "", 200},
 		{"chat, unknown conversation", chat, "GET", "/api/v1/conversations/nope", "", 404},
 		{"agent may not read as customer", agent, "GET", "/api/v1/conversations/" + conv.ID, "", 403},
 		{"unknown key on a conversation", unknown, "GET", "/api/v1/conversations/" + conv.ID, "", 401},

@@ -18,9 +18,20 @@ import (
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"
 
+// securityHeaders sets the headers every response carries. Responses are
+// not stored by browsers or proxies unless their handler says otherwise
+// (static assets, public articles): transcripts, exports, the desk, the
+// editor and every API answer hold what others must not find in a cache.
+// Over HTTPS (see IsHTTPS) browsers are told to use nothing else (HSTS).
 func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
+		https := s.https(c.Request())
+		c.Set(httpsKey, https)
 		h := c.Response().Header()
+		if https {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
+		h.Set(echo.HeaderCacheControl, "no-store")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")

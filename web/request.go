@@ -52,9 +52,18 @@ func Home(u *auth.User, next string) string {
 	return "/agent"
 }
 
-// SafeNext returns next when it is a local path, else "".
+// SafeNext returns next when it is a path on this site, else "". Any
+// control character (browsers drop a TAB, CR or LF, so "/\t/evil.example"
+// becomes "//evil.example", another site) and any backslash (which
+// browsers read as a slash) make it unsafe, as does a scheme, a host or a
+// second leading slash.
 func SafeNext(next string) string {
-	if len(next) > 200 || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+	if len(next) > 200 || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") ||
+		strings.ContainsFunc(next, func(r rune) bool { return r < 0x20 || r == 0x7f || r == '\\' }) {
+		return ""
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") {
 		return ""
 	}
 	return next

@@ -17,6 +17,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 	_ "time/tzdata" // the Oslo zone in distroless images without zoneinfo
 
@@ -85,6 +86,9 @@ type Config struct {
 	// Translation reports Apertium (Bokmål↔Nynorsk); missing, Los quotes
 	// articles untranslated. Never makes Los unready. nil: not reported.
 	Translation Readiness
+	// OllamaHosts returns the state of each Ollama host, listed by
+	// /readyz (and the admin page); nil: not listed.
+	OllamaHosts func() []los.ModelHost
 	// WidgetOrigins may call the API from other sites (CORS).
 	WidgetOrigins []string
 	// Limits; zero values take defaults.
@@ -96,6 +100,24 @@ type Config struct {
 	// "Authorization: Bearer <token>" (LOS_METRICS_TOKEN). Admin sessions
 	// and API keys with the admin scope may read it too; empty: only they.
 	MetricsToken string
+	// LoginFailures, when set, counts failed sign-ins where every replica
+	// counts (PostgreSQL), so throttling holds across replicas.
+	LoginFailures auth.SharedFailures
+	// TrustedProxies are the load balancers and reverse proxies in front
+	// of Los (LOS_TRUSTED_PROXIES): requests from them give the client's
+	// address in X-Forwarded-For or Forwarded, and their scheme in
+	// X-Forwarded-Proto. Empty: the connection's address, and headers are
+	// ignored.
+	TrustedProxies []netip.Prefix
+	// PublicURL is where customers and staff reach Los
+	// (LOS_PUBLIC_URL); https there makes session cookies Secure and
+	// turns on HSTS whatever the headers say.
+	PublicURL string
+	// TOTPRoles must sign in with a second factor (LOS_TOTP_ROLES).
+	TOTPRoles []auth.Role
+	// HashMemory bounds the memory sign-ins hash passwords in at once,
+	// in bytes; 0 takes auth.DefaultHashMemory.
+	HashMemory int64
 }
 
 // Server is Los's HTTP server: the core's routes and middleware, to which
@@ -104,10 +126,13 @@ type Server struct {
 	cfg  Config
 	echo *echo.Echo
 	// auth recognises sessions and API keys, for every application.
-	auth *auth.Service
+	auth    *auth.Service
+	streams streams
 	// ownLimit are the path prefixes whose routes set their own body
 	// limit (see OwnBodyLimit).
 	ownLimit []string
+	// closing ends event streams when the HTTP server shuts down.
+	closing closing
 }
 
 // New builds the server with the core's routes.
@@ -127,13 +152,22 @@ func New(cfg Config) *Server {
 	if cfg.RatePerConversation == 0 {
 		cfg.RatePerConversation = 1
 	}
-	s := &Server{cfg: cfg, echo: echo.New(), auth: auth.New(cfg.Accounts, cfg.Now, cfg.Log)}
+	s := &Server{cfg: cfg, echo: echo.New(), auth: auth.New(cfg.Accounts, cfg.Now, cfg.Log), closing: closing{ch: make(chan struct{})}}
+	s.auth.Throttle.Shared = cfg.LoginFailures
+	s.auth.Sources.Shared = cfg.LoginFailures
+	if cfg.HashMemory > 0 {
+		s.auth.SetHashMemory(cfg.HashMemory)
+	}
+	if cfg.Audit != nil {
+		s.auth.Audit = cfg.Audit
+	}
+	s.auth.TOTPRoles = cfg.TOTPRoles
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
-	// Client IPs (for rate limits) come from the connection, never from
-	// headers a client can forge.
-	s.echo.IPExtractor = echo.ExtractIPDirect()
+	// Client IPs (for rate limits) come from the connection, or from
+	// headers only when a trusted proxy sent them (see proxy.go).
+	s.echo.IPExtractor = ipExtractor(cfg.TrustedProxies)
 	s.routes()
 	return s
 }

@@ -25,6 +25,9 @@ const (
 	// formCookie carries the double-submit token of forms shown before
 	// sign-in (the sign-in form itself).
 	formCookie = "los_form"
+	// pendingCookie carries a half-signed-in session: the password was
+	// right, the second factor (or its enrolment) is still due.
+	pendingCookie = "los_pending"
 )
 
 const (
@@ -58,10 +61,7 @@ func sessions(a *auth.Service, next echo.HandlerFunc) echo.HandlerFunc {
 			if err != nil {
 				return err
 			}
-			u := auth.KeyUser(k)
-			c.Set(keyKey, k)
-			c.Set(userKey, u)
-			c.Set(sessionKey, &auth.Session{UserID: u.ID, Created: k.Created})
+			setKey(c, k)
 			return next(c)
 		}
 		if ck, err := c.Cookie(CookieName); err == nil && ck.Value != "" {
@@ -80,14 +80,28 @@ func sessions(a *auth.Service, next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// CheckKey authenticates an API key (401 when unknown or revoked) and
-// checks that it has scope (403).
-func (s *Server) CheckKey(c echo.Context, key string, scope auth.Scope) error {
+// setKey makes key k the request's user (see auth.KeyUser), with a
+// session without a CSRF token; the audit trail records the request.
+func setKey(c echo.Context, k *auth.APIKey) {
+	u := auth.KeyUser(k)
+	c.Set(keyKey, k)
+	c.Set(userKey, u)
+	c.Set(sessionKey, &auth.Session{UserID: u.ID, Created: k.Created})
+}
+
+// CheckKey authenticates an API key (401 when unknown or revoked), makes
+// it the request's user, so the audit trail records the request whatever
+// its outcome, and checks that it has scope (403).
+func (s *Server) CheckKey(c echo.Context, key string, scope auth.Scope) (*auth.APIKey, error) {
 	k, err := auth.AuthenticateKey(c.Request().Context(), s.auth.Keys, key, s.cfg.Now())
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return auth.RequireScope(k, scope)
+	setKey(c, k)
+	if err := auth.RequireScope(k, scope); err != nil {
+		return nil, err
+	}
+	return k, nil
 }
 
 // RequireRole lets through signed-in users with one of roles. Unsafe
@@ -165,7 +179,8 @@ func KeyFrom(c echo.Context) *auth.APIKey {
 }
 
 // SetCookie gives the browser the session token: HttpOnly, SameSite=Lax,
-// and Secure when the request came over TLS.
+// and Secure over HTTPS (see IsHTTPS: TLS, an https LOS_PUBLIC_URL, or a
+// trusted proxy that says so).
 func SetCookie(c echo.Context, token string, s *auth.Session, now time.Time) {
 	c.SetCookie(&http.Cookie{
 		Name: CookieName, Value: token, Path: "/", Expires: s.Expires,
@@ -176,6 +191,27 @@ func SetCookie(c echo.Context, token string, s *auth.Session, now time.Time) {
 // ClearCookie removes the session cookie.
 func ClearCookie(c echo.Context) {
 	c.SetCookie(&http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: secure(c), SameSite: http.SameSiteLaxMode})
+}
+
+// SetPendingCookie gives the browser the token of a session that waits
+// for the second factor or its enrolment (auth.Session.Pending); only the
+// sign-in pages read it.
+func SetPendingCookie(c echo.Context, token string, s *auth.Session, now time.Time) {
+	c.SetCookie(&http.Cookie{Name: pendingCookie, Value: token, Path: "/agent", Expires: s.Expires,
+		MaxAge: int(s.Expires.Sub(now) / time.Second), HttpOnly: true, Secure: secure(c), SameSite: http.SameSiteStrictMode})
+}
+
+// PendingToken returns the half-signed-in session's token, or "".
+func PendingToken(c echo.Context) string {
+	if ck, err := c.Cookie(pendingCookie); err == nil {
+		return ck.Value
+	}
+	return ""
+}
+
+// ClearPendingCookie removes the half-signed-in session's cookie.
+func ClearPendingCookie(c echo.Context) {
+	c.SetCookie(&http.Cookie{Name: pendingCookie, Value: "", Path: "/agent", MaxAge: -1, HttpOnly: true, Secure: secure(c), SameSite: http.SameSiteStrictMode})
 }
 
 // FormToken returns the double-submit token for a form shown before
@@ -221,4 +257,4 @@ func isForm(c echo.Context) bool {
 	return strings.HasPrefix(ct, echo.MIMEApplicationForm) || strings.HasPrefix(ct, echo.MIMEMultipartForm)
 }
 
-func secure(c echo.Context) bool { return c.Scheme() == "https" }
+func secure(c echo.Context) bool { return IsHTTPS(c) }

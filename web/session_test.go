@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -139,30 +140,48 @@ func TestMiddleware(t *testing.T) {
 	}
 }
 
+// TestCookieFlags: the session cookie is Secure, and HSTS is sent, over
+// HTTPS: TLS, an https LOS_PUBLIC_URL (even when TLS ends at a proxy that
+// says nothing), or a trusted proxy's X-Forwarded-Proto; never because an
+// untrusted client sent the header.
 func TestCookieFlags(t *testing.T) {
 	_, _, clk := newService(t)
+	lb := []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}
 	for _, tt := range []struct {
 		name       string
 		proto      string
 		peer       string
+		public     string
+		trusted    []netip.Prefix
 		wantSecure bool
 	}{
 		{name: "plain http", peer: "127.0.0.1:5000", wantSecure: false},
-		{name: "behind a local TLS proxy", proto: "https", peer: "127.0.0.1:5000", wantSecure: true},
-		{name: "header from an untrusted peer", proto: "https", peer: "203.0.113.9:5000", wantSecure: false},
+		{name: "behind a trusted TLS proxy", proto: "https", peer: "127.0.0.1:5000", trusted: lb, wantSecure: true},
+		{name: "trusted proxy, plain", proto: "http", peer: "127.0.0.1:5000", trusted: lb, wantSecure: false},
+		{name: "header without trusted proxies", proto: "https", peer: "127.0.0.1:5000", wantSecure: false},
+		{name: "header from an untrusted peer", proto: "https", peer: "203.0.113.9:5000", trusted: lb, wantSecure: false},
+		{name: "public URL https", peer: "127.0.0.1:5000", public: "https://kundeservice.example.no", wantSecure: true},
+		{name: "public URL http", peer: "127.0.0.1:5000", public: "http://localhost:8080", wantSecure: false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			e := echo.New()
-			r := httptest.NewRequest("POST", "/", nil)
+			s := web.New(web.Config{TrustedProxies: tt.trusted, PublicURL: tt.public})
+			s.Echo().POST("/cookie", func(c echo.Context) error {
+				web.SetCookie(c, "tok", &auth.Session{Expires: clk.t.Add(time.Hour)}, clk.t)
+				return c.NoContent(http.StatusNoContent)
+			})
+			r := httptest.NewRequest("POST", "/cookie", nil)
 			r.RemoteAddr = tt.peer
 			if tt.proto != "" {
 				r.Header.Set("X-Forwarded-Proto", tt.proto)
 			}
 			rec := httptest.NewRecorder()
-			web.SetCookie(e.NewContext(r, rec), "tok", &auth.Session{Expires: clk.t.Add(time.Hour)}, clk.t)
+			s.Handler().ServeHTTP(rec, r)
 			c := rec.Result().Cookies()[0]
 			if !c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.Secure != tt.wantSecure || c.MaxAge != 3600 || c.Path != "/" {
 				t.Errorf("cookie = %+v", c)
+			}
+			if hsts := rec.Header().Get("Strict-Transport-Security"); (hsts != "") != tt.wantSecure {
+				t.Errorf("Strict-Transport-Security = %q, want it only over HTTPS", hsts)
 			}
 		})
 	}

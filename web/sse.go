@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -39,6 +40,16 @@ func (s *EventStream) Send(event string, data any) error {
 	return s.Write(fmt.Sprintf("event: %s\ndata: %s\n\n", event, b))
 }
 
+// WriteRaw writes an encoded event (or several) and flushes it.
+func (s *EventStream) WriteRaw(b []byte) error {
+	_ = s.rc.SetWriteDeadline(time.Now().Add(s.deadline))
+	if _, err := s.w.Write(b); err != nil {
+		return err
+	}
+	s.w.Flush()
+	return nil
+}
+
 // Write writes raw lines of the stream (a comment, the retry interval)
 // and flushes them.
 func (s *EventStream) Write(text string) error {
@@ -48,4 +59,23 @@ func (s *EventStream) Write(text string) error {
 	}
 	s.w.Flush()
 	return nil
+}
+
+// closing is closed when an HTTP server serving the streams shuts down.
+type closing struct {
+	once    sync.Once
+	ch      chan struct{}
+	watched sync.Map // *http.Server -> bool
+}
+
+// ShuttingDown returns a channel closed when the HTTP server serving c
+// shuts down: an event stream that waits for news would otherwise hold
+// a graceful shutdown up.
+func (s *Server) ShuttingDown(c echo.Context) <-chan struct{} {
+	if hs, ok := c.Request().Context().Value(http.ServerContextKey).(*http.Server); ok {
+		if _, seen := s.closing.watched.LoadOrStore(hs, true); !seen {
+			hs.RegisterOnShutdown(func() { s.closing.once.Do(func() { close(s.closing.ch) }) })
+		}
+	}
+	return s.closing.ch
 }

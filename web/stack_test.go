@@ -42,6 +42,7 @@ type siteDeps struct {
 	web.Config
 	IdleClose    time.Duration
 	WebhookGuard webhook.Guard
+	Translator   editor.Translator // the editor's draft twins; nil: none
 }
 
 // stack is a real Los behind httptest: a SQLite file in t.TempDir(), a
@@ -49,14 +50,17 @@ type siteDeps struct {
 type stack struct {
 	srv *httptest.Server
 	db  *store.DB
-	ix  *kb.Index
-	web *web.Server
+	// path is the SQLite file, for tests that read it raw.
+	path string
+	ix   *kb.Index
+	web  *web.Server
 }
 
 func newTestStack(t testing.TB, o stackOptions) *stack {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "los.db"))
+	path := filepath.Join(t.TempDir(), "los.db")
+	db, err := store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +68,7 @@ func newTestStack(t testing.TB, o stackOptions) *stack {
 	if o.clock != nil {
 		db.SetClock(o.clock)
 	}
-	st := &stack{db: db}
+	st := &stack{db: db, path: path}
 	texts := locales.MustLoad()
 	// Wired as cmd/los wires it: the bot's stores notify open inboxes
 	// through the hub, and the bot asks the desk's staffing.
@@ -119,12 +123,12 @@ func newTestStack(t testing.TB, o stackOptions) *stack {
 	// Wired as cmd/los/wire.go wires the applications over the core.
 	b := bot.New(cfg)
 	st.web = web.New(deps.Config)
-	chat.Routes(st.web, chat.Deps{Conversations: db, Bot: b, Articles: db, Search: st.ix, Hub: changes,
+	chat.Routes(st.web, chat.Deps{Conversations: db, Bot: b, Articles: db, Search: st.ix, Hub: changes, Live: changes,
 		Redactor: cfg.Redactor, IdleClose: deps.IdleClose})
-	agent.Routes(st.web, agent.Deps{Desk: db, Hub: changes, Staffing: staffing})
+	agent.Routes(st.web, agent.Deps{Desk: db, Records: db, Copilot: b, Hub: changes, Staffing: staffing})
 	editor.Routes(st.web, editor.Deps{Articles: db, Index: st.ix, Bot: b, Triager: cfg.Triager,
-		BotFor: func(r los.Retriever) editor.Bot { return b.WithRetriever(r) }})
-	admin.Routes(st.web, admin.Deps{Reports: db, Audit: db, Keys: db, Webhooks: db, Outbox: db, WebhookGuard: deps.WebhookGuard})
+		BotFor: func(r los.Retriever) editor.Bot { return b.WithRetriever(r) }, Translator: deps.Translator})
+	admin.Routes(st.web, admin.Deps{Reports: db, Audit: db, Keys: db, Webhooks: db, Outbox: db, Canned: db, WebhookGuard: deps.WebhookGuard})
 	h := st.web.Handler()
 	if o.validate {
 		h = validating(t, h)

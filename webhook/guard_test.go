@@ -109,6 +109,18 @@ func TestGuardCheck(t *testing.T) {
 		{"allowed loopback", webhook.Guard{AllowPrivate: true}, "http://127.0.0.1:8080/hook", ""},
 		{"allowed metadata", webhook.Guard{AllowPrivate: true}, "http://169.254.169.254/", ""},
 		{"allowed still checks the scheme", webhook.Guard{AllowPrivate: true}, "ftp://127.0.0.1/", "not an http or https URL"},
+		// IPv4 in the forms C libraries accept but a.b.c.d checks miss
+		// (the audit saved 127.1, 2130706433 and 0).
+		{"short form", webhook.Guard{Resolver: public}, "http://127.1/", "127.1 is the address 127.0.0.1 written in a non-standard form"},
+		{"one number", webhook.Guard{Resolver: public}, "http://2130706433/", "2130706433 is the address 127.0.0.1 written"},
+		{"zero", webhook.Guard{Resolver: public}, "http://0:8080/", "host 0 is the address 0.0.0.0 written"},
+		{"hex", webhook.Guard{Resolver: public}, "http://0x7f.1/", "is the address 127.0.0.1 written"},
+		{"octal", webhook.Guard{Resolver: public}, "http://0177.0.0.1/", "is the address 127.0.0.1 written"},
+		{"trailing dot", webhook.Guard{Resolver: public}, "http://127.0.0.1./", "is the address 127.0.0.1 written"},
+		{"public, short", webhook.Guard{Resolver: public}, "http://193.90.1/", "non-standard form"},
+		{"even when private is allowed", webhook.Guard{AllowPrivate: true}, "http://127.1/", "non-standard form"},
+		{"digits in a name", webhook.Guard{Resolver: public}, "https://1.example.no/", ""},
+		{"numeric label, name TLD", webhook.Guard{Resolver: public}, "https://10.0.0.1.nip.example/", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -122,6 +134,31 @@ func TestGuardCheck(t *testing.T) {
 				t.Fatalf("Check(%s) = %v, not ErrInternal", tt.url, err)
 			}
 		})
+	}
+}
+
+// waitingResolver keeps the deadline it was given and answers nothing.
+type waitingResolver struct{ deadline *time.Time }
+
+func (w waitingResolver) LookupNetIP(ctx context.Context, _, _ string) ([]netip.Addr, error) {
+	d, ok := ctx.Deadline()
+	if !ok {
+		return nil, errors.New("no deadline")
+	}
+	*w.deadline = d
+	return nil, context.DeadlineExceeded
+}
+
+// TestGuardLookupIsBounded: saving a webhook waits at most a second on
+// DNS (the audit waited 5 s with DNS down); a name that does not resolve
+// in time is accepted, and every connection is checked anyway.
+func TestGuardLookupIsBounded(t *testing.T) {
+	var deadline time.Time
+	if err := (webhook.Guard{Resolver: waitingResolver{&deadline}}).Check(context.Background(), "https://crm.example.no/"); err != nil {
+		t.Fatalf("a name DNS does not answer for: %v, want accepted", err)
+	}
+	if latest := time.Now().Add(time.Second); deadline.IsZero() || deadline.After(latest) {
+		t.Errorf("lookup deadline %v, want at most a second from the call", deadline)
 	}
 }
 

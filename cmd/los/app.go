@@ -20,6 +20,7 @@ import (
 	"github.com/los-bot/los/progress"
 	"github.com/los-bot/los/prompts"
 	"github.com/los-bot/los/redact"
+	"github.com/los-bot/los/replica"
 	"github.com/los-bot/los/retrieve"
 	"github.com/los-bot/los/store"
 	"github.com/los-bot/los/triage"
@@ -34,13 +35,16 @@ type app struct {
 	db     *store.DB
 	index  *kb.Index
 	texts  *locales.Catalog
-	ollama *ollama.Client
+	ollama *ollama.Pool
 	// botConfig has the bot's parts; newBot builds it.
 	botConfig bot.Config
 	bot       *bot.Bot
 	// apertium translates between Bokmål and Nynorsk; its Available says
 	// why not when it cannot.
 	apertium *apertium.Translator
+	// replica keeps this replica in step with the others on PostgreSQL
+	// (set by server, run by serve); nil on SQLite.
+	replica *replica.Replica
 }
 
 // openApp opens the store (loading the demo knowledge base when it is
@@ -56,7 +60,11 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 	if err != nil {
 		return nil, err
 	}
-	if a.db, err = openStore(ctx, cfg.DataDir); err != nil {
+	if a.db, err = openConfiguredStore(ctx, cfg); err != nil {
+		return nil, err
+	}
+	if a.ollama, err = newPool(cfg, log); err != nil {
+		a.Close()
 		return nil, err
 	}
 	if err := a.seedDemo(ctx); err != nil {
@@ -71,21 +79,21 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		a.Close()
 		return nil, err
 	}
-	if a.ollama, err = ollama.New(cfg.OllamaHost); err != nil {
-		a.Close()
-		return nil, err
-	}
 	kinds, err := redact.ParseKinds(cfg.Redact)
 	if err != nil {
 		a.Close()
 		return nil, fmt.Errorf("LOS_REDACT: %w", err)
 	}
+	// The store redacts every text it keeps; the classifier redacts
+	// before its second opinion reaches the model.
+	redactor := redact.New(kinds.Kinds()...)
+	a.db.SetRedaction(kinds, nil)
 	classifier, err := newClassifier(cfg, triage.WithSecondOpinion(triage.SecondOpinion{Chat: a.ollama, Model: cfg.ChatModel}))
 	if err != nil {
 		a.Close()
 		return nil, err
 	}
-	a.apertium = apertium.New(apertium.Options{Keep: []string{"Los"}})
+	a.apertium = apertium.New(apertium.Options{Keep: []string{"Los"}, IdleStop: cfg.ApertiumIdle})
 	var translator bot.Translator
 	if err := a.apertium.Available(); err != nil {
 		log.Warn("Apertium is not installed: quoted articles stay in their own written standard (install Debian's apertium-nno-nob to translate between Bokmål and Nynorsk)", "err", err)
@@ -93,24 +101,35 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 		translator = a.apertium
 	}
 	a.botConfig = bot.Config{
-		Retriever:  retrieve.Index{Index: a.index},
-		Generator:  a.ollama,
-		Rewriter:   &ollama.Rewriter{Chat: a.ollama, Model: cfg.ChatModel},
-		Store:      a.db,
-		Handoffs:   a.db,
-		Summaries:  a.db,
-		Triager:    classifier,
-		Redactor:   redact.New(kinds.Kinds()...),
-		Prompter:   pr,
-		Texts:      a.texts,
-		Policy:     cfg.Policy,
-		Log:        log,
-		ChatModel:  cfg.ChatModel,
-		FirstToken: cfg.FirstToken,
-		Generation: cfg.Generation,
-		Translator: translator,
+		Retriever:    retrieve.Index{Index: a.index},
+		Generator:    a.ollama,
+		Rewriter:     &ollama.Rewriter{Chat: a.ollama, Model: cfg.ChatModel},
+		Store:        a.db,
+		Handoffs:     a.db,
+		Summaries:    a.db,
+		Triager:      redact.Triager{Next: classifier, Redactor: redactor},
+		Redactor:     redactor,
+		Prompter:     pr,
+		Texts:        a.texts,
+		Policy:       cfg.Policy,
+		Log:          log,
+		ChatModel:    cfg.ChatModel,
+		FirstToken:   cfg.FirstToken,
+		TokenTimeout: cfg.TokenTimeout,
+		Generation:   cfg.Generation,
+		Translator:   translator,
 	}
 	return a, nil
+}
+
+// newPool returns the pool of the configured Ollama hosts; serve starts
+// its health checks.
+func newPool(cfg config.Config, log *slog.Logger) (*ollama.Pool, error) {
+	return ollama.NewPool(cfg.OllamaHosts(), ollama.PoolConfig{
+		ChatModel: cfg.ChatModel, EmbedModel: cfg.EmbedModel,
+		Concurrency: cfg.OllamaConcurrency, Queue: cfg.OllamaQueue, QueueWait: cfg.OllamaQueueWait,
+		CheckEvery: cfg.OllamaCheck, Log: log,
+	})
 }
 
 // newBot builds the bot from the parts openApp opened, after wrap (when
@@ -125,20 +144,36 @@ func (a *app) newBot(wrap func(*bot.Config)) *bot.Bot {
 	return a.bot
 }
 
+// openConfiguredStore opens the store cfg names: PostgreSQL when
+// LOS_DATABASE_URL is set (the data directory then holds only this
+// replica's search index), else the SQLite file in the data directory.
+func openConfiguredStore(ctx context.Context, cfg config.Config) (*store.DB, error) {
+	if cfg.Postgres() {
+		if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+			return nil, fmt.Errorf("data directory: %w", err)
+		}
+		return store.OpenPostgres(ctx, cfg.DatabaseURL)
+	}
+	return openStore(ctx, cfg.DataDir)
+}
+
 // openStore opens the store in the data directory, creating both when
 // needed.
 func openStore(ctx context.Context, dataDir string) (*store.DB, error) {
-	if err := os.MkdirAll(dataDir, 0o750); err != nil {
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
 	return store.Open(ctx, filepath.Join(dataDir, "los.db"))
 }
 
-// Close waits for the bot's background work, then closes the index and
-// the store.
+// Close waits for the bot's background work, stops the Ollama hosts'
+// health checks, then closes the index and the store.
 func (a *app) Close() error {
 	if a.bot != nil {
 		a.bot.Wait()
+	}
+	if a.ollama != nil {
+		a.ollama.Close()
 	}
 	var errs []error
 	if a.index != nil {
@@ -219,12 +254,8 @@ func (a *app) indexOptions(ctx context.Context) (kb.Options, error) {
 		opts.Synonyms = syn
 	}
 	if a.cfg.EmbedModel != "" {
-		client, err := ollama.New(a.cfg.OllamaHost)
-		if err != nil {
-			return opts, err
-		}
 		// nil (logged) when the model cannot embed now: keyword search only.
-		if e := ollama.ProbeEmbedder(ctx, client, a.cfg.EmbedModel, a.log); e != nil {
+		if e := ollama.ProbeEmbedder(ctx, a.ollama.Embedder(a.cfg.EmbedModel), a.log); e != nil {
 			opts.Embedder = e
 		}
 		opts.OnEmbedError = ollama.EmbedErrorLogger(a.log)

@@ -20,6 +20,9 @@ version) and prints what it holds. FILE is readable by its owner only: it
 holds conversations. Not included: the search index (DATA/index), which is
 derived from the database and rebuilt at start, and the models, which are
 Ollama's. Restore with: los restore FILE.
+
+With LOS_DATABASE_URL (PostgreSQL) the database is PostgreSQL's to back up:
+los backup refuses and says how (pg_dump --format=custom).
 `
 
 const restoreHelp = `FILE
@@ -29,6 +32,9 @@ Stop los serve first. FILE is checked before anything changes; the current
 database is kept as DATA/los.db.before-restore-<time>, never deleted; the
 search index is removed, and the next start rebuilds it. A backup from an
 older Los is upgraded at the next start.
+
+With LOS_DATABASE_URL (PostgreSQL), restore with pg_restore: los restore
+refuses and says how.
 `
 
 // cmdBackup writes a snapshot of the database while Los runs.
@@ -40,6 +46,9 @@ func cmdBackup(ctx context.Context, e *env) error {
 	}
 	if len(e.args) > 1 {
 		return fmt.Errorf("one FILE, got %d arguments: %q", len(e.args), e.args)
+	}
+	if e.cfg.Postgres() {
+		return errPostgresBackup("backup")
 	}
 	src, err := existingDB(e.cfg.DataDir)
 	if err != nil {
@@ -84,7 +93,10 @@ func cmdRestore(ctx context.Context, e *env) error {
 	if len(e.args) > 1 {
 		return fmt.Errorf("one FILE, got %d arguments: %q", len(e.args), e.args)
 	}
-	if err := os.MkdirAll(e.cfg.DataDir, 0o750); err != nil {
+	if e.cfg.Postgres() {
+		return errPostgresBackup("restore")
+	}
+	if err := os.MkdirAll(e.cfg.DataDir, 0o700); err != nil {
 		return fmt.Errorf("data directory: %w", err)
 	}
 	start := time.Now()
@@ -128,4 +140,17 @@ func byteSize(n int64) string {
 		exp++
 	}
 	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
+}
+
+// errPostgresBackup says that PostgreSQL's own tools back up and restore
+// a store on PostgreSQL, and how.
+func errPostgresBackup(command string) error {
+	if command == "backup" {
+		return errors.New("the store is on PostgreSQL (LOS_DATABASE_URL): back it up with PostgreSQL's tools while Los runs, " +
+			"for example: pg_dump --format=custom --file=los.dump \"$LOS_DATABASE_URL\" (or continuous archiving); " +
+			"the replicas' search indexes need no backup, they are rebuilt from the database")
+	}
+	return errors.New("the store is on PostgreSQL (LOS_DATABASE_URL): restore a pg_dump archive with PostgreSQL's tools, " +
+		"for example: stop every replica, then pg_restore --clean --if-exists --dbname=\"$LOS_DATABASE_URL\" los.dump; " +
+		"each replica rebuilds its search index at start")
 }

@@ -210,3 +210,15 @@ func TestRestoreRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestBackupOnPostgresSaysPgDump: with the store on PostgreSQL, backup
+// and restore refuse before touching anything and name PostgreSQL's tools.
+func TestBackupOnPostgresSaysPgDump(t *testing.T) {
+	env := map[string]string{"LOS_DATA": t.TempDir(), "LOS_DATABASE_URL": "postgres://los@127.0.0.1:1/los"}
+	for cmd, tool := range map[string]string{"backup": "pg_dump", "restore": "pg_restore"} {
+		r := runLos(t, env, "", cmd, filepath.Join(t.TempDir(), "x.db"))
+		if r.code == 0 || !strings.Contains(r.stderr, tool) || !strings.Contains(r.stderr, "PostgreSQL") {
+			t.Errorf("los %s: exit %d, stderr %q", cmd, r.code, r.stderr)
+		}
+	}
+}

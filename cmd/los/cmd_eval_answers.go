@@ -77,11 +77,15 @@ func evalAnswers(ctx context.Context, e *env) error {
 	}
 	defer cleanup()
 	bar := progress.New(e.stderr, "asking")
+	opt, err := a.evalOptions(ctx, bar)
+	if err != nil {
+		return err
+	}
 	rep, err := eval.Answers(ctx, cases, func(ctx context.Context, text string) (eval.Reply, error) {
 		res, err := a.bot.Turn(ctx, los.TurnRequest{Text: text})
 		return eval.Reply{Answer: res.Answer, Action: string(res.Action), Category: string(res.Category),
 			Citations: res.Citations, Mode: string(res.Mode), Lang: string(res.Lang)}, err
-	}, a.evalOptions(bar))
+	}, opt)
 	bar.Done()
 	if err != nil {
 		return err
@@ -98,7 +102,7 @@ func evalAnswers(ctx context.Context, e *env) error {
 func evalConversations(ctx context.Context, e *env) error {
 	var fs flag.FlagSet
 	path := fs.String("json", "", "labelled conversations: JSON file (eval/testdata/blind)")
-	url := fs.String("url", "", "base URL of a running Los (default: start one here on a copy of the data directory)")
+	url := fs.String("url", "", "base URL of a running Los (default: start one here on a copy of the data directory); its twins count as right only where labelled")
 	stream := fs.Bool("stream", false, "ask for server-sent events and check that the token events spell each answer")
 	af := addAnswerFlags(&fs)
 	if err := e.parse("eval conversations", &fs, 0, ""); err != nil {
@@ -133,7 +137,9 @@ func evalConversations(ctx context.Context, e *env) error {
 	bar := progress.New(e.stderr, "conversations")
 	opt := eval.Options{Progress: func(done, total int) { bar.Update(int64(done), int64(total)) }}
 	if a != nil {
-		opt = a.evalOptions(bar)
+		if opt, err = a.evalOptions(ctx, bar); err != nil {
+			return err
+		}
 	}
 	rep, err := eval.Conversations(ctx, ds, chat, opt)
 	bar.Done()
@@ -146,17 +152,23 @@ func evalConversations(ctx context.Context, e *env) error {
 	return printReport(e.stdout, *af.format, rep)
 }
 
-// evalOptions reports progress on bar and lets the judge read evidence
+// evalOptions reports progress on bar, counts a citation of the twin of
+// an answering article as right, and lets the judge read evidence
 // translated by the Apertium Los quotes articles with, when it is
 // installed.
-func (a *app) evalOptions(bar *progress.Bar) eval.Options {
+func (a *app) evalOptions(ctx context.Context, bar *progress.Bar) (eval.Options, error) {
 	opt := eval.Options{Progress: func(done, total int) { bar.Update(int64(done), int64(total)) }}
+	articles, err := a.db.Articles(ctx)
+	if err != nil {
+		return opt, err
+	}
+	opt.Groups = eval.Groups(articles)
 	if a.apertium.Available() == nil {
 		opt.Translate = func(ctx context.Context, from, to, text string) (string, error) {
 			return a.apertium.Translate(ctx, los.Standard(from), los.Standard(to), text)
 		}
 	}
-	return opt
+	return opt, nil
 }
 
 type textReport interface{ WriteText(io.Writer) error }

@@ -19,8 +19,15 @@ func TestEvalLang(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &reps); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
 	}
-	if len(reps) != 3 || !strings.Contains(reps[1].Name, "held-out") {
-		t.Fatalf("reports: %+v", reps)
+	// In-sample, held-out, each split into ambiguous and unambiguous
+	// sentences (the translations lie beside the dev files), the TSV.
+	var names []string
+	for _, r := range reps {
+		names = append(names, r.Name)
+	}
+	if len(reps) != 7 || !strings.Contains(reps[1].Name, "held-out") || !strings.Contains(reps[4].Name, "held-out part, ambiguous") ||
+		!strings.Contains(reps[5].Name, "held-out part, unambiguous") || !strings.Contains(reps[6].Name, "answers_single") {
+		t.Fatalf("reports:\n%s", strings.Join(names, "\n"))
 	}
 	for _, band := range []string{"<6", "6-15", ">15", "all"} {
 		if v := reps[1].Balanced[band]; v < 0.5 || v > 1 {

@@ -13,13 +13,14 @@ import (
 )
 
 const keysUsage = `Usage:
-  los keys create --scope chat,kb:write,agent,admin [--name NAME]
+  los keys create --scope chat,kb:write,agent,admin [--name NAME] [--expires 90d|2027-06-30]
   los keys list
   los keys revoke ID
 
 create prints the new key on the last line of its output. It is shown
 once: Los keeps only its hash. Programs send it as
-Authorization: Bearer los_...`
+Authorization: Bearer los_...; after --expires (a number of days, or a
+date, Europe/Oslo midnight) it is refused with 401.`
 
 // cmdKeys manages API keys for programs.
 func cmdKeys(ctx context.Context, e *env) error {
@@ -30,9 +31,10 @@ func cmdKeys(ctx context.Context, e *env) error {
 	sub := e.args[0]
 	e.args = e.args[1:]
 	var (
-		fs    flag.FlagSet
-		scope = fs.String("scope", "", "comma-separated scopes: chat, kb:write, agent, admin")
-		name  = fs.String("name", "", "a name to recognise the key by")
+		fs      flag.FlagSet
+		scope   = fs.String("scope", "", "comma-separated scopes: chat, kb:write, agent, admin")
+		name    = fs.String("name", "", "a name to recognise the key by")
+		expires = fs.String("expires", "", "when the key stops working: a number of days (90d) or a date (2027-06-30); default never")
 	)
 	switch sub {
 	case "create":
@@ -51,7 +53,7 @@ func cmdKeys(ctx context.Context, e *env) error {
 		fmt.Fprintf(e.stderr, "los keys: unknown subcommand %q\n%s\n", sub, keysUsage)
 		return errUsage
 	}
-	db, err := openStore(ctx, e.cfg.DataDir)
+	db, err := openConfiguredStore(ctx, e.cfg)
 	if err != nil {
 		return err
 	}
@@ -63,11 +65,15 @@ func cmdKeys(ctx context.Context, e *env) error {
 		if err != nil {
 			return fmt.Errorf("--scope: %w", err)
 		}
-		key, k, err := db.NewAPIKey(ctx, strings.TrimSpace(*name), scopes)
+		until, err := parseExpiry(*expires, time.Now())
+		if err != nil {
+			return fmt.Errorf("--expires: %w", err)
+		}
+		key, k, err := db.NewAPIKeyUntil(ctx, strings.TrimSpace(*name), scopes, until)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "created key %d (%s) with scopes %s; it is shown once, below:\n", k.ID, k.Name, joinScopes(k.Scopes))
+		fmt.Fprintf(e.stdout, "created key %d (%s) with scopes %s, expires %s; it is shown once, below:\n", k.ID, k.Name, joinScopes(k.Scopes), expiry(k.Expires))
 		fmt.Fprintln(e.stdout, key)
 		return nil
 	case "revoke":
@@ -90,10 +96,10 @@ func cmdKeys(ctx context.Context, e *env) error {
 		return nil
 	}
 	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tNAME\tKEY\tSCOPES\tCREATED\tLAST USED\tREVOKED")
+	fmt.Fprintln(w, "ID\tNAME\tKEY\tSCOPES\tCREATED\tLAST USED\tEXPIRES\tREVOKED")
 	for _, k := range keys {
-		fmt.Fprintf(w, "%d\t%s\t%s…\t%s\t%s\t%s\t%s\n", k.ID, k.Name, k.Hint, joinScopes(k.Scopes),
-			k.Created.Format(time.DateTime), when(k.LastUsed), when(k.Revoked))
+		fmt.Fprintf(w, "%d\t%s\t%s…\t%s\t%s\t%s\t%s\t%s\n", k.ID, k.Name, k.Hint, joinScopes(k.Scopes),
+			k.Created.Format(time.DateTime), when(k.LastUsed), expiry(k.Expires), when(k.Revoked))
 	}
 	return w.Flush()
 }
@@ -111,4 +117,42 @@ func when(t *time.Time) string {
 		return "-"
 	}
 	return t.Format(time.DateTime)
+}
+
+// parseExpiry reads --expires: "" (never), a number of days ("90d") or a
+// date ("2027-06-30", the start of that day in Europe/Oslo), which must
+// be in the future.
+func parseExpiry(s string, now time.Time) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	var t time.Time
+	if d, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(d)
+		if err != nil || n < 1 {
+			return time.Time{}, fmt.Errorf("%q: write a number of days, like 90d, or a date, like 2027-06-30", s)
+		}
+		t = now.AddDate(0, 0, n)
+	} else {
+		zone, err := time.LoadLocation("Europe/Oslo")
+		if err != nil {
+			zone = time.UTC
+		}
+		if t, err = time.ParseInLocation(time.DateOnly, s, zone); err != nil {
+			return time.Time{}, fmt.Errorf("%q: write a number of days, like 90d, or a date, like 2027-06-30", s)
+		}
+	}
+	if !t.After(now) {
+		return time.Time{}, fmt.Errorf("%s is not in the future", s)
+	}
+	return t, nil
+}
+
+// expiry shows when a key expires: a time, or "never".
+func expiry(t *time.Time) string {
+	if t == nil {
+		return "never"
+	}
+	return t.Local().Format(time.DateTime)
 }

@@ -48,6 +48,10 @@ func TestKeysCreateListRevoke(t *testing.T) {
 		{"revoke unknown", []string{"keys", "revoke", "99"}, 1, "", "not found"},
 		{"revoke no id", []string{"keys", "revoke", "x"}, 1, "", "not a key ID"},
 		{"unknown subcommand", []string{"keys", "rotate"}, 2, "", "unknown subcommand"},
+		{"expiring", []string{"keys", "create", "--scope", "chat", "--name", "kort", "--expires", "30d"}, 0, "expires 20", ""},
+		{"expiry listed", []string{"keys", "list"}, 0, "EXPIRES", ""},
+		{"bad expiry", []string{"keys", "create", "--scope", "chat", "--expires", "snart"}, 1, "", "write a number of days"},
+		{"past expiry", []string{"keys", "create", "--scope", "chat", "--expires", "2020-01-01"}, 1, "", "not in the future"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,7 +64,7 @@ func TestKeysCreateListRevoke(t *testing.T) {
 			}
 		})
 	}
-	if r := runLos(t, env, "", "keys", "list"); !strings.Contains(r.stdout, "chat,agent") || strings.Count(r.stdout, "\n") != 2 {
+	if r := runLos(t, env, "", "keys", "list"); !strings.Contains(r.stdout, "chat,agent") || !strings.Contains(r.stdout, "never") || strings.Count(r.stdout, "\n") != 3 {
 		t.Errorf("list after revoke:\n%s", r.stdout)
 	}
 }

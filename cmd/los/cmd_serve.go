@@ -5,9 +5,15 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 
+	"github.com/los-bot/los/config"
+	"github.com/los-bot/los/store"
+
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/metrics"
 	"github.com/los-bot/los/ollama"
 	"github.com/los-bot/los/webhook"
@@ -32,20 +38,23 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 	}
 	defer a.Close()
 
-	probe := ollama.NewProbe(a.ollama, e.cfg.ChatModel, e.cfg.EmbedModel)
-	if state, ok := probe.Check(ctx); !ok {
-		e.log.Warn("Ollama is not ready; answering from the knowledge base alone until it is", "state", state)
-	}
-	if a.apertium.Available() == nil {
-		// Load Apertium's dictionaries now, not in the first customer's turn.
+	a.ollama.Start(ctx)
+	reportOllama(ctx, e.log, a.ollama)
+	if a.apertium.Available() == nil && e.cfg.ApertiumIdle == 0 {
+		// Kept warm: load Apertium's dictionaries now, not in the first
+		// customer's turn. With an idle stop they load at the first need.
 		go func() {
 			if err := a.apertium.Start(); err != nil {
 				e.log.Warn("Apertium did not start; it is tried again at the next translation", "err", err)
 			}
 		}()
 	}
+	if len(e.cfg.TOTPRoles) == 0 {
+		e.log.Warn("no role must sign in with a second factor; set LOS_TOTP_ROLES=agent,editor,admin (each user then sets up TOTP at their next sign-in)")
+	}
 	m := metrics.New()
-	srv, err := a.server(e, m, probe)
+	m.WatchModelHosts(a.ollama.Snapshot)
+	srv, err := a.server(e, m)
 	if err != nil {
 		return err
 	}
@@ -55,12 +64,21 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 		return fmt.Errorf("listen on %s: %w (is another Los running? choose another port with --addr)", e.cfg.Addr, err)
 	}
 	addr := ln.Addr().String()
-	e.log.Info("Los is serving", "url", "http://"+addr+"/", "data", e.cfg.DataDir)
+	e.log.Info("Los is serving", "url", "http://"+addr+"/", "data", e.cfg.DataDir, "store", storeName(e.cfg))
 	if listening != nil {
 		listening(addr)
 	}
 
 	jobs, stopJobs := context.WithCancel(ctx)
+	if a.replica != nil {
+		// Inboxes and the index follow the other replicas.
+		replicaDone := make(chan struct{})
+		go func() {
+			defer close(replicaDone)
+			a.replica.Run(jobs)
+		}()
+		defer func() { stopJobs(); <-replicaDone }()
+	}
 	jobsDone := make(chan struct{})
 	go func() {
 		defer close(jobsDone)
@@ -99,4 +117,33 @@ func serve(ctx context.Context, e *env, listening func(addr string)) error {
 	}
 	e.log.Info("stopped")
 	return nil
+}
+
+// reportOllama logs at start what the Ollama hosts' first checks found,
+// when it is not all well.
+func reportOllama(ctx context.Context, log *slog.Logger, pool *ollama.Pool) {
+	state, ok := pool.Ready(ctx)
+	if ok {
+		return
+	}
+	up := 0
+	for _, h := range pool.Hosts() {
+		if h.State == los.HostUp {
+			up++
+		}
+	}
+	if up == 0 {
+		log.Warn("Ollama is not ready; answering from the knowledge base alone until it is", "state", state)
+		return
+	}
+	log.Warn("some Ollama hosts are not ready; turns go to the others until they are", "state", state)
+}
+
+// storeName says where the store is, for the start log: the SQLite file,
+// or the PostgreSQL database without its password.
+func storeName(cfg config.Config) string {
+	if cfg.Postgres() {
+		return store.Redacted(cfg.DatabaseURL)
+	}
+	return filepath.Join(cfg.DataDir, "los.db")
 }

@@ -11,20 +11,23 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/los-bot/los/internal/pgtest"
 )
 
 // TestMain lets a test run this binary as los: with LOS_TEST_MAIN=1 it is
-// main, signals and all.
+// main, signals and all. Tests of replicas get a throw-away PostgreSQL
+// cluster, stopped after the last test.
 func TestMain(m *testing.M) {
 	if os.Getenv("LOS_TEST_MAIN") == "1" {
 		main()
 	}
-	os.Exit(m.Run())
+	pgtest.Main(m)
 }
 
 // startLos starts los (this test binary as main) with args and the
 // variables of env, its standard input a pipe the test holds open.
-func startLos(t *testing.T, env map[string]string, args ...string) (cmd *exec.Cmd, stdin io.WriteCloser, stdout, stderr *bufio.Reader) {
+func startLos(t testing.TB, env map[string]string, args ...string) (cmd *exec.Cmd, stdin io.WriteCloser, stdout, stderr *bufio.Reader) {
 	t.Helper()
 	cmd = exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), "LOS_TEST_MAIN=1")

@@ -9,6 +9,7 @@ import (
 )
 
 func main() {
+	ownerOnly()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	// The first signal asks the command to stop; a second one ends the

@@ -14,6 +14,7 @@ import (
 
 	"github.com/ollama/ollama/api"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/config"
 	"github.com/los-bot/los/internal/ollamatest"
 )
@@ -171,6 +172,12 @@ func ask(t *testing.T, addr, question string) (mode, answer string) {
 
 const question = "Hvordan endrer jeg fakturaadressen min?"
 
+// readiness is what /readyz answers.
+type readiness struct {
+	Status, Store, Index, Ollama string
+	Hosts                        []los.ModelHost `json:"ollama_hosts"`
+}
+
 // TestServeWithOllamaDown: the Ollama server is stopped when Los starts.
 // Los starts anyway, says it is degraded on /readyz and in `los health`,
 // and customers get extractive answers.
@@ -179,11 +186,11 @@ func TestServeWithOllamaDown(t *testing.T) {
 	srv.Stop()
 	addr, logs := startServe(t, ollamaEnv(t, srv, srv.Model))
 
-	var ready map[string]string
+	var ready readiness
 	if code := httpJSON(t, "GET", "http://"+addr+"/readyz", "", "", &ready); code != http.StatusOK {
 		t.Errorf("/readyz: %d, want 200 (degraded is not unready)", code)
 	}
-	if !strings.HasPrefix(ready["status"], "degraded: Ollama unreachable") || ready["store"] != "ok" || ready["index"] != "ok" {
+	if !strings.HasPrefix(ready.Status, "degraded: Ollama unreachable") || ready.Store != "ok" || ready.Index != "ok" {
 		t.Errorf("/readyz says %v, want status \"degraded: Ollama unreachable...\"", ready)
 	}
 	if !strings.Contains(logs.String(), "Ollama is not ready") {
@@ -207,8 +214,8 @@ func TestServeWithOllamaDown(t *testing.T) {
 func TestServeWithOllama(t *testing.T) {
 	srv := ollamatest.Start(t)
 	addr, logs := startServe(t, ollamaEnv(t, srv, bounded(t, srv)))
-	var ready map[string]string
-	if code := httpJSON(t, "GET", "http://"+addr+"/readyz", "", "", &ready); code != http.StatusOK || !strings.HasPrefix(ready["status"], "ok") {
+	var ready readiness
+	if code := httpJSON(t, "GET", "http://"+addr+"/readyz", "", "", &ready); code != http.StatusOK || !strings.HasPrefix(ready.Status, "ok") {
 		t.Errorf("/readyz: %d %v, want 200 ok", code, ready)
 	}
 	if mode, answer := ask(t, addr, question); mode != "generated" || answer == "" {
@@ -224,9 +231,9 @@ func TestServeLogsMissingModel(t *testing.T) {
 	if n := strings.Count(logs.String(), "ollama pull mangler:7b"); n != 1 {
 		t.Errorf("the start log names \"ollama pull mangler:7b\" %d times, want once:\n%s", n, logs)
 	}
-	var ready map[string]string
+	var ready readiness
 	httpJSON(t, "GET", "http://"+addr+"/readyz", "", "", &ready)
-	if !strings.Contains(ready["status"], `chat model "mangler:7b" missing`) || !strings.Contains(ready["status"], "ollama pull mangler:7b") {
+	if !strings.Contains(ready.Status, `chat model "mangler:7b" missing`) || !strings.Contains(ready.Status, "ollama pull mangler:7b") {
 		t.Errorf("/readyz says %v, want the missing model and the command", ready)
 	}
 	if mode, _ := ask(t, addr, question); mode != "extractive" {

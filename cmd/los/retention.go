@@ -17,17 +17,30 @@ const (
 
 // runJobs runs the background jobs until ctx ends: the retention purge and
 // the closing of idle conversations. Both compare times only, so a restart
-// or a second replica does no harm.
+// does no harm; with several replicas on PostgreSQL each run happens on
+// one replica at a time (db.RunOnce: an advisory lock), the others skip it.
 func runJobs(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		every(ctx, idleCloseEvery, func() {
-			n, err := db.CloseIdle(ctx, time.Now().Add(-cfg.IdleClose))
+			var n int
+			_, err := db.RunOnce(ctx, "idle-close", func(ctx context.Context) (err error) {
+				n, err = db.CloseIdle(ctx, time.Now().Add(-cfg.IdleClose))
+				return err
+			})
 			report(ctx, log, "idle close: closed quiet conversations", n, err)
 		})
 	}()
-	every(ctx, purgeEvery, func() { purge(ctx, db, cfg, log) })
+	every(ctx, purgeEvery, func() {
+		_, err := db.RunOnce(ctx, "retention", func(ctx context.Context) error {
+			purge(ctx, db, cfg, log)
+			return nil
+		})
+		if err != nil && ctx.Err() == nil {
+			log.Error("retention: could not take the job's lock; will retry", "err", err)
+		}
+	})
 	<-done
 }
 
@@ -40,6 +53,12 @@ func purge(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logge
 		Handoffs:      days(cfg.HandoffDays),
 	})
 	report(ctx, log, "retention: deleted expired conversations", int(n), err)
+	if n > 0 {
+		// PostgreSQL: let the space of the deleted rows be reused now.
+		if err := db.Reclaim(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("retention: reclaiming the space of deleted conversations failed", "err", err)
+		}
+	}
 	p, err := db.PruneWebhookLog(ctx, days(cfg.WebhookLogDays), store.DefaultPruneBatch)
 	switch {
 	case err != nil && ctx.Err() == nil:

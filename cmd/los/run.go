@@ -45,6 +45,7 @@ func commands() []command {
 		{"keys", "API keys: los keys create --scope chat,agent [--name N] | list | revoke ID", cmdKeys},
 		{"backup", "snapshot the database while Los runs: los backup [--force] FILE", cmdBackup},
 		{"restore", "put a backup in place (Los stopped): los restore FILE", cmdRestore},
+		{"migrate-db", "copy the SQLite database to PostgreSQL: los migrate-db --to postgres://… [--force]", cmdMigrateDB},
 		{"version", "print the version", func(_ context.Context, e *env) error {
 			fmt.Fprintf(e.stdout, "los %s\n", version)
 			return nil

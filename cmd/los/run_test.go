@@ -13,7 +13,7 @@ import (
 
 // closedPort returns a loopback URL where nothing listens, so Ollama is
 // "down" for the test.
-func closedPort(t *testing.T) string {
+func closedPort(t testing.TB) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -8,9 +8,7 @@ import (
 	"github.com/los-bot/los/apertium"
 	"github.com/los-bot/los/bot"
 	"github.com/los-bot/los/hours"
-	"github.com/los-bot/los/hub"
 	"github.com/los-bot/los/metrics"
-	"github.com/los-bot/los/ollama"
 	"github.com/los-bot/los/web"
 	"github.com/los-bot/los/web/admin"
 	"github.com/los-bot/los/web/agent"
@@ -23,7 +21,7 @@ import (
 // as its observer; then the web core and, over it, the customers' chat,
 // the agents' desk, the editor and the administrators' pages, each given
 // the parts it uses.
-func (a *app) server(e *env, m *metrics.Metrics, probe *ollama.Probe) (*web.Server, error) {
+func (a *app) server(e *env, m *metrics.Metrics) (*web.Server, error) {
 	week, err := hours.ParseWeek(e.cfg.OpeningHours)
 	if err != nil {
 		return nil, err
@@ -36,7 +34,10 @@ func (a *app) server(e *env, m *metrics.Metrics, probe *ollama.Probe) (*web.Serv
 	if err != nil {
 		return nil, err
 	}
-	changes := hub.New()
+	changes, err := a.hub(e)
+	if err != nil {
+		return nil, err
+	}
 	b := a.newBot(func(c *bot.Config) {
 		c.Store = agent.NotifyTurns(c.Store, changes)
 		c.Handoffs = agent.NotifyHandoffs(c.Handoffs, changes)
@@ -45,14 +46,17 @@ func (a *app) server(e *env, m *metrics.Metrics, probe *ollama.Probe) (*web.Serv
 		c.Observer = m
 	})
 	s := web.New(web.Config{
-		Texts: a.texts, Log: e.log, Accounts: a.db, Audit: a.db, Store: a.db, Index: a.index, Ollama: probe.Check, Translation: translationState(a.apertium),
+		Texts: a.texts, Log: e.log, Accounts: a.db, Audit: a.db, Store: a.db, Index: a.index, Ollama: a.ollama.Ready, OllamaHosts: a.ollama.Hosts, Translation: translationState(a.apertium),
 		WidgetOrigins: e.cfg.WidgetOrigins, Metrics: m, MetricsToken: e.cfg.MetricsToken,
+		LoginFailures: a.loginFailures(), HashMemory: int64(e.cfg.SignInMemoryMB) << 20, TrustedProxies: e.cfg.TrustedProxies,
+		PublicURL: e.cfg.PublicURL, TOTPRoles: e.cfg.TOTPRoles,
 	})
-	chat.Routes(s, chat.Deps{Conversations: a.db, Bot: b, Articles: a.db, Search: a.index, Hub: changes,
+	chat.Routes(s, chat.Deps{Conversations: a.db, Bot: b, Articles: a.db, Search: a.index, Hub: changes, Live: changes,
 		Redactor: a.botConfig.Redactor, IdleClose: e.cfg.IdleClose})
-	agent.Routes(s, agent.Deps{Desk: a.db, Hub: changes, Staffing: staffing})
-	editor.Routes(s, editor.Deps{Articles: a.db, Index: a.index, Bot: b, BotFor: botFor(b), Triager: a.botConfig.Triager})
-	admin.Routes(s, admin.Deps{Reports: a.db, Audit: a.db, Keys: a.db, Webhooks: a.db, Outbox: a.db,
+	agent.Routes(s, agent.Deps{Desk: a.db, Records: a.db, Copilot: b, Hub: changes, Staffing: staffing})
+	editor.Routes(s, editor.Deps{Articles: a.db, Index: a.index, Bot: b, BotFor: botFor(b), Triager: a.botConfig.Triager,
+		Translator: a.apertium})
+	admin.Routes(s, admin.Deps{Reports: a.db, Audit: a.db, Keys: a.db, Webhooks: a.db, Outbox: a.db, Canned: a.db,
 		WebhookGuard: webhookGuard(e.cfg)})
 	return s, nil
 }

@@ -56,13 +56,13 @@ export async function freePort() {
 }
 
 // startLos runs `los serve` and resolves when it logs that it serves.
-// extra are more flags for `los serve`.
-export async function startLos(bin, data, widgetOrigin, extra = []) {
+// extra are more flags for `los serve`, moreEnv more environment.
+export async function startLos(bin, data, widgetOrigin, extra = [], moreEnv = {}) {
   const port = await freePort();
   const args = ['serve', '--data', data, '--addr', `127.0.0.1:${port}`];
   if (widgetOrigin) args.push('--widget-origins', widgetOrigin);
   args.push(...extra);
-  const proc = spawn(bin, args, { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(bin, args, { env: { ...env(), ...moreEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const ready = new Promise((ok, fail) => {
     const onData = (chunk) => {
@@ -157,10 +157,12 @@ export async function screenshot(page, name) {
 }
 
 // addUser runs `los users add` with the password on standard input, as an
-// operator would, and checks that the password is not echoed.
-export async function addUser(bin, data, role, email, password) {
-  const proc = spawn(bin, ['users', 'add', '--data', data, '--role', role, '--email', email],
-    { stdio: ['pipe', 'pipe', 'pipe'] });
+// operator would, and checks that the password is not echoed; name is the
+// display name customers see (none when left out).
+export async function addUser(bin, data, role, email, password, name) {
+  const args = ['users', 'add', '--data', data, '--role', role, '--email', email];
+  if (name) args.push('--name', name);
+  const proc = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout.on('data', (c) => { out += c; });
   proc.stderr.on('data', (c) => { out += c; });
@@ -177,11 +179,11 @@ export async function signIn(page, email, password) {
   await page.getByRole('button', { name: 'Logg inn' }).click();
 }
 
-// startStack builds los, adds users ([role, email, password] each) and
+// startStack builds los, adds users ([role, email, password, name?] each) and
 // articles (file name -> Markdown, beside the demo ones), serves it with
-// extra serve flags and launches browsers. stop() undoes all of it, also
-// after a partial start.
-export async function startStack(name, { users = [], articles = {}, browsers = 1, args = [] } = {}) {
+// extra serve flags (and environment) and launches browsers. stop() undoes
+// all of it, also after a partial start.
+export async function startStack(name, { users = [], articles = {}, browsers = 1, args = [], env: moreEnv = {} } = {}) {
   const stack = { browsers: [] };
   stack.stop = async () => {
     for (const b of stack.browsers) await b.close();
@@ -191,9 +193,9 @@ export async function startStack(name, { users = [], articles = {}, browsers = 1
   stack.work = await tempDir(`los-e2e-${name}-`);
   const bin = await losBin(stack.work);
   const data = `${stack.work}/data`;
-  for (const [role, email, password] of users) await addUser(bin, data, role, email, password);
+  for (const [role, email, password, name] of users) await addUser(bin, data, role, email, password, name);
   if (Object.keys(articles).length) await importArticles(bin, data, articles);
-  stack.los = await startLos(bin, data, '', args);
+  stack.los = await startLos(bin, data, '', args, moreEnv);
   for (let i = 0; i < browsers; i++) stack.browsers.push(await launch());
   return stack;
 }

@@ -34,14 +34,17 @@ test('an agent takes over a grief conversation and the customer sees the reply',
   const answer = chat.locator('.msg.bot:not(.greeting):not(.typing) .text').first();
   await answer.filter({ hasText: 'lei for det' }).waitFor();
 
-  // It appears at the top of the queue, pushed, with its reason.
+  // It appears at the top of the queue, pushed, with its reason in plain
+  // words and the customer's first words.
   const top = inbox.locator('#queue li').first();
-  await top.filter({ hasText: 'Dødsfall' }).waitFor();
-  assert.match(await top.locator('.reason').textContent(), /bereavement/);
+  await top.filter({ hasText: 'Dødsfall i familien' }).waitFor();
+  assert.equal(await top.locator('.reason').textContent(), 'Dødsfall i familien');
+  assert.match(await top.locator('.words').textContent(), /^«Mannen min døde i forrige uke/);
   assert.match(await top.locator('.badge').textContent(), /Høy/);
   await top.getByRole('button').click();
-  await inbox.locator('#fact-summary').filter({ hasText: 'Mannen min døde' }).waitFor();
-  assert.match(await inbox.locator('#fact-reason').textContent(), /bereavement/);
+  await inbox.locator('#fact-summary').filter({ hasText: 'Skrev først: «Mannen min døde' }).waitFor();
+  assert.match(await inbox.locator('#fact-reason').textContent(), /Dødsfall i familien/);
+  assert.doesNotMatch(await inbox.locator('#conversation').innerText(), /bereavement|lexicon:|who:self/);
 
   // The agent takes it over and replies.
   await inbox.getByRole('button', { name: 'Ta samtalen' }).click();

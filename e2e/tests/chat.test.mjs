@@ -118,16 +118,43 @@ describe('hosted chat page', () => {
     await page.close();
   });
 
-  test('"Snakk med et menneske" hands over and polls for an agent', async () => {
+  test('follows the conversation\'s standard when the customer changes it later', async () => {
+    const page = await browser.context.newPage();
+    const seen = watch(page);
+    await page.goto(los.url + '/');
+    const say = async (text, n) => {
+      const input = page.locator('#los-chat textarea');
+      await input.fill(text);
+      await input.press('Enter');
+      await lastAnswer(page, n);
+    };
+    await say(QUESTION, 1);
+    assert.equal(await page.locator('#los-panel').getAttribute('lang'), 'nb');
+    await page.getByRole('button', { name: 'Snakk med et menneske' }).waitFor();
+    // Not only the first reply: a later switch changes the buttons and
+    // notices too, both ways.
+    await say('Kan du svare på nynorsk?', 2);
+    assert.equal(await page.locator('#los-panel').getAttribute('lang'), 'nn');
+    await page.getByRole('button', { name: 'Snakk med eit menneske' }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Skriv meldinga di' }).count(), 1);
+    await say('Kan du svare på bokmål igjen?', 3);
+    assert.equal(await page.locator('#los-panel').getAttribute('lang'), 'nb');
+    await page.getByRole('button', { name: 'Snakk med et menneske' }).waitFor();
+    assert.deepEqual(await axe(page), [], 'chat after switching back');
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+
+  test('"Snakk med et menneske" hands over and follows the conversation live', async () => {
     const page = await browser.context.newPage();
     await page.goto(los.url + '/');
     const human = page.getByRole('button', { name: 'Snakk med et menneske' });
     await human.waitFor();
-    const polled = page.waitForRequest((r) => r.method() === 'GET' && /\/api\/v1\/conversations\/[^/?]+\?/.test(r.url()));
+    const followed = page.waitForRequest((r) => r.method() === 'GET' && /\/api\/v1\/conversations\/[^/?]+\/stream\?/.test(r.url()));
     await human.click();
     await page.locator('.msg.bot:not(.greeting):not(.typing) .text').first().waitFor();
     assert.match(await page.locator('.msg.bot:not(.greeting) .text').first().textContent(), /menneske|kundebehandler/i);
-    await polled; // the transcript is polled while the conversation waits for an agent
+    await followed; // one event stream while the conversation waits for an agent
     await page.close();
   });
 });

@@ -11,8 +11,8 @@ import { axe, screenshot, signIn, useStack, watch } from '../lib/los.mjs';
 
 const EMAIL = 'eva@example.no';
 const PASSWORD = 'redaktør med langt passord';
-const SLUG = 'avtalegiro-og-efaktura';
-const TITLE = 'AvtaleGiro og e-faktura';
+const SLUG = 'papirfaktura-og-fakturagebyr'; // where the ways of paying are chosen
+const TITLE = 'Papirfaktura og fakturagebyr';
 const GAP = 'Kan jeg betale regningen med Vipps?';
 const WORDING = 'Tek de imot bitcoin som betaling?';
 

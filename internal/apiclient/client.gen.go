@@ -19,6 +19,7 @@ var (
 
 type APIKey struct {
 	Created  time.Time  `json:"created"`
+	Expires  *time.Time `json:"expires"`
 	Hint     string     `json:"hint"`
 	ID       int64      `json:"id"`
 	LastUsed *time.Time `json:"last_used"`
@@ -31,25 +32,36 @@ type APIKeyList struct {
 	Items []APIKey `json:"items"`
 }
 
+type AddQuestionRequest struct {
+	Question string `json:"question"`
+}
+
 type AgentConversation struct {
-	Created  time.Time      `json:"created"`
-	Handoff  Handoff        `json:"handoff"`
-	ID       string         `json:"id"`
-	Lang     string         `json:"lang"`
-	Messages []AgentMessage `json:"messages"`
-	Mine     bool           `json:"mine"`
-	Status   string         `json:"status"`
+	Context        json.RawMessage `json:"context,omitempty"`
+	Created        time.Time       `json:"created"`
+	Handoff        Handoff         `json:"handoff"`
+	ID             string          `json:"id"`
+	Lang           string          `json:"lang"`
+	Messages       []AgentMessage  `json:"messages"`
+	Mine           bool            `json:"mine"`
+	Notes          []Note          `json:"notes"`
+	ReasonKey      string          `json:"reason_key"`
+	Status         string          `json:"status"`
+	Summary        []string        `json:"summary"`
+	SummaryByModel bool            `json:"summary_by_model"`
+	Why            []string        `json:"why"`
 }
 
 type AgentMessage struct {
-	Action   string    `json:"action,omitempty"`
-	Category string    `json:"category,omitempty"`
-	Created  time.Time `json:"created"`
-	ID       int64     `json:"id"`
-	Rating   int64     `json:"rating,omitempty"`
-	Role     string    `json:"role"`
-	Signals  []string  `json:"signals,omitempty"`
-	Text     string    `json:"text"`
+	Action     string    `json:"action,omitempty"`
+	AuthorName string    `json:"author_name,omitempty"`
+	Category   string    `json:"category,omitempty"`
+	Created    time.Time `json:"created"`
+	ID         int64     `json:"id"`
+	Rating     int64     `json:"rating,omitempty"`
+	Role       string    `json:"role"`
+	Signals    []string  `json:"signals,omitempty"`
+	Text       string    `json:"text"`
 }
 
 type Article struct {
@@ -61,6 +73,7 @@ type Article struct {
 	Pending          bool       `json:"pending,omitempty"`
 	Published        bool       `json:"published,omitempty"`
 	PublishedVersion int64      `json:"published_version,omitempty"`
+	Questions        []string   `json:"questions,omitempty"`
 	Slug             string     `json:"slug"`
 	State            string     `json:"state"`
 	Tags             []string   `json:"tags,omitempty"`
@@ -75,12 +88,13 @@ type ArticleList struct {
 }
 
 type ArticleRequest struct {
-	Body    string   `json:"body,omitempty"`
-	Lang    string   `json:"lang,omitempty"`
-	Slug    string   `json:"slug,omitempty"`
-	Tags    []string `json:"tags,omitempty"`
-	Title   string   `json:"title,omitempty"`
-	Version int64    `json:"version,omitempty"`
+	Body      string   `json:"body,omitempty"`
+	Lang      string   `json:"lang,omitempty"`
+	Questions []string `json:"questions,omitempty"`
+	Slug      string   `json:"slug,omitempty"`
+	Tags      []string `json:"tags,omitempty"`
+	Title     string   `json:"title,omitempty"`
+	Version   int64    `json:"version,omitempty"`
 }
 
 type ArticleVersion struct {
@@ -92,6 +106,7 @@ type ArticleVersion struct {
 	Live        bool       `json:"live"`
 	PublishedAt *time.Time `json:"published_at,omitempty"`
 	PublishedBy string     `json:"published_by,omitempty"`
+	Questions   []string   `json:"questions,omitempty"`
 	Source      int64      `json:"source,omitempty"`
 	Tags        []string   `json:"tags,omitempty"`
 	Title       string     `json:"title"`
@@ -162,6 +177,18 @@ type CallbackRequest struct {
 	Phone string `json:"phone"`
 }
 
+type CannedResponse struct {
+	Body    string    `json:"body"`
+	ID      int64     `json:"id"`
+	Lang    string    `json:"lang"`
+	Title   string    `json:"title"`
+	Updated time.Time `json:"updated"`
+}
+
+type CannedResponseList struct {
+	Items []CannedResponse `json:"items"`
+}
+
 // Citation: A cited article: its slug, its current title and where it is.
 type Citation struct {
 	Slug  string `json:"slug"`
@@ -173,13 +200,34 @@ type CloseRequest struct {
 	Outcome string `json:"outcome,omitempty"`
 }
 
+type ConversationSummary struct {
+	Category    string    `json:"category,omitempty"`
+	ClaimedBy   string    `json:"claimed_by,omitempty"`
+	ClaimedName string    `json:"claimed_name,omitempty"`
+	Created     time.Time `json:"created"`
+	FirstWords  string    `json:"first_words"`
+	HandedOver  bool      `json:"handed_over"`
+	ID          string    `json:"id"`
+	Lang        string    `json:"lang"`
+	Status      string    `json:"status"`
+	Updated     time.Time `json:"updated"`
+}
+
+type ConversationSummaryList struct {
+	Items []ConversationSummary `json:"items"`
+}
+
 type CreateAPIKeyRequest struct {
-	Name   string  `json:"name,omitempty"`
-	Scopes []Scope `json:"scopes"`
+	Expires *time.Time `json:"expires,omitempty"`
+	Name    string     `json:"name,omitempty"`
+	Scopes  []Scope    `json:"scopes"`
 }
 
 type CreateConversationRequest struct {
-	Lang string `json:"lang,omitempty"`
+	Lang      string `json:"lang,omitempty"`
+	Page      string `json:"page,omitempty"`
+	PageTitle string `json:"page_title,omitempty"`
+	Visitor   string `json:"visitor,omitempty"`
 }
 
 type CreatedAPIKey struct {
@@ -224,9 +272,14 @@ type Diff struct {
 }
 
 type DiffFields struct {
-	Lang  string `json:"lang"`
-	Tags  string `json:"tags"`
-	Title string `json:"title"`
+	Lang      string `json:"lang"`
+	Questions string `json:"questions,omitempty"`
+	Tags      string `json:"tags"`
+	Title     string `json:"title"`
+}
+
+type Draft struct {
+	Text string `json:"text"`
 }
 
 type Error struct {
@@ -263,6 +316,7 @@ type Handoff struct {
 	Signals        []string  `json:"signals,omitempty"`
 	Status         string    `json:"status"`
 	Summary        string    `json:"summary,omitempty"`
+	SummaryByModel bool      `json:"summary_by_model,omitempty"`
 }
 
 type ImportResult struct {
@@ -273,26 +327,45 @@ type ImportResult struct {
 	Ok     bool              `json:"ok"`
 }
 
+type LinkTwinRequest struct {
+	Twin string `json:"twin"`
+}
+
 type Me struct {
 	CSRF  string `json:"csrf"`
 	Email string `json:"email"`
+	Name  string `json:"name,omitempty"`
 	Role  string `json:"role"`
 }
 
 type Message struct {
-	Action    string     `json:"action,omitempty"`
-	Category  string     `json:"category,omitempty"`
-	Citations []string   `json:"citations,omitempty"`
-	Created   time.Time  `json:"created"`
-	ID        int64      `json:"id"`
-	Mode      string     `json:"mode,omitempty"`
-	Rating    int64      `json:"rating,omitempty"`
-	Role      string     `json:"role"`
-	Sources   []Citation `json:"sources,omitempty"`
-	Text      string     `json:"text"`
+	Action     string     `json:"action,omitempty"`
+	AuthorName string     `json:"author_name,omitempty"`
+	Category   string     `json:"category,omitempty"`
+	Citations  []string   `json:"citations,omitempty"`
+	Created    time.Time  `json:"created"`
+	ID         int64      `json:"id"`
+	Mode       string     `json:"mode,omitempty"`
+	Rating     int64      `json:"rating,omitempty"`
+	Role       string     `json:"role"`
+	Sources    []Citation `json:"sources,omitempty"`
+	Text       string     `json:"text"`
 }
 
 type MessageRequest struct {
+	Text string `json:"text"`
+}
+
+type Note struct {
+	Author         string    `json:"author"`
+	AuthorName     string    `json:"author_name,omitempty"`
+	ConversationID string    `json:"conversation_id"`
+	Created        time.Time `json:"created"`
+	ID             int64     `json:"id"`
+	Text           string    `json:"text"`
+}
+
+type NoteRequest struct {
 	Text string `json:"text"`
 }
 
@@ -327,9 +400,14 @@ type Queue struct {
 
 type QueueItem struct {
 	Handoff
-	Lang           string `json:"lang"`
-	Mine           bool   `json:"mine"`
-	WaitingSeconds int64  `json:"waiting_seconds"`
+	ClaimedName      string `json:"claimed_name,omitempty"`
+	CustomerMessages int64  `json:"customer_messages"`
+	FirstWords       string `json:"first_words"`
+	Lang             string `json:"lang"`
+	Mine             bool   `json:"mine"`
+	Page             string `json:"page,omitempty"`
+	ReasonKey        string `json:"reason_key"`
+	WaitingSeconds   int64  `json:"waiting_seconds"`
 }
 
 type RollbackRequest struct {
@@ -354,6 +432,11 @@ type StatusChange struct {
 	ID      string `json:"id"`
 	Outcome string `json:"outcome,omitempty"`
 	Status  string `json:"status"`
+}
+
+type Suggestions struct {
+	For   string            `json:"for"`
+	Items []json.RawMessage `json:"items"`
 }
 
 type Synonyms struct {
@@ -396,6 +479,10 @@ type Transcript struct {
 	Status           string    `json:"status"`
 }
 
+type TranslateRequest struct {
+	Lang string `json:"lang"`
+}
+
 type TurnResult struct {
 	Action    string          `json:"action"`
 	Answer    string          `json:"answer"`
@@ -410,6 +497,29 @@ type TurnResult struct {
 	Signals   []string        `json:"signals,omitempty"`
 	Sources   []Source        `json:"sources,omitempty"`
 	Timings   json.RawMessage `json:"timings,omitempty"`
+}
+
+type Twin struct {
+	Article
+	Html          string     `json:"html"`
+	LastPublished *time.Time `json:"last_published,omitempty"`
+	MachineDraft  bool       `json:"machine_draft"`
+	Newer         TwinRef    `json:"newer,omitempty"`
+}
+
+type TwinRef struct {
+	Lang          string     `json:"lang"`
+	LastPublished *time.Time `json:"last_published,omitempty"`
+	Slug          string     `json:"slug"`
+	Title         string     `json:"title"`
+}
+
+type Twins struct {
+	Candidates  []TwinRef `json:"candidates"`
+	Drafts      []string  `json:"drafts"`
+	Group       string    `json:"group,omitempty"`
+	Twins       []Twin    `json:"twins"`
+	Unavailable string    `json:"unavailable,omitempty"`
 }
 
 type Webhook struct {
@@ -457,6 +567,24 @@ func (c *Client) AgentCallbackDone(ctx context.Context, cid int64) (*CallbackDon
 	return &out, nil
 }
 
+// AgentCanned: Canned responses (GET /api/v1/agent/canned).
+func (c *Client) AgentCanned(ctx context.Context, query url.Values) (*CannedResponseList, error) {
+	var out CannedResponseList
+	if err := c.do(ctx, "GET", "/api/v1/agent/canned", query, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// AgentSearch: Search handed-over conversations (GET /api/v1/agent/conversations).
+func (c *Client) AgentSearch(ctx context.Context, query url.Values) (*ConversationSummaryList, error) {
+	var out ConversationSummaryList
+	if err := c.do(ctx, "GET", "/api/v1/agent/conversations", query, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // AgentConversation: A handed-over conversation (GET /api/v1/agent/conversations/{id}).
 func (c *Client) AgentConversation(ctx context.Context, id string) (*AgentConversation, error) {
 	var out AgentConversation
@@ -484,6 +612,15 @@ func (c *Client) AgentClose(ctx context.Context, id string, body *CloseRequest) 
 	return &out, nil
 }
 
+// AgentDraft: A reply drafted by the chat model (POST /api/v1/agent/conversations/{id}/draft).
+func (c *Client) AgentDraft(ctx context.Context, id string) (*Draft, error) {
+	var out Draft
+	if err := c.do(ctx, "POST", "/api/v1/agent/conversations/"+url.PathEscape(id)+"/draft", nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // AgentHandBack: Hand the conversation back to the bot (POST /api/v1/agent/conversations/{id}/handback).
 func (c *Client) AgentHandBack(ctx context.Context, id string) (*StatusChange, error) {
 	var out StatusChange
@@ -500,6 +637,29 @@ func (c *Client) AgentReply(ctx context.Context, id string, body *MessageRequest
 		return nil, err
 	}
 	return &out, nil
+}
+
+// AgentAddNote: Add an internal note (POST /api/v1/agent/conversations/{id}/notes).
+func (c *Client) AgentAddNote(ctx context.Context, id string, body *NoteRequest) (*Note, error) {
+	var out Note
+	if err := c.do(ctx, "POST", "/api/v1/agent/conversations/"+url.PathEscape(id)+"/notes", nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// AgentSuggestions: Knowledge-base passages for the customer's last message (GET /api/v1/agent/conversations/{id}/suggestions).
+func (c *Client) AgentSuggestions(ctx context.Context, id string) (*Suggestions, error) {
+	var out Suggestions
+	if err := c.do(ctx, "GET", "/api/v1/agent/conversations/"+url.PathEscape(id)+"/suggestions", nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// AgentTyping: Tell the customer the agent is typing (POST /api/v1/agent/conversations/{id}/typing).
+func (c *Client) AgentTyping(ctx context.Context, id string) error {
+	return c.do(ctx, "POST", "/api/v1/agent/conversations/"+url.PathEscape(id)+"/typing", nil, nil, nil)
 }
 
 // ListEvents: The events outbox (GET /api/v1/agent/events).
@@ -608,6 +768,15 @@ func (c *Client) PublishArticle(ctx context.Context, slug string, body *PublishR
 	return &out, nil
 }
 
+// AddArticleQuestion: Add an example question (from the content gaps) (POST /api/v1/articles/{slug}/questions).
+func (c *Client) AddArticleQuestion(ctx context.Context, slug string, body *AddQuestionRequest) (*Article, error) {
+	var out Article
+	if err := c.do(ctx, "POST", "/api/v1/articles/"+url.PathEscape(slug)+"/questions", nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // RestoreArticle: Restore from the bin (POST /api/v1/articles/{slug}/restore).
 func (c *Client) RestoreArticle(ctx context.Context, slug string) (*Article, error) {
 	var out Article
@@ -621,6 +790,42 @@ func (c *Client) RestoreArticle(ctx context.Context, slug string) (*Article, err
 func (c *Client) RollbackArticle(ctx context.Context, slug string, body *RollbackRequest) (*Article, error) {
 	var out Article
 	if err := c.do(ctx, "POST", "/api/v1/articles/"+url.PathEscape(slug)+"/rollback", nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// TranslateArticle: Make a draft twin by machine translation (POST /api/v1/articles/{slug}/translate).
+func (c *Client) TranslateArticle(ctx context.Context, slug string, body *TranslateRequest) (*Article, error) {
+	var out Article
+	if err := c.do(ctx, "POST", "/api/v1/articles/"+url.PathEscape(slug)+"/translate", nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UnlinkTwin: Take the article out of its translation group (DELETE /api/v1/articles/{slug}/twins).
+func (c *Client) UnlinkTwin(ctx context.Context, slug string) (*Twins, error) {
+	var out Twins
+	if err := c.do(ctx, "DELETE", "/api/v1/articles/"+url.PathEscape(slug)+"/twins", nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetTwins: The article and its twins in other standards, side by side (GET /api/v1/articles/{slug}/twins).
+func (c *Client) GetTwins(ctx context.Context, slug string) (*Twins, error) {
+	var out Twins
+	if err := c.do(ctx, "GET", "/api/v1/articles/"+url.PathEscape(slug)+"/twins", nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// LinkTwin: Link an article as a twin (POST /api/v1/articles/{slug}/twins).
+func (c *Client) LinkTwin(ctx context.Context, slug string, body *LinkTwinRequest) (*Twins, error) {
+	var out Twins
+	if err := c.do(ctx, "POST", "/api/v1/articles/"+url.PathEscape(slug)+"/twins", nil, body, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -744,6 +949,18 @@ func (c *Client) PostMessage(ctx context.Context, id string, body *MessageReques
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ConversationStream: Follow the conversation while a person is involved (server-sent events) (GET /api/v1/conversations/{id}/stream).
+func (c *Client) ConversationStream(ctx context.Context, id string, query url.Values) ([]byte, error) {
+	var out []byte
+	err := c.do(ctx, "GET", "/api/v1/conversations/"+url.PathEscape(id)+"/stream", query, nil, &out)
+	return out, err
+}
+
+// ConversationTyping: Tell the agent the customer is typing (POST /api/v1/conversations/{id}/typing).
+func (c *Client) ConversationTyping(ctx context.Context, id string) error {
+	return c.do(ctx, "POST", "/api/v1/conversations/"+url.PathEscape(id)+"/typing", nil, nil, nil)
 }
 
 // ExportArticles: Download every article as a zip (GET /api/v1/editor/export).

@@ -14,7 +14,9 @@ var Apps = []App{
 	}},
 	{Name: "agent", Dir: "web/agent", Prefix: "/agent/assets", Bundles: []Bundle{
 		{Name: "agent.css", Entry: "agent.css"},
-		{Name: "inbox.js", Entry: "inbox.js"},
+		// The inbox's modules, inbox/main.js and what it imports, as one
+		// classic script.
+		{Name: "inbox.js", Entry: "inbox/main.js"},
 	}},
 	{Name: "editor", Dir: "web/editor", Prefix: "/editor/static", Bundles: []Bundle{
 		{Name: "editor.css", Entry: "editor.css"},

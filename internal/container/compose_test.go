@@ -91,6 +91,13 @@ func checkCompose(src []byte) []string {
 	if !ok {
 		return []string{"no service los"}
 	}
+	bad, _ := checkLosService(f, "los", los)
+	return bad
+}
+
+// checkLosService returns what a service running Los fails to promise,
+// and the volume at its data directory.
+func checkLosService(f composeFile, name string, los composeService) ([]string, *mount) {
 	var bad []string
 	if los.Build == nil {
 		bad = append(bad, "service los is not built from the Dockerfile (no build:)")
@@ -127,7 +134,12 @@ func checkCompose(src []byte) []string {
 	if hc := los.Healthcheck; hc != nil && (hc.Disable || fmt.Sprint(hc.Test) == "[NONE]") {
 		bad = append(bad, "service los turns the image's health check off")
 	}
-	return bad
+	if name != "los" {
+		for i, p := range bad {
+			bad[i] = strings.ReplaceAll(p, "service los", "service "+name)
+		}
+	}
+	return bad, data
 }
 
 func TestCompose(t *testing.T) {

@@ -10,12 +10,16 @@ import (
 	"testing"
 )
 
-// The user distroless :nonroot images define, that los runs as.
+// The user los runs as: distroless's nonroot, which the run stage creates.
 const (
 	nonrootID   = "65532"
 	nonrootName = "nonroot"
 	dataDir     = "/data"
 )
+
+// The run stage's base: Debian slim, since Apertium's pipeline (bash and
+// some twenty programs with their libraries) cannot live in distroless.
+const runBase = "debian:bookworm-slim"
 
 func isNonroot(s string) bool { return s == nonrootID || s == nonrootName }
 
@@ -26,9 +30,10 @@ func checkDockerfile(stages []stage) []string {
 		return []string{fmt.Sprintf("%d stages, want a build stage and a run stage", len(stages))}
 	}
 	final := stages[len(stages)-1]
-	if !strings.Contains(final.from, "distroless/static") || !strings.HasSuffix(final.from, ":"+nonrootName) {
-		bad = append(bad, fmt.Sprintf("the run stage is FROM %s, want distroless static :nonroot", final.from))
+	if final.from != runBase {
+		bad = append(bad, fmt.Sprintf("the run stage is FROM %s, want %s (Apertium needs a shell and apt; distroless has neither)", final.from, runBase))
 	}
+	bad = append(bad, checkPackages(final)...)
 	builds := map[string]stage{}
 	for _, st := range stages[:len(stages)-1] {
 		builds[st.name] = st
@@ -100,6 +105,57 @@ func checkDockerfile(stages []stage) []string {
 		bad = append(bad, `no ENTRYPOINT ["/los"]`)
 	}
 	return bad
+}
+
+// checkPackages checks what the run stage installs and who it adds:
+// apertium-nno-nob and ca-certificates, without recommended packages, the
+// package lists removed in the same step, and the user 65532.
+func checkPackages(st stage) []string {
+	var bad []string
+	var install, clean, user, group bool
+	for _, in := range st.ins {
+		if in.cmd != "RUN" {
+			continue
+		}
+		for _, step := range strings.Split(in.rest, "&&") {
+			w := strings.Fields(step)
+			switch {
+			case len(w) > 2 && w[0] == "apt-get" && w[1] == "install":
+				install = true
+				for _, pkg := range []string{"apertium-nno-nob", "ca-certificates"} {
+					if !slices.Contains(w, pkg) {
+						bad = append(bad, fmt.Sprintf("line %d: apt-get install lacks %s", in.line, pkg))
+					}
+				}
+				if !slices.Contains(w, "--no-install-recommends") {
+					bad = append(bad, fmt.Sprintf("line %d: apt-get install without --no-install-recommends", in.line))
+				}
+				clean = strings.Contains(in.rest, "rm -rf /var/lib/apt/lists/*")
+			case len(w) > 0 && w[0] == "useradd":
+				user = flagValue(w, "--uid") == nonrootID && flagValue(w, "--gid") == nonrootID && slices.Contains(w, nonrootName)
+			case len(w) > 0 && w[0] == "groupadd":
+				group = flagValue(w, "--gid") == nonrootID && slices.Contains(w, nonrootName)
+			}
+		}
+	}
+	switch {
+	case !install:
+		bad = append(bad, "the run stage installs no apertium-nno-nob (apt-get install)")
+	case !clean:
+		bad = append(bad, "the apt-get install step leaves /var/lib/apt/lists behind (rm -rf /var/lib/apt/lists/* in the same RUN)")
+	}
+	if !user || !group {
+		bad = append(bad, fmt.Sprintf("the run stage does not add the group and user %s with id %s (groupadd/useradd --gid/--uid)", nonrootName, nonrootID))
+	}
+	return bad
+}
+
+// flagValue returns the word after flag in w, or "".
+func flagValue(w []string, flag string) string {
+	if i := slices.Index(w, flag); i >= 0 && i+1 < len(w) {
+		return w[i+1]
+	}
+	return ""
 }
 
 // buildsStatic reports whether stage st builds out with cgo off.

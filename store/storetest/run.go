@@ -35,6 +35,9 @@ func Run(t *testing.T, open Opener) {
 		{"EditorSynonymsAndGaps", testEditorSynonymsAndGaps},
 		{"ArticleQuestions", testArticleQuestions},
 		{"AddQuestion", testAddQuestion},
+		{"TwinsImportAndExport", testTwinsImport},
+		{"TwinsLinkAndDraft", testTwinsLinkAndDraft},
+		{"TwinNewer", testTwinNewer},
 		{"Analytics", testAnalytics},
 		{"AnalyticsDaysFollowZone", testAnalyticsDaysFollowZone},
 		{"CSAT", testCSAT},
@@ -43,8 +46,22 @@ func Run(t *testing.T, open Opener) {
 		{"PruneWebhookLog", testPruneWebhookLog},
 		{"PruneKeepsUnreadAndNewestEvents", testPruneKeepsUnreadAndNewestEvents},
 		{"DeleteConversation", testDeleteConversation},
+		{"DeliveriesClaimedOnce", testDeliveriesClaimedOnce},
+		{"DisplayNames", testDisplayNames},
+		{"DeskQueue", testDeskQueue},
+		{"SearchConversations", testSearchConversations},
+		{"EarlierConversations", testEarlierConversations},
+		{"NotesStayInternal", testNotesStayInternal},
+		{"CannedResponses", testCannedResponses},
+		{"ModelSummaryIsMarked", testModelSummaryIsMarked},
+		{"ConversationKey", testConversationKey},
+		{"KeyExpiry", testKeyExpiry},
+		{"AccountControls", testAccountControls},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tt.fn(t, open)
+		})
 	}
 }

@@ -20,6 +20,7 @@ import (
 type Store interface {
 	Conversations
 	Handoffs
+	Desk
 	Articles
 	Users
 	APIKeys
@@ -71,6 +72,20 @@ type Handoffs interface {
 	CallbackPending(ctx context.Context, conversationID string) (bool, error)
 }
 
+// Desk is what the agents' desk reads beyond the queue: the queue as it
+// lists it, search, a customer's earlier conversations, internal notes
+// and canned responses.
+type Desk interface {
+	DeskQueue(ctx context.Context, ids ...string) ([]los.QueueItem, error)
+	SearchConversations(ctx context.Context, q los.ConversationQuery) ([]los.ConversationSummary, error)
+	EarlierConversations(ctx context.Context, id string, limit int) ([]los.ConversationSummary, error)
+	AddNote(ctx context.Context, n *los.Note) error
+	Notes(ctx context.Context, conversationID string) ([]los.Note, error)
+	CannedResponses(ctx context.Context, l los.Standard) ([]los.CannedResponse, error)
+	SaveCannedResponse(ctx context.Context, c *los.CannedResponse, author string) error
+	DeleteCannedResponse(ctx context.Context, id int64) error
+}
+
 // Articles is the knowledge base as customers see it and as editors edit it.
 type Articles interface {
 	ImportArticles(ctx context.Context, articles []kb.Article) error
@@ -96,6 +111,10 @@ type Articles interface {
 	GapQuestions(ctx context.Context, since time.Time, limit int) ([]kb.GapQuestion, error)
 	PlanImport(ctx context.Context, articles []kb.Article) ([]kb.ImportChange, error)
 	CommitImport(ctx context.Context, imp kb.Import, check func([]kb.ImportChange) error) ([]kb.ImportChange, error)
+	Twins(ctx context.Context, slug string) ([]kb.Twin, error)
+	Link(ctx context.Context, slug, twin string) ([]string, error)
+	Unlink(ctx context.Context, slug string) ([]string, error)
+	CreateTwin(ctx context.Context, source string, a kb.Article, author string) (kb.EditorArticle, error)
 }
 
 // Users is accounts and their sessions.
@@ -104,16 +123,25 @@ type Users interface {
 	UserByEmail(ctx context.Context, email string) (*auth.User, error)
 	Users(ctx context.Context) ([]auth.User, error)
 	SetPassword(ctx context.Context, email, hash string) error
+	SetDisplayName(ctx context.Context, email, name string) error
 	CreateSession(ctx context.Context, sess *auth.Session) error
 	Session(ctx context.Context, tokenHash []byte) (*auth.Session, *auth.User, error)
 	DeleteSession(ctx context.Context, tokenHash []byte) error
 	DeleteExpiredSessions(ctx context.Context, now time.Time) (int64, error)
+	SetUserDisabled(ctx context.Context, email string, disabled bool) error
+	SetUserRole(ctx context.Context, email string, role auth.Role) error
+	DeleteUser(ctx context.Context, email string) error
+	ResetTOTP(ctx context.Context, email string) error
+	SetTOTP(ctx context.Context, id int64, secret string, codes [][]byte) error
+	UseTOTPStep(ctx context.Context, id, step int64) (bool, error)
+	UseRecoveryCode(ctx context.Context, id int64, hash []byte) (bool, error)
 }
 
 // APIKeys is integrators' API keys.
 type APIKeys interface {
 	CreateAPIKey(ctx context.Context, k *auth.APIKey) error
 	NewAPIKey(ctx context.Context, name string, scopes []auth.Scope) (string, *auth.APIKey, error)
+	NewAPIKeyUntil(ctx context.Context, name string, scopes []auth.Scope, expires time.Time) (string, *auth.APIKey, error)
 	APIKeys(ctx context.Context) ([]auth.APIKey, error)
 	APIKeyByHash(ctx context.Context, hash []byte) (*auth.APIKey, error)
 	TouchAPIKey(ctx context.Context, id int64, at time.Time) error

@@ -13,7 +13,7 @@ import (
 func testUsersAndSessions(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := open(t)
-	u := &auth.User{Email: "kari@example.no", Role: auth.RoleAgent, PasswordHash: "h1"}
+	u := &auth.User{Email: "kari@example.no", Name: "Kari", Role: auth.RoleAgent, PasswordHash: "h1"}
 	if err := db.CreateUser(ctx, u); err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func testUsersAndSessions(t *testing.T, open Opener) {
 		}
 	}
 	gs, gu, err := db.Session(ctx, auth.HashToken("tok"))
-	if err != nil || !bytes.Equal(gs.TokenHash, s.TokenHash) || gu.Email != u.Email || !gs.Expires.Equal(s.Expires) || gs.CSRF != "c" {
+	if err != nil || !bytes.Equal(gs.TokenHash, s.TokenHash) || gu.Email != u.Email || gu.Name != "Kari" || !gs.Expires.Equal(s.Expires) || gs.CSRF != "c" {
 		t.Errorf("Session = %+v, %+v, %v", gs, gu, err)
 	}
 	if n, err := db.DeleteExpiredSessions(ctx, now); err != nil || n != 1 {

@@ -86,13 +86,13 @@ func (f *fakeWebhooks) Redeliver(ctx context.Context, webhookID, deliveryID int6
 
 // fakeKeys creates one key at a time.
 type fakeKeys struct {
-	NewAPIKeyFunc func(ctx context.Context, name string, scopes []auth.Scope) (string, *auth.APIKey, error)
+	NewAPIKeyFunc func(ctx context.Context, name string, scopes []auth.Scope, expires time.Time) (string, *auth.APIKey, error)
 }
 
 var _ admin.Keys = (*fakeKeys)(nil)
 
-func (f *fakeKeys) NewAPIKey(ctx context.Context, name string, scopes []auth.Scope) (string, *auth.APIKey, error) {
-	return f.NewAPIKeyFunc(ctx, name, scopes)
+func (f *fakeKeys) NewAPIKeyUntil(ctx context.Context, name string, scopes []auth.Scope, expires time.Time) (string, *auth.APIKey, error) {
+	return f.NewAPIKeyFunc(ctx, name, scopes, expires)
 }
 func (f *fakeKeys) APIKeys(context.Context) ([]auth.APIKey, error) { return nil, nil }
 func (f *fakeKeys) RevokeAPIKey(context.Context, int64) error      { return errNotFound }
@@ -111,7 +111,7 @@ func TestWebhooksWithFakes(t *testing.T) {
 	}
 	var named string
 	var scopes []auth.Scope
-	keys := &fakeKeys{NewAPIKeyFunc: func(_ context.Context, name string, s []auth.Scope) (string, *auth.APIKey, error) {
+	keys := &fakeKeys{NewAPIKeyFunc: func(_ context.Context, name string, s []auth.Scope, _ time.Time) (string, *auth.APIKey, error) {
 		named, scopes = name, s
 		return "los_new-key", &auth.APIKey{ID: 9, Name: name, Scopes: s}, nil
 	}}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -15,6 +16,8 @@ import (
 type createKeyRequest struct {
 	Name   string   `json:"name"`
 	Scopes []string `json:"scopes"`
+	// Expires is when the key stops working (RFC 3339); empty: never.
+	Expires *time.Time `json:"expires"`
 }
 
 type createKeyResponse struct {
@@ -32,7 +35,14 @@ func (in *integrations) createKey(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	key, k, err := in.keys.NewAPIKey(c.Request().Context(), strings.TrimSpace(req.Name), scopes)
+	var until time.Time
+	if req.Expires != nil {
+		if !req.Expires.After(in.web.Now()) {
+			return los.Errorf(los.EINVALID, "expires: %s is not in the future", req.Expires.Format(time.RFC3339))
+		}
+		until = *req.Expires
+	}
+	key, k, err := in.keys.NewAPIKeyUntil(c.Request().Context(), strings.TrimSpace(req.Name), scopes, until)
 	if err != nil {
 		return err
 	}

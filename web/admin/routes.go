@@ -5,6 +5,7 @@ package admin
 
 import (
 	"context"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -21,6 +22,9 @@ type Deps struct {
 	Keys     Keys
 	Webhooks Webhooks
 	Outbox   Outbox
+	// Canned are the canned responses agents insert; nil: no page for
+	// them.
+	Canned Canned
 	// WebhookGuard checks webhook URLs when they are saved; the zero value
 	// refuses internal addresses (see webhook.Guard).
 	WebhookGuard webhook.Guard
@@ -38,7 +42,7 @@ type AuditLog interface {
 
 // Keys are the API keys.
 type Keys interface {
-	NewAPIKey(ctx context.Context, name string, scopes []auth.Scope) (string, *auth.APIKey, error)
+	NewAPIKeyUntil(ctx context.Context, name string, scopes []auth.Scope, expires time.Time) (string, *auth.APIKey, error)
 	APIKeys(ctx context.Context) ([]auth.APIKey, error)
 	RevokeAPIKey(ctx context.Context, id int64) error
 }
@@ -82,6 +86,12 @@ func Routes(s *web.Server, d Deps) {
 	e.GET("/admin/analytics", a.dashboard, sessions, a.guard)
 	e.GET("/admin/analytics/assets/:name", adminAssets.Handler("name"))
 	e.GET("/admin/audit", a.auditLogPage, sessions, a.guard)
+	if d.Canned != nil {
+		cp := &cannedPages{web: s, canned: d.Canned}
+		e.GET("/admin/canned", cp.page, sessions, a.guard)
+		e.POST("/admin/canned", cp.save, s.LimitIP(), sessions, web.RequireRole(auth.RoleAdmin))
+		e.POST("/admin/canned/:cid/delete", cp.remove, s.LimitIP(), sessions, web.RequireRole(auth.RoleAdmin))
+	}
 
 	// Middleware per route, not on a group: a group with middleware claims
 	// /api/v1/* for unknown paths and would answer the widget's CORS

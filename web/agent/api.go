@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"time"
@@ -15,13 +16,14 @@ import (
 
 type meJSON struct {
 	Email string    `json:"email"`
+	Name  string    `json:"name,omitempty"`
 	Role  auth.Role `json:"role"`
 	CSRF  string    `json:"csrf"`
 }
 
 func (d *desk) me(c echo.Context) error {
 	u := web.UserFrom(c)
-	return c.JSON(http.StatusOK, meJSON{Email: u.Email, Role: u.Role, CSRF: web.SessionFrom(c).CSRF})
+	return c.JSON(http.StatusOK, meJSON{Email: u.Email, Name: u.Name, Role: u.Role, CSRF: web.SessionFrom(c).CSRF})
 }
 
 type statusJSON struct {
@@ -30,11 +32,28 @@ type statusJSON struct {
 	NextOpen     *time.Time `json:"next_open,omitempty"`
 }
 
+// deskItem is a queue entry as every inbox gets it: the customer's first
+// words clipped, and the key of the plain-language reason
+// (agent.why.KEY). It is the same for every agent, so the feed encodes
+// it once.
+type deskItem struct {
+	los.QueueItem
+	ReasonKey string `json:"reason_key"`
+}
+
+func newDeskItem(it los.QueueItem) deskItem {
+	it.FirstWords = clipWords(it.FirstWords, 140)
+	if it.Signals == nil {
+		it.Signals = []string{}
+	}
+	return deskItem{QueueItem: it, ReasonKey: reasonKey(it.Handoff)}
+}
+
+// queueItem is a queue entry for one agent.
 type queueItem struct {
-	los.Handoff
-	Lang           los.Standard `json:"lang"`
-	WaitingSeconds int64        `json:"waiting_seconds"`
-	Mine           bool         `json:"mine"`
+	deskItem
+	WaitingSeconds int64 `json:"waiting_seconds"`
+	Mine           bool  `json:"mine"`
 }
 
 type queueJSON struct {
@@ -46,29 +65,28 @@ type queueJSON struct {
 // the state of the service.
 func (d *desk) snapshot(c echo.Context) (queueJSON, error) {
 	ctx := c.Request().Context()
-	hs, err := d.store.Queue(ctx)
+	items, err := d.store.DeskQueue(ctx)
 	if err != nil {
 		return queueJSON{}, err
 	}
 	me := web.UserFrom(c).Email
 	now := d.web.Now()
-	out := queueJSON{Items: make([]queueItem, 0, len(hs))}
-	for _, h := range hs {
-		item := queueItem{Handoff: h, WaitingSeconds: int64(now.Sub(h.Created) / time.Second), Mine: h.ClaimedBy == me}
-		if item.Signals == nil {
-			item.Signals = []string{}
-		}
-		if conv, err := d.store.Conversation(ctx, h.ConversationID); err == nil {
-			item.Lang = conv.Lang
-		}
-		out.Items = append(out.Items, item)
-	}
-	a := d.Availability(ctx)
-	out.Status = statusJSON{Open: a.Open, AgentsOnline: a.Agents}
-	if !a.Next.IsZero() {
-		out.Status.NextOpen = &a.Next
+	out := queueJSON{Items: make([]queueItem, 0, len(items)), Status: d.status(ctx)}
+	for _, it := range items {
+		out.Items = append(out.Items, queueItem{deskItem: newDeskItem(it),
+			WaitingSeconds: int64(now.Sub(it.Created) / time.Second), Mine: it.ClaimedBy == me})
 	}
 	return out, nil
+}
+
+// status is the state of the service, for the inbox's header.
+func (d *desk) status(ctx context.Context) statusJSON {
+	a := d.Availability(ctx)
+	st := statusJSON{Open: a.Open, AgentsOnline: a.Agents}
+	if !a.Next.IsZero() {
+		st.NextOpen = &a.Next
+	}
+	return st
 }
 
 func (d *desk) queue(c echo.Context) error {
@@ -80,24 +98,44 @@ func (d *desk) queue(c echo.Context) error {
 }
 
 type agentMessageJSON struct {
-	ID       int64        `json:"id"`
-	Role     los.Role     `json:"role"`
-	Text     string       `json:"text"`
-	Created  time.Time    `json:"created"`
-	Action   los.Action   `json:"action,omitempty"`
-	Category los.Category `json:"category,omitempty"`
-	Signals  []string     `json:"signals,omitempty"`
-	Rating   int          `json:"rating,omitempty"`
+	ID         int64        `json:"id"`
+	Role       los.Role     `json:"role"`
+	Text       string       `json:"text"`
+	Created    time.Time    `json:"created"`
+	AuthorName string       `json:"author_name,omitempty"`
+	Action     los.Action   `json:"action,omitempty"`
+	Category   los.Category `json:"category,omitempty"`
+	Signals    []string     `json:"signals,omitempty"`
+	Rating     int          `json:"rating,omitempty"`
 }
 
 type agentConversationJSON struct {
-	ID       string             `json:"id"`
-	Lang     los.Standard       `json:"lang"`
-	Status   los.Status         `json:"status"`
-	Created  time.Time          `json:"created"`
-	Handoff  *los.Handoff       `json:"handoff"`
-	Mine     bool               `json:"mine"`
+	ID      string       `json:"id"`
+	Lang    los.Standard `json:"lang"`
+	Status  los.Status   `json:"status"`
+	Created time.Time    `json:"created"`
+	Handoff *los.Handoff `json:"handoff"`
+	Mine    bool         `json:"mine"`
+	// ReasonKey names the plain-language reason (agent.why.KEY).
+	ReasonKey string `json:"reason_key"`
+	// Summary is the summary as lines to read, in the agent's standard
+	// when it is the extractive one; SummaryByModel says the model wrote it.
+	Summary        []string `json:"summary"`
+	SummaryByModel bool     `json:"summary_by_model"`
+	// Why says in words what triage found (the handoff's signals).
+	Why      []string           `json:"why"`
 	Messages []agentMessageJSON `json:"messages"`
+	Notes    []los.Note         `json:"notes"`
+	Context  *contextJSON       `json:"context,omitempty"`
+}
+
+// contextJSON is what the desk knows of the customer beside the
+// conversation: where the chat was opened and their earlier conversations
+// from the same browser.
+type contextJSON struct {
+	Page      string                    `json:"page,omitempty"`
+	PageTitle string                    `json:"page_title,omitempty"`
+	Earlier   []los.ConversationSummary `json:"earlier"`
 }
 
 func (d *desk) conversation(c echo.Context) error {
@@ -114,17 +152,34 @@ func (d *desk) conversation(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	titles, err := d.store.CitedTitles(ctx, conv.ID)
+	if err != nil {
+		return err
+	}
+	l := web.RequestLang(c)
+	t := func(key string, args ...any) string { return d.web.Texts().T(l, key, args...) }
 	out := agentConversationJSON{ID: conv.ID, Lang: conv.Lang, Status: conv.Status, Created: conv.Created, Handoff: h,
-		Mine: h.Status == "claimed" && h.ClaimedBy == web.UserFrom(c).Email, Messages: make([]agentMessageJSON, 0, len(msgs))}
+		Mine: h.Status == "claimed" && h.ClaimedBy == web.UserFrom(c).Email, ReasonKey: reasonKey(*h),
+		Summary: summaryLines(h, msgs, titles, t), SummaryByModel: h.SummaryByModel, Why: describeSignals(h.Signals, t),
+		Messages: make([]agentMessageJSON, 0, len(msgs)), Notes: []los.Note{}}
 	for _, m := range msgs {
 		out.Messages = append(out.Messages, agentMessageJSON{ID: m.ID, Role: m.Role, Text: m.Text, Created: m.Created,
-			Action: m.Action, Category: m.Category, Signals: m.Signals, Rating: m.Rating})
+			AuthorName: m.AuthorName, Action: m.Action, Category: m.Category, Signals: m.Signals, Rating: m.Rating})
+	}
+	if d.records != nil {
+		if out.Notes, err = d.records.Notes(ctx, conv.ID); err != nil {
+			return err
+		}
+		out.Context = &contextJSON{Page: conv.Page, PageTitle: conv.PageTitle}
+		if out.Context.Earlier, err = d.records.EarlierConversations(ctx, conv.ID, 10); err != nil {
+			return err
+		}
 	}
 	return c.JSON(http.StatusOK, out)
 }
 
 // notice returns a customer-facing text in the conversation's standard.
-func (d *desk) notice(c echo.Context, key string) (string, error) {
+func (d *desk) notice(c echo.Context, key string, args ...any) (string, error) {
 	conv, err := d.store.Conversation(c.Request().Context(), c.Param("id"))
 	if err != nil {
 		return "", err
@@ -133,11 +188,15 @@ func (d *desk) notice(c echo.Context, key string) (string, error) {
 	if l == "" {
 		l = los.Bokmal
 	}
-	return d.web.Texts().T(l, key), nil
+	return d.web.Texts().T(l, key, args...), nil
 }
 
 func (d *desk) claim(c echo.Context) error {
-	text, err := d.notice(c, "notice.claimed")
+	key, args := "notice.claimed", []any{}
+	if name := web.UserFrom(c).Name; name != "" {
+		key, args = "notice.claimed_named", []any{name}
+	}
+	text, err := d.notice(c, key, args...)
 	if err != nil {
 		return err
 	}
@@ -170,7 +229,7 @@ func (d *desk) reply(c echo.Context) error {
 		return err
 	}
 	d.hub.Publish(hub.ConversationChanged(m.ConversationID))
-	return c.JSON(http.StatusCreated, agentMessageJSON{ID: m.ID, Role: m.Role, Text: m.Text, Created: m.Created})
+	return c.JSON(http.StatusCreated, agentMessageJSON{ID: m.ID, Role: m.Role, Text: m.Text, Created: m.Created, AuthorName: m.AuthorName})
 }
 
 func (d *desk) handBack(c echo.Context) error {

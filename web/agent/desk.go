@@ -1,15 +1,15 @@
 // Package agent is the agents' desk: sign-in (shared by every role), the
 // inbox page and its live stream, the queue of handed-over conversations,
-// taking over, replying, handing back and closing, the call-back list,
-// and who is present (Staffing, which the bot asks too). Its decorators
+// taking over, replying, handing back and closing, internal notes, canned
+// responses, search, the customer's context, suggested replies from the
+// knowledge base, typing indicators, the call-back list, and who is
+// present (Staffing, which the bot asks too). Its decorators
 // (NotifyTurns, NotifyHandoffs, NotifySummaries) let what the bot writes
 // reach open inboxes.
 package agent
 
 import (
 	"context"
-	"net/http"
-	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -25,7 +25,13 @@ import (
 // stores notify, and the staffing the bot asks.
 type Deps struct {
 	Desk Desk
-	Hub  Changes
+	// Records are what agents look up beside the queue; nil: no search,
+	// notes, canned responses or customer context.
+	Records Records
+	// Copilot suggests knowledge-base passages and drafts replies; nil:
+	// no suggestions.
+	Copilot Copilot
+	Hub     Changes
 	// Staffing knows the opening hours and records the agents present;
 	// give the bot the same one. nil: the default week in Europe/Oslo.
 	Staffing *Staffing
@@ -34,16 +40,30 @@ type Deps struct {
 // Desk is what the desk reads and writes in the store: the queue of
 // handoffs, the conversations in it, and the call-back list.
 type Desk interface {
-	Queue(ctx context.Context) ([]los.Handoff, error)
+	// DeskQueue returns the queue, or the queued ones of ids.
+	DeskQueue(ctx context.Context, ids ...string) ([]los.QueueItem, error)
 	Conversation(ctx context.Context, id string) (*los.Conversation, error)
 	LatestHandoff(ctx context.Context, conversationID string) (*los.Handoff, error)
 	Messages(ctx context.Context, conversationID string) ([]los.Message, error)
+	CitedTitles(ctx context.Context, conversationID string) (map[string]string, error)
 	Claim(ctx context.Context, conversationID, agent, notice string) (*los.Handoff, error)
 	AgentReply(ctx context.Context, conversationID, agent, text string) (*los.Message, error)
 	HandBack(ctx context.Context, conversationID, agent, notice string) error
 	CloseConversation(ctx context.Context, conversationID, agent, outcome, notice string) error
 	Callbacks(ctx context.Context) ([]los.Callback, error)
 	CompleteCallback(ctx context.Context, id int64, agent string) error
+}
+
+// Records are what agents look up beside the queue: conversations by
+// search, a customer's earlier ones, internal notes, canned responses and
+// agents' display names.
+type Records interface {
+	SearchConversations(ctx context.Context, q los.ConversationQuery) ([]los.ConversationSummary, error)
+	EarlierConversations(ctx context.Context, id string, limit int) ([]los.ConversationSummary, error)
+	AddNote(ctx context.Context, n *los.Note) error
+	Notes(ctx context.Context, conversationID string) ([]los.Note, error)
+	CannedResponses(ctx context.Context, l los.Standard) ([]los.CannedResponse, error)
+	UserByEmail(ctx context.Context, email string) (*auth.User, error)
 }
 
 // Changes are the desk's news: what agents change is published, and each
@@ -60,23 +80,22 @@ type desk struct {
 	web      *web.Server
 	auth     *auth.Service
 	store    Desk
+	records  Records
+	copilot  Copilot
 	hub      Changes
 	staffing *Staffing
 	pages    *agentPages
-
-	// closing is closed when the HTTP server shuts down, to end the
-	// inbox streams, which would otherwise hold shutdown up.
-	closeOnce sync.Once
-	closing   chan struct{}
-	watched   sync.Map // *http.Server -> bool
+	feed     *feed
+	typing   web.Throttle
 }
 
 // Routes serves the agent inbox at /agent, the sign-in page every role
 // shares, and the desk's JSON API under /api/v1/agent (session cookie,
 // CSRF header on unsafe methods, role agent or admin).
 func Routes(s *web.Server, deps Deps) {
-	d := &desk{web: s, auth: s.Auth(), store: deps.Desk, hub: deps.Hub, staffing: deps.Staffing,
-		pages: mustLoadAgentPages(), closing: make(chan struct{})}
+	d := &desk{web: s, auth: s.Auth(), store: deps.Desk, records: deps.Records, copilot: deps.Copilot, hub: deps.Hub,
+		staffing: deps.Staffing, pages: mustLoadAgentPages()}
+	d.feed = &feed{d: d}
 	if d.staffing == nil {
 		var err error
 		if d.staffing, err = NewStaffing(nil, s.Clock()); err != nil {
@@ -90,6 +109,9 @@ func Routes(s *web.Server, deps Deps) {
 	e.GET("/agent", d.inbox, sessions)
 	e.GET(web.LoginPath, d.loginPage, sessions)
 	e.POST(web.LoginPath, d.login)
+	e.POST(web.LoginPath+"/code", d.loginCode)
+	e.GET("/agent/totp", d.totpPage, sessions)
+	e.POST("/agent/totp", d.totpEnrol, sessions)
 	e.POST("/agent/logout", d.logout, sessions)
 	e.GET("/agent/assets/:name", agentAssets.Handler("name"))
 
@@ -101,8 +123,18 @@ func Routes(s *web.Server, deps Deps) {
 	api.POST("/conversations/:id/messages", d.reply)
 	api.POST("/conversations/:id/handback", d.handBack)
 	api.POST("/conversations/:id/close", d.close)
+	api.POST("/conversations/:id/typing", d.agentTyping)
 	api.GET("/callbacks", d.callbacks)
 	api.POST("/callbacks/:cid/done", d.completeCallback)
+	if d.records != nil {
+		api.GET("/conversations", d.search)
+		api.POST("/conversations/:id/notes", d.addNote)
+		api.GET("/canned", d.canned)
+	}
+	if d.copilot != nil {
+		api.GET("/conversations/:id/suggestions", d.suggestions)
+		api.POST("/conversations/:id/draft", d.draft)
+	}
 	e.GET("/api/v1/agent/me", d.me, sessions, web.RequireRole(auth.Roles...))
 }
 
@@ -118,15 +150,4 @@ func (d *desk) seen(next echo.HandlerFunc) echo.HandlerFunc {
 		d.staffing.presence.seen(web.UserFrom(c).ID, d.web.Now())
 		return next(c)
 	}
-}
-
-// shutdown returns a channel closed when the HTTP server serving c shuts
-// down.
-func (d *desk) shutdown(c echo.Context) <-chan struct{} {
-	if hs, ok := c.Request().Context().Value(http.ServerContextKey).(*http.Server); ok {
-		if _, seen := d.watched.LoadOrStore(hs, true); !seen {
-			hs.RegisterOnShutdown(func() { d.closeOnce.Do(func() { close(d.closing) }) })
-		}
-	}
-	return d.closing
 }

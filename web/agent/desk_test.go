@@ -22,7 +22,7 @@ import (
 
 // fakeDesk calls its function fields; one left nil answers "not found".
 type fakeDesk struct {
-	QueueFunc             func(ctx context.Context) ([]los.Handoff, error)
+	QueueFunc             func(ctx context.Context, ids ...string) ([]los.QueueItem, error)
 	ConversationFunc      func(ctx context.Context, id string) (*los.Conversation, error)
 	LatestHandoffFunc     func(ctx context.Context, id string) (*los.Handoff, error)
 	MessagesFunc          func(ctx context.Context, id string) ([]los.Message, error)
@@ -38,11 +38,15 @@ var _ agent.Desk = (*fakeDesk)(nil)
 
 var errNotFound = &los.Error{Code: los.ENOTFOUND, Message: "not found"}
 
-func (f *fakeDesk) Queue(ctx context.Context) ([]los.Handoff, error) {
+func (f *fakeDesk) DeskQueue(ctx context.Context, ids ...string) ([]los.QueueItem, error) {
 	if f.QueueFunc == nil {
 		return nil, nil
 	}
-	return f.QueueFunc(ctx)
+	return f.QueueFunc(ctx, ids...)
+}
+
+func (f *fakeDesk) CitedTitles(context.Context, string) (map[string]string, error) {
+	return map[string]string{}, nil
 }
 
 func (f *fakeDesk) Conversation(ctx context.Context, id string) (*los.Conversation, error) {
@@ -115,7 +119,9 @@ func TestDeskWithFakes(t *testing.T) {
 	waiting := los.Handoff{ID: 1, ConversationID: "c1", Category: los.CategoryBereavement, Status: "waiting", Created: monday10.Add(-90 * time.Second)}
 	var claimed []string
 	store := &fakeDesk{
-		QueueFunc: func(context.Context) ([]los.Handoff, error) { return []los.Handoff{waiting}, nil },
+		QueueFunc: func(context.Context, ...string) ([]los.QueueItem, error) {
+			return []los.QueueItem{{Handoff: waiting, Lang: los.Nynorsk}}, nil
+		},
 		ConversationFunc: func(_ context.Context, id string) (*los.Conversation, error) {
 			if id != "c1" {
 				return nil, errNotFound

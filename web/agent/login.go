@@ -44,12 +44,12 @@ func (d *desk) login(c echo.Context) error {
 	case los.EAUTH:
 		return d.renderLogin(c, http.StatusUnauthorized, email, "login.failed")
 	case los.ELIMIT:
-		return d.renderLogin(c, http.StatusTooManyRequests, email, "login.throttled")
+		c.Response().Header().Set("Retry-After", "60")
+		return d.renderLogin(c, http.StatusTooManyRequests, email, los.ErrorKey(err))
 	default:
 		return err
 	}
-	web.SetCookie(c, token, sess, d.auth.Now())
-	return c.Redirect(http.StatusSeeOther, web.Home(u, c.FormValue("next")))
+	return d.afterPassword(c, token, sess, u)
 }
 
 func (d *desk) logout(c echo.Context) error {
@@ -74,7 +74,7 @@ func (d *desk) inbox(c echo.Context) error {
 		return web.ToLogin(c, "")
 	}
 	p := d.page(c)
-	p.Email = u.Email
+	p.Email, p.Name = u.Email, u.Name
 	p.CSRF = web.SessionFrom(c).CSRF
 	if u.Role != auth.RoleAgent && u.Role != auth.RoleAdmin {
 		p.Error = p.T("login.forbidden")

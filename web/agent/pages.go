@@ -34,7 +34,7 @@ type agentPages struct {
 
 func mustLoadAgentPages() *agentPages {
 	p := &agentPages{tmpl: map[string]*template.Template{}}
-	for _, name := range []string{"login.html", "inbox.html"} {
+	for _, name := range []string{"login.html", "inbox.html", "code.html", "totp.html"} {
 		p.tmpl[name] = template.Must(template.ParseFS(agentFS, "templates/"+name))
 	}
 	return p
@@ -45,10 +45,14 @@ type agentPage struct {
 	Lang     los.Standard
 	CSRF     string
 	Email    string
+	Name     string // the display name customers see
 	Error    string
 	Next     string
 	Texts    map[string]string // for the script
 	Outcomes []string
+	// Categories and Statuses are what search filters by.
+	Categories []los.Category
+	Statuses   []los.Status
 
 	t func(l los.Standard, key string, args ...any) string
 }
@@ -60,7 +64,8 @@ func (p agentPage) T(key string, args ...any) string { return p.t(p.Lang, key, a
 func (p agentPage) Asset(name string) string { return agentAssets.URL(name) }
 
 func (d *desk) page(c echo.Context) agentPage {
-	return agentPage{Lang: web.RequestLang(c), Outcomes: los.AgentOutcomes, t: d.web.Texts().T}
+	return agentPage{Lang: web.RequestLang(c), Outcomes: los.AgentOutcomes, Categories: los.Categories,
+		Statuses: []los.Status{los.StatusWaiting, los.StatusAgent, los.StatusOpen, los.StatusClosed}, t: d.web.Texts().T}
 }
 
 func (d *desk) render(c echo.Context, status int, name string, p agentPage) error {

@@ -1,7 +1,7 @@
 package agent
 
 import (
-	"maps"
+	"fmt"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -15,37 +15,39 @@ import (
 const streamPing = 20 * time.Second
 
 // stream is the live inbox as server-sent events: "queue" with the whole
-// queue (at once, then on every change), "conversation" with the ID of a
-// queued conversation that changed (new message, status), and "callbacks"
-// when the call-back list changed. Changes are pushed by the handlers and
-// the bot through the hub; nothing polls.
+// queue and the service's state, at once (and again should the stream
+// fall behind); then, as they happen, "items" with the queue's entries
+// that changed and the conversations that left it, "status" when the
+// service's state changed, "conversation" with the ID of a queued
+// conversation that changed (a message, a note, its status), "typing"
+// when a customer types in a queued conversation, and "callbacks" when
+// the call-back list changed. The events come from the desk's feed,
+// encoded once for every open inbox; nothing polls.
 func (d *desk) stream(c echo.Context) error {
-	sub := d.hub.Subscribe()
-	defer d.hub.Unsubscribe(sub)
+	done, err := d.web.OpenStream(fmt.Sprintf("inbox:%d", web.UserFrom(c).ID), web.MaxInboxStreams)
+	if err != nil {
+		return err
+	}
+	defer done()
+	m := d.feed.join(c.Request().Context())
+	defer d.feed.leave(m)
 	release := d.staffing.presence.connect(web.UserFrom(c).ID, d.web.Now())
 	defer func() {
 		release(d.web.Now())
 		d.hub.Publish(hub.QueueChanged()) // the count of agents online changed
 	}()
 	d.hub.Publish(hub.QueueChanged())
-	closing := d.shutdown(c)
+	closing := d.web.ShuttingDown(c)
 
 	es := web.StartEventStream(c, streamPing+10*time.Second)
-	write, send := es.Write, es.Send
-	queued := map[string]bool{}
 	sendQueue := func() error {
 		q, err := d.snapshot(c)
 		if err != nil {
 			return err
 		}
-		clear(queued)
-		for _, it := range q.Items {
-			queued[it.ConversationID] = true
-		}
-		return send("queue", q)
+		return es.Send("queue", q)
 	}
-
-	if err := write("retry: 3000\n\n"); err != nil {
+	if err := es.Write("retry: 3000\n\n"); err != nil {
 		return nil
 	}
 	if err := sendQueue(); err != nil {
@@ -63,40 +65,22 @@ func (d *desk) stream(c echo.Context) error {
 		case <-closing:
 			return nil
 		case <-ping.C:
-			err = write(": ping\n\n")
-		case <-sub.Wake():
-			err = d.sendChanges(sub.Take(), queued, sendQueue, send)
+			err = es.Write(": ping\n\n")
+		case ev := <-m.events:
+			if m.stale.Swap(false) {
+				// Fell behind: what is buffered is superseded by the
+				// whole queue.
+				for len(m.events) > 0 {
+					<-m.events
+				}
+				err = sendQueue()
+			} else {
+				err = es.WriteRaw(ev)
+			}
 		}
 		if err != nil {
 			d.web.Log().Debug("inbox stream ended", "err", err)
 			return nil
 		}
 	}
-}
-
-// sendChanges sends a batch of changes: the queue first, then the
-// conversations that were or are queued, then call-backs.
-func (d *desk) sendChanges(changes []hub.Change, queued map[string]bool, sendQueue func() error, send func(string, any) error) error {
-	before := maps.Clone(queued)
-	for _, ch := range changes {
-		if ch.Kind == hub.Queue {
-			if err := sendQueue(); err != nil {
-				return err
-			}
-			break
-		}
-	}
-	for _, ch := range changes {
-		var err error
-		switch {
-		case ch.Kind == hub.Callbacks:
-			err = send("callbacks", struct{}{})
-		case ch.Kind == hub.Conversation && (queued[ch.ID] || before[ch.ID]):
-			err = send("conversation", map[string]string{"id": ch.ID})
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -40,8 +40,8 @@ var errUnauthorized = &los.Error{Code: los.EAUTH, Message: "missing or invalid c
 
 // authorize checks the conversation's bearer token in constant time.
 // A wrong or missing token and an unknown conversation look the same.
-// An API key with the chat scope acts on any conversation for its
-// customer (see keyConversation).
+// An API key with the chat scope acts for its customer on the
+// conversations it started (see keyConversation).
 func (a *api) authorize(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if key, ok := auth.IsKey(c.Request().Header.Get(echo.HeaderAuthorization)); ok {
@@ -67,14 +67,19 @@ func (a *api) authorize(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // keyConversation lets a key with the chat scope act on the conversation
-// in the path, which must exist.
+// in the path when the key started it. Another key's conversation, or a
+// customer's, is not found, as one that does not exist.
 func (a *api) keyConversation(c echo.Context, key string, next echo.HandlerFunc) error {
-	if err := a.web.CheckKey(c, key, auth.ScopeChat); err != nil {
+	k, err := a.web.CheckKey(c, key, auth.ScopeChat)
+	if err != nil {
 		return err
 	}
 	conv, err := a.store.Conversation(c.Request().Context(), c.Param("id"))
 	if err != nil {
 		return err
+	}
+	if conv.KeyID != k.ID {
+		return los.Errorf(los.ENOTFOUND, "conversation %q not found", c.Param("id"))
 	}
 	c.Set("conversation", conv)
 	web.SetRequestLang(c, conv.Lang)
@@ -88,7 +93,7 @@ func (a *api) keyConversation(c echo.Context, key string, next echo.HandlerFunc)
 func (a *api) chatKey(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if key, ok := auth.IsKey(c.Request().Header.Get(echo.HeaderAuthorization)); ok {
-			if err := a.web.CheckKey(c, key, auth.ScopeChat); err != nil {
+			if _, err := a.web.CheckKey(c, key, auth.ScopeChat); err != nil {
 				return err
 			}
 		}

@@ -20,14 +20,26 @@ type api struct {
 	store     Conversations
 	bot       Bot
 	hub       Publisher
+	live      Live
 	redactor  los.Redactor
 	idleClose time.Duration
+	// typingSeen throttles customers' typing signals.
+	typingSeen web.Throttle
 }
 
 type createConversationRequest struct {
 	// Lang optionally fixes the written standard (nb, nn, en); otherwise
 	// the first message decides.
 	Lang string `json:"lang"`
+	// Page and PageTitle are the page the chat was opened on, for the
+	// agent who may take over; an address other than http(s) is left
+	// out, as are its query and fragment.
+	Page      string `json:"page"`
+	PageTitle string `json:"page_title"`
+	// Visitor is a random ID the browser keeps (16 to 64 letters, digits,
+	// - or _), so agents see its earlier conversations; only a hash of it
+	// is stored.
+	Visitor string `json:"visitor"`
 }
 
 type createConversationResponse struct {
@@ -53,8 +65,14 @@ func (a *api) create(c echo.Context) error {
 		}
 		conv.Lang = l
 	}
+	if err := a.setOrigin(conv, req); err != nil {
+		return err
+	}
 	token, hash := newToken()
 	conv.TokenHash = hash
+	if k := web.KeyFrom(c); k != nil {
+		conv.KeyID = k.ID
+	}
 	if err := a.store.CreateConversation(c.Request().Context(), conv); err != nil {
 		return err
 	}

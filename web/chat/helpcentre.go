@@ -102,6 +102,7 @@ type articleData struct {
 	Article kb.Article
 	Body    template.HTML
 	Related []articleLink
+	Twins   []articleLink // the article in other standards
 }
 
 // article is one published article, with related articles and the chat.
@@ -126,10 +127,36 @@ func (p *pages) article(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	twins, err := p.twins(c, a)
+	if err != nil {
+		return err
+	}
 	pg := p.newPage(c, "web.articles.title")
 	pg.Title, pg.Chat = a.Title, "launcher"
-	pg.Data = articleData{Article: a, Body: body, Related: related}
+	pg.Data = articleData{Article: a, Body: body, Related: related, Twins: twins}
 	return p.render(c, http.StatusOK, "article.html", pg)
+}
+
+// twins returns a's published twins (the same article in other
+// standards), in the order of los.Standards.
+func (p *pages) twins(c echo.Context, a kb.Article) ([]articleLink, error) {
+	if a.Group == "" {
+		return nil, nil
+	}
+	all, err := p.articles.Articles(c.Request().Context())
+	if err != nil {
+		return nil, err
+	}
+	var out []articleLink
+	for _, l := range los.Standards {
+		for _, t := range all {
+			if t.Group == a.Group && t.Lang == l && t.Slug != a.Slug && t.Published && l != a.Lang {
+				out = append(out, articleLink{Slug: t.Slug, Title: t.Title, Lang: l})
+				break
+			}
+		}
+	}
+	return out, nil
 }
 
 // related finds up to four other articles by searching for the title and
@@ -143,6 +170,9 @@ func (p *pages) related(c echo.Context, a kb.Article) ([]articleLink, error) {
 	var out []articleLink
 	seen := map[string]bool{a.Slug: true}
 	for _, h := range hits {
+		if a.Group != "" && h.Group == a.Group {
+			continue // a twin: linked above the article
+		}
 		if seen[h.Slug] || len(out) == 4 {
 			continue
 		}

@@ -15,14 +15,16 @@ import (
 // The help centre against fakes of the store and the index.
 func TestHelpCentreWithFakes(t *testing.T) {
 	articles := map[string]kb.Article{
-		"faktura": {Slug: "faktura", Title: "Faktura", Lang: los.Bokmal, Published: true, Body: "## Betaling\n\nBetal innen fristen."},
+		"faktura": {Slug: "faktura", Title: "Faktura", Lang: los.Bokmal, Published: true, Body: "## Betaling\n\nBetal innen fristen.", Group: "faktura"},
 		"utkast":  {Slug: "utkast", Title: "Utkast", Lang: los.Bokmal, Body: "Ikke publisert."},
+		"rekning": {Slug: "rekning", Title: "Rekning", Lang: los.Nynorsk, Published: true, Body: "Betal innan fristen.", Group: "faktura"},
+		"invoice": {Slug: "invoice", Title: "Invoice", Lang: los.English, Body: "Pay in time.", Group: "faktura"},
 	}
 	var searched []kb.SearchOptions
 	h := serve(chat.Deps{
 		Articles: &fakeArticles{
 			ArticlesFunc: func(context.Context) ([]kb.Article, error) {
-				return []kb.Article{articles["faktura"], articles["utkast"]}, nil
+				return []kb.Article{articles["faktura"], articles["invoice"], articles["rekning"], articles["utkast"]}, nil
 			},
 			ArticleFunc: func(_ context.Context, slug string) (kb.Article, error) {
 				if a, ok := articles[slug]; ok {
@@ -73,5 +75,19 @@ func TestHelpCentreWithFakes(t *testing.T) {
 	}
 	if rec := webtest.Do(h, "GET", "/artikler/faktura", ""); rec.Header().Get("Cache-Control") != "no-cache" || rec.Code != http.StatusOK {
 		t.Errorf("pages revalidate: %q", rec.Header().Get("Cache-Control"))
+	}
+	// Twins link each other, the unpublished English one not, and a twin
+	// is no related article.
+	for path, want := range map[string]string{
+		"/artikler/faktura": `<a href="/artikler/rekning?lang=nn" lang="nn" hreflang="nn">Les på nynorsk</a>`,
+		"/artikler/rekning": `<a href="/artikler/faktura?lang=nb" lang="nb" hreflang="nb">Les på bokmål</a>`,
+	} {
+		body := webtest.Do(h, "GET", path, "").Body.String()
+		if !strings.Contains(body, want) || strings.Contains(body, "/artikler/invoice") {
+			t.Errorf("%s: twin links wrong, want %s", path, want)
+		}
+	}
+	if body := webtest.Do(h, "GET", "/artikler/utkast", "").Body.String(); strings.Contains(body, "Les på") {
+		t.Error("an article without twins links some")
 	}
 }

@@ -25,7 +25,11 @@ func (a *api) export(c echo.Context) error {
 	fmt.Fprintf(&b, "%s\n%s: %s\n\n", a.web.Texts().T(l, "privacy.export_title"), a.web.Texts().T(l, "privacy.export_started"),
 		conv.Created.In(web.Oslo).Format("2006-01-02 15:04"))
 	for _, m := range msgs {
-		fmt.Fprintf(&b, "[%s] %s:\n%s\n", m.Created.In(web.Oslo).Format("2006-01-02 15:04"), a.web.Texts().T(l, "privacy.role_"+string(m.Role)), m.Text)
+		who := a.web.Texts().T(l, "privacy.role_"+string(m.Role))
+		if m.Role == los.RoleAgent && m.AuthorName != "" {
+			who = a.web.Texts().T(l, "web.chat.agent_named", m.AuthorName)
+		}
+		fmt.Fprintf(&b, "[%s] %s:\n%s\n", m.Created.In(web.Oslo).Format("2006-01-02 15:04"), who, m.Text)
 		for i, slug := range m.Citations {
 			fmt.Fprintf(&b, "  [%d] %s/artikler/%s\n", i+1, baseURL(c), slug)
 		}
@@ -50,5 +54,5 @@ func (a *api) delete(c echo.Context) error {
 }
 
 func baseURL(c echo.Context) string {
-	return c.Scheme() + "://" + c.Request().Host
+	return web.Scheme(c) + "://" + c.Request().Host
 }

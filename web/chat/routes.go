@@ -23,8 +23,11 @@ type Deps struct {
 	Articles      Articles
 	Search        Searcher
 	// Hub tells open inboxes what a customer changed (closing, deleting,
-	// asking for a call-back).
+	// asking for a call-back, typing).
 	Hub Publisher
+	// Live lets the customer's chat follow the conversation while a
+	// person is involved (the same hub); nil: no stream, the chat polls.
+	Live Live
 	// Redactor removes identifiers from what customers write outside a
 	// turn (satisfaction comments); nil: stored as written.
 	Redactor los.Redactor
@@ -77,7 +80,7 @@ type Searcher interface {
 
 // Routes lists the customer side's routes.
 func Routes(s *web.Server, d Deps) {
-	a := &api{web: s, store: d.Conversations, bot: d.Bot, hub: d.Hub, redactor: d.Redactor, idleClose: d.IdleClose}
+	a := &api{web: s, store: d.Conversations, bot: d.Bot, hub: d.Hub, live: d.Live, redactor: d.Redactor, idleClose: d.IdleClose}
 	p := &pages{web: s, articles: d.Articles, search: d.Search}
 	e := s.Echo()
 
@@ -92,6 +95,10 @@ func Routes(s *web.Server, d Deps) {
 	conv.POST("/csat", a.postCSAT, s.LimitConversation())
 	conv.POST("/callback", a.requestCallback, s.LimitConversation())
 	conv.GET("/export", a.export)
+	conv.POST("/typing", a.typing)
+	if d.Live != nil {
+		conv.GET("/stream", a.stream)
+	}
 	conv.DELETE("", a.delete)
 
 	e.GET("/", p.chat)

@@ -15,6 +15,11 @@ import (
 // whole turn (its answer supersedes the tokens, for example after a
 // fallback), or "error".
 func (a *api) streamTurn(c echo.Context, conv *los.Conversation, text string) error {
+	release, err := a.web.OpenStream("turn:"+conv.ID, web.MaxTurnStreams)
+	if err != nil {
+		return err
+	}
+	defer release()
 	es := web.StartEventStream(c, 30*time.Second)
 	// A customer who hung up misses the rest; the turn is stored whole.
 	send := func(event string, data any) { _ = es.Send(event, data) }

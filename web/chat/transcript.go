@@ -24,6 +24,9 @@ type messageJSON struct {
 	// Citations; an article deleted since is left out.
 	Sources []citation `json:"sources,omitempty"`
 	Rating  int        `json:"rating,omitempty"`
+	// AuthorName is the display name of the agent who wrote an agent
+	// message; left out when they had none.
+	AuthorName string `json:"author_name,omitempty"`
 }
 
 // transcriptJSON is a conversation as its customer sees it, with what the
@@ -81,6 +84,7 @@ func (a *api) transcript(ctx context.Context, conv *los.Conversation, msgs []los
 		out.Messages = append(out.Messages, messageJSON{
 			ID: m.ID, Role: m.Role, Text: m.Text, Created: m.Created, Mode: m.Mode, Action: m.Action,
 			Category: m.Category, Citations: m.Citations, Sources: sourcesOf(m.Citations, titles), Rating: m.Rating,
+			AuthorName: m.AuthorName,
 		})
 	}
 	if a.idleClose > 0 && conv.Status == los.StatusOpen && len(msgs) > 0 {

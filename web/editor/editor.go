@@ -38,6 +38,16 @@ type Deps struct {
 	// Triager is the bot's, for the tester to show what triage makes of a
 	// question; nil: not shown.
 	Triager los.Triager
+	// Translator makes draft twins ("Lag nynorskutkast"); nil: the
+	// editor says translation is not set up.
+	Translator Translator
+}
+
+// Translator translates between Bokmål and Nynorsk (package apertium).
+type Translator interface {
+	Translate(ctx context.Context, from, to los.Standard, text string) (string, error)
+	// Available is nil when it can translate, else why not.
+	Available() error
 }
 
 // Articles is the knowledge base in the store, as editors edit it.
@@ -62,6 +72,10 @@ type Articles interface {
 	GapQuestions(ctx context.Context, since time.Time, limit int) ([]kb.GapQuestion, error)
 	PlanImport(ctx context.Context, articles []kb.Article) ([]kb.ImportChange, error)
 	CommitImport(ctx context.Context, imp kb.Import, check func([]kb.ImportChange) error) ([]kb.ImportChange, error)
+	Twins(ctx context.Context, slug string) ([]kb.Twin, error)
+	Link(ctx context.Context, slug, twin string) ([]string, error)
+	Unlink(ctx context.Context, slug string) ([]string, error)
+	CreateTwin(ctx context.Context, source string, a kb.Article, author string) (kb.EditorArticle, error)
 }
 
 // Index is the search index customers' questions are answered from: the
@@ -89,6 +103,7 @@ type editor struct {
 	bot     Bot
 	botFor  func(r los.Retriever) Bot
 	triager los.Triager
+	tr      Translator
 	// mu makes a store change that customers see and the index update
 	// after it one step, so the index never ends in an older state than
 	// the store when two editors publish at once.
@@ -98,7 +113,7 @@ type editor struct {
 // Routes serves the knowledge-base editor at /editor and the article API.
 // Every route needs a signed-in editor or admin.
 func Routes(s *web.Server, d Deps) {
-	ed := &editor{web: s, store: d.Articles, index: d.Index, bot: d.Bot, botFor: d.BotFor, triager: d.Triager}
+	ed := &editor{web: s, store: d.Articles, index: d.Index, bot: d.Bot, botFor: d.BotFor, triager: d.Triager, tr: d.Translator}
 	e := s.Echo()
 	s.OwnBodyLimit("/api/v1/articles", "/api/v1/editor/")
 	api := ed.guardAPI()
@@ -120,6 +135,10 @@ func Routes(s *web.Server, d Deps) {
 	e.GET("/api/v1/articles/:slug/versions/:version", ed.getVersion, api...)
 	e.GET("/api/v1/articles/:slug/diff", ed.diffVersions, api...)
 	e.POST("/api/v1/articles/:slug/rollback", ed.rollback, api...)
+	e.GET("/api/v1/articles/:slug/twins", ed.getTwins, api...)
+	e.POST("/api/v1/articles/:slug/twins", ed.linkTwin, small...)
+	e.DELETE("/api/v1/articles/:slug/twins", ed.unlinkTwin, api...)
+	e.POST("/api/v1/articles/:slug/translate", ed.translateArticle, small...)
 
 	e.POST("/api/v1/editor/preview", ed.preview, small...)
 	e.GET("/api/v1/editor/synonyms", ed.getSynonyms, api...)

@@ -109,6 +109,14 @@ func TestSynonymsWithFakes(t *testing.T) {
 	editor.Routes(s, editor.Deps{Articles: store, Index: ix})
 	bearer := []string{"Authorization", "Bearer " + key, "Accept-Language", "nn"}
 
+	// A body without "text" is refused and wipes nothing (it wiped
+	// every group before).
+	for _, body := range []string{`{}`, `{"synonyms":"faktura = rekning"}`, `{"text":null}`} {
+		rec := webtest.Do(s.Handler(), "PUT", "/api/v1/editor/synonyms", body, bearer...)
+		if rec.Code != http.StatusUnprocessableEntity || stored != nil || applied != nil || !strings.Contains(rec.Body.String(), "Ingenting vart endra") {
+			t.Fatalf("PUT %s: status %d %s; stored %q", body, rec.Code, rec.Body, stored)
+		}
+	}
 	rec := webtest.Do(s.Handler(), "PUT", "/api/v1/editor/synonyms", `{"text":"faktura = rekning\nbare ett ord\n"}`, bearer...)
 	if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), `"line":2`) || stored != nil || applied != nil {
 		t.Fatalf("a bad line: status %d %s; stored %q", rec.Code, rec.Body, stored)

@@ -35,6 +35,38 @@ type fakeArticles struct {
 	GapQuestionsFunc   func(ctx context.Context, since time.Time, limit int) ([]kb.GapQuestion, error)
 	PlanImportFunc     func(ctx context.Context, articles []kb.Article) ([]kb.ImportChange, error)
 	CommitImportFunc   func(ctx context.Context, imp kb.Import, check func([]kb.ImportChange) error) ([]kb.ImportChange, error)
+	TwinsFunc          func(ctx context.Context, slug string) ([]kb.Twin, error)
+	LinkFunc           func(ctx context.Context, slug, twin string) ([]string, error)
+	UnlinkFunc         func(ctx context.Context, slug string) ([]string, error)
+	CreateTwinFunc     func(ctx context.Context, source string, a kb.Article, author string) (kb.EditorArticle, error)
+}
+
+func (f *fakeArticles) Twins(ctx context.Context, slug string) ([]kb.Twin, error) {
+	if f.TwinsFunc == nil {
+		return nil, nil
+	}
+	return f.TwinsFunc(ctx, slug)
+}
+
+func (f *fakeArticles) Link(ctx context.Context, slug, twin string) ([]string, error) {
+	if f.LinkFunc == nil {
+		return nil, errNotFound
+	}
+	return f.LinkFunc(ctx, slug, twin)
+}
+
+func (f *fakeArticles) Unlink(ctx context.Context, slug string) ([]string, error) {
+	if f.UnlinkFunc == nil {
+		return nil, nil
+	}
+	return f.UnlinkFunc(ctx, slug)
+}
+
+func (f *fakeArticles) CreateTwin(ctx context.Context, source string, a kb.Article, author string) (kb.EditorArticle, error) {
+	if f.CreateTwinFunc == nil {
+		return kb.EditorArticle{}, errNotFound
+	}
+	return f.CreateTwinFunc(ctx, source, a, author)
 }
 
 var _ editor.Articles = (*fakeArticles)(nil)

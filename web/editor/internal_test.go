@@ -33,6 +33,7 @@ func TestFormatArticleRoundTrips(t *testing.T) {
 		{"yaml-looking title", kb.Article{Slug: "b", Title: "yes", Body: "x", Lang: los.English, Tags: []string{"no", "1"}}},
 		{"quotes and colon", kb.Article{Slug: "c", Title: `Pris: "100" kr # ikke kommentar`, Body: "---\n\n## H\n\nmer", Lang: los.Nynorsk}},
 		{"leading symbols", kb.Article{Slug: "d", Title: "- * [x] @ ` ' %", Body: "x", Lang: los.Bokmal, Tags: []string{"[a]", "b: c"}}},
+		{"twin", kb.Article{Slug: "e", Title: "Tvilling", Body: "x", Lang: los.Nynorsk, Group: "endre-fakturaadresse", Published: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -44,7 +45,7 @@ func TestFormatArticleRoundTrips(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v\n%s", err, data)
 			}
-			if got.Title != tt.a.Title || got.Body != tt.a.Body || got.Lang != tt.a.Lang || got.Published != tt.a.Published ||
+			if got.Title != tt.a.Title || got.Body != tt.a.Body || got.Lang != tt.a.Lang || got.Published != tt.a.Published || got.Group != tt.a.Group ||
 				strings.Join(got.Tags, "|") != strings.Join(tt.a.Tags, "|") {
 				t.Errorf("parsed %+v\nfrom\n%s", got, data)
 			}

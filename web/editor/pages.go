@@ -34,6 +34,7 @@ var editorViews = []editorView{
 	{"edit", "/editor/new", "new"},
 	{"edit", "/editor/articles/:slug", "articles"},
 	{"history", "/editor/articles/:slug/history", "articles"},
+	{"twins", "/editor/articles/:slug/twins", "articles"},
 	{"bin", "/editor/bin", "bin"},
 	{"synonyms", "/editor/synonyms", "synonyms"},
 	{"import", "/editor/import", "import"},

@@ -9,6 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/los-bot/los"
 	"github.com/los-bot/los/kb"
 	"github.com/los-bot/los/web"
 )
@@ -56,13 +57,19 @@ func (ed *editor) getSynonyms(c echo.Context) error {
 // applies the synonyms at once: the next search uses them. A problem is
 // answered with 422 and the line it is on.
 func (ed *editor) putSynonyms(c echo.Context) error {
-	var in struct {
-		Text string `json:"text"`
+	var body struct {
+		Text *string `json:"text"`
 	}
-	if err := web.DecodeJSON(c, &in, false); err != nil {
+	if err := web.DecodeJSON(c, &body, false); err != nil {
 		return err
 	}
-	in.Text = strings.ReplaceAll(in.Text, "\r\n", "\n")
+	if body.Text == nil {
+		// A body without "text" must not read as "no synonyms": that
+		// wiped every group. An empty string still removes them on purpose.
+		return &los.Error{Code: los.EINVALID, Key: "editor.error.synonyms_missing",
+			Message: `body needs "text": the synonym groups, one per line ("" removes them all)`}
+	}
+	in := struct{ Text string }{strings.ReplaceAll(*body.Text, "\r\n", "\n")}
 	if line, key := synonymProblem(in.Text); line > 0 {
 		return ed.lineError(c, line, key)
 	}

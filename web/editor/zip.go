@@ -187,7 +187,8 @@ func slugLineOf(data []byte) int {
 }
 
 // formatArticle writes an article as Markdown with front matter that
-// kb.Parse reads back as the same article, example questions included.
+// kb.Parse reads back as the same article, group and example questions
+// included.
 func formatArticle(a kb.Article) ([]byte, error) { return kb.Format(a) }
 
 // writeExportZip writes articles as SLUG.md files, and the synonyms.

@@ -1,5 +1,5 @@
 // Talking to the API.
-import { base, S, save, shown, t, ui } from './state.js';
+import { base, ds, S, save, shown, t, ui } from './state.js';
 
 // Failure is an error with a text for the customer.
 export class Failure extends Error {}
@@ -28,9 +28,40 @@ export async function call(method, path, body, sse) {
   return r;
 }
 
+// visitor is a random ID the browser keeps, so agents see its earlier
+// conversations (the server stores a hash of it): for the browser
+// session (the tab) by default, across visits only when the site asks
+// for it with data-visitor="local" (an identifier kept on the visitor's
+// device, which may need their consent); "" when storage is blocked.
+function visitor() {
+  try {
+    const store = ds.visitor === 'local' ? localStorage : sessionStorage;
+    let v = store.getItem('los-visitor');
+    if (!v) {
+      const b = crypto.getRandomValues(new Uint8Array(16));
+      v = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+      store.setItem('los-visitor', v);
+    }
+    return v;
+  } catch (e) {
+    return '';
+  }
+}
+
+// forgetVisitor drops the visitor ID: after "Slett samtalen" nothing
+// links this browser's next conversation to its earlier ones.
+export function forgetVisitor() {
+  try {
+    sessionStorage.removeItem('los-visitor');
+    localStorage.removeItem('los-visitor');
+  } catch (e) { /* storage blocked: there is none */ }
+}
+
 async function ensureConv() {
   if (S.conv) return;
-  const r = await call('POST', 'conversations', {});
+  // The page the chat was opened on, for the agent who may take over
+  // (the server keeps it without query and fragment).
+  const r = await call('POST', 'conversations', { page: location.href, page_title: document.title, visitor: visitor() || undefined });
   const j = await r.json();
   S.conv = { id: j.id, token: j.token };
   S.idleMs = (j.idle_close_seconds || 0) * 1000;

@@ -1,11 +1,12 @@
 // What the customer does: write, ask for a person, end, download or
 // delete the conversation.
-import { call, convPath, Failure, forget, onConv, readEvents } from './api.js';
+import { call, convPath, Failure, forget, forgetVisitor, onConv, readEvents } from './api.js';
 import { applyTexts, el } from './dom.js';
 import { callbackForm, dropCallbackForm } from './forms.js';
 import { cited, render } from './markdown.js';
 import { fetchTexts, S, save, shown, t, ui } from './state.js';
-import { ended, poll, showNew, watchIdle } from './transcript.js';
+import { listen, stop } from './live.js';
+import { ended, showNew, watchIdle } from './transcript.js';
 import { answer, message, problem, scrollDown, setBusy, showConfirm, typing } from './ui.js';
 
 export async function send(text) {
@@ -60,11 +61,14 @@ export async function send(text) {
   }
 }
 
-// finish shows a turn's result and follows its language and status.
+// finish shows a turn's result and follows its standard and status.
 async function finish(res, m, cites) {
   if (res.message_id) shown.add(res.message_id);
   if (!cites.length) cites = cited(res.citations, res.sources);
-  if (!S.asked && res.lang && res.lang !== S.lang) await switchLang(res.lang);
+  // The conversation's standard, as the server resolved it for this turn:
+  // the first message sets it, and a customer who asks for another
+  // ("kan du svare på nynorsk?") or clearly writes another changes it.
+  if (res.lang && res.lang !== S.lang) await switchLang(res.lang);
   S.asked = true;
   ui.starters.hidden = true;
   if (res.held) {
@@ -76,7 +80,7 @@ async function finish(res, m, cites) {
   if (res.action === 'handoff_now' && S.status === 'open') S.status = 'waiting';
   if (res.callback) callbackForm();
   watchIdle(S.status === 'open' && !res.held ? S.idleMs : 0);
-  poll();
+  listen();
 }
 
 export async function switchLang(l) {
@@ -129,7 +133,7 @@ export async function end() {
     setBusy(false);
   }
   if (S.conv !== c) return;
-  clearTimeout(S.pollTimer);
+  stop();
   showNew(tr);
   S.status = tr.status;
   ended(tr);
@@ -155,8 +159,9 @@ export async function remove() {
   } catch (e) {
     if (e.status !== 401) return problem(e);
   }
-  clearTimeout(S.pollTimer);
+  stop();
   forget();
+  forgetVisitor();
   dropCallbackForm();
   showConfirm(null);
   for (const m of ui.log.querySelectorAll('.msg:not(.greeting)')) m.remove();

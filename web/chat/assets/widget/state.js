@@ -11,7 +11,6 @@ export const loaded = !!script;
 export const base = script ? script.src.replace(/\/(static\/[^/?#]+|widget\.js)([?#].*)?$/, '') : '';
 export const inline = ds.mode === 'inline';
 const storeKey = 'los:' + base;
-export const POLL_MS = 4000;
 // The server closes a conversation the bot holds after a quiet spell
 // (LOS_IDLE_CLOSE, which it tells us); the chat looks this long after
 // that spell has passed, to learn that it has ended.
@@ -33,7 +32,6 @@ export const S = {
   status: 'open',
   busy: false,
   asked: false, // the customer has sent a message in this page view
-  pollTimer: 0,
   idleMs: 0, // the server's quiet spell before it closes, 0: none
   idleTimer: 0,
   unread: 0, // agent messages while the floating panel is closed

@@ -1,11 +1,13 @@
-// The transcript: restored after a reload, polled while a person is
-// involved, looked at again when the conversation may have ended.
+// The transcript: restored after a reload, followed live while a person
+// is involved (live.js), looked at again when the conversation may have
+// ended.
 import { call, convPath, forget } from './api.js';
 import { switchLang } from './chat.js';
 import { csatForm, callbackForm, dropCallbackForm } from './forms.js';
 import { cited } from './markdown.js';
-import { IDLE_MARGIN_MS, POLL_MS, S, shown, t, ui } from './state.js';
-import { answer, markUnread, message } from './ui.js';
+import { listen, stop } from './live.js';
+import { IDLE_MARGIN_MS, S, shown, t, ui } from './state.js';
+import { agentMessage, answer, markUnread, message, setTime } from './ui.js';
 
 export async function restore() {
   let tr;
@@ -30,11 +32,15 @@ export async function restore() {
 
 function show(x) {
   shown.add(x.id);
+  let m;
   if (x.role === 'bot') {
-    answer(message('bot'), x.text, cited(x.citations, x.sources), x.id, x.rating);
+    answer(m = message('bot'), x.text, cited(x.citations, x.sources), x.id, x.rating);
+  } else if (x.role === 'agent') {
+    m = agentMessage(x);
   } else {
-    message(x.role, x.text);
+    m = message(x.role, x.text);
   }
+  setTime(m, x.created);
 }
 
 // answered reports whether the customer got an answer: from an agent,
@@ -48,12 +54,12 @@ function answered(msgs) {
   return false;
 }
 
-// follow keeps up with the conversation's state: polls while a person
+// follow keeps up with the conversation's state: listens while a person
 // is involved, and looks again when the bot's quiet spell is over.
 function follow(tr) {
   S.idleMs = (tr.idle_close_seconds || 0) * 1000;
   watchIdle(S.status === 'open' ? (tr.closes_in_seconds || 0) * 1000 : 0);
-  poll();
+  listen();
 }
 
 export function watchIdle(ms) {
@@ -63,15 +69,6 @@ export function watchIdle(ms) {
   S.idleTimer = setTimeout(() => {
     if (S.conv === c && !S.busy) refresh().catch(() => {});
   }, ms + IDLE_MARGIN_MS);
-}
-
-export function poll() {
-  clearTimeout(S.pollTimer);
-  if (!S.conv || (S.status !== 'waiting' && S.status !== 'agent')) return;
-  S.pollTimer = setTimeout(async () => {
-    if (!document.hidden && !S.busy) await refresh().catch(() => {});
-    poll();
-  }, POLL_MS);
 }
 
 export async function refresh() {
@@ -93,8 +90,12 @@ export function showNew(tr) {
     if (shown.has(x.id)) continue;
     shown.add(x.id);
     if (x.role !== 'agent' && x.role !== 'system') continue;
-    message(x.role, x.text);
-    if (x.role === 'agent') markUnread();
+    if (x.role === 'agent') {
+      agentMessage(x);
+      markUnread();
+    } else {
+      setTime(message(x.role, x.text), x.created);
+    }
   }
 }
 
@@ -106,6 +107,7 @@ export function ended(tr) {
   const c = S.conv;
   if (tr.messages.at(-1)?.role !== 'system') message('system', t('ended_idle'));
   dropCallbackForm();
+  stop();
   if (answered(tr.messages) && !tr.csat_answered) csatForm(c);
   forget();
 }

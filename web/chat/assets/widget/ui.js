@@ -3,6 +3,7 @@
 import { call, convPath, Failure } from './api.js';
 import { askEnd, download, end, human, remove, send } from './chat.js';
 import { applyTexts, bind, CHAT, CROSS, el, icon, setText, THUMB } from './dom.js';
+import { typed } from './live.js';
 import { link, render } from './markdown.js';
 import { base, ds, inline, S, t, texts, ui } from './state.js';
 
@@ -23,7 +24,7 @@ export function build(host) {
   bind(ui.log, 'log', 'aria-label');
   ui.starters = el('div', { class: 'starters', role: 'group' });
   bind(ui.starters, 'starters', 'aria-label');
-  ui.input = el('textarea', { id: 'los-input', rows: '1', maxlength: '4000', autocomplete: 'off', onkeydown: onKey });
+  ui.input = el('textarea', { id: 'los-input', rows: '1', maxlength: '4000', autocomplete: 'off', onkeydown: onKey, oninput: typed });
   bind(ui.input, 'placeholder', 'placeholder');
   ui.sendBtn = el('button', { type: 'submit', class: 'send' });
   bind(ui.sendBtn, 'send');
@@ -142,10 +143,30 @@ export function message(who, text, cls) {
   const body = el('div', { class: 'text' });
   const m = el('div', { class: 'msg ' + who + (cls ? ' ' + cls : '') }, [bind(el('span', { class: 'who' }), label), body]);
   if (text != null) body.textContent = text;
+  if (cls !== 'greeting') m.append(el('time', { class: 'at' }));
+  setTime(m, new Date().toISOString());
   ui.log.append(m);
   scrollDown();
   return m;
 }
+// setTime shows when message m was written (an ISO time).
+export function setTime(m, iso) {
+  const at = m.querySelector('time.at');
+  if (!at || !iso) return;
+  at.dateTime = iso;
+  at.textContent = new Date(iso).toLocaleTimeString(S.lang === 'en' ? 'en-GB' : 'nb-NO', { hour: '2-digit', minute: '2-digit' });
+}
+
+// agentMessage shows an agent's message x: under their name ("Kari fra
+// kundeservice") when they have one, its Markdown rendered as the bot's.
+export function agentMessage(x) {
+  const m = message('agent', null);
+  render(m.querySelector('.text'), x.text, []);
+  if (x.author_name) bind(m.querySelector('.who'), () => t('agent_named', x.author_name));
+  setTime(m, x.created);
+  return m;
+}
+
 export function typing() {
   return ui.log.appendChild(el('div', { class: 'msg bot typing' }, [
     el('span', { class: 'sr', text: t('typing') }),

@@ -6,6 +6,7 @@ import { api, problem } from "./api.js";
 import { $, confirmBox, say } from "./dom.js";
 import { fields, fill, preview, showState, slugify } from "./editform.js";
 import { body, lang, link, linkWith, T } from "./page.js";
+import { showTwinNote } from "./twinnote.js";
 
 export function viewEdit() {
   let slug = body.dataset.slug;
@@ -20,6 +21,7 @@ export function viewEdit() {
     dirty = false;
     showState(current);
     preview();
+    if ($("twin-note")) showTwinNote(slug);
   }
 
   function fail(r) {

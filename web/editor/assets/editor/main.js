@@ -14,6 +14,7 @@ import { viewImport } from "./importer.js";
 import { body } from "./page.js";
 import { viewSynonyms } from "./synonyms.js";
 import { viewTester } from "./tester.js";
+import { viewTwins } from "./twins.js";
 
 const views = {
   articles: viewArticles,
@@ -24,6 +25,7 @@ const views = {
   import: viewImport,
   tester: viewTester,
   gaps: viewGaps,
+  twins: viewTwins,
 };
 
 const view = Object.hasOwn(views, body.dataset.view) ? views[body.dataset.view] : null;
