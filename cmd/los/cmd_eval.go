@@ -13,7 +13,7 @@ import (
 
 func cmdEval(ctx context.Context, e *env) error {
 	if len(e.args) == 0 {
-		fmt.Fprintln(e.stderr, "Usage: los eval retrieval --norquad FILE | los eval triage --tsv FILE [--json] | los eval lang [--ud DIR] [--tsv FILE]... [--conversations FILE]... [--json] | los eval copilot --tsv FILE... [--misses] | los eval answers --tsv FILE... | los eval conversations --json FILE...")
+		fmt.Fprintln(e.stderr, "Usage: los eval retrieval --norquad FILE | los eval triage --tsv FILE [--json] | los eval lang [--ud DIR] [--tsv FILE]... [--conversations FILE]... [--json] | los eval copilot --tsv FILE... [--misses] | los eval answers --tsv FILE | los eval conversations --json FILE")
 		return errUsage
 	}
 	sub := e.args[0]
