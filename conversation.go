@@ -112,7 +112,10 @@ type Source struct {
 	Anchor  string   `json:"anchor,omitempty"`
 	Lang    Standard `json:"lang,omitempty"`
 	Text    string   `json:"-"`
-	Score   float64  `json:"score"`
+	// Quote is the part of Text that answers the question, which an
+	// extractive answer quotes; empty: quote Text.
+	Quote string  `json:"-"`
+	Score float64 `json:"score"`
 	// Relevant is the retriever's judgement that the passage is about the
 	// question (a measured threshold), not merely the best of a bad lot.
 	Relevant bool `json:"-"`

@@ -21,8 +21,10 @@ type TurnRequest struct {
 	// that weigh in when the messages say little.
 	Page           Standard
 	AcceptLanguage string
-	// OnToken receives generated text as it arrives. Tokens of a generation
-	// that later fails are superseded by Result.Answer.
+	// OnToken receives the answer's text as it arrives: generated text
+	// token by token, any other answer (quoted from the knowledge base, a
+	// handoff) in pieces when it is ready. Tokens of a generation that
+	// later fails are superseded by Result.Answer.
 	OnToken func(string)
 	// ClientID optionally names the message on the client's side (see
 	// ValidateClientID), so a message sent again after a lost answer is

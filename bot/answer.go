@@ -18,7 +18,7 @@ import (
 // knowledge base had nothing relevant.
 func (b *Bot) answer(ctx context.Context, l los.Standard, text string, history []los.Message, onToken func(string), res *los.Result) (noAnswer bool) {
 	t0 := time.Now()
-	all, err := b.cfg.Retriever.Retrieve(ctx, text, l, b.cfg.Sources)
+	all, err := b.retrieveInConversation(ctx, l, text, history)
 	res.Timings.RetrieveMS = ms(time.Since(t0))
 	if err != nil {
 		b.cfg.Log.ErrorContext(ctx, "retrieval failed", "err", err)
@@ -157,46 +157,6 @@ func mapCitations(answer string, sources []los.Source) (string, []string) {
 		cited = append(cited, sources[0].Slug)
 	}
 	return answer, cited
-}
-
-// extractive quotes the best passages, for when the model cannot answer.
-func (b *Bot) extractive(ctx context.Context, l los.Standard, sources []los.Source) (string, []string) {
-	best := sources[0]
-	var sb strings.Builder
-	sb.WriteString(b.cfg.Texts.T(l, "answer.extractive_intro"))
-	sb.WriteString("\n\n")
-	text, note := b.inStandard(ctx, l, best.Lang, quote(best.Text))
-	sb.WriteString(text)
-	sb.WriteString(" [1]")
-	if note != "" {
-		sb.WriteString("\n\n")
-		sb.WriteString(note)
-	}
-	cited := []string{best.Slug}
-	if len(sources) > 1 && sources[1].Slug != best.Slug {
-		sb.WriteString("\n\n")
-		sb.WriteString(b.cfg.Texts.T(l, "answer.extractive_more", sources[1].Title))
-		sb.WriteString(" [2]")
-		cited = append(cited, sources[1].Slug)
-	}
-	return sb.String(), cited
-}
-
-// quote trims a passage to a readable length at a sentence end.
-func quote(text string) string {
-	const max = 700
-	text = strings.TrimSpace(text)
-	if len(text) <= max {
-		return text
-	}
-	cut := text[:max]
-	if i := strings.LastIndexAny(cut, ".!?"); i > max/2 {
-		return cut[:i+1]
-	}
-	if i := strings.LastIndexByte(cut, ' '); i > 0 {
-		cut = cut[:i]
-	}
-	return cut + " …"
 }
 
 // warnOnce logs each distinct model problem once, with its fix, instead of

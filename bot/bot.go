@@ -49,10 +49,13 @@ type Observer interface {
 type Config struct {
 	Retriever los.Retriever
 	Generator los.Chatter // nil: always extractive
-	Store     Store
-	Triager   los.Triager  // nil: every message is "none"
-	Redactor  los.Redactor // nil: text is stored as written
-	Handoffs  Handoffs     // nil: handoffs are only recorded on the message
+	// Rewriter writes standalone questions of follow-ups with a model;
+	// nil: the bot reads follow-ups by itself (see followup.go).
+	Rewriter los.Rewriter
+	Store    Store
+	Triager  los.Triager  // nil: every message is "none"
+	Redactor los.Redactor // nil: text is stored as written
+	Handoffs Handoffs     // nil: handoffs are only recorded on the message
 	// Summaries receives the model's handoff summaries; nil: agents read
 	// the extractive summary only.
 	Summaries SummaryStore
@@ -79,6 +82,9 @@ type Config struct {
 	TokenTimeout time.Duration
 	// Generation bounds the whole generation.
 	Generation time.Duration
+	// RewriteTimeout bounds a Rewriter call; 0 means
+	// DefaultRewriteTimeout.
+	RewriteTimeout time.Duration
 	// Options are passed to the model (temperature, num_predict, ...).
 	Options map[string]any
 }

@@ -74,6 +74,7 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 	res := los.Result{Lang: l, Category: tri.Category, Severity: tri.Severity, Action: tri.Action, Signals: tri.Signals, Citations: []string{}}
 
 	var noAnswer bool
+	stream := &streamer{to: req.OnToken}
 	if tri.Action == los.ActionHandoffNow && tri.Category == los.CategoryHumanRequest && conv != nil && b.alreadyHandedOver(conv, l) != "" {
 		res.Answer, res.Mode = b.alreadyHandedOver(conv, l), los.ModeExtractive
 	} else if tri.Action == los.ActionHandoffNow {
@@ -87,7 +88,7 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 		res.Answer, res.Mode, res.Action = b.cfg.Texts.T(l, "smalltalk."+string(st)), los.ModeExtractive, los.ActionAnswer
 		res.Signals = append(res.Signals, "smalltalk:"+string(st))
 	} else {
-		noAnswer = b.answer(ctx, l, text, history, req.OnToken, &res)
+		noAnswer = b.answer(ctx, l, text, history, stream.onToken(), &res)
 		if noAnswer && res.Action == los.ActionAnswer {
 			res.Action = los.ActionOfferHandoff
 			res.Signals = append(res.Signals, "retrieval:no_answer")
@@ -101,6 +102,7 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 		}
 	}
 
+	stream.finish(res.Answer)
 	reply := &los.Message{
 		ConversationID: req.ConversationID, Role: los.RoleBot, Text: res.Answer, Created: b.cfg.Now(),
 		Mode: res.Mode, Action: res.Action, Category: res.Category, Citations: res.Citations, NoAnswer: noAnswer,

@@ -1,5 +1,6 @@
 // Package eval measures Los: retrieval quality on question-answering data
-// sets with known answer passages.
+// sets with known answer passages, and answers to labelled customer
+// questions and conversations (see sets.go for which sets are held out).
 package eval
 
 import (

@@ -121,10 +121,16 @@ var stopWords = func() map[string]bool {
 }()
 
 // extraStopWords adds question words and modal verbs the Snowball list
-// lacks, Nynorsk forms, and English function words (English questions go
-// through the same analyzers).
+// lacks, Nynorsk forms, the function words of spoken and dialect
+// writing ("ka", "kossen", "ittj", "dokker"), and English function words
+// (English questions go through the same analyzers).
 const extraStopWords = `
-hvilket hvilkes kor korfor kva kvifor kvar kvi kven kvart kvat må bør frå
+ka kæ ke kem kæm ko koss kossen korsn kordan åssen hvorsen kofor koffor
+ittj itj ikkj inte ente æ jæ mæ dæ sæ dokker dokk dåkker døkk dem dæm døm
+sjø lissom liksom asså altså egentlig eigentleg berra bærre
+there's it's that's what's i'm i'd i've i'll don't doesn't didn't
+can't cannot won't isn't aren't wasn't
+hvilket hvilkes kor korfor kva kvifor kvar kvi kven kvart kvat må bør frå vær
 hos
 mine ditt dine sine våre deres dykkar kan kunne får fikk fekk ca osv
 the a an is are was were be been being am do does did how what why when where

@@ -25,7 +25,12 @@ type Article struct {
 	// same thing in different standards (twins) share it, at most one
 	// per standard. "" for an article without twins. It has the form of a
 	// slug, by custom the slug of one of the twins. See twins.go.
-	Group     string
+	Group string
+	// Questions are questions this article answers, worded as customers
+	// ask them ("Spørsmål denne artikkelen svarer på"): indexed with the
+	// section that answers each best and matched like the text, never
+	// shown to customers.
+	Questions []string
 	Published bool      // drafts are never searchable
 	Updated   time.Time // last change, set by the store
 }
@@ -54,8 +59,19 @@ func (a Article) Validate() error {
 	if a.Group != "" && !ValidSlug(a.Group) {
 		return fmt.Errorf("article %q: invalid group %q: use lowercase letters a-z, digits and single hyphens", a.Slug, a.Group)
 	}
+	for i, q := range a.Questions {
+		if isBlank(q) {
+			return fmt.Errorf("article %q: question %d is empty", a.Slug, i+1)
+		}
+		if len(q) > MaxQuestionBytes {
+			return fmt.Errorf("article %q: question %d is longer than %d bytes", a.Slug, i+1, MaxQuestionBytes)
+		}
+	}
 	return nil
 }
+
+// MaxQuestionBytes bounds one example question of an article.
+const MaxQuestionBytes = 500
 
 func isBlank(s string) bool {
 	for _, r := range s {

@@ -51,11 +51,13 @@ type ArticleVersion struct {
 	Title   string
 	Body    string
 	Tags    []string
-	Lang    los.Standard
-	Author  string
-	Action  string // create, save, rollback, import
-	Source  int    // for a rollback: the version it restored
-	Created time.Time
+	// Questions are the article's example questions in this version.
+	Questions []string
+	Lang      los.Standard
+	Author    string
+	Action    string // create, save, rollback, import
+	Source    int    // for a rollback: the version it restored
+	Created   time.Time
 	// PublishedAt is when this version was last published; zero if never.
 	PublishedAt time.Time
 	PublishedBy string
@@ -63,7 +65,7 @@ type ArticleVersion struct {
 
 // Article returns the version's content as an unpublished article.
 func (v ArticleVersion) Article() Article {
-	return Article{Slug: v.Slug, Title: v.Title, Body: v.Body, Tags: v.Tags, Lang: v.Lang, Updated: v.Created}
+	return Article{Slug: v.Slug, Title: v.Title, Body: v.Body, Tags: v.Tags, Questions: v.Questions, Lang: v.Lang, Updated: v.Created}
 }
 
 // NormalizeArticle trims an article the way kb.Parse reads it back, so
@@ -85,6 +87,14 @@ func NormalizeArticle(a Article) (Article, error) {
 		}
 	}
 	a.Tags = tags
+	var questions []string
+	for _, q := range a.Questions {
+		q = strings.Join(strings.Fields(q), " ")
+		if q != "" && !slices.Contains(questions, q) {
+			questions = append(questions, q)
+		}
+	}
+	a.Questions = questions
 	switch {
 	case !ValidSlug(a.Slug):
 		return a, &los.Error{Code: los.EINVALID, Key: "editor.error.slug",
@@ -115,7 +125,8 @@ const (
 )
 
 // ImportChange is what an import does to one article. Fields lists what
-// changes: title, text, tags, lang, and the actions publish and restore.
+// changes: title, text, tags, questions, lang, and the actions publish
+// and restore.
 type ImportChange struct {
 	Slug   string
 	Status ImportStatus

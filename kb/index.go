@@ -14,6 +14,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/gofrs/flock"
+
+	"github.com/los-bot/los"
 )
 
 // ErrCorrupt is returned (wrapped) by Open when the index directory exists
@@ -33,6 +35,9 @@ var (
 type Options struct {
 	// Synonyms expand queries; nil means DefaultSynonyms.
 	Synonyms *Synonyms
+	// Glossary expands questions in English with the Norwegian words of
+	// the articles; nil means DefaultGlossary.
+	Glossary *Synonyms
 	// Embedder, when set, adds a vector ranking fused with the text ranking.
 	Embedder Embedder
 	// OnEmbedError, when set, hears of embedding failures. They never fail
@@ -61,11 +66,15 @@ type Index struct {
 	embedder Embedder
 	onEmbed  func(error)
 	syn      atomic.Pointer[Synonyms]
+	glossary *Synonyms
 
 	mu  sync.RWMutex // guards idx against swap and close, not its use
 	idx bleve.Index
 	vec *vectors
 	voc *vocab
+	// hasAsk is set when some section holds example questions, so that
+	// searches look in their field.
+	hasAsk atomic.Bool
 
 	forms *formCache // analysed words of the sections, for re-ranking
 }
@@ -88,6 +97,9 @@ func Open(path string, opts Options) (*Index, error) {
 		syn = DefaultSynonyms()
 	}
 	ix.syn.Store(syn)
+	if ix.glossary = opts.Glossary; ix.glossary == nil {
+		ix.glossary = DefaultGlossary()
+	}
 	if path != "" {
 		lock, err := lockIndex(path, ix.lockWait, opts.Holder)
 		if err != nil {
@@ -123,6 +135,7 @@ func (ix *Index) open() error {
 		return fmt.Errorf("%w: %s: %v", ErrCorrupt, ix.path, err)
 	}
 	ix.idx = idx
+	ix.hasAsk.Store(holdsQuestions(idx))
 	return nil
 }
 
@@ -249,6 +262,15 @@ func (ix *Index) SetSynonyms(s *Synonyms) {
 		s = &Synonyms{}
 	}
 	ix.syn.Store(s)
+}
+
+// synonymsFor returns the synonyms for a question in the standard l:
+// the index's synonyms, and for English the glossary too.
+func (ix *Index) synonymsFor(l los.Standard) []*Synonyms {
+	if l == los.English {
+		return []*Synonyms{ix.syn.Load(), ix.glossary}
+	}
+	return []*Synonyms{ix.syn.Load()}
 }
 
 // Synonyms returns the synonyms in use.

@@ -12,7 +12,7 @@ import (
 
 // schemaVersion changes whenever the mapping or the analyzers change, so
 // that an index built by an older Los is seen as stale and rebuilt.
-const schemaVersion = "los-kb-5"
+const schemaVersion = "los-kb-6"
 
 // Field names of a section document.
 const (
@@ -24,6 +24,8 @@ const (
 	fieldHeadL = "head_l" // title, heading and tags, light
 	fieldTextS = "text_s" // section text, stemmed
 	fieldTextL = "text_l" // section text, light
+	fieldAskS  = "ask_s"  // the article's example questions given to the section, stemmed
+	fieldAskL  = "ask_l"  // the same, light
 )
 
 func newMapping() mapping.IndexMapping {
@@ -52,6 +54,8 @@ func newMapping() mapping.IndexMapping {
 	add(fieldHeadL, searched(analyzerLight))
 	add(fieldTextS, searched(analyzerStem))
 	add(fieldTextL, searched(analyzerLight))
+	add(fieldAskS, searched(analyzerStem))
+	add(fieldAskL, searched(analyzerLight))
 
 	im := bleve.NewIndexMapping()
 	im.DefaultMapping = doc
@@ -61,8 +65,21 @@ func newMapping() mapping.IndexMapping {
 	return im
 }
 
-// sectionDoc is what the index stores for one section.
-func sectionDoc(a Article, s Section) map[string]any {
+// sectionDocs returns the index documents of an article's sections, by
+// section ID.
+func sectionDocs(a Article) ([]Section, []map[string]any) {
+	secs := a.Sections()
+	asks := assignQuestions(a, secs)
+	docs := make([]map[string]any, len(secs))
+	for i, s := range secs {
+		docs[i] = sectionDoc(a, s, asks[i])
+	}
+	return secs, docs
+}
+
+// sectionDoc is what the index stores for one section, given the
+// example questions it answers.
+func sectionDoc(a Article, s Section, asks []string) map[string]any {
 	head := a.Title
 	if s.Heading != a.Title {
 		head += "\n" + s.Heading
@@ -71,14 +88,18 @@ func sectionDoc(a Article, s Section) map[string]any {
 		head += "\n" + t
 	}
 	plain := plainText(s.Text)
+	ask := strings.Join(asks, "\n")
 	doc := map[string]any{
 		fieldSlug:  a.Slug,
 		fieldLang:  string(a.Lang),
-		fieldDoc:   encodeDoc(a, s),
+		fieldDoc:   encodeDoc(a, s, ask),
 		fieldHeadS: head,
 		fieldHeadL: head,
 		fieldTextS: plain,
 		fieldTextL: plain,
+	}
+	if ask != "" {
+		doc[fieldAskS], doc[fieldAskL] = ask, ask
 	}
 	if a.Group != "" {
 		doc[fieldGroup] = a.Group
@@ -88,11 +109,11 @@ func sectionDoc(a Article, s Section) map[string]any {
 
 // encodeDoc packs what a hit shows of a section into one stored field,
 // which loads faster than one field each: slug, lang, title, heading,
-// anchor, tags (one a line) and group, each followed by a NUL byte, then
-// the Markdown.
-func encodeDoc(a Article, s Section) string {
+// anchor, tags (one a line), example questions (one a line) and group,
+// each followed by a NUL byte, then the Markdown.
+func encodeDoc(a Article, s Section, ask string) string {
 	var b strings.Builder
-	for _, f := range []string{a.Slug, string(a.Lang), a.Title, s.Heading, s.Anchor, strings.Join(a.Tags, "\n"), a.Group} {
+	for _, f := range []string{a.Slug, string(a.Lang), a.Title, s.Heading, s.Anchor, strings.Join(a.Tags, "\n"), ask, a.Group} {
 		b.WriteString(strings.ReplaceAll(f, "\x00", ""))
 		b.WriteByte(0)
 	}
@@ -100,11 +121,12 @@ func encodeDoc(a Article, s Section) string {
 	return b.String()
 }
 
-// decodeDoc unpacks a stored section into a hit, and returns its tags.
-func decodeDoc(doc string) (Hit, string) {
-	var f [7]string
+// decodeDoc unpacks a stored section into a hit, and returns its tags
+// and example questions.
+func decodeDoc(doc string) (h Hit, tags, ask string) {
+	var f [8]string
 	for i := range f {
 		f[i], doc, _ = strings.Cut(doc, "\x00")
 	}
-	return Hit{Slug: f[0], Lang: los.Standard(f[1]), Title: f[2], Heading: f[3], Anchor: f[4], Group: f[6], Text: doc}, f[5]
+	return Hit{Slug: f[0], Lang: los.Standard(f[1]), Title: f[2], Heading: f[3], Anchor: f[4], Group: f[7], Text: doc}, f[5], f[6]
 }

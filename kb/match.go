@@ -109,6 +109,24 @@ func (m *matcher) groups(f found) []bool {
 	return out
 }
 
+// weightedCoverage returns the share of the question's groups the
+// section holds, each weighted by its idf and its weight (see
+// plan.weight).
+func (m *matcher) weightedCoverage(f found, idf []float64) float64 {
+	var got, all float64
+	for g, ok := range m.groups(f) {
+		w := idf[g] * m.p.weight(g)
+		all += w
+		if ok {
+			got += w
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return got / all
+}
+
 // sentenceMatch returns the largest share of the question's groups, each
 // weighted by its idf, found within width consecutive sentences of the
 // section's text: a question usually asks about one sentence of the

@@ -39,6 +39,8 @@ func (e *ParseError) Error() string {
 //	tags: [faktura, adresse]     # optional
 //	published: true              # optional, default true
 //	group: endre-fakturaadresse  # optional: the translation group
+//	questions:                   # optional: questions the article answers
+//	  - Hvordan endrer jeg adressen på fakturaen?
 //	---
 //	Markdown body with ## headings
 //
@@ -92,7 +94,8 @@ func Parse(name string, data []byte) (Article, error) {
 				return fail(line, "%s is set twice", k.Value)
 			}
 			seen[k.Value] = true
-			if v.Kind != yaml.ScalarNode && !(k.Value == "tags" && v.Kind == yaml.SequenceNode) {
+			list := k.Value == "tags" || k.Value == "questions"
+			if v.Kind != yaml.ScalarNode && !(list && v.Kind == yaml.SequenceNode) {
 				return fail(line, "%s: expected a single value", k.Value)
 			}
 			switch k.Value {
@@ -115,6 +118,12 @@ func Parse(name string, data []byte) (Article, error) {
 					return fail(line, "tags: %v", err)
 				}
 				a.Tags = tags
+			case "questions":
+				qs, err := parseQuestions(v)
+				if err != nil {
+					return fail(line, "questions: %v", err)
+				}
+				a.Questions = qs
 			case "group":
 				a.Group = strings.TrimSpace(v.Value)
 				if !ValidSlug(a.Group) {
@@ -127,7 +136,7 @@ func Parse(name string, data []byte) (Article, error) {
 				}
 				a.Published = b
 			default:
-				return fail(line, "unknown front matter key %q (known: slug, title, lang, tags, published, group)", k.Value)
+				return fail(line, "unknown front matter key %q (known: slug, title, lang, tags, published, group, questions)", k.Value)
 			}
 		}
 	}
@@ -170,6 +179,28 @@ func parseTags(v *yaml.Node) ([]string, error) {
 		}
 	}
 	return tags, nil
+}
+
+// parseQuestions reads a list of questions, one per item; a single
+// value is one question.
+func parseQuestions(v *yaml.Node) ([]string, error) {
+	items := []*yaml.Node{v}
+	if v.Kind == yaml.SequenceNode {
+		items = v.Content
+	}
+	var qs []string
+	for _, q := range items {
+		if q.Kind != yaml.ScalarNode {
+			return nil, errors.New("expected a list of questions, one per line starting with '- '")
+		}
+		if t := strings.Join(strings.Fields(q.Value), " "); t != "" {
+			if len(t) > MaxQuestionBytes {
+				return nil, fmt.Errorf("a question is longer than %d bytes", MaxQuestionBytes)
+			}
+			qs = append(qs, t)
+		}
+	}
+	return qs, nil
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+): `)

@@ -18,6 +18,8 @@ const (
 	boostHead    = 0.05
 	boostLight   = 1.0
 	boostSynonym = 0.8
+	// boostAsk weighs a match in the example questions given to a section.
+	boostAsk = 0.5
 )
 
 var tokenizer = unicode.NewUnicodeTokenizer()
@@ -73,10 +75,37 @@ type plan struct {
 	words []string // content words, one per group
 	alts  [][][]term
 	exps  []Expansion
+	attr  []groupAttr // per group
+	want  answerType  // the kind of answer asked for
+	// translated: the question is in English and its synonyms include the
+	// glossary's Norwegian words, which then count as much as its own.
+	translated bool
 }
 
-func analyze(q string, syn *Synonyms) plan {
-	var p plan
+// groupAttr tells how a group of the question counts.
+type groupAttr struct {
+	pos  int  // position of its first word in the question; -1 for context
+	weak bool // a weak word (see weakWords)
+	cue  bool // a word asking for the kind of answer plan.want
+	ctx  bool // from the conversation's earlier messages (SearchOptions.Context)
+}
+
+// weight is how much group g counts in Coverage and in the search.
+func (p plan) weight(g int) float64 {
+	w := 1.0
+	if p.attr[g].weak {
+		w *= weakWeight
+	}
+	if p.attr[g].ctx {
+		w *= contextWeight
+	}
+	return w
+}
+
+// analyze reads a question with the synonyms of each of syns applied
+// (nil ones are skipped).
+func analyze(q string, syns ...*Synonyms) plan {
+	p := plan{want: questionType(q)}
 	all, cases := tokenizeCase(q)
 	groupAt := make([]int, len(all))
 	byLight := map[string]int{}
@@ -94,7 +123,17 @@ func analyze(q string, syn *Synonyms) plan {
 		groupAt[i] = len(p.words)
 		p.words = append(p.words, w)
 		p.alts = append(p.alts, [][]term{{t}})
+		p.attr = append(p.attr, groupAttr{pos: i, weak: isWeak(w), cue: p.want != anyAnswer && isCue(p.want, w)})
 	}
+	for _, syn := range syns {
+		p.applySynonyms(syn, all, groupAt)
+	}
+	return p
+}
+
+// applySynonyms adds the members of syn's groups found in the question's
+// words all as alternatives of the groups they span.
+func (p *plan) applySynonyms(syn *Synonyms, all []string, groupAt []int) {
 	spans, exps := syn.match(all)
 	for k, sp := range spans {
 		var alts [][]term
@@ -120,7 +159,6 @@ func analyze(q string, syn *Synonyms) plan {
 			p.exps = append(p.exps, exps[k])
 		}
 	}
-	return p
 }
 
 // query builds the Bleve query for the plan: a disjunction with, for each
@@ -129,7 +167,10 @@ func analyze(q string, syn *Synonyms) plan {
 // clauses matched, so a section matching more of the question's words (or
 // matching them in its title) ranks higher. reaches, if not nil, limits
 // how far each group is searched (see firstPass).
-func (p plan) query(reaches []reach) query.Query {
+//
+// withAsk adds the example-question field; an index without example
+// questions is searched without it, which saves a clause per word.
+func (p plan) query(reaches []reach, withAsk bool) query.Query {
 	seen := map[string]bool{}
 	var clauses []query.Query
 	for g, alts := range p.alts {
@@ -148,9 +189,10 @@ func (p plan) query(reaches []reach) query.Query {
 			}
 			seen[key] = true
 			boost := 1.0
-			if i > 0 {
+			if i > 0 && !p.translated {
 				boost = boostSynonym
 			}
+			boost *= p.weight(g)
 			if len(alt) == 1 {
 				t := alt[0]
 				if !head {
@@ -166,12 +208,21 @@ func (p plan) query(reaches []reach) query.Query {
 				if head {
 					// One field is enough for a common word.
 					clauses = append(clauses, fieldTerm(fieldHeadL, t.light, boost*boostHead*boostLight))
+					if withAsk {
+						clauses = append(clauses, fieldTerm(fieldAskL, t.light, boost*boostAsk))
+					}
 					continue
 				}
 				clauses = append(clauses, query.NewDisjunctionQuery([]query.Query{
 					fieldTerm(fieldHeadS, t.stem, boost*boostHead),
 					fieldTerm(fieldHeadL, t.light, boost*boostHead*boostLight),
 				}))
+				if withAsk {
+					clauses = append(clauses, query.NewDisjunctionQuery([]query.Query{
+						fieldTerm(fieldAskS, t.stem, boost*boostAsk),
+						fieldTerm(fieldAskL, t.light, boost*boostAsk),
+					}))
+				}
 				continue
 			}
 			parts := make([]query.Query, len(alt))
@@ -179,6 +230,9 @@ func (p plan) query(reaches []reach) query.Query {
 				fields := []query.Query{
 					fieldTerm(fieldHeadS, t.stem, boost*boostHead),
 					fieldTerm(fieldHeadL, t.light, boost*boostHead*boostLight),
+				}
+				if withAsk {
+					fields = append(fields, fieldTerm(fieldAskL, t.light, boost*boostAsk))
 				}
 				if !head {
 					fields = append(fields,

@@ -59,7 +59,15 @@ func (ix *Index) Rebuild(ctx context.Context, articles []Article, stamp string, 
 			return fmt.Errorf("kb: rebuild: %w", err)
 		}
 	}
-	return ix.swap(fresh, tmp, vec, voc)
+	asks := false
+	for _, a := range articles {
+		asks = asks || a.Published && len(a.Questions) > 0
+	}
+	if err := ix.swap(fresh, tmp, vec, voc); err != nil {
+		return err
+	}
+	ix.hasAsk.Store(asks)
+	return nil
 }
 
 func fill(ctx context.Context, idx bleve.Index, articles []Article, stamp string, progress func(done, total int)) error {
@@ -70,8 +78,9 @@ func fill(ctx context.Context, idx bleve.Index, articles []Article, stamp string
 	b := idx.NewBatch()
 	for i, a := range articles {
 		if a.Published {
-			for _, s := range a.Sections() {
-				if err := b.Index(s.ID(), sectionDoc(a, s)); err != nil {
+			secs, docs := sectionDocs(a)
+			for k, s := range secs {
+				if err := b.Index(s.ID(), docs[k]); err != nil {
 					return err
 				}
 			}
@@ -180,10 +189,14 @@ func (ix *Index) update(ctx context.Context, slug string, a *Article) error {
 	keep := map[string]bool{}
 	var sections []Section
 	if a != nil && a.Published {
-		sections = a.Sections()
-		for _, s := range sections {
+		if len(a.Questions) > 0 {
+			ix.hasAsk.Store(true)
+		}
+		var docs []map[string]any
+		sections, docs = sectionDocs(*a)
+		for k, s := range sections {
 			keep[s.ID()] = true
-			if err := b.Index(s.ID(), sectionDoc(*a, s)); err != nil {
+			if err := b.Index(s.ID(), docs[k]); err != nil {
 				return err
 			}
 		}

@@ -50,13 +50,14 @@ func demoIndex(t testing.TB) *Index {
 // Hit.Relevant on the top hit separates the questions of
 // testdata/questions.tsv that the knowledge base answers from those it
 // does not, and how often the expected article is found. The floors sit a
-// little under the measured figures (0.934 decision accuracy, 0.837 top-1
-// and 0.969 top-3 article accuracy) so that a regression fails.
+// little under the measured figures (0.934 decision accuracy, 0.915 top-1
+// and 0.977 top-3 article accuracy; 0.934, 0.837 and 0.969 before the
+// example questions and the blind sets) so that a regression fails.
 func TestRelevanceThreshold(t *testing.T) {
 	const (
 		minDecision = 0.90
-		minTop1     = 0.78
-		minTop3     = 0.93
+		minTop1     = 0.88
+		minTop3     = 0.95
 	)
 	qs := loadQuestions(t)
 	ix := demoIndex(t)

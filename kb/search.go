@@ -20,15 +20,25 @@ type SearchOptions struct {
 	// article has a published twin in Lang: then the twin's best section
 	// takes its place.
 	Lang los.Standard
+	// Context holds earlier messages of the conversation that the
+	// question builds on ("og hva koster den?"): their words are searched
+	// too, counting less than the question's (see context.go).
+	Context string
+	// Prior lists articles already cited for the conversation's topic,
+	// whose sections rank higher.
+	Prior []string
 }
 
 // Hit is one section found by Search.
 type Hit struct {
-	Slug    string       `json:"slug"`
-	Title   string       `json:"title"`
-	Heading string       `json:"heading"`
-	Anchor  string       `json:"anchor,omitempty"`
-	Text    string       `json:"text"` // the section's Markdown
+	Slug    string `json:"slug"`
+	Title   string `json:"title"`
+	Heading string `json:"heading"`
+	Anchor  string `json:"anchor,omitempty"`
+	Text    string `json:"text"` // the section's Markdown
+	// Passage is the part of Text that answers the question (see
+	// passage.go), in Markdown: what an extractive answer quotes.
+	Passage string       `json:"passage,omitempty"`
 	Lang    los.Standard `json:"lang"`
 	// Group is the article's translation group, "" when it has no twins.
 	// A hit in the standard SearchOptions.Lang asked for may come from the
@@ -43,11 +53,24 @@ type Hit struct {
 	// the index lacks, spelt one letter differently: 0 to 1. Unlike Score
 	// it can be compared across questions: see Relevant.
 	Coverage float64 `json:"coverage"`
+	// Confidence is how sure Search is that the hit's article answers the
+	// question: the best judgement (see relevance.go) of its sections
+	// among the hits. Compare it across questions; see Relevant.
+	Confidence float64 `json:"confidence"`
 	// Matched lists the question's content words found in the section.
 	Matched []string `json:"matched,omitempty"`
+	// Weight is Coverage with each word weighted by how rare it is among
+	// the sections (its inverse document frequency; a word no section
+	// holds weighs most): a question whose rarest words the section
+	// lacks is likely about something else.
+	Weight float64 `json:"weight"`
 
 	id    string // section ID in the index
 	found found  // the question's words in the section
+	// parts are the section's sentences, items and rows, scored; nil
+	// until needed (see hitUnits).
+	parts    []unit
+	bestPart int
 }
 
 // Query is a question as the index understands it.
@@ -72,7 +95,13 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	if limit <= 0 {
 		limit = 5
 	}
-	p := analyze(q, ix.syn.Load())
+	syns := ix.synonymsFor(opts.Lang)
+	p := analyze(q, syns...)
+	p.translated = opts.Lang == los.English
+	if len(p.words) == 0 && opts.Context == "" {
+		return nil, ctx.Err()
+	}
+	p = addContext(p, opts.Context, syns)
 	if len(p.words) == 0 {
 		return nil, ctx.Err()
 	}
@@ -84,14 +113,18 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 		return nil, bleve.ErrorIndexClosed
 	}
 	dfs, n := docFreqs(ctx, ix.idx, p)
+	if p, dfs = ix.repair(p, dfs); len(p.words) == 0 {
+		return nil, ctx.Err()
+	}
 	reaches, cut := firstPass(dfs, n)
 	ix.expand(p, dfs, reaches)
 	// Rank by score alone, then load the stored fields of the first hits
 	// only. Common words are looked for in the heads only, unless that
 	// finds too little.
-	res, err := ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(p.query(reaches), window, 0, false))
+	withAsk := ix.hasAsk.Load()
+	res, err := ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(p.query(reaches, withAsk), window, 0, false))
 	if err == nil && cut && len(res.Hits) < limit {
-		res, err = ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(p.query(widen(reaches)), window, 0, false))
+		res, err = ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(p.query(widen(reaches), withAsk), window, 0, false))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("kb: search: %w", err)
@@ -104,7 +137,9 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	if err != nil {
 		return nil, err
 	}
-	rerank(hits, m, idfs(dfs, n), opts.Lang)
+	idf := idfs(dfs, n)
+	favourPrior(hits, opts.Prior)
+	rerank(hits, m, idf, opts.Lang)
 	if ix.embedder != nil {
 		// Without embeddings (Ollama down, model missing) the text
 		// ranking stands: search never fails for want of a vector.
@@ -114,16 +149,20 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 			ix.embedFailed(err)
 		}
 	}
+	setConfidence(hits)
 	if opts.Lang != "" {
 		if hits, err = ix.preferTwins(ctx, m, hits, opts.Lang); err != nil {
 			return nil, err
 		}
 	}
+	preferStandard(hits, opts.Lang)
+	hits = m.chooseSection(hits, idf)
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
 	for i := range hits {
-		hits[i].found = found{}
+		hits[i].Passage = m.passage(&hits[i], idf)
+		hits[i].found, hits[i].parts = found{}, nil
 	}
 	return hits, nil
 }
@@ -143,31 +182,38 @@ func (ix *Index) load(ctx context.Context, m *matcher, first []*search.DocumentM
 		if doc == nil {
 			continue // deleted since the search
 		}
-		var stored string
-		doc.VisitFields(func(f index.Field) {
-			if f.Name() == fieldDoc {
-				stored = string(f.Value())
-			}
-		})
-		h := toHit(stored, m)
+		h := toHit(storedDoc(doc), m)
 		h.id, h.Score = d.ID, d.Score
 		hits = append(hits, h)
 	}
 	return hits, nil
 }
 
+// storedDoc returns the stored field of a section's document.
+func storedDoc(doc index.Document) string {
+	var stored string
+	doc.VisitFields(func(f index.Field) {
+		if f.Name() == fieldDoc {
+			stored = string(f.Value())
+		}
+	})
+	return stored
+}
+
 // toHit makes a hit of a stored section, with its Coverage of the
 // question.
 func toHit(stored string, m *matcher) Hit {
-	h, tags := decodeDoc(stored)
-	h.found = m.scan(h.Title+"\n"+h.Heading+"\n"+tags, plainText(h.Text))
-	n := 0
+	h, tags, ask := decodeDoc(stored)
+	h.found = m.scan(h.Title+"\n"+h.Heading+"\n"+tags+"\n"+ask, plainText(h.Text))
+	var got, all float64
 	for g, ok := range m.groups(h.found) {
+		w := m.p.weight(g)
+		all += w
 		if ok {
-			n++
+			got += w
 			h.Matched = append(h.Matched, m.p.words[g])
 		}
 	}
-	h.Coverage = float64(n) / float64(len(m.p.words))
+	h.Coverage = got / all
 	return h
 }

@@ -170,7 +170,11 @@ func TestDemo(t *testing.T) {
 		t.Skip("demo/endre-fakturaadresse.md is not written yet")
 	}
 	ix := demoIndex(t)
-	hits := mustSearch(t, ix, "Hvordan endrer jeg fakturaadressen min?")
+	// The Nynorsk twin answers too; the customer's standard decides.
+	hits, err := ix.Search(context.Background(), "Hvordan endrer jeg fakturaadressen min?", SearchOptions{Limit: 10, Lang: los.Bokmal})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(hits) == 0 || hits[0].Slug != "endre-fakturaadresse" {
 		t.Fatalf("hits = %v, want endre-fakturaadresse first", slugs(hits))
 	}

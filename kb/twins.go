@@ -67,8 +67,9 @@ const maxSections = 100
 // preferTwins puts in place of each hit in another standard than l whose
 // article has a published twin in l that twin's matching section, and
 // drops the duplicates this makes. The twin keeps the hit's place and
-// score, and the better of the two coverages: the twins say the same
-// thing, so the hit's relevance holds for both. Call it with ix.mu held.
+// score, and the better of the two coverages, weights and confidences:
+// the twins say the same thing, so the hit's relevance holds for both.
+// Call it with ix.mu held.
 func (ix *Index) preferTwins(ctx context.Context, m *matcher, hits []Hit, l los.Standard) ([]Hit, error) {
 	out := make([]Hit, 0, len(hits))
 	seen := map[string]bool{}
@@ -144,6 +145,8 @@ func (ix *Index) twinSection(ctx context.Context, m *matcher, h Hit, l los.Stand
 	if h.Coverage > best.Coverage {
 		best.Coverage, best.Matched = h.Coverage, h.Matched
 	}
+	best.Weight = max(best.Weight, h.Weight)
+	best.Confidence = max(best.Confidence, h.Confidence)
 	return best, true, nil
 }
 

@@ -16,6 +16,9 @@ import (
 type vocab struct {
 	mu    sync.RWMutex
 	words []vocabWord // sorted by rev
+	// folded maps the ASCII spelling (see asciiFold) of each light form
+	// holding æ, ø or å to those light forms: "lordag" -> "lørdag".
+	folded map[string][]string
 }
 
 type vocabWord struct {
@@ -31,7 +34,7 @@ func reverse(s string) string {
 
 // loadVocab reads the light forms of the text field from the index.
 func loadVocab(idx bleve.Index) (*vocab, error) {
-	v := &vocab{}
+	v := &vocab{folded: map[string][]string{}}
 	adv, err := idx.Advanced()
 	if err != nil {
 		return nil, err
@@ -55,6 +58,7 @@ func loadVocab(idx bleve.Index) (*vocab, error) {
 			break
 		}
 		v.words = append(v.words, vocabWord{rev: reverse(e.Term), df: uint32(min(e.Count, 1<<32-1))})
+		v.addFolded(e.Term)
 	}
 	slices.SortFunc(v.words, func(a, b vocabWord) int { return strings.Compare(a.rev, b.rev) })
 	return v, nil
@@ -82,8 +86,37 @@ func (v *vocab) add(text string) {
 		i, found := sort.Find(len(v.words), func(i int) int { return strings.Compare(f.rev, v.words[i].rev) })
 		if !found {
 			v.words = slices.Insert(v.words, i, f)
+			v.addFolded(reverse(f.rev))
 		}
 	}
+}
+
+// addFolded records a light form under its ASCII spelling when that
+// differs. The caller holds v.mu for writing, or owns v.
+func (v *vocab) addFolded(light string) {
+	if f := asciiFold(light); f != light && !slices.Contains(v.folded[f], light) {
+		v.folded[f] = append(v.folded[f], light)
+	}
+}
+
+// unfold returns the light forms that the ASCII spelling f stands for.
+func (v *vocab) unfold(f string) []string {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	return slices.Clone(v.folded[f])
+}
+
+// df returns the number of sections holding the light form w, 0 when
+// none does (1 for a word added after loading).
+func (v *vocab) df(w string) uint32 {
+	rev := reverse(w)
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	i, found := sort.Find(len(v.words), func(i int) int { return strings.Compare(rev, v.words[i].rev) })
+	if !found {
+		return 0
+	}
+	return v.words[i].df
 }
 
 func (v *vocab) contains(rev string) bool {

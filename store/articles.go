@@ -10,10 +10,10 @@ import (
 	"github.com/los-bot/los/kb"
 )
 
-const articleCols = `slug, title, body, tags, lang, published, updated`
+const articleCols = `slug, title, body, tags, lang, published, updated, questions`
 
 // articleRead reads articleCols and the translation group (migration 10).
-const articleRead = `SELECT a.slug, a.title, a.body, a.tags, a.lang, a.published, a.updated, COALESCE(g.group_name, '')
+const articleRead = `SELECT a.slug, a.title, a.body, a.tags, a.lang, a.published, a.updated, a.questions, COALESCE(g.group_name, '')
 	FROM articles a LEFT JOIN article_groups g ON g.slug = a.slug`
 
 // ImportArticles writes articles (insert or replace by slug) with their
@@ -22,16 +22,16 @@ const articleRead = `SELECT a.slug, a.title, a.body, a.tags, a.lang, a.published
 func (s *DB) ImportArticles(ctx context.Context, articles []kb.Article) error {
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, ?, ?)
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT(slug) DO UPDATE SET title=excluded.title, body=excluded.body, tags=excluded.tags,
-			lang=excluded.lang, published=excluded.published, updated=excluded.updated`)
+			lang=excluded.lang, published=excluded.published, updated=excluded.updated, questions=excluded.questions`)
 		if err != nil {
 			return err
 		}
 		defer stmt.Close()
 		for i := range articles {
 			a := &articles[i]
-			if _, err := stmt.ExecContext(ctx, a.Slug, a.Title, a.Body, asJSON(&a.Tags), string(a.Lang), a.Published, millis(now)); err != nil {
+			if _, err := stmt.ExecContext(ctx, a.Slug, a.Title, a.Body, asJSON(&a.Tags), string(a.Lang), a.Published, millis(now), asJSON(&a.Questions)); err != nil {
 				return fmt.Errorf("store article %q: %w", a.Slug, err)
 			}
 			a.Updated = now
@@ -101,6 +101,15 @@ func bumpRevision(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
+// nilIfEmpty makes an empty list of example questions nil, as kb.Parse
+// gives for a file without questions.
+func nilIfEmpty(qs []string) []string {
+	if len(qs) == 0 {
+		return nil
+	}
+	return qs
+}
+
 type scanner interface{ Scan(dest ...any) error }
 
 func scanArticle(r scanner) (kb.Article, error) {
@@ -109,9 +118,10 @@ func scanArticle(r scanner) (kb.Article, error) {
 		l       string
 		updated int64
 	)
-	if err := r.Scan(&a.Slug, &a.Title, &a.Body, asJSON(&a.Tags), &l, &a.Published, &updated, &a.Group); err != nil {
+	if err := r.Scan(&a.Slug, &a.Title, &a.Body, asJSON(&a.Tags), &l, &a.Published, &updated, asJSON(&a.Questions), &a.Group); err != nil {
 		return kb.Article{}, err
 	}
+	a.Questions = nilIfEmpty(a.Questions)
 	a.Lang = los.Standard(l)
 	a.Updated = fromMillis(updated)
 	return a, nil

@@ -11,13 +11,14 @@ import (
 )
 
 // sameContent reports whether two articles have the same title, text,
-// tags and written standard.
+// tags, example questions and written standard.
 func sameContent(a, b kb.Article) bool {
-	return a.Title == b.Title && a.Body == b.Body && a.Lang == b.Lang && slices.Equal(a.Tags, b.Tags)
+	return a.Title == b.Title && a.Body == b.Body && a.Lang == b.Lang && slices.Equal(a.Tags, b.Tags) &&
+		slices.Equal(a.Questions, b.Questions)
 }
 
 const docCols = `d.slug, d.state, d.version, d.published_version, d.created, d.updated, d.deleted_at,
-	v.title, v.body, v.tags, v.lang, v.author, COALESCE(g.group_name, '')`
+	v.title, v.body, v.tags, v.lang, v.author, v.questions, COALESCE(g.group_name, '')`
 
 const docFrom = ` FROM article_docs d JOIN article_versions v ON v.slug = d.slug AND v.version = d.version
 	LEFT JOIN article_groups g ON g.slug = d.slug`
@@ -78,10 +79,11 @@ func scanDoc(r scanner) (kb.EditorArticle, error) {
 		created, updated, deleted int64
 	)
 	err := r.Scan(&a.Slug, &state, &a.Version, &a.PublishedVersion, &created, &updated, &deleted,
-		&a.Title, &a.Body, asJSON(&a.Tags), &l, &a.Author, &a.Group)
+		&a.Title, &a.Body, asJSON(&a.Tags), &l, &a.Author, asJSON(&a.Questions), &a.Group)
 	if err != nil {
 		return a, err
 	}
+	a.Questions = nilIfEmpty(a.Questions)
 	a.State, a.Lang = kb.ArticleState(state), los.Standard(l)
 	a.Created, a.Updated = fromMillis(created), fromMillis(updated)
 	if deleted != 0 {
@@ -137,13 +139,19 @@ func insertDraft(ctx context.Context, tx *sql.Tx, a kb.Article, author, action s
 // base is the version the editor started from: if someone saved since, the
 // save is refused with ECONFLICT and nothing is written. Saving content
 // equal to the latest version writes nothing. Customers keep seeing the
-// published version until the article is published again.
+// published version until the article is published again. Questions nil
+// keeps the latest version's example questions (a client that does not
+// send them loses none); an empty, non-nil list removes them.
 func (s *DB) SaveArticle(ctx context.Context, a kb.Article, base int, author string) (kb.EditorArticle, error) {
+	keep := a.Questions == nil
 	a, err := kb.NormalizeArticle(a)
 	if err != nil {
 		return kb.EditorArticle{}, err
 	}
 	return s.change(ctx, a.Slug, base, func(tx *sql.Tx, cur kb.EditorArticle, _ int64) error {
+		if keep {
+			a.Questions = cur.Questions
+		}
 		if sameContent(cur.Article, a) {
 			return nil
 		}
@@ -190,7 +198,7 @@ func (s *DB) newVersion(ctx context.Context, tx *sql.Tx, cur kb.EditorArticle, a
 }
 
 func insertVersion(ctx context.Context, tx *sql.Tx, a kb.Article, v int, author, action string, source int, now int64) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO article_versions (slug, version, title, body, tags, lang, author, action, source, created)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.Slug, v, a.Title, a.Body, asJSON(&a.Tags), string(a.Lang), author, action, source, now)
+	_, err := tx.ExecContext(ctx, `INSERT INTO article_versions (slug, version, title, body, tags, lang, author, action, source, created, questions)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.Slug, v, a.Title, a.Body, asJSON(&a.Tags), string(a.Lang), author, action, source, now, asJSON(&a.Questions))
 	return err
 }

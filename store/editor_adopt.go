@@ -25,7 +25,7 @@ func (s *DB) adopt(ctx context.Context) error {
 			a     kb.Article
 			known bool
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT a.slug, a.title, a.body, a.tags, a.lang, a.published, a.updated, d.slug IS NOT NULL`+pending)
+		rows, err := tx.QueryContext(ctx, `SELECT a.slug, a.title, a.body, a.tags, a.lang, a.published, a.updated, d.slug IS NOT NULL, a.questions`+pending)
 		if err != nil {
 			return err
 		}
@@ -36,11 +36,12 @@ func (s *DB) adopt(ctx context.Context) error {
 				l       string
 				updated int64
 			)
-			if err := rows.Scan(&r.a.Slug, &r.a.Title, &r.a.Body, asJSON(&r.a.Tags), &l, &r.a.Published, &updated, &r.known); err != nil {
+			if err := rows.Scan(&r.a.Slug, &r.a.Title, &r.a.Body, asJSON(&r.a.Tags), &l, &r.a.Published, &updated, &r.known, asJSON(&r.a.Questions)); err != nil {
 				rows.Close()
 				return err
 			}
 			r.a.Lang, r.a.Updated = los.Standard(l), fromMillis(updated)
+			r.a.Questions = nilIfEmpty(r.a.Questions)
 			todo = append(todo, r)
 		}
 		rows.Close()

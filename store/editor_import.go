@@ -58,6 +58,9 @@ func planImport(ctx context.Context, tx *sql.Tx, articles []kb.Article) ([]kb.Im
 		if !slices.Equal(cur.Tags, a.Tags) {
 			c.Fields = append(c.Fields, "tags")
 		}
+		if !slices.Equal(cur.Questions, a.Questions) {
+			c.Fields = append(c.Fields, "questions")
+		}
 		if cur.Lang != a.Lang {
 			c.Fields = append(c.Fields, "lang")
 		}

@@ -37,10 +37,10 @@ func (s *DB) publish(ctx context.Context, tx *sql.Tx, cur kb.EditorArticle, auth
 
 // show writes a as the article customers see, published.
 func (s *DB) show(ctx context.Context, tx *sql.Tx, a kb.Article, now int64) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, 1, ?)
+	_, err := tx.ExecContext(ctx, `INSERT INTO articles (`+articleCols+`) VALUES (?, ?, ?, ?, ?, 1, ?, ?)
 		ON CONFLICT(slug) DO UPDATE SET title=excluded.title, body=excluded.body, tags=excluded.tags,
-		lang=excluded.lang, published=1, updated=excluded.updated`,
-		a.Slug, a.Title, a.Body, asJSON(&a.Tags), string(a.Lang), now)
+		lang=excluded.lang, published=1, updated=excluded.updated, questions=excluded.questions`,
+		a.Slug, a.Title, a.Body, asJSON(&a.Tags), string(a.Lang), now, asJSON(&a.Questions))
 	if err != nil {
 		return fmt.Errorf("publish %q: %w", a.Slug, err)
 	}
@@ -186,7 +186,7 @@ func (s *DB) Rollback(ctx context.Context, slug string, target, base int, author
 	})
 }
 
-const versionCols = `slug, version, title, body, tags, lang, author, action, source, created, published_at, published_by`
+const versionCols = `slug, version, title, body, tags, lang, author, action, source, created, published_at, published_by, questions`
 
 // Versions returns every version of an article, newest first.
 func (s *DB) Versions(ctx context.Context, slug string) ([]kb.ArticleVersion, error) {
@@ -232,10 +232,11 @@ func scanVersion(r scanner) (kb.ArticleVersion, error) {
 		l                  string
 		created, published int64
 	)
-	err := r.Scan(&v.Slug, &v.Version, &v.Title, &v.Body, asJSON(&v.Tags), &l, &v.Author, &v.Action, &v.Source, &created, &published, &v.PublishedBy)
+	err := r.Scan(&v.Slug, &v.Version, &v.Title, &v.Body, asJSON(&v.Tags), &l, &v.Author, &v.Action, &v.Source, &created, &published, &v.PublishedBy, asJSON(&v.Questions))
 	if err != nil {
 		return v, err
 	}
+	v.Questions = nilIfEmpty(v.Questions)
 	v.Lang, v.Created = los.Standard(l), fromMillis(created)
 	if published != 0 {
 		v.PublishedAt = fromMillis(published)

@@ -114,6 +114,7 @@ type apiArticle struct {
 	Title     string   `json:"title"`
 	Body      string   `json:"body"`
 	Tags      []string `json:"tags"`
+	Questions []string `json:"questions"`
 	Lang      string   `json:"lang"`
 	Version   int      `json:"version"`
 	State     string   `json:"state"`

@@ -69,8 +69,9 @@ type apiTwins struct {
 
 // TestEditorDraftTwin: "Lag nynorskutkast" makes a Nynorsk draft twin by
 // real machine translation; customers see nothing of it until an editor
-// publishes it; then a Nynorsk question is answered from it, and a later
-// change to the Bokmål article marks it as older.
+// publishes it (example questions translated too); then a Nynorsk
+// question is answered from it, and a later change to the Bokmål article
+// marks it as older.
 func TestEditorDraftTwin(t *testing.T) {
 	e := twinsEnv(t, realApertium(t))
 	ec := e.signIn(t, "eva@example.no")
@@ -94,6 +95,10 @@ func TestEditorDraftTwin(t *testing.T) {
 	}
 	if len(d.Tags) == 0 {
 		t.Error("keywords lost")
+	}
+	// The example questions come along, translated.
+	if len(d.Questions) < 5 || !strings.Contains(strings.Join(d.Questions, "\n"), "noko") {
+		t.Errorf("the draft's example questions: %q", d.Questions)
 	}
 	ask := func(q string) bool {
 		hits, err := e.ix.Search(context.Background(), q, kb.SearchOptions{Lang: los.Nynorsk})

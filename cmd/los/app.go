@@ -107,6 +107,7 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, progressO
 	a.botConfig = bot.Config{
 		Retriever:    retrieve.Index{Index: a.index},
 		Generator:    a.ollama,
+		Rewriter:     &ollama.Rewriter{Chat: a.ollama, Model: cfg.ChatModel},
 		Store:        a.db,
 		Handoffs:     a.db,
 		Summaries:    a.db,

@@ -33,11 +33,11 @@ func cmdAsk(ctx context.Context, e *env) error {
 	}
 	defer a.Close()
 
-	streamed := false
+	var streamed strings.Builder
 	req := los.TurnRequest{Text: strings.Join(e.args, " ")}
 	if !*asJSON {
 		req.OnToken = func(tok string) {
-			streamed = true
+			streamed.WriteString(tok)
 			fmt.Fprint(e.stdout, tok)
 		}
 	}
@@ -50,12 +50,14 @@ func cmdAsk(ctx context.Context, e *env) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(askJSON{Answer: res.Answer, Action: res.Action, Category: res.Category, Citations: res.Citations, Mode: res.Mode, Lang: res.Lang})
 	}
-	if streamed && res.Mode == los.ModeGenerated {
+	switch {
+	case streamed.String() == res.Answer:
 		fmt.Fprintln(e.stdout)
-	} else {
-		if streamed {
-			fmt.Fprintln(e.stdout, "\n---")
-		}
+	case streamed.Len() > 0:
+		// A generation broke off; the answer that replaced it follows.
+		fmt.Fprintln(e.stdout, "\n---")
+		fmt.Fprintln(e.stdout, res.Answer)
+	default:
 		fmt.Fprintln(e.stdout, res.Answer)
 	}
 	for i, slug := range res.Citations {

@@ -14,7 +14,7 @@ import (
 
 func cmdEval(ctx context.Context, e *env) error {
 	if len(e.args) == 0 {
-		fmt.Fprintln(e.stderr, "Usage: los eval retrieval --norquad FILE | los eval triage (--tsv FILE | --sentences FILE) [--json] | los eval lang [--ud DIR] [--tsv FILE]... [--conversations FILE]... [--json] | los eval copilot --tsv FILE... [--misses]")
+		fmt.Fprintln(e.stderr, "Usage: los eval retrieval --norquad FILE | los eval triage (--tsv FILE | --sentences FILE) [--json] | los eval lang [--ud DIR] [--tsv FILE]... [--conversations FILE]... [--json] | los eval copilot --tsv FILE... [--misses] | los eval answers --tsv FILE | los eval conversations --json FILE")
 		return errUsage
 	}
 	sub := e.args[0]
@@ -28,8 +28,12 @@ func cmdEval(ctx context.Context, e *env) error {
 		return evalLang(ctx, e)
 	case "copilot":
 		return evalCopilot(ctx, e)
+	case "answers":
+		return evalAnswers(ctx, e)
+	case "conversations":
+		return evalConversations(ctx, e)
 	}
-	fmt.Fprintf(e.stderr, "los eval: unknown subcommand %q; use retrieval, triage, lang or copilot\n", sub)
+	fmt.Fprintf(e.stderr, "los eval: unknown subcommand %q; use retrieval, triage, lang, copilot, answers or conversations\n", sub)
 	return errUsage
 }
 

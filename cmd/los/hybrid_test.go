@@ -198,6 +198,14 @@ func TestHybridSearchFuses(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// Search puts the section of the first article that answers
+			// best first (kb/sectionchoice.go), each keeping its score: the
+			// fusion is checked on the rankings by score.
+			byScore := func(hs []kb.Hit) {
+				sort.SliceStable(hs, func(i, j int) bool { return hs[i].Score > hs[j].Score })
+			}
+			byScore(got)
+			byScore(text)
 			qv := rec.vecs[q]
 			if qv == nil {
 				t.Fatal("the question was not embedded")

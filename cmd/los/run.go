@@ -53,8 +53,8 @@ func commands() []command {
 		{name: "triage", summary: "classify messages from stdin, one JSON object per line", run: cmdTriage},
 		{name: "kb", summary: "knowledge base: los kb import DIR | reindex | search \"q\" | remove-demo", run: cmdKB,
 			subs: names(kbCommands), usage: subUsage("kb", kbCommands)},
-		{name: "eval", summary: "measure quality: los eval retrieval --norquad FILE | triage --tsv FILE | lang | copilot", run: cmdEval,
-			subs: []string{"retrieval", "triage", "lang", "copilot"}, usage: evalUsage},
+		{name: "eval", summary: "measure quality: los eval retrieval --norquad FILE | triage --tsv FILE | lang | copilot | answers | conversations", run: cmdEval,
+			subs: []string{"retrieval", "triage", "lang", "copilot", "answers", "conversations"}, usage: evalUsage},
 		{name: "models", summary: "Ollama models: los models list | pull", run: cmdModels,
 			subs: []string{"list", "pull"}, usage: modelsUsage},
 		{name: "health", summary: "check a running server: exit 0 when it answers /healthz", run: cmdHealth},
@@ -71,9 +71,11 @@ func commands() []command {
 
 const evalUsage = `Usage:
   los eval retrieval --norquad FILE
-  los eval triage --tsv FILE [--json]
+  los eval triage (--tsv FILE | --sentences FILE) [--json]
   los eval lang [--ud DIR] [--tsv FILE]... [--conversations FILE]... [--json]
   los eval copilot --tsv FILE... [--misses]
+  los eval answers --tsv FILE
+  los eval conversations --json FILE
 
 Run ` + "`los eval SUBCOMMAND --help`" + ` for its flags.`
 

@@ -32,6 +32,10 @@ type APIKeyList struct {
 	Items []APIKey `json:"items"`
 }
 
+type AddQuestionRequest struct {
+	Question string `json:"question"`
+}
+
 type AgentConversation struct {
 	Context        json.RawMessage `json:"context,omitempty"`
 	Created        time.Time       `json:"created"`
@@ -69,6 +73,7 @@ type Article struct {
 	Pending          bool       `json:"pending,omitempty"`
 	Published        bool       `json:"published,omitempty"`
 	PublishedVersion int64      `json:"published_version,omitempty"`
+	Questions        []string   `json:"questions,omitempty"`
 	Slug             string     `json:"slug"`
 	State            string     `json:"state"`
 	Tags             []string   `json:"tags,omitempty"`
@@ -83,12 +88,13 @@ type ArticleList struct {
 }
 
 type ArticleRequest struct {
-	Body    string   `json:"body,omitempty"`
-	Lang    string   `json:"lang,omitempty"`
-	Slug    string   `json:"slug,omitempty"`
-	Tags    []string `json:"tags,omitempty"`
-	Title   string   `json:"title,omitempty"`
-	Version int64    `json:"version,omitempty"`
+	Body      string   `json:"body,omitempty"`
+	Lang      string   `json:"lang,omitempty"`
+	Questions []string `json:"questions,omitempty"`
+	Slug      string   `json:"slug,omitempty"`
+	Tags      []string `json:"tags,omitempty"`
+	Title     string   `json:"title,omitempty"`
+	Version   int64    `json:"version,omitempty"`
 }
 
 type ArticleVersion struct {
@@ -100,6 +106,7 @@ type ArticleVersion struct {
 	Live        bool       `json:"live"`
 	PublishedAt *time.Time `json:"published_at,omitempty"`
 	PublishedBy string     `json:"published_by,omitempty"`
+	Questions   []string   `json:"questions,omitempty"`
 	Source      int64      `json:"source,omitempty"`
 	Tags        []string   `json:"tags,omitempty"`
 	Title       string     `json:"title"`
@@ -274,9 +281,10 @@ type Diff struct {
 }
 
 type DiffFields struct {
-	Lang  string `json:"lang"`
-	Tags  string `json:"tags"`
-	Title string `json:"title"`
+	Lang      string `json:"lang"`
+	Questions string `json:"questions,omitempty"`
+	Tags      string `json:"tags"`
+	Title     string `json:"title"`
 }
 
 type Draft struct {
@@ -766,6 +774,15 @@ func (c *Client) DiffVersions(ctx context.Context, slug string, query url.Values
 func (c *Client) PublishArticle(ctx context.Context, slug string, body *PublishRequest) (*Article, error) {
 	var out Article
 	if err := c.do(ctx, "POST", "/api/v1/articles/"+url.PathEscape(slug)+"/publish", nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// AddArticleQuestion: Add an example question (from the content gaps) (POST /api/v1/articles/{slug}/questions).
+func (c *Client) AddArticleQuestion(ctx context.Context, slug string, body *AddQuestionRequest) (*Article, error) {
+	var out Article
+	if err := c.do(ctx, "POST", "/api/v1/articles/"+url.PathEscape(slug)+"/questions", nil, body, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

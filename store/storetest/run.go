@@ -36,6 +36,8 @@ func Run(t *testing.T, open Opener) {
 		{"EditorAdoptsArticlesWrittenElsewhere", testEditorAdoptsArticlesWrittenElsewhere},
 		{"EditorImportAllOrNothing", testEditorImportAllOrNothing},
 		{"EditorSynonymsAndGaps", testEditorSynonymsAndGaps},
+		{"ArticleQuestions", testArticleQuestions},
+		{"AddQuestion", testAddQuestion},
 		{"TwinsImportAndExport", testTwinsImport},
 		{"TwinsLinkAndDraft", testTwinsLinkAndDraft},
 		{"TwinNewer", testTwinNewer},

@@ -99,6 +99,7 @@ type Articles interface {
 	EditorArticle(ctx context.Context, slug string) (kb.EditorArticle, error)
 	CreateArticle(ctx context.Context, a kb.Article, author string) (kb.EditorArticle, error)
 	SaveArticle(ctx context.Context, a kb.Article, base int, author string) (kb.EditorArticle, error)
+	AddQuestion(ctx context.Context, slug, question, author string) (kb.EditorArticle, error)
 	Publish(ctx context.Context, slug string, base int, author string) (kb.EditorArticle, error)
 	Archive(ctx context.Context, slug string) (kb.EditorArticle, error)
 	Unarchive(ctx context.Context, slug string) (kb.EditorArticle, error)

@@ -20,7 +20,10 @@ type articleJSON struct {
 	Title string   `json:"title"`
 	Body  string   `json:"body,omitempty"`
 	Tags  []string `json:"tags"`
-	Lang  string   `json:"lang"`
+	// Questions are the example questions: questions the article
+	// answers, worded as customers ask them.
+	Questions []string `json:"questions"`
+	Lang      string   `json:"lang"`
 	// Version is the latest saved version: send it back with PUT.
 	Version          int    `json:"version"`
 	PublishedVersion int    `json:"published_version"`
@@ -38,12 +41,15 @@ type articleJSON struct {
 
 func toArticleJSON(a kb.EditorArticle, withBody bool) articleJSON {
 	out := articleJSON{
-		Slug: a.Slug, Title: a.Title, Tags: a.Tags, Lang: string(a.Lang), Version: a.Version,
+		Slug: a.Slug, Title: a.Title, Tags: a.Tags, Questions: a.Questions, Lang: string(a.Lang), Version: a.Version,
 		PublishedVersion: a.PublishedVersion, State: string(a.State), Published: a.Published, Pending: a.Pending(),
 		Author: a.Author, Created: a.Created, Updated: a.Updated,
 	}
 	if out.Tags == nil {
 		out.Tags = []string{}
+	}
+	if out.Questions == nil {
+		out.Questions = []string{}
 	}
 	if withBody {
 		out.Body = a.Body
@@ -60,12 +66,15 @@ func toArticleJSON(a kb.EditorArticle, withBody bool) articleJSON {
 
 // articleInput is the body of POST and PUT /api/v1/articles.
 type articleInput struct {
-	Slug    string   `json:"slug"`
-	Title   string   `json:"title"`
-	Body    string   `json:"body"`
-	Tags    []string `json:"tags"`
-	Lang    string   `json:"lang"`
-	Version int      `json:"version"`
+	Slug  string   `json:"slug"`
+	Title string   `json:"title"`
+	Body  string   `json:"body"`
+	Tags  []string `json:"tags"`
+	// Questions absent (or null) keeps the latest version's example
+	// questions; [] removes them.
+	Questions []string `json:"questions"`
+	Lang      string   `json:"lang"`
+	Version   int      `json:"version"`
 }
 
 func (in articleInput) article() kb.Article {
@@ -73,7 +82,7 @@ func (in articleInput) article() kb.Article {
 	if !ok && in.Lang != "" {
 		l = los.Standard(in.Lang) // refused by kb.NormalizeArticle
 	}
-	return kb.Article{Slug: in.Slug, Title: in.Title, Body: in.Body, Tags: in.Tags, Lang: l}
+	return kb.Article{Slug: in.Slug, Title: in.Title, Body: in.Body, Tags: in.Tags, Questions: in.Questions, Lang: l}
 }
 
 // listArticles: GET /api/v1/articles[?q=words][&state=draft|published|archived][&bin=1]
@@ -196,6 +205,24 @@ func (ed *editor) publishArticle(c echo.Context) error {
 	}
 	return ed.stateChange(c, func(slug string) (kb.EditorArticle, error) {
 		return ed.store.Publish(c.Request().Context(), slug, in.Version, editorName(c))
+	})
+}
+
+// addQuestion: POST /api/v1/articles/{slug}/questions {"question"} adds
+// a customer's wording (from the content gaps) to the article's example
+// questions, so that questions worded like it find the article. A live
+// article without unpublished changes is published with it at once
+// (then "published" is true and "pending" false); otherwise it waits
+// for the next publishing.
+func (ed *editor) addQuestion(c echo.Context) error {
+	var in struct {
+		Question string `json:"question"`
+	}
+	if err := web.DecodeJSON(c, &in, false); err != nil {
+		return err
+	}
+	return ed.stateChange(c, func(slug string) (kb.EditorArticle, error) {
+		return ed.store.AddQuestion(c.Request().Context(), slug, in.Question, editorName(c))
 	})
 }
 

@@ -21,6 +21,7 @@ type fakeArticles struct {
 	EditorArticleFunc  func(ctx context.Context, slug string) (kb.EditorArticle, error)
 	CreateArticleFunc  func(ctx context.Context, a kb.Article, author string) (kb.EditorArticle, error)
 	SaveArticleFunc    func(ctx context.Context, a kb.Article, base int, author string) (kb.EditorArticle, error)
+	AddQuestionFunc    func(ctx context.Context, slug, question, author string) (kb.EditorArticle, error)
 	PublishFunc        func(ctx context.Context, slug string, base int, author string) (kb.EditorArticle, error)
 	ArchiveFunc        func(ctx context.Context, slug string) (kb.EditorArticle, error)
 	UnarchiveFunc      func(ctx context.Context, slug string) (kb.EditorArticle, error)
@@ -110,6 +111,13 @@ func (f *fakeArticles) SaveArticle(ctx context.Context, a kb.Article, base int, 
 		return kb.EditorArticle{}, errNotFound
 	}
 	return f.SaveArticleFunc(ctx, a, base, author)
+}
+
+func (f *fakeArticles) AddQuestion(ctx context.Context, slug, question, author string) (kb.EditorArticle, error) {
+	if f.AddQuestionFunc == nil {
+		return kb.EditorArticle{}, errNotFound
+	}
+	return f.AddQuestionFunc(ctx, slug, question, author)
 }
 
 func (f *fakeArticles) Publish(ctx context.Context, slug string, base int, author string) (kb.EditorArticle, error) {

@@ -19,7 +19,15 @@ const (
 	gapMaxRows    = 5000 // questions read per request
 	gapSimilarity = 0.5  // Jaccard similarity of word sets to join a group
 	gapExamples   = 5
+	// gapSuggestions is how many groups get an article suggested.
+	gapSuggestions = 200
 )
+
+// gapSuggestion names an article.
+type gapSuggestion struct {
+	Slug  string `json:"slug"`
+	Title string `json:"title"`
+}
 
 type gapGroup struct {
 	// Question is the group's most frequent wording, offered as the
@@ -30,6 +38,10 @@ type gapGroup struct {
 	ThumbsDown int       `json:"thumbs_down"`
 	Last       time.Time `json:"last"`
 	Examples   []string  `json:"examples"`
+	// Suggest is the article search ranks first for the question, whether
+	// or not it answers: the editor's first choice when attaching the
+	// question to an article.
+	Suggest *gapSuggestion `json:"suggest,omitempty"`
 
 	words   map[string]bool
 	wording map[string]int
@@ -48,6 +60,15 @@ func (ed *editor) gaps(c echo.Context) error {
 		return err
 	}
 	groups := groupGaps(qs, ed.gapWords)
+	for i := range groups[:min(len(groups), gapSuggestions)] {
+		hits, err := ed.index.Search(c.Request().Context(), groups[i].Question, kb.SearchOptions{Limit: 1})
+		if err != nil {
+			return err
+		}
+		if len(hits) > 0 {
+			groups[i].Suggest = &gapSuggestion{Slug: hits[0].Slug, Title: hits[0].Title}
+		}
+	}
 	return c.JSON(http.StatusOK, map[string]any{"days": days, "questions": len(qs), "groups": groups})
 }
 

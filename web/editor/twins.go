@@ -230,7 +230,13 @@ func (ed *editor) translateArticle(c echo.Context) error {
 	return c.JSON(http.StatusCreated, toArticleJSON(out, true))
 }
 
-// translated is a in standard to, by machine translation.
+// translated is a in standard to, by machine translation: title, body,
+// keywords and example questions. The questions come along because the
+// twin is searched on its own wording too, and a Nynorsk customer asks
+// in Nynorsk what a Bokmål one asks in Bokmål; like the rest of the
+// draft, an editor reads them (they are in the form) before publishing.
+// Questions in English or already in standard to pass through the
+// translation nearly unchanged.
 func (ed *editor) translated(ctx context.Context, a kb.Article, to los.Standard) (kb.Article, error) {
 	out := kb.Article{Lang: to}
 	for _, f := range []struct {
@@ -249,6 +255,45 @@ func (ed *editor) translated(ctx context.Context, a kb.Article, to los.Standard)
 			return out, err
 		}
 		out.Tags = strings.Split(s, "\n")
+	}
+	qs, err := ed.translatedLines(ctx, a.Lang, to, a.Questions)
+	if err != nil {
+		return out, err
+	}
+	out.Questions = qs
+	return out, nil
+}
+
+// translatedLines translates lines (one-line texts) from one standard to
+// another, together when the translation keeps the lines apart, else one
+// by one; blank and repeated results are left out.
+func (ed *editor) translatedLines(ctx context.Context, from, to los.Standard, lines []string) ([]string, error) {
+	if len(lines) == 0 {
+		return nil, nil
+	}
+	s, err := ed.tr.Translate(ctx, from, to, strings.Join(lines, "\n"))
+	if err != nil {
+		return nil, err
+	}
+	got := strings.Split(s, "\n")
+	if len(got) != len(lines) {
+		got = got[:0]
+		for _, l := range lines {
+			t, err := ed.tr.Translate(ctx, from, to, l)
+			if err != nil {
+				return nil, err
+			}
+			got = append(got, strings.ReplaceAll(t, "\n", " "))
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, q := range got {
+		q = strings.TrimSpace(q)
+		if q != "" && !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
 	}
 	return out, nil
 }

@@ -20,10 +20,13 @@ type versionJSON struct {
 	Title   string   `json:"title"`
 	Body    string   `json:"body,omitempty"`
 	Tags    []string `json:"tags"`
-	Lang    string   `json:"lang"`
-	Author  string   `json:"author"`
-	// Action is create, save, rollback or import; Source is the version a
-	// rollback went back to.
+	// Questions are the version's example questions.
+	Questions []string `json:"questions"`
+	Lang      string   `json:"lang"`
+	Author    string   `json:"author"`
+	// Action is create, save, rollback, import or question (a question
+	// added from the content gaps); Source is the version a rollback went
+	// back to.
 	Action      string     `json:"action"`
 	Source      int        `json:"source,omitempty"`
 	Created     time.Time  `json:"created"`
@@ -35,11 +38,14 @@ type versionJSON struct {
 
 func toVersionJSON(v kb.ArticleVersion, live bool, withBody bool) versionJSON {
 	out := versionJSON{
-		Version: v.Version, Title: v.Title, Tags: v.Tags, Lang: string(v.Lang), Author: v.Author,
+		Version: v.Version, Title: v.Title, Tags: v.Tags, Questions: v.Questions, Lang: string(v.Lang), Author: v.Author,
 		Action: v.Action, Source: v.Source, Created: v.Created, PublishedBy: v.PublishedBy, Live: live,
 	}
 	if out.Tags == nil {
 		out.Tags = []string{}
+	}
+	if out.Questions == nil {
+		out.Questions = []string{}
 	}
 	if withBody {
 		out.Body = v.Body
@@ -92,7 +98,7 @@ func (ed *editor) getVersion(c echo.Context) error {
 type diffJSON struct {
 	From    int             `json:"from"`
 	To      int             `json:"to"`
-	Changed []string        `json:"changed"` // title, tags, lang, text
+	Changed []string        `json:"changed"` // title, tags, questions, lang, text
 	Old     diffFields      `json:"old"`
 	New     diffFields      `json:"new"`
 	Lines   []linediff.Line `json:"lines"`
@@ -101,9 +107,10 @@ type diffJSON struct {
 }
 
 type diffFields struct {
-	Title string `json:"title"`
-	Tags  string `json:"tags"`
-	Lang  string `json:"lang"`
+	Title     string `json:"title"`
+	Tags      string `json:"tags"`
+	Questions string `json:"questions"` // one a line
+	Lang      string `json:"lang"`
 }
 
 // diffVersions: GET /api/v1/articles/{slug}/diff?from=N&to=M compares
@@ -139,8 +146,10 @@ func (ed *editor) diffVersions(c echo.Context) error {
 	}
 	d := diffJSON{
 		From: from, To: to, Changed: []string{},
-		Old:   diffFields{Title: old.Title, Tags: strings.Join(old.Tags, ", "), Lang: string(old.Lang)},
-		New:   diffFields{Title: cur.Title, Tags: strings.Join(cur.Tags, ", "), Lang: string(cur.Lang)},
+		Old: diffFields{Title: old.Title, Tags: strings.Join(old.Tags, ", "), Questions: strings.Join(old.Questions, "\n"),
+			Lang: string(old.Lang)},
+		New: diffFields{Title: cur.Title, Tags: strings.Join(cur.Tags, ", "), Questions: strings.Join(cur.Questions, "\n"),
+			Lang: string(cur.Lang)},
 		Lines: linediff.Lines(old.Body, cur.Body),
 	}
 	if old.Title != cur.Title {
@@ -148,6 +157,9 @@ func (ed *editor) diffVersions(c echo.Context) error {
 	}
 	if !slices.Equal(old.Tags, cur.Tags) {
 		d.Changed = append(d.Changed, "tags")
+	}
+	if !slices.Equal(old.Questions, cur.Questions) {
+		d.Changed = append(d.Changed, "questions")
 	}
 	if old.Lang != cur.Lang {
 		d.Changed = append(d.Changed, "lang")

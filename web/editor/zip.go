@@ -7,11 +7,8 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"strconv"
 	"strings"
 	"time"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/los-bot/los/htmlmd"
 	"github.com/los-bot/los/kb"
@@ -190,38 +187,9 @@ func slugLineOf(data []byte) int {
 }
 
 // formatArticle writes an article as Markdown with front matter that
-// kb.Parse reads back as the same article.
-func formatArticle(a kb.Article) ([]byte, error) {
-	scalar := func(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: v} }
-	tags := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-	for _, t := range a.Tags {
-		tags.Content = append(tags.Content, scalar(t))
-	}
-	fm := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
-		scalar("slug"), scalar(a.Slug),
-		scalar("title"), scalar(a.Title),
-		scalar("lang"), scalar(string(a.Lang)),
-		scalar("tags"), tags,
-		scalar("published"), {Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(a.Published)},
-	}}
-	if a.Group != "" {
-		fm.Content = append(fm.Content, scalar("group"), scalar(a.Group))
-	}
-	var buf bytes.Buffer
-	buf.WriteString("---\n")
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(fm); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	buf.WriteString("---\n\n")
-	buf.WriteString(a.Body)
-	buf.WriteString("\n")
-	return buf.Bytes(), nil
-}
+// kb.Parse reads back as the same article, group and example questions
+// included.
+func formatArticle(a kb.Article) ([]byte, error) { return kb.Format(a) }
 
 // writeExportZip writes articles as SLUG.md files, and the synonyms.
 func writeExportZip(w io.Writer, articles []kb.Article, synonyms string) error {

@@ -87,7 +87,7 @@ export function viewEdit() {
       location.href = link("/editor/bin");
     });
   }
-  for (const id of ["title", "tags", "lang", "body"]) {
+  for (const id of ["title", "tags", "questions", "lang", "body"]) {
     $(id).addEventListener("input", () => { dirty = true; if (id === "body") preview(); });
   }
   $("slug").addEventListener("input", () => { slugTouched = true; });

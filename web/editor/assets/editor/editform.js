@@ -13,6 +13,7 @@ export function fields() {
     body: $("body").value,
     lang: $("lang").value,
     tags: $("tags").value.split(",").map((t) => t.trim()).filter(Boolean),
+    questions: $("questions").value.split("\n").map((q) => q.trim()).filter(Boolean),
   };
 }
 
@@ -23,6 +24,7 @@ export function fill(a) {
   $("slug").readOnly = true;
   $("lang").value = a.lang;
   $("tags").value = (a.tags || []).join(", ");
+  $("questions").value = (a.questions || []).join("\n");
   $("body").value = a.body || "";
 }
 

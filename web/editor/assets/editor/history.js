@@ -59,6 +59,7 @@ export function viewHistory() {
     let parts = [T("editor.history.summary", d.from, d.to, d.added, d.removed)];
     if (d.changed.includes("title")) parts.push(T("editor.history.title_changed", d.old.title, d.new.title));
     if (d.changed.includes("tags")) parts.push(T("editor.history.tags_changed", d.old.tags, d.new.tags));
+    if (d.changed.includes("questions")) parts.push(T("editor.history.questions_changed"));
     if (d.changed.includes("lang")) parts.push(T("editor.history.lang_changed", T("editor.lang." + d.old.lang), T("editor.lang." + d.new.lang)));
     if (!d.changed.length) parts = [T("editor.history.no_changes", d.from, d.to)];
     say("diff-summary", parts.join(" "));
