@@ -218,3 +218,36 @@ func TestDashboardWithFakes(t *testing.T) {
 		t.Errorf("a bad date: %d", rec.Code)
 	}
 }
+
+// Handoff reasons reach the dashboard in words, in the page's standard,
+// never as their codes; a reason the texts do not know reads as the
+// general one.
+func TestDashboardNamesHandoffReasons(t *testing.T) {
+	reports := fakeReports(func(_ context.Context, p los.Period) (*los.Report, error) {
+		return &los.Report{Period: p, Conversations: 3, Outcomes: map[string]int{los.OutcomeHandedOver: 3},
+			Handoffs: []los.HandoffFigure{
+				{Category: string(los.CategoryHumanRequest), Reason: "human_request", Count: 2, Share: 2.0 / 3},
+				{Category: string(los.CategoryHumanRequest), Reason: "some_future_reason", Count: 1, Share: 1.0 / 3},
+			}}, nil
+	})
+	accounts, key := webtest.WithKey("ops", auth.ScopeAdmin)
+	s := webtest.Server(accounts, now)
+	admin.Routes(s, admin.Deps{Reports: reports})
+	for _, tt := range []struct{ standard, reason, other string }{
+		{"nb", "Ønsker å snakke med et menneske", "Sendt videre til en kundebehandler"},
+		{"nn", "Ønskjer å snakke med eit menneske", ""},
+		{"en", "Wants to talk to a person", ""},
+	} {
+		rec := webtest.Do(s.Handler(), "GET", "/admin/analytics?from=2026-11-01&to=2026-11-02&standard="+tt.standard+"&lang="+tt.standard, "", "Authorization", "Bearer "+key)
+		body := rec.Body.String()
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: status %d", tt.standard, rec.Code)
+		}
+		if strings.Contains(body, ">human_request<") || strings.Contains(body, "some_future_reason<") {
+			t.Errorf("%s: a reason code reached the page", tt.standard)
+		}
+		if !strings.Contains(body, tt.reason) || (tt.other != "" && !strings.Contains(body, tt.other)) {
+			t.Errorf("%s: the reasons %q and %q are not on the page", tt.standard, tt.reason, tt.other)
+		}
+	}
+}

@@ -90,6 +90,17 @@ func (f formatter) label(prefix, raw string) cell {
 	return cell{Raw: raw, Text: f.t(f.l, prefix+raw)}
 }
 
+// reason is a handoff reason in the words the desk shows agents
+// ("Ønsker å snakke med et menneske"), never its code; one the texts do
+// not know reads as the general "sent on to an agent".
+func (f formatter) reason(raw string) cell {
+	key := "agent.why." + raw
+	if text := f.t(f.l, key); text != key {
+		return cell{Raw: raw, Text: text}
+	}
+	return cell{Raw: raw, Text: f.t(f.l, "agent.why.other")}
+}
+
 // reportTables turns a report into the dashboard's tables.
 func reportTables(r *los.Report, f formatter) []table {
 	csat := map[string]los.CSATFigure{}
@@ -131,7 +142,7 @@ func reportTables(r *los.Report, f formatter) []table {
 		if los.Category(h.Category).Valid() {
 			cat = f.label("analytics.category.", h.Category)
 		}
-		handoffs.Rows = append(handoffs.Rows, []cell{cat, f.text(h.Reason), f.count(h.Count), f.rate(h.Share)})
+		handoffs.Rows = append(handoffs.Rows, []cell{cat, f.reason(h.Reason), f.count(h.Count), f.rate(h.Share)})
 	}
 
 	satisfaction := table{Name: "csat", Columns: []string{"group", "answers", "average", "satisfied"}}
