@@ -84,10 +84,13 @@ func TestAuditPage(t *testing.T) {
 		t.Error("the actions show a routine read")
 	}
 	_, body = ada.do("GET", "/admin/audit?actor=kari@example.no&lang=nn&view=all", "")
-	for _, want := range []string{"kari@example.no opna /api/v1/agent/queue", "<summary>HTTP-detaljar</summary><code>GET /api/v1/agent/queue · 200</code>"} {
+	for _, want := range []string{"kari@example.no opna /api/v1/agent/queue", "<summary>HTTP-detaljar</summary><code>GET /api/v1/agent/queue · 200</code>", "Kundebehandlar"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("all requests lack %q", want)
 		}
+	}
+	if strings.Contains(body, ">agent<") {
+		t.Error("the role shows as its code")
 	}
 	if resp, _ := ada.do("GET", "/admin/audit?from=in-a-while", ""); resp.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("bad date: %d, want 422", resp.StatusCode)

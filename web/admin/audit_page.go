@@ -39,6 +39,16 @@ type auditRow struct {
 
 func (p auditPage) T(key string, args ...any) string { return p.t(p.Lang, key, args...) }
 
+// role names an entry's role in the page's language ("Redaktør"), never
+// its code; a role the texts do not know is shown as it is stored.
+func (p auditPage) role(r string) string {
+	key := "audit.role." + r
+	if text := p.T(key); text != key {
+		return text
+	}
+	return r
+}
+
 // TitleKey names the page's title text.
 func (auditPage) TitleKey() string { return "audit.title" }
 
@@ -73,7 +83,7 @@ func (a *analytics) auditLogPage(c echo.Context) error {
 		if e.Target != "" {
 			http += " · " + e.Target
 		}
-		p.Rows = append(p.Rows, auditRow{At: e.At, Role: e.Role, Text: describe(e, p.Lang, p.t), HTTP: fmt.Sprintf("%s · %d", http, e.Status)})
+		p.Rows = append(p.Rows, auditRow{At: e.At, Role: p.role(e.Role), Text: describe(e, p.Lang, p.t), HTTP: fmt.Sprintf("%s · %d", http, e.Status)})
 	}
 	if u := web.UserFrom(c); u != nil {
 		p.Email = u.Email
