@@ -142,6 +142,10 @@ func TestFamiliesRecall(t *testing.T) {
 		{"weapon to a place", "I'm bringing my shotgun down to your office tomorrow.", v},
 		{"weapon to a place", "Kan jeg ta med hunden til butikken deres?", none},
 		{"weapon to a place", "Dekker innboforsikringen geværet mitt hvis det blir stjålet på jakt?", none},
+		{"a weapon in public", "En mann på bussen vifter med kniv og truer folk, sjåføren gjør ingenting. Buss 31.", v},
+		{"a weapon in public", "Someone on platform 4 is waving a knife and threatening passengers.", v},
+		{"a weapon in public", "Kan jeg ta med kniven i håndbagasjen på toget?", none},
+		{"a weapon in public", "Butikken truer med å stenge filialen, påvirker det kundene?", none},
 	}
 	c := newTestClassifier(t)
 	for _, tt := range tests {
