@@ -146,6 +146,9 @@ func TestFamiliesRecall(t *testing.T) {
 		{"a weapon in public", "Someone on platform 4 is waving a knife and threatening passengers.", v},
 		{"a weapon in public", "Kan jeg ta med kniven i håndbagasjen på toget?", none},
 		{"a weapon in public", "Butikken truer med å stenge filialen, påvirker det kundene?", none},
+		{"taking part in an offer", "Jeg har ikke lyst til å være med på lojalitetsprogrammet deres lenger, hvordan melder jeg meg ut?", none},
+		{"taking part in an offer", "Eg vil ikkje vere med på tilbodet om ny straumavtale, kan de ta meg av lista?", none},
+		{"taking part in an offer", "Jeg orker ikke å være med lenger, så dere kan bare stenge alt jeg har.", sh},
 	}
 	c := newTestClassifier(t)
 	for _, tt := range tests {
