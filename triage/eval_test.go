@@ -111,12 +111,17 @@ func TestDevTargets(t *testing.T) {
 //
 // Issue 14 (evidence before alarm: no critical decision without evidence
 // about the writer or someone close) cost recall that these floors had
-// kept; they were lowered to the figures measured when it was merged with
-// main, so that they catch further losses: blind_g false alarms 4.1%,
-// blind_h sensitive recall 0.982, and on the held-out sets blind_b
-// critical recall 0.889 and blind_i critical 0.917 / sensitive 0.946.
-// The held-out critical recall is short of the goal of 1.00: a known gap,
-// not a new target.
+// kept (blind_b critical 0.889, blind_i critical 0.917 / sensitive 0.946,
+// held-out J critical 0.841 / sensitive 0.822). Its follow-up (triage2:
+// a high learned critical probability without a cue keeps the critical
+// category on weak evidence, a check-in; Offer 0.25 chosen on the folds)
+// won most of it back, and the floors are raised to just under what it
+// measured: blind_b and blind_i critical 1.000; blind_i sensitive 0.958.
+// blind_b and blind_i were read for that round (blind_i's critical misses
+// became wording families): both are IN-SAMPLE now, no longer held out.
+// The held-out parts of blind_j stay unread (figures only, measured once):
+// critical 0.909, sensitive 0.836, false alarms 12.8%; ordinary 1.3%.
+// Their critical recall is short of the goal of 1.00: a known gap.
 func TestFloors(t *testing.T) {
 	tests := []struct {
 		file  string
@@ -130,8 +135,12 @@ func TestFloors(t *testing.T) {
 		{"blind_f.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.98, FalseAlarmRate: 0.03, CategoryAccuracy: 0.96}},
 		{"blind_g.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.99, FalseAlarmRate: 0.045, CategoryAccuracy: 0.96}},
 		{"blind_h.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.98, FalseAlarmRate: 0.03, CategoryAccuracy: 0.97}},
-		{"blind_b.tsv", Goals{CriticalRecall: 0.88, SensitiveRecall: 0.95, FalseAlarmRate: 0.05, CategoryAccuracy: 0.9}},
-		{"blind_i.tsv", Goals{CriticalRecall: 0.91, SensitiveRecall: 0.94, FalseAlarmRate: 0.14, CategoryAccuracy: 0.92}},
+		{"blind_b.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.95, FalseAlarmRate: 0.02, CategoryAccuracy: 0.94}},
+		{"blind_i.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.95, FalseAlarmRate: 0.1, CategoryAccuracy: 0.94}},
+		{"blind_j_sensitive.tune.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.97, FalseAlarmRate: 0.01, CategoryAccuracy: 0.95}},
+		{"blind_j_ordinary.tune.tsv", Goals{FalseAlarmRate: 0.005}},
+		{"blind_j_sensitive.heldout.tsv", Goals{CriticalRecall: 0.9, SensitiveRecall: 0.83, FalseAlarmRate: 0.13, CategoryAccuracy: 0.78}},
+		{"blind_j_ordinary.heldout.tsv", Goals{FalseAlarmRate: 0.014}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

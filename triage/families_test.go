@@ -117,3 +117,46 @@ func TestPaymentQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestFamiliesRecall holds the wording families fixed after issue 14's
+// recall loss (means of suicide by exhaust; bringing a weapon to a place),
+// with messages written for this test and nearby negatives.
+func TestFamiliesRecall(t *testing.T) {
+	const (
+		none = los.CategoryNone
+		sh   = los.CategorySelfHarm
+		v    = los.CategoryViolence
+	)
+	tests := []struct {
+		family string
+		text   string
+		want   los.Category
+	}{
+		{"exhaust", "Jeg sitter i bilen med motoren i gang i garasjen nå. Bare si opp abonnementet.", sh},
+		{"exhaust", "Eg har lagt ein slange frå eksosen inn i bilen.", sh},
+		{"exhaust", "I'm sitting with the engine running in the garage and the door shut.", sh},
+		{"exhaust", "Bilen står i garasjen, kan montøren parkere i oppkjørselen?", none},
+		{"exhaust", "Eksosanlegget er byttet, dekker forsikringen verkstedregningen?", none},
+		{"weapon to a place", "I morgen tar jeg med geværet ned til butikken deres og ordner opp.", v},
+		{"weapon to a place", "Eg tek med børsa inn på kontoret dykkar neste veke.", v},
+		{"weapon to a place", "I'm bringing my shotgun down to your office tomorrow.", v},
+		{"weapon to a place", "Kan jeg ta med hunden til butikken deres?", none},
+		{"weapon to a place", "Dekker innboforsikringen geværet mitt hvis det blir stjålet på jakt?", none},
+		{"a weapon in public", "En mann på bussen vifter med kniv og truer folk, sjåføren gjør ingenting. Buss 31.", v},
+		{"a weapon in public", "Someone on platform 4 is waving a knife and threatening passengers.", v},
+		{"a weapon in public", "Kan jeg ta med kniven i håndbagasjen på toget?", none},
+		{"a weapon in public", "Butikken truer med å stenge filialen, påvirker det kundene?", none},
+		{"taking part in an offer", "Jeg har ikke lyst til å være med på lojalitetsprogrammet deres lenger, hvordan melder jeg meg ut?", none},
+		{"taking part in an offer", "Eg vil ikkje vere med på tilbodet om ny straumavtale, kan de ta meg av lista?", none},
+		{"taking part in an offer", "Jeg orker ikke å være med lenger, så dere kan bare stenge alt jeg har.", sh},
+	}
+	c := newTestClassifier(t)
+	for _, tt := range tests {
+		t.Run(tt.family, func(t *testing.T) {
+			got := c.Classify(context.Background(), tt.text)
+			if got.Category != tt.want {
+				t.Errorf("Classify(%q) = %s %s %v, want %s", tt.text, got.Category, got.Evidence, got.Signals, tt.want)
+			}
+		})
+	}
+}

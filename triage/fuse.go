@@ -46,6 +46,10 @@ func (m *Model) fuse(a *assessment, words int, p []float64) {
 		a.evidence = los.EvidenceNone
 	case a.evidence != los.EvidenceClear:
 		a.evidence = los.EvidenceWeak
+	case c.Severity() == los.SeverityCritical && !a.criticalCue() && !(m.thresholds.Cue == CueAny && a.anyCriticalCue()):
+		// Raised without a cue (Thresholds.Offer): never clear, whatever
+		// the rules found for another category.
+		a.evidence = los.EvidenceWeak
 	}
 	if c != los.CategoryNone {
 		a.cue[catIndex[c]] = true
@@ -149,18 +153,19 @@ func (th Thresholds) decide(classes []los.Category, ru ruling, p []float64) (los
 	if best != los.CategoryNone {
 		return best, bestP, true
 	}
-	// A critical category the model may not raise to for want of a cue
-	// (not one the rules found figurative or joking): over Offer,
-	// something may be wrong, and a human is offered (distress).
-	if th.Offer > 0 && !cued && rank < los.SeverityMedium.Rank() && ru.words >= minWords && ru.about && !vetoed[catIndex[los.CategoryDistress]] {
-		top := 0.0
+	// A critical category the model may not raise to at Critical for want
+	// of a cue (not one the rules found figurative or joking): over Offer
+	// it keeps the category (what the message is about), on weak evidence
+	// (fuse), so the response is a check-in, never the crisis numbers.
+	if th.Offer > 0 && !cued && rank < los.SeverityMedium.Rank() && ru.words >= minWords && ru.about {
+		top, topC := 0.0, los.CategoryNone
 		for j, c := range classes {
-			if c.Severity() == los.SeverityCritical && !vetoed[catIndex[c]] {
-				top = max(top, p[j])
+			if c.Severity() == los.SeverityCritical && !vetoed[catIndex[c]] && p[j] > top {
+				top, topC = p[j], c
 			}
 		}
 		if top >= th.Offer {
-			return los.CategoryDistress, top, true
+			return topC, top, true
 		}
 	}
 	if th.Lower > 0 && cat != los.CategoryNone && !ru.clear && conf < th.Below {
@@ -187,6 +192,12 @@ func (m *Model) apply(t *text, a *assessment) {
 // tied to a person.
 func (a *assessment) criticalCue() bool {
 	return a.bound[catIndex[los.CategorySelfHarm]] || a.bound[catIndex[los.CategoryViolence]]
+}
+
+// anyCriticalCue says whether the rules found any unsuppressed self_harm
+// or violence evidence (Thresholds.Cue "any").
+func (a *assessment) anyCriticalCue() bool {
+	return a.cue[catIndex[los.CategorySelfHarm]] || a.cue[catIndex[los.CategoryViolence]]
 }
 
 func learnedSignal(c los.Category, p float64) string {

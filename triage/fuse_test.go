@@ -52,7 +52,8 @@ func TestThresholdsDecide(t *testing.T) {
 		{"ratio: critical as likely as none", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.4, los.CategoryDistress: 0.1}, los.CategorySelfHarm},
 		{"ratio: the model leans to none", los.CategoryNone, 1, "", map[los.Category]float64{los.CategoryViolence: 0.32}, los.CategoryNone},
 		{"uncued: never critical on the model's word alone", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.55, los.CategoryDistress: 0.05}, los.CategoryNone},
-		{"uncued: an offer of a human instead", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.9, los.CategoryDistress: 0.05}, los.CategoryDistress},
+		{"uncued: over Offer the category stays (on weak evidence: a check-in)", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.9, los.CategoryDistress: 0.05}, los.CategorySelfHarm},
+		{"uncued: the likelier critical category", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.3, los.CategoryViolence: 0.65}, los.CategoryViolence},
 		{"uncued: no offer over a figurative veto", los.CategoryNone, 1, los.CategorySelfHarm, map[los.Category]float64{los.CategorySelfHarm: 0.9, los.CategoryDistress: 0.05}, los.CategoryNone},
 		{"uncued: a non-critical category instead", los.CategoryNone, 1, "", map[los.Category]float64{los.CategorySelfHarm: 0.5, los.CategoryBereavement: 0.4}, los.CategoryBereavement},
 		{"uncued: over a non-critical category neither", los.CategoryDistress, 0.9, "", map[los.Category]float64{los.CategorySelfHarm: 0.9, los.CategoryDistress: 0.05}, los.CategoryDistress},
@@ -89,12 +90,13 @@ func TestThresholdsDecide(t *testing.T) {
 // violence word naming nobody close counts as a cue; by default it does not.
 func TestThresholdsCueAny(t *testing.T) {
 	vetoed := make([]bool, numCats)
-	p := probsFor(map[los.Category]float64{los.CategorySelfHarm: 0.9, los.CategoryDistress: 0.05})
+	// Between Critical and Offer: only a cue lets the model raise.
+	p := probsFor(map[los.Category]float64{los.CategorySelfHarm: 0.5, los.CategoryDistress: 0.05})
 	ru := ruling{cat: los.CategoryNone, conf: 1, vetoed: vetoed, words: 10, anyCue: true, about: true}
 	for _, tt := range []struct {
 		cue  string
 		want los.Category
-	}{{"", los.CategoryDistress}, {CueAny, los.CategorySelfHarm}} {
+	}{{"", los.CategoryNone}, {CueAny, los.CategorySelfHarm}} {
 		th := Thresholds{Critical: 0.3, High: 0.35, Medium: 0.5, Lower: 0.8, Below: 0.8, Offer: 0.6, Cue: tt.cue}
 		if got, _, _ := th.decide(los.Categories, ru, p); got != tt.want {
 			t.Errorf("cue %q: decide = %s, want %s", tt.cue, got, tt.want)
@@ -223,5 +225,39 @@ func TestVetoes(t *testing.T) {
 				t.Errorf("vetoed %v, want %v (signals %v)", got, tt.want, a.signals)
 			}
 		})
+	}
+}
+
+// TestFuseUncuedIsWeak: a critical category the model found over
+// Thresholds.Offer without a cue of the rules rests on weak evidence, so
+// the customer gets a check-in (the question answered, a warm line, a
+// human offered), never the crisis numbers; with a cue tied to a person
+// and clear rules evidence, the crisis response stands.
+func TestFuseUncuedIsWeak(t *testing.T) {
+	m := &Model{classes: los.Categories, thresholds: Thresholds{Critical: 0.2, High: 0.35, Medium: 0.35, Offer: 0.4}}
+	newA := func(cat los.Category, ev los.Evidence) *assessment {
+		return &assessment{score: make([]float64, numCats), cue: make([]bool, numCats), bound: make([]bool, numCats),
+			clear: make([]bool, numCats), vetoed: make([]bool, numCats), about: true, category: cat, conf: 1, evidence: ev}
+	}
+	p := probsFor(map[los.Category]float64{los.CategorySelfHarm: 0.6})
+	a := newA(los.CategoryNone, los.EvidenceNone)
+	m.fuse(a, 10, p)
+	if a.category != los.CategorySelfHarm || a.evidence != los.EvidenceWeak {
+		t.Fatalf("uncued: %s on %s evidence, want self_harm on weak", a.category, a.evidence)
+	}
+	if act, resp := los.DefaultPolicy.Respond(a.category, a.evidence); resp != los.ResponseCheckIn || act != los.ActionOfferHandoff {
+		t.Errorf("uncued self_harm: %s/%s, want offer_handoff/check_in", act, resp)
+	}
+	p = probsFor(map[los.Category]float64{los.CategorySelfHarm: 0.3})
+	a = newA(los.CategoryNone, los.EvidenceNone)
+	m.fuse(a, 10, p)
+	if a.category != los.CategoryNone {
+		t.Errorf("uncued under Offer: %s, want none", a.category)
+	}
+	a = newA(los.CategoryDistress, los.EvidenceClear)
+	a.bound[catIndex[los.CategorySelfHarm]] = true
+	m.fuse(a, 10, probsFor(map[los.Category]float64{los.CategorySelfHarm: 0.6}))
+	if _, resp := los.DefaultPolicy.Respond(a.category, a.evidence); a.category != los.CategorySelfHarm || resp != los.ResponseCrisis {
+		t.Errorf("cued over clear distress: %s/%s, want self_harm/crisis", a.category, resp)
 	}
 }

@@ -48,8 +48,9 @@ type Thresholds struct {
 	// on a low critical probability. 0 means no such bound.
 	NoneRatio float64 `json:"none_ratio"`
 	// Offer is the probability of self_harm or violence from which the
-	// model, barred from them for want of a cue, raises none to distress
-	// (an offer of a human) instead; 0 means never.
+	// model raises none to that category without a cue of the rules, on
+	// weak evidence (a check-in: the question answered, a warm line, a
+	// human offered; never the crisis numbers); 0 means never.
 	Offer float64 `json:"offer,omitempty"`
 	// Cue says which self_harm or violence evidence of the rules lets the
 	// model raise to a critical category: "" (the default), evidence tied
