@@ -27,8 +27,10 @@ async function ask(question, thumbsDown) {
   const input = page.getByRole('textbox', { name: 'Skriv meldingen din' });
   await input.fill(question);
   await input.press('Enter');
-  const answer = page.locator('.msg.bot:not(.greeting):not(.typing)').first();
-  await answer.locator('.feedback').waitFor();
+  // The answer is done when it has its class; a "no answer" cites nothing
+  // and has no thumbs.
+  const answer = page.locator('.msg.bot.done:not(.greeting):not(.typing)').first();
+  await answer.waitFor();
   const cites = await answer.locator('a.cite, .sources a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   if (thumbsDown) {
     await answer.getByRole('button', { name: 'Nei, ikke nyttig' }).click();
