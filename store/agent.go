@@ -154,3 +154,16 @@ func (s *DB) addNotice(ctx context.Context, tx *sql.Tx, conversationID, text str
 	}
 	return s.insertMessage(ctx, tx, &los.Message{ConversationID: conversationID, Role: los.RoleSystem, Text: text, Created: now})
 }
+
+// HolderName returns the display name of the agent who holds a
+// conversation (the name customers see): "" when nobody holds it or the
+// holder has no display name. Never the holder's e-mail.
+func (s *DB) HolderName(ctx context.Context, conversationID string) (string, error) {
+	var name string
+	err := s.db.QueryRowContext(ctx, `SELECT u.display_name FROM handoffs h JOIN users u ON u.email = h.claimed_by
+		WHERE h.conversation_id = ? AND h.status = 'claimed' ORDER BY h.id DESC LIMIT 1`, conversationID).Scan(&name)
+	if isNoRows(err) {
+		return "", nil
+	}
+	return name, err
+}

@@ -77,6 +77,16 @@ test('an agent works a conversation at the desk and the customer follows it live
   await chat.locator('.msg.system').filter({ hasText: 'Kari fra kundeservice har tatt over samtalen' }).waitFor();
   // An offer to be phoned (made when nobody could take over) goes.
   await chat.getByRole('form', { name: 'Bli ringt opp' }).waitFor({ state: 'detached' });
+  // The state line names Kari at once, before she writes anything, and
+  // still after a reload.
+  const stateLine = chat.locator('.bar .state');
+  await stateLine.filter({ hasText: 'Du snakker med Kari' }).waitFor();
+  assert.equal(await stateLine.textContent(), 'Du snakker med Kari');
+  assert.equal(await chat.locator('.msg.agent').count(), 0, 'named before any agent message');
+  await chat.reload();
+  await chat.locator('.msg.system').filter({ hasText: 'Kari fra kundeservice har tatt over samtalen' }).waitFor();
+  await stateLine.filter({ hasText: 'Du snakker med Kari' }).waitFor();
+  assert.equal(await chat.locator('.msg.agent').count(), 0, 'named after a reload before any agent message');
 
   // "/" offers the canned response; Enter inserts it with the agent's
   // name, and the customer's name is left selected to type over.

@@ -478,6 +478,7 @@ type TestResult struct {
 type Texts = map[string]string
 
 type Transcript struct {
+	AgentName        string    `json:"agent_name,omitempty"`
 	CallbackOffered  bool      `json:"callback_offered,omitempty"`
 	ClosesInSeconds  int64     `json:"closes_in_seconds,omitempty"`
 	Created          time.Time `json:"created"`

@@ -68,6 +68,7 @@ type Handoffs interface {
 	HandBack(ctx context.Context, conversationID, agent, notice string) error
 	CloseConversation(ctx context.Context, conversationID, agent, outcome, notice string) error
 	LatestHandoff(ctx context.Context, conversationID string) (*los.Handoff, error)
+	HolderName(ctx context.Context, conversationID string) (string, error)
 	CreateCallback(ctx context.Context, cb *los.Callback) error
 	Callbacks(ctx context.Context) ([]los.Callback, error)
 	CompleteCallback(ctx context.Context, id int64, agent string) error

@@ -43,8 +43,14 @@ func testDisplayNames(t *testing.T, open Opener) {
 		t.Fatalf("user = %+v, %v; want the name given", u, err)
 	}
 	handedOver(t, db, "c1", los.CategoryBereavement)
+	if name, err := db.HolderName(ctx, "c1"); err != nil || name != "" {
+		t.Errorf("holder of a waiting conversation = %q, %v; want none", name, err)
+	}
 	if _, err := db.Claim(ctx, "c1", "kari@example.no", ""); err != nil {
 		t.Fatal(err)
+	}
+	if name, err := db.HolderName(ctx, "c1"); err != nil || name != "Kari" {
+		t.Errorf("holder after Kari's claim = %q, %v; want Kari", name, err)
 	}
 	m, err := db.AgentReply(ctx, "c1", "kari@example.no", "Hei")
 	if err != nil || m.AuthorName != "Kari" {
@@ -52,6 +58,9 @@ func testDisplayNames(t *testing.T, open Opener) {
 	}
 	if err := db.SetDisplayName(ctx, "kari@example.no", "Kari Nordmann"); err != nil {
 		t.Fatal(err)
+	}
+	if name, err := db.HolderName(ctx, "c1"); err != nil || name != "Kari Nordmann" {
+		t.Errorf("holder after the rename = %q, %v; want the new name", name, err)
 	}
 	if err := db.SetDisplayName(ctx, "nobody@example.no", "X"); los.ErrorCode(err) != los.ENOTFOUND {
 		t.Errorf("renaming an unknown user: err = %v, want not_found", err)
@@ -71,6 +80,20 @@ func testDisplayNames(t *testing.T, open Opener) {
 	}
 	if strings.Join(names, ",") != "Kari,Kari Nordmann" {
 		t.Errorf("agent messages sent as %v; each keeps the name it was sent under", names)
+	}
+	addAgent(t, db, "ola@example.no", "")
+	handedOver(t, db, "c2", los.CategoryBereavement)
+	if _, err := db.Claim(ctx, "c2", "ola@example.no", ""); err != nil {
+		t.Fatal(err)
+	}
+	if name, err := db.HolderName(ctx, "c2"); err != nil || name != "" {
+		t.Errorf("holder without a display name = %q, %v; want none, never the e-mail", name, err)
+	}
+	if err := db.HandBack(ctx, "c1", "kari@example.no", ""); err != nil {
+		t.Fatal(err)
+	}
+	if name, err := db.HolderName(ctx, "c1"); err != nil || name != "" {
+		t.Errorf("holder after the hand-back = %q, %v; want none", name, err)
 	}
 }
 

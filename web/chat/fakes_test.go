@@ -25,6 +25,7 @@ type fakeConversations struct {
 	DeleteConversationFunc    func(ctx context.Context, id string) error
 	CreateCallbackFunc        func(ctx context.Context, cb *los.Callback) error
 	CallbackPendingFunc       func(ctx context.Context, id string) (bool, error)
+	HolderNameFunc            func(ctx context.Context, id string) (string, error)
 	SetCSATFunc               func(ctx context.Context, c *los.CSAT) error
 	CSATOfFunc                func(ctx context.Context, id string) (*los.CSAT, error)
 }
@@ -101,6 +102,13 @@ func (f *fakeConversations) CallbackPending(ctx context.Context, id string) (boo
 		return false, nil
 	}
 	return f.CallbackPendingFunc(ctx, id)
+}
+
+func (f *fakeConversations) HolderName(ctx context.Context, id string) (string, error) {
+	if f.HolderNameFunc == nil {
+		return "", nil
+	}
+	return f.HolderNameFunc(ctx, id)
 }
 
 func (f *fakeConversations) SetCSAT(ctx context.Context, c *los.CSAT) error {

@@ -23,6 +23,13 @@ type Live interface {
 // proxies from closing it.
 const livePing = 20 * time.Second
 
+// statusJSON is a status event: where the conversation stands and, while
+// an agent holds it, their display name (the name customers see).
+type statusJSON struct {
+	Status    los.Status `json:"status"`
+	AgentName string     `json:"agent_name,omitempty"`
+}
+
 // typingEvery is how often a customer's typing is passed on.
 const typingEvery = time.Second
 
@@ -30,7 +37,9 @@ const typingEvery = time.Second
 // while a person is involved (waiting for one or talking with one), as
 // server-sent events: "message" for each agent message and notice
 // (taken over, handed back, closed) after the message ID in ?after=,
-// "status" with the conversation's status at once and when it changes,
+// "status" with the conversation's status at once and when it or its
+// holder changes ({"status", "agent_name"}: the holder's display name,
+// left out for none),
 // and "typing" while the agent types ({"name"}: their display name, ""
 // for none). The stream ends when the bot holds the conversation again
 // or it has closed; the chat opens a new one after the next handoff.
@@ -43,7 +52,10 @@ func (a *api) stream(c echo.Context) error {
 	closing := a.web.ShuttingDown(c)
 
 	es := web.StartEventStream(c, livePing+10*time.Second)
-	var status los.Status
+	var (
+		status    los.Status
+		agentName string
+	)
 	// catchUp sends what is new; done is true when nobody is involved
 	// any more.
 	catchUp := func() (done bool, err error) {
@@ -64,9 +76,15 @@ func (a *api) stream(c echo.Context) error {
 				return true, err
 			}
 		}
-		if cur.Status != status {
-			status = cur.Status
-			if err := es.Send("status", map[string]los.Status{"status": status}); err != nil {
+		name := ""
+		if cur.Status == los.StatusAgent {
+			if name, err = a.store.HolderName(ctx, conv.ID); err != nil {
+				return true, err
+			}
+		}
+		if cur.Status != status || name != agentName {
+			status, agentName = cur.Status, name
+			if err := es.Send("status", statusJSON{Status: status, AgentName: agentName}); err != nil {
 				return true, err
 			}
 		}

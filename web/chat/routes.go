@@ -52,6 +52,7 @@ type Conversations interface {
 	DeleteConversation(ctx context.Context, id string) error
 	CreateCallback(ctx context.Context, cb *los.Callback) error
 	CallbackPending(ctx context.Context, conversationID string) (bool, error)
+	HolderName(ctx context.Context, conversationID string) (string, error)
 	SetCSAT(ctx context.Context, c *los.CSAT) error
 	CSATOf(ctx context.Context, conversationID string) (*los.CSAT, error)
 }

@@ -48,6 +48,9 @@ type transcriptJSON struct {
 	CallbackOffered bool `json:"callback_offered"`
 	// CSATAnswered: the customer has said how satisfied they are.
 	CSATAnswered bool `json:"csat_answered"`
+	// AgentName is the display name of the agent who holds the
+	// conversation (status agent); left out when they have none.
+	AgentName string `json:"agent_name,omitempty"`
 }
 
 // get: GET /api/v1/conversations/:id returns the transcript
@@ -89,6 +92,11 @@ func (a *api) transcript(ctx context.Context, conv *los.Conversation, msgs []los
 	}
 	if a.idleClose > 0 && conv.Status == los.StatusOpen && len(msgs) > 0 {
 		out.ClosesInSeconds = max(1, seconds(conv.Updated.Add(a.idleClose).Sub(now)))
+	}
+	if conv.Status == los.StatusAgent {
+		if out.AgentName, err = a.store.HolderName(ctx, conv.ID); err != nil {
+			return nil, err
+		}
 	}
 	if conv.Status == los.StatusWaiting {
 		if out.CallbackOffered, err = a.store.CallbackPending(ctx, conv.ID); err != nil {

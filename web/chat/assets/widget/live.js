@@ -67,9 +67,9 @@ function on(me, ev, d) {
     if (!shown.has(d.id)) showNew({ messages: [d] });
   } else if (ev === 'typing') {
     agentTyping(d.name);
-  } else if (ev === 'status' && d.status !== S.status) {
+  } else if (ev === 'status' && (d.status !== S.status || (d.agent_name || '') !== S.agentName)) {
     if (d.status === 'waiting' || d.status === 'agent') {
-      setStatus(d.status);
+      setStatus(d.status, d.agent_name);
       // Someone took over: the offer to be phoned instead is moot.
       if (d.status === 'agent') dropCallbackForm();
     }

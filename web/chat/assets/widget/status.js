@@ -5,13 +5,13 @@
 import { setText } from './dom.js';
 import { S, t, ui } from './state.js';
 
-// setStatus records the conversation's status (and the agent's name from
-// a transcript: the display name on the latest agent message) and shows it.
-export function setStatus(status, tr) {
+// setStatus records the conversation's status and, while an agent holds
+// it, their display name as the server gives it (agent_name in the
+// transcript and the status event; none when they have none) and shows it.
+export function setStatus(status, agentName) {
   if (status !== S.status) S.heldNoted = false;
   S.status = status;
-  if (tr) S.agentName = tr.messages?.filter((x) => x.role === 'agent').at(-1)?.author_name || '';
-  if (status !== 'agent') S.agentName = '';
+  S.agentName = (status === 'agent' && agentName) || '';
   showState();
 }
 

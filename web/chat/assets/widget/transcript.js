@@ -26,7 +26,7 @@ export async function restore() {
   ui.starters.hidden = S.asked;
   for (const x of tr.messages) show(x);
   if (tr.status === 'closed') return ended(tr);
-  setStatus(tr.status, tr);
+  setStatus(tr.status, tr.agent_name);
   if (tr.callback_offered) callbackForm();
   follow(tr);
 }
@@ -80,7 +80,7 @@ export async function refresh() {
   if (S.conv !== c || S.busy) return;
   showNew(tr);
   if (tr.status === 'closed') return ended(tr);
-  setStatus(tr.status, tr);
+  setStatus(tr.status, tr.agent_name);
   follow(tr);
 }
 
