@@ -224,7 +224,7 @@ func TestAnalyticsDashboard(t *testing.T) {
 		{"first token median", `data-metric="first_token_median_ms">0,10 s<`},
 		{"first token p90", `data-metric="first_token_p90_ms">0,30 s<`},
 		{"waiting median", `data-metric="waiting_median_ms">90,00 s<`},
-		{"handoff row", `<td>Dødsfall</td><td>bereavement</td><td class="num">1</td><td class="num">25,0 %</td>`},
+		{"handoff row", `<td>Dødsfall</td><td>Dødsfall i familien</td><td class="num">1</td><td class="num">25,0 %</td>`},
 		{"article row", `<td>flytting</td><td></td><td class="num">0</td><td class="num">1</td>`},
 		{"day row", `<td>2026-11-10</td><td class="num">2</td><td class="num">1</td>`},
 		{"confirmed bars", `<rect class="bar r-confirmed"`},
