@@ -53,9 +53,13 @@ func (b *Bot) RequestHuman(ctx context.Context, conv *los.Conversation, l los.St
 // alreadyHandedOver is the short reply to a customer who asks for a person
 // while one is already on the way or has the conversation (the button
 // twice, or "snakke med et menneske" while waiting), instead of the whole
-// handoff text again; "" when the conversation has not been handed over.
+// handoff text again; "" when the conversation (nil: a new one) has not
+// been handed over.
 // Nothing is stored and nothing is queued twice.
 func (b *Bot) alreadyHandedOver(conv *los.Conversation, l los.Standard) string {
+	if conv == nil {
+		return ""
+	}
 	switch conv.Status {
 	case los.StatusWaiting:
 		return b.cfg.Texts.T(l, "handoff.already_waiting")

@@ -75,8 +75,12 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 
 	var noAnswer bool
 	stream := &streamer{to: req.OnToken}
-	if tri.Action == los.ActionHandoffNow && tri.Category == los.CategoryHumanRequest && conv != nil && b.alreadyHandedOver(conv, l) != "" {
-		res.Answer, res.Mode = b.alreadyHandedOver(conv, l), los.ModeExtractive
+	already := ""
+	if tri.Action == los.ActionHandoffNow && tri.Category == los.CategoryHumanRequest {
+		already = b.alreadyHandedOver(conv, l)
+	}
+	if already != "" {
+		res.Answer, res.Mode = already, los.ModeExtractive
 	} else if tri.Action == los.ActionHandoffNow {
 		res.Answer, res.Callback = b.HandoffText(ctx, l, tri)
 		res.Mode = los.ModeExtractive
