@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"text/tabwriter"
 )
 
 // Dialogue is one labelled conversation of a few customer messages.
@@ -121,15 +120,12 @@ type ConversationsReport struct {
 }
 
 func newConversationsReport(outs []Outcome) ConversationsReport {
-	r := ConversationsReport{ByKind: map[string]Figures{}, Modes: map[string]int{}, outs: outs,
+	r := ConversationsReport{ByKind: map[string]Figures{}, Modes: countModes(outs), outs: outs,
 		All:   figures(outs),
 		Later: figures(filter(outs, func(o Outcome) bool { return o.Kind != "first" })),
 	}
 	for _, k := range groupKeys(outs, func(o Outcome) string { return o.Kind }) {
 		r.ByKind[k] = figures(filter(outs, func(o Outcome) bool { return o.Kind == k }))
-	}
-	for _, o := range outs {
-		r.Modes[o.Mode]++
 	}
 	return r
 }
@@ -142,23 +138,18 @@ func (r ConversationsReport) WithOutcomes() ConversationsReport {
 
 // WriteText prints the report as a table.
 func (r ConversationsReport) WriteText(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	writeHeader(tw, "message")
+	var rows []namedFigures
 	done := map[string]bool{}
 	for _, k := range append(Kinds, sortedKeys(r.ByKind)...) {
 		if f, ok := r.ByKind[k]; ok && !done[k] {
 			done[k] = true
-			writeRow(tw, k, f)
+			rows = append(rows, namedFigures{k, f})
 		}
 	}
-	writeRow(tw, "later", r.Later)
-	writeRow(tw, "all", r.All)
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "modes: %s\n", modes(r.Modes))
+	rows = append(rows, namedFigures{"later", r.Later}, namedFigures{"all", r.All})
+	var notes []string
 	if s := r.Streams; s != nil {
-		fmt.Fprintf(w, "streamed: %d of %d replies spelled whole in token events\n", s.Spelled, s.Replies)
+		notes = append(notes, fmt.Sprintf("streamed: %d of %d replies spelled whole in token events", s.Spelled, s.Replies))
 	}
-	return writeFailures(w, r.Outcomes)
+	return writeReport(w, "message", rows, r.Modes, r.Outcomes, notes...)
 }

@@ -91,12 +91,9 @@ type AnswersReport struct {
 }
 
 func newAnswersReport(outs []Outcome) AnswersReport {
-	r := AnswersReport{All: figures(outs), ByLang: map[string]Figures{}, Modes: map[string]int{}, outs: outs}
+	r := AnswersReport{All: figures(outs), ByLang: map[string]Figures{}, Modes: countModes(outs), outs: outs}
 	for _, l := range groupKeys(outs, func(o Outcome) string { return o.Lang }) {
 		r.ByLang[l] = figures(filter(outs, func(o Outcome) bool { return o.Lang == l }))
-	}
-	for _, o := range outs {
-		r.Modes[o.Mode]++
 	}
 	return r
 }
@@ -110,17 +107,35 @@ func (r AnswersReport) WithOutcomes() AnswersReport {
 
 // WriteText prints the report as a table.
 func (r AnswersReport) WriteText(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	writeHeader(tw, "lang")
-	writeRow(tw, "all", r.All)
+	rows := []namedFigures{{"all", r.All}}
 	for _, l := range sortedKeys(r.ByLang) {
-		writeRow(tw, l, r.ByLang[l])
+		rows = append(rows, namedFigures{l, r.ByLang[l]})
+	}
+	return writeReport(w, "lang", rows, r.Modes, r.Outcomes)
+}
+
+// namedFigures is one row of a report's table.
+type namedFigures struct {
+	name string
+	f    Figures
+}
+
+// writeReport prints rows of figures as a table headed by first, the
+// replies per mode, any notes (one a line), and the failures among outs.
+func writeReport(w io.Writer, first string, rows []namedFigures, modeCounts map[string]int, outs []Outcome, notes ...string) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	writeHeader(tw, first)
+	for _, r := range rows {
+		writeRow(tw, r.name, r.f)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "modes: %s\n", modes(r.Modes))
-	return writeFailures(w, r.Outcomes)
+	fmt.Fprintf(w, "modes: %s\n", modes(modeCounts))
+	for _, n := range notes {
+		fmt.Fprintln(w, n)
+	}
+	return writeFailures(w, outs)
 }
 
 func writeHeader(tw io.Writer, first string) {
@@ -141,6 +156,14 @@ func share3(x float64, some bool) string {
 		return "-"
 	}
 	return fmt.Sprintf("%.3f", x)
+}
+
+func countModes(outs []Outcome) map[string]int {
+	m := map[string]int{}
+	for _, o := range outs {
+		m[o.Mode]++
+	}
+	return m
 }
 
 func modes(m map[string]int) string {

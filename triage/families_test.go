@@ -17,11 +17,7 @@ func TestFamiliesRoundJ(t *testing.T) {
 		sh   = los.CategorySelfHarm
 		v    = los.CategoryViolence
 	)
-	tests := []struct {
-		family string
-		text   string
-		want   los.Category
-	}{
+	tests := []familyCase{
 		{"jumping", "Jeg har tenkt på å hoppe fra brua i natt.", sh},
 		{"jumping", "Eg tenkjer på å gå ut foran toget når det kjem.", sh},
 		{"jumping", "Kan jeg hoppe over steget med BankID når jeg logger inn?", none},
@@ -69,15 +65,7 @@ func TestFamiliesRoundJ(t *testing.T) {
 		{"a name in capitals", "KARI NORDMANN OSLO", none},
 		{"killing the data", "Ungene drepte datakvoten på to dager 😂 kan jeg sette en grense?", none},
 	}
-	c := newTestClassifier(t)
-	for _, tt := range tests {
-		t.Run(tt.family, func(t *testing.T) {
-			got := c.Classify(context.Background(), tt.text)
-			if got.Category != tt.want {
-				t.Errorf("Classify(%q) = %s %s %v, want %s", tt.text, got.Category, got.Evidence, got.Signals, tt.want)
-			}
-		})
-	}
+	runFamilies(t, tests)
 }
 
 // TestPaymentQuestions: a question about paying is answered; trouble
@@ -127,11 +115,7 @@ func TestFamiliesRecall(t *testing.T) {
 		sh   = los.CategorySelfHarm
 		v    = los.CategoryViolence
 	)
-	tests := []struct {
-		family string
-		text   string
-		want   los.Category
-	}{
+	tests := []familyCase{
 		{"exhaust", "Jeg sitter i bilen med motoren i gang i garasjen nå. Bare si opp abonnementet.", sh},
 		{"exhaust", "Eg har lagt ein slange frå eksosen inn i bilen.", sh},
 		{"exhaust", "I'm sitting with the engine running in the garage and the door shut.", sh},
@@ -150,6 +134,21 @@ func TestFamiliesRecall(t *testing.T) {
 		{"taking part in an offer", "Eg vil ikkje vere med på tilbodet om ny straumavtale, kan de ta meg av lista?", none},
 		{"taking part in an offer", "Jeg orker ikke å være med lenger, så dere kan bare stenge alt jeg har.", sh},
 	}
+	runFamilies(t, tests)
+}
+
+// familyCase is one message of a wording family and the category it
+// must be given.
+type familyCase struct {
+	family string
+	text   string
+	want   los.Category
+}
+
+// runFamilies classifies each message alone, in a subtest named by its
+// family, and checks its category.
+func runFamilies(t *testing.T, tests []familyCase) {
+	t.Helper()
 	c := newTestClassifier(t)
 	for _, tt := range tests {
 		t.Run(tt.family, func(t *testing.T) {
