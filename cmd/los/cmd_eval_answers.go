@@ -41,12 +41,22 @@ func addAnswerFlags(fs *flag.FlagSet) answerFlags {
 	}
 }
 
-func (f answerFlags) check(path string) error {
+// parse parses the command's flags into fs and checks them: the input
+// file path is required, --format is text or json, and --failures is
+// refused for a held-out set.
+func (f answerFlags) parse(e *env, name string, fs *flag.FlagSet, path *string) error {
+	if err := e.parse(name, fs, 0, ""); err != nil {
+		return err
+	}
+	if *path == "" {
+		fs.Usage()
+		return errUsage
+	}
 	if *f.format != "text" && *f.format != "json" {
 		return fmt.Errorf("--format %q: use text or json", *f.format)
 	}
-	if *f.failures && eval.HeldOut(path) {
-		return fmt.Errorf("%s is a held-out set: its failures are never shown (aggregates only); use a tuning set for --failures", path)
+	if *f.failures && eval.HeldOut(*path) {
+		return fmt.Errorf("%s is a held-out set: its failures are never shown (aggregates only); use a tuning set for --failures", *path)
 	}
 	return nil
 }
@@ -57,14 +67,7 @@ func evalAnswers(ctx context.Context, e *env) error {
 	var fs flag.FlagSet
 	path := fs.String("tsv", "", "labelled questions: TSV with columns id, lang, slugs, evidence, text (eval/testdata/blind)")
 	af := addAnswerFlags(&fs)
-	if err := e.parse("eval answers", &fs, 0, ""); err != nil {
-		return err
-	}
-	if *path == "" {
-		fs.Usage()
-		return errUsage
-	}
-	if err := af.check(*path); err != nil {
+	if err := af.parse(e, "eval answers", &fs, path); err != nil {
 		return err
 	}
 	cases, err := eval.LoadCases(*path)
@@ -105,14 +108,7 @@ func evalConversations(ctx context.Context, e *env) error {
 	url := fs.String("url", "", "base URL of a running Los (default: start one here on a copy of the data directory); its twins count as right only where labelled")
 	stream := fs.Bool("stream", false, "ask for server-sent events and check that the token events spell each answer")
 	af := addAnswerFlags(&fs)
-	if err := e.parse("eval conversations", &fs, 0, ""); err != nil {
-		return err
-	}
-	if *path == "" {
-		fs.Usage()
-		return errUsage
-	}
-	if err := af.check(*path); err != nil {
+	if err := af.parse(e, "eval conversations", &fs, path); err != nil {
 		return err
 	}
 	ds, err := eval.LoadDialogues(*path)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/los-bot/los/eval"
 )
@@ -15,34 +14,10 @@ import (
 // sense after it, and a change of topic. Each answer's text arrives in
 // token events.
 func TestThreeMessageConversationOverHTTP(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
+	ctx := context.Background()
 	cfgEnv := baseEnv(t)
 	cfgEnv["LOS_ADDR"] = "127.0.0.1:0"
-	addrc := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		e, err := testEnv(cfgEnv)
-		if err != nil {
-			done <- err
-			return
-		}
-		done <- serve(ctx, e, func(a string) { addrc <- a })
-	}()
-	var addr string
-	select {
-	case addr = <-addrc:
-	case err := <-done:
-		t.Fatalf("serve ended: %v", err)
-	}
-	defer func() {
-		cancel()
-		select {
-		case <-done:
-		case <-time.After(30 * time.Second):
-			t.Error("serve did not stop")
-		}
-	}()
+	addr, _ := startServe(t, cfgEnv)
 
 	chat := &eval.HTTPChat{Base: "http://" + addr, Stream: true}
 	conv, err := chat.Start(ctx)

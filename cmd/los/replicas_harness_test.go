@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -35,7 +34,7 @@ func startReplica(t testing.TB, name string, env map[string]string) *replicaProc
 	t.Helper()
 	cmd, _, _, stderr := startLos(t, env, "serve", "--addr", "127.0.0.1:0")
 	found := make(chan string, 1)
-	var logBuf safeBuffer
+	var logBuf lockedBuffer
 	go func() {
 		for {
 			line, err := stderr.ReadString('\n')
@@ -286,22 +285,4 @@ func sseEvents(t *testing.T, ctx context.Context, url, bearer string) <-chan [2]
 		}
 	}()
 	return events
-}
-
-// safeBuffer is a bytes.Buffer for one writer and other readers.
-type safeBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *safeBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *safeBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

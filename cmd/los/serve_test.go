@@ -4,39 +4,19 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/los-bot/los/config"
 	"github.com/los-bot/los/store"
 )
 
 func TestServeAndShutdown(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	cfgEnv := baseEnv(t)
 	cfgEnv["LOS_ADDR"] = "127.0.0.1:0"
-	addrc := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		e, err := testEnv(cfgEnv)
-		if err != nil {
-			done <- err
-			return
-		}
-		done <- serve(ctx, e, func(a string) { addrc <- a })
-	}()
-	var addr string
-	select {
-	case addr = <-addrc:
-	case err := <-done:
-		t.Fatalf("serve ended: %v", err)
-	}
+	addr, _, stop := launchServe(t, cfgEnv)
 	resp, err := http.Get("http://" + addr + "/readyz")
 	if err != nil {
 		t.Fatal(err)
@@ -50,30 +30,9 @@ func TestServeAndShutdown(t *testing.T) {
 	if !strings.Contains(string(body), `"apertium":"ok"`) && !strings.Contains(string(body), `"apertium":"not installed`) {
 		t.Errorf("readyz lacks the Apertium state: %s", body)
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("serve returned %v", err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not stop after its context ended")
-	}
-}
-
-// testEnv builds a command env from a map, as run does.
-func testEnv(vars map[string]string) (*env, error) {
-	var out bytes.Buffer
-	e := &env{stdout: &out, stderr: io.Discard}
-	cfg, err := config.FromEnv(func(k string) string { return vars[k] })
-	if err != nil {
-		return nil, err
-	}
-	e.cfg = cfg
-	if err := e.parse("serve", new(flag.FlagSet), 0, ""); err != nil {
-		return nil, err
-	}
-	return e, nil
+	// stop fails the test unless serve returns nil within 30 seconds of
+	// its context ending.
+	stop()
 }
 
 // TestLogsHoldNoMessageText: at the default log level neither a one-off
