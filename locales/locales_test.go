@@ -91,3 +91,81 @@ func TestBadFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestUsedKeysExist fails when Go code, a template or a script of the web
+// pages or the bot asks for a text key that no nb file has: the catalog
+// check above only compares the languages with each other, so a key missing
+// from all three would slip past it and show its raw name to users.
+func TestUsedKeysExist(t *testing.T) {
+	c, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := c.texts[los.Bokmal]
+	const key = `([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)`
+	goUses := []*regexp.Regexp{
+		regexp.MustCompile(`\bT\([^()"]*"` + key + `"`), // T(lang, "key")
+		regexp.MustCompile(`\bKey: *"` + key + `"`),     // los.Error{Key: "key"}
+	}
+	tmplUses := []*regexp.Regexp{regexp.MustCompile(`\.T "` + key + `"`)}
+	// The chat widget's t and bind add "web.chat."; the inbox's and the
+	// editor's scripts use whole keys.
+	jsUses := []*regexp.Regexp{regexp.MustCompile(`\bt\('` + key + `'`), regexp.MustCompile(`\bbind\([^;]*?, '` + key + `'`)}
+	found := 0
+	check := func(path, src string, res []*regexp.Regexp, prefix string) {
+		for _, re := range res {
+			for _, m := range re.FindAllStringSubmatch(src, -1) {
+				found++
+				if strings.HasSuffix(m[1], "_") {
+					continue // the start of a key built at run time
+				}
+				if _, ok := ref[prefix+m[1]]; !ok {
+					t.Errorf("%s uses text key %q, which no nb file has", path, prefix+m[1])
+				}
+			}
+		}
+	}
+	for _, root := range []string{"../web", "../bot"} {
+		err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if d.Name() == "dist" || d.Name() == "node_modules" {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			var res []*regexp.Regexp
+			switch {
+			case strings.HasSuffix(name, "_test.go"):
+				return nil
+			case strings.HasSuffix(name, ".go"):
+				res = goUses
+			case strings.HasSuffix(name, ".html"):
+				res = tmplUses
+			case strings.HasSuffix(name, ".js"):
+				res = jsUses
+			default:
+				return nil
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			prefix := ""
+			if strings.HasSuffix(name, ".js") && strings.Contains(filepath.ToSlash(path), "chat/assets/widget/") {
+				prefix = "web.chat."
+			}
+			check(path, string(b), res, prefix)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if found < 100 {
+		t.Fatalf("found only %d key uses; the patterns no longer match the code", found)
+	}
+}

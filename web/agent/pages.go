@@ -35,7 +35,7 @@ type agentPages struct {
 func mustLoadAgentPages() *agentPages {
 	p := &agentPages{tmpl: map[string]*template.Template{}}
 	for _, name := range []string{"login.html", "inbox.html", "code.html", "totp.html"} {
-		p.tmpl[name] = template.Must(template.ParseFS(agentFS, "templates/"+name))
+		p.tmpl[name] = template.Must(template.ParseFS(agentFS, "templates/"+name, "templates/head.html"))
 	}
 	return p
 }
