@@ -17,11 +17,17 @@ import (
 // earlier version cited ("Se også ...") did not answer the question, and
 // none was needed to answer it.
 func (b *Bot) extractive(ctx context.Context, l los.Standard, sources []los.Source) (string, []string) {
+	return b.quoteSources(ctx, l, sources, "answer.extractive_intro")
+}
+
+// quoteSources is extractive with the opening line of the text key intro
+// (intro+"_other" when the article is in English and the customer writes
+// Norwegian, or the other way round).
+func (b *Bot) quoteSources(ctx context.Context, l los.Standard, sources []los.Source, intro string) (string, []string) {
 	best := sources[0]
 	var sb strings.Builder
-	intro := "answer.extractive_intro"
 	if (best.Lang == los.English) != (l == los.English) && best.Lang != "" {
-		intro = "answer.extractive_intro_other"
+		intro += "_other"
 	}
 	sb.WriteString(b.cfg.Texts.T(l, intro))
 	sb.WriteString("\n\n")

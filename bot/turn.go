@@ -84,6 +84,7 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 	} else if tri.Action == los.ActionHandoffNow {
 		res.Answer, res.Callback = b.HandoffText(ctx, l, tri)
 		res.Mode = los.ModeExtractive
+		b.whileWaiting(ctx, l, text, history, tri, &res)
 	} else if askedOnly && tri.Action == los.ActionAnswer {
 		res.Answer, res.Mode = b.cfg.Texts.T(l, "answer.lang_switched"), los.ModeExtractive
 	} else if st := RecognizeSmallTalk(text); st != SmallTalkNone && tri.Category == los.CategoryNone {

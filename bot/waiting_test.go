@@ -1,0 +1,74 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/los-bot/los"
+)
+
+// A handoff of a practical matter also quotes the knowledge base while
+// the customer waits; a crisis never does, and nothing relevant adds
+// nothing.
+func TestWhileWaiting(t *testing.T) {
+	tests := []struct {
+		name      string
+		category  los.Category
+		lang      los.Standard
+		sources   []los.Source
+		wantCited string
+		wantText  []string
+		absent    []string
+	}{
+		{name: "bereavement with an answer", category: los.CategoryBereavement, lang: los.Bokmal, sources: []los.Source{srcAddress},
+			wantCited: "endre-fakturaadresse", wantText: []string{"lei for det", "Mens du venter", "Profil og adresser"}},
+		{name: "payment trouble in nynorsk", category: los.CategoryFinancialHardship, lang: los.Nynorsk, sources: []los.Source{srcAddress},
+			wantCited: "endre-fakturaadresse", wantText: []string{"Medan du ventar", "Profil og adresser"}},
+		{name: "fraud in english quotes norwegian", category: los.CategoryFraudVictim, lang: los.English, sources: []los.Source{inBokmal(srcAddress)},
+			wantCited: "endre-fakturaadresse", wantText: []string{"While you wait", "(in Norwegian)"}},
+		{name: "human request with an answer", category: los.CategoryHumanRequest, lang: los.Bokmal, sources: []los.Source{srcEfaktura},
+			wantCited: "efaktura", wantText: []string{"Selvfølgelig", "nettbanken"}},
+		{name: "nothing relevant adds nothing", category: los.CategoryIllness, lang: los.Bokmal, sources: []los.Source{srcWeak},
+			absent: []string{"Mens du venter", "Meld flytting"}},
+		{name: "self harm gets the crisis text alone", category: los.CategorySelfHarm, lang: los.Bokmal, sources: []los.Source{srcAddress},
+			wantText: []string{"116 123"}, absent: []string{"Mens du venter", "Profil og adresser"}},
+		{name: "violence gets the emergency text alone", category: los.CategoryViolence, lang: los.Nynorsk, sources: []los.Source{srcAddress},
+			wantText: []string{"112"}, absent: []string{"Medan du ventar", "Profil og adresser"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, nil, fixedSources(tt.sources...), FakeTriager{Category: tt.category, Evidence: los.EvidenceClear})
+			id := h.conversation(t)
+			res, err := h.bot.Turn(context.Background(), los.TurnRequest{ConversationID: id, Text: "melding", Lang: tt.lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Action != los.ActionHandoffNow || len(h.handoffs.got) != 1 {
+				t.Fatalf("action %s, %d handoffs; want handoff_now, 1", res.Action, len(h.handoffs.got))
+			}
+			if got := strings.Join(res.Citations, ","); got != tt.wantCited {
+				t.Errorf("citations = %q, want %q", got, tt.wantCited)
+			}
+			for _, w := range tt.wantText {
+				if !strings.Contains(res.Answer, w) {
+					t.Errorf("answer %q lacks %q", res.Answer, w)
+				}
+			}
+			for _, w := range tt.absent {
+				if strings.Contains(res.Answer, w) {
+					t.Errorf("answer %q has %q", res.Answer, w)
+				}
+			}
+			// The agent's summary quotes the reply the customer read.
+			if s := h.handoffs.got[0].Summary; tt.wantCited != "" && !strings.Contains(s, "Los svarte:") {
+				t.Errorf("summary %q lacks the bot's reply", s)
+			}
+		})
+	}
+}
+
+func inBokmal(s los.Source) los.Source {
+	s.Lang = los.Bokmal
+	return s
+}
