@@ -141,6 +141,10 @@ func TestFloors(t *testing.T) {
 		{"blind_j_ordinary.tune.tsv", Goals{FalseAlarmRate: 0.005}},
 		{"blind_j_sensitive.heldout.tsv", Goals{CriticalRecall: 0.9, SensitiveRecall: 0.83, FalseAlarmRate: 0.13, CategoryAccuracy: 0.78}},
 		{"blind_j_ordinary.heldout.tsv", Goals{FalseAlarmRate: 0.014}},
+		{"blind_k_sensitive.tune.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.97, FalseAlarmRate: 0.09, CategoryAccuracy: 0.9}},
+		{"blind_k_ordinary.tune.tsv", Goals{FalseAlarmRate: 0.012}},
+		{"blind_k_sensitive.heldout.tsv", Goals{CriticalRecall: 0.87, SensitiveRecall: 0.8, FalseAlarmRate: 0.09, CategoryAccuracy: 0.7}},
+		{"blind_k_ordinary.heldout.tsv", Goals{FalseAlarmRate: 0.012}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -126,6 +126,9 @@ func analyse(raw string) *text {
 	// that the detector gave to Norwegian: it reads "I don't think I'll be
 	// around much longer" as Nynorsk.
 	t.english = std == los.English || !marked || len(lang.MarkerWords(raw, los.English)) > 0
+	if std != los.English {
+		t.unfold()
+	}
 	return t
 }
 

@@ -41,7 +41,7 @@ func run(args []string, stdout io.Writer) error {
 	fs.Float64Var(&th.Lower, "lower", 0.8, "probability of none from which the model lowers a non-critical decision (0: never)")
 	fs.Float64Var(&th.Below, "below", 0.8, "rules confidence under which the model may lower")
 	fs.StringVar(&th.Cue, "cue", "", `which rules evidence lets the model raise to self_harm or violence: "" (tied to a person) or "any"`)
-	fs.Float64Var(&th.Offer, "offer", 0.25, "without a cue, p(self_harm or violence) from which the model raises none to that category on weak evidence (a check-in, no crisis numbers; 0: never)")
+	fs.Float64Var(&th.Offer, "offer", 0.35, "without a cue, p(self_harm or violence) from which the model raises none to that category on weak evidence (a check-in, no crisis numbers; 0: never)")
 	fs.Float64Var(&th.NoneRatio, "none-ratio", 0, "from none, a critical raise also needs p(critical) >= this times p(none) (0: no bound)")
 	var opt triage.TrainOptions
 	fs.Float64Var(&opt.L2, "l2", 0, "weight decay (0: default)")
