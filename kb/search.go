@@ -116,6 +116,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	if p, dfs = ix.repair(p, dfs); len(p.words) == 0 {
 		return nil, ctx.Err()
 	}
+	unknown := unknownOffer(q, p, dfs)
 	reaches, cut := firstPass(dfs, n)
 	ix.expand(p, dfs, reaches)
 	// Rank by score alone, then load the stored fields of the first hits
@@ -150,6 +151,11 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 		}
 	}
 	setConfidence(hits)
+	if unknown {
+		for i := range hits {
+			hits[i].Confidence = min(hits[i].Confidence, unknownOfferConfidence)
+		}
+	}
 	if opts.Lang != "" {
 		if hits, err = ix.preferTwins(ctx, m, hits, opts.Lang); err != nil {
 			return nil, err

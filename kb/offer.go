@@ -1,0 +1,69 @@
+package kb
+
+import (
+	"regexp"
+	"strings"
+)
+
+// "Selger dere varmepumper?", "Er Netflix inkludert i TV-pakken?", "kan jeg
+// betale med Vipps?", "do you offer prepaid SIMs?": a question whether the
+// company offers, sells, includes or takes something is answered by the
+// knowledge base only if the knowledge base names that thing. When the
+// first content word after such a frame is a word no section holds (not
+// as typed, nor spelt without æøå, nor as the parts of a compound, nor
+// through a synonym), the hits answer something else ("kan jeg betale
+// strømregningen med Vipps?" found the article on high bills): Search
+// then judges none of them relevant, and the bot says it has no answer
+// and offers a person.
+
+// offerFrames find the frame; the object is what follows it.
+var offerFrames = []*regexp.Regexp{
+	regexp.MustCompile(`\b(?:har|selger|sel|sell|tilbyr|tilbyd|leverer|leverar|fører|förer)\s+(?:dere|de|dykk|du|dokker)\b(.*)`),
+	regexp.MustCompile(`\b(?:betale|betala|betaler|betalar|pay)\b.*?\b(?:med|with|by)\b(.*)`),
+	regexp.MustCompile(`\b(?:finnes|fins|finst)\s+det\b(.*)`),
+	regexp.MustCompile(`\bdo\s+you\s+(?:have|sell|offer|provide|do|carry|stock)\b(.*)`),
+	regexp.MustCompile(`\bis\s+there\b(.*)`),
+	regexp.MustCompile(`^(?:er|is)\b(.*?)\b(?:inkludert|inkl|included|med i|part of)\b`),
+}
+
+// offerObject returns the first content word after an offer frame in q,
+// "" when q has no such frame.
+func offerObject(q string) string {
+	q = strings.ToLower(q)
+	for _, re := range offerFrames {
+		m := re.FindStringSubmatch(q)
+		if m == nil {
+			continue
+		}
+		for _, w := range tokenize(m[1]) {
+			if !isStopWord(w) && !isWeak(w) {
+				return w
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// unknownOffer reports whether q asks about an offer of a thing no
+// section names: the group of offerObject(q) in p has no synonym, no
+// variant, no compound parts and document frequency 0 after repair.
+func unknownOffer(q string, p plan, dfs []uint64) bool {
+	obj := offerObject(q)
+	if obj == "" {
+		return false
+	}
+	light := lightForm(obj)
+	for g, alts := range p.alts {
+		if alts[0][0].light != light {
+			continue
+		}
+		return dfs[g] == 0 && len(alts) == 1 && len(alts[0]) == 1 && len(alts[0][0].variants) == 0
+	}
+	return false
+}
+
+// unknownOfferConfidence caps the Confidence of every hit for a question
+// about an offer of something no section names: below
+// DefaultMinRelevance, so none is relevant.
+const unknownOfferConfidence = DefaultMinRelevance / 2

@@ -1,0 +1,44 @@
+package kb
+
+import (
+	"testing"
+)
+
+func TestOfferObject(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"Selger dere varmepumper?", "varmepumper"},
+		{"kan jeg betale strømregningen med Vipps?", "vipps"},
+		{"Er Netflix inkludert i TV-pakken?", "netflix"},
+		{"Do you offer prepaid SIM cards?", "prepaid"},
+		{"Har dykk studentrabatt på fiber?", "studentrabatt"},
+		{"Hvordan endrer jeg fakturaadressen?", ""},
+	}
+	for _, tt := range tests {
+		if got := offerObject(tt.q); got != tt.want {
+			t.Errorf("offerObject(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+// A question whether the company offers something the knowledge base
+// never names finds nothing relevant; the same frame about a thing it
+// names still does, and so does a word typed without æøå.
+func TestUnknownOfferIsNotRelevant(t *testing.T) {
+	ix := memIndex(t, Options{}, art("betaling", "Betale fakturaen",
+		"Du kan betale fakturaen med AvtaleGiro eller e-faktura i nettbanken. Fakturaen for strømmen kommer hver måned."))
+	tests := []struct {
+		q        string
+		relevant bool
+	}{
+		{"kan jeg betale fakturaen med Vipps?", false},
+		{"kan jeg betale fakturaen med AvtaleGiro?", true},
+		{"kan jeg betale stromfakturaen med avtalegiro?", true},
+		{"Hvordan betaler jeg fakturaen for strømmen?", true},
+	}
+	for _, tt := range tests {
+		hits := mustSearch(t, ix, tt.q)
+		if got := len(hits) > 0 && hits[0].Relevant(); got != tt.relevant {
+			t.Errorf("%q: relevant = %v (hits %v), want %v", tt.q, got, slugs(hits), tt.relevant)
+		}
+	}
+}
