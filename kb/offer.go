@@ -21,6 +21,8 @@ var offerFrames = []*regexp.Regexp{
 	regexp.MustCompile(`\b(?:har|selger|sel|sell|tilbyr|tilbyd|leverer|leverar|fører|förer)\s+(?:dere|de|dykk|du|dokker)\b(.*)`),
 	regexp.MustCompile(`\b(?:betale|betala|betaler|betalar|pay)\b.*?\b(?:med|with|by)\b(.*)`),
 	regexp.MustCompile(`\b(?:finnes|fins|finst)\s+det\b(.*)`),
+	regexp.MustCompile(`\b(?:kan|kunne)\s+(?:dere|de|dykk|you)\s+(?:montere|installere|installera|skaffe|selge|selje|levere|install|supply|recommend|anbefale|anbefala)\b(.*)`),
+	regexp.MustCompile(`\b(?:kan|får|fær)\s+(?:jeg|eg|i|vi|me)\s+(?:åpne|opne|kjøpe|kjøpa|open|buy|leie|leige|rent)\b(.*)`),
 	regexp.MustCompile(`\bdo\s+you\s+(?:have|sell|offer|provide|do|carry|stock)\b(.*)`),
 	regexp.MustCompile(`\bis\s+there\b(.*)`),
 	regexp.MustCompile(`^(?:er|is)\b(.*?)\b(?:inkludert|inkl|included|med i|part of)\b`),

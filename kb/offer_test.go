@@ -11,6 +11,8 @@ func TestOfferObject(t *testing.T) {
 		{"Er Netflix inkludert i TV-pakken?", "netflix"},
 		{"Do you offer prepaid SIM cards?", "prepaid"},
 		{"Har dykk studentrabatt på fiber?", "studentrabatt"},
+		{"Kan de montere varmepumpe på hytta?", "varmepumpe"},
+		{"Kan eg opne brukskonto hjå dykk?", "brukskonto"},
 		{"Hvordan endrer jeg fakturaadressen?", ""},
 	}
 	for _, tt := range tests {
