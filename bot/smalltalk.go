@@ -38,6 +38,8 @@ var smallTalkPhrases = map[SmallTalk][]string{
 		"takk", "takk takk", "tusen takk", "mange takk", "hjertelig takk", "tusen hjertelig takk", "takk skal du ha",
 		"takk så mye", "takk så masse", "tusen takk for hjelpen", "takk for hjelpen", "takk for hjelpa", "takk for svaret",
 		"takk for svar", "takk for det", "takk for god hjelp", "takk for all hjelp", "takk for all hjelpa", "takker",
+		"supert", "supert takk", "flott", "flott takk", "perfekt", "kjempefint", "kjempebra", "topp", "ok takk", "okei takk",
+		"great", "perfect", "awesome", "great thanks",
 		"thanks", "thank you", "thank you so much", "thanks a lot", "many thanks", "thanks for the help",
 		"thanks for your help", "thank you for your help", "thank you for the help", "cheers",
 	},
@@ -45,7 +47,14 @@ var smallTalkPhrases = map[SmallTalk][]string{
 		"ha det", "ha det bra", "ha det godt", "ha det fint", "ha en fin dag", "ha ein fin dag", "ha en god dag",
 		"ha ein god dag", "ha en fin kveld", "ha ein fin kveld", "god natt", "snakkes", "adjø", "farvel", "takk for meg",
 		"det var alt", "det var alt jeg lurte på", "det var alt eg lurte på", "det var det",
+		"nei det var alt", "nei det var det", "no thats all",
+		"god helg", "ha en fin helg", "ha ei fin helg", "ha ein fin helg", "ha en god helg", "ha ei god helg", "ha ein god helg",
+		"god jul", "godt nytt år", "god påske", "riktig god helg",
+		"have a nice weekend", "have a good weekend", "nice weekend", "merry christmas", "happy new year",
 		"bye", "bye bye", "goodbye", "good bye", "good night", "see you", "have a nice day", "have a good day", "that is all", "thats all",
+	},
+	SmallTalkThanksGoodbye: {
+		"nei takk det var alt", "nei takk det var det", "no thanks thats all",
 	},
 	SmallTalkRobot: {
 		"er du en robot", "er du ein robot", "er du en bot", "er du ein bot", "er du en chatbot", "er du ein chatbot",
@@ -68,6 +77,12 @@ var smallTalkPhrases = map[SmallTalk][]string{
 var smallTalkFillers = map[string]bool{
 	"og": true, "and": true, "da": true, "igjen": true, "again": true, "altså": true, "los": true,
 	"du": true, "dere": true, "you": true, "så": true, "men": true,
+	// "ok takk", "takk for hjelpa i går forresten", "ha en fin dag
+	// videre", "det var alt for i dag". Not "nei" and "ja": "nei takk"
+	// and "ja takk" answer an offer of a person.
+	"ok": true, "okei": true, "okay": true, "forresten": true,
+	"videre": true, "for": true, "i": true, "dag": true, "går": true, "uansett": true, "bare": true, "berre": true,
+	"deg": true, "dykk": true, "til": true, "today": true, "anyway": true, "btw": true,
 }
 
 // smallTalkIndex maps the first word of every phrase to the phrases
@@ -126,7 +141,7 @@ func RecognizeSmallTalk(text string) SmallTalk {
 		return SmallTalkRobot
 	case seen[SmallTalkHowAreYou]:
 		return SmallTalkHowAreYou
-	case seen[SmallTalkThanks] && seen[SmallTalkGoodbye]:
+	case seen[SmallTalkThanksGoodbye] || seen[SmallTalkThanks] && seen[SmallTalkGoodbye]:
 		return SmallTalkThanksGoodbye
 	case seen[SmallTalkGoodbye]:
 		return SmallTalkGoodbye

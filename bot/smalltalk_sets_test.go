@@ -21,21 +21,37 @@ var (
 		"../eval/testdata/blind/answers_conversations.tune.json",
 		"../triage/testdata/blind_j_ordinary.tune.full.tsv",
 		"../triage/testdata/blind_j_sensitive.tune.full.tsv",
+		"../triage/testdata/blind_k_ordinary.tune.full.tsv",
+		"../triage/testdata/blind_k_sensitive.tune.full.tsv",
 	}
 	smallTalkHeldOutSets = []string{
 		"../eval/testdata/blind/answers_single.heldout.tsv",
 		"../eval/testdata/blind/answers_conversations.heldout.json",
 		"../triage/testdata/blind_j_ordinary.heldout.full.tsv",
 		"../triage/testdata/blind_j_sensitive.heldout.full.tsv",
+		"../triage/testdata/blind_k_ordinary.heldout.full.tsv",
+		"../triage/testdata/blind_k_sensitive.heldout.full.tsv",
 	}
 )
 
 // setSmallTalk are the messages of the tuning sets that are small talk
 // themselves, not questions: the ordinary triage set has a customer's
-// thanks in each written standard (o095, o650).
+// thanks in each written standard (o095, o650) and closing words.
 var setSmallTalk = map[string]bot.SmallTalk{
-	"takk for hjelpen!": bot.SmallTalkThanks,
-	"takk for hjelpa!":  bot.SmallTalkThanks,
+	"takk for hjelpen!":   bot.SmallTalkThanks,
+	"takk for hjelpa!":    bot.SmallTalkThanks,
+	"nei, det var alt":    bot.SmallTalkGoodbye,
+	"ok thanks":           bot.SmallTalkThanks,
+	"Kjempefint, takk":    bot.SmallTalkThanks,
+	"Supert, takk":        bot.SmallTalkThanks,
+	"ok, takk skal du ha": bot.SmallTalkThanks,
+	"ok takk":             bot.SmallTalkThanks,
+	// Round K's ordinary messages.
+	"God helg!":                          bot.SmallTalkGoodbye,
+	"nei takk, det var alt":              bot.SmallTalkThanksGoodbye,
+	"Have a nice weekend!":               bot.SmallTalkGoodbye,
+	"Takk for god hjelp i går forresten": bot.SmallTalkThanks,
+	"Takk, det var alt":                  bot.SmallTalkThanksGoodbye,
 }
 
 // TestSmallTalkTakesNoQuestion runs the recogniser over every message of
