@@ -97,3 +97,24 @@ func widen(reaches []reach) []reach {
 	}
 	return out
 }
+
+// termCount returns the number of sections whose field holds term; 1
+// when the index cannot tell, so that a failing reader never makes a word
+// unknown.
+func termCount(ctx context.Context, idx bleve.Index, field, term string) uint64 {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return 1
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return 1
+	}
+	defer r.Close()
+	tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+	if err != nil {
+		return 1
+	}
+	defer tfr.Close()
+	return tfr.Count()
+}

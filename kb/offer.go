@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"context"
 	"regexp"
 	"strings"
 )
@@ -49,8 +50,11 @@ func offerObject(q string) string {
 
 // unknownOffer reports whether q asks about an offer of a thing no
 // section names: the group of offerObject(q) in p has no synonym, no
-// variant, no compound parts and document frequency 0 after repair.
-func unknownOffer(q string, p plan, dfs []uint64) bool {
+// variant, no compound parts and document frequency 0 after repair, and
+// no example question holds it either (an editor who attached "kan jeg
+// betale med Vipps?" to an article made Vipps known). The caller holds
+// ix.mu for reading.
+func (ix *Index) unknownOffer(ctx context.Context, q string, p plan, dfs []uint64) bool {
 	obj := offerObject(q)
 	if obj == "" {
 		return false
@@ -60,7 +64,10 @@ func unknownOffer(q string, p plan, dfs []uint64) bool {
 		if alts[0][0].light != light {
 			continue
 		}
-		return dfs[g] == 0 && len(alts) == 1 && len(alts[0]) == 1 && len(alts[0][0].variants) == 0
+		if dfs[g] > 0 || len(alts) > 1 || len(alts[0]) > 1 || len(alts[0][0].variants) > 0 {
+			return false
+		}
+		return termCount(ctx, ix.idx, fieldAskL, light) == 0
 	}
 	return false
 }

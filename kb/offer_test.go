@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"context"
 	"testing"
 )
 
@@ -42,5 +43,23 @@ func TestUnknownOfferIsNotRelevant(t *testing.T) {
 		if got := len(hits) > 0 && hits[0].Relevant(); got != tt.relevant {
 			t.Errorf("%q: relevant = %v (hits %v), want %v", tt.q, got, slugs(hits), tt.relevant)
 		}
+	}
+}
+
+// An editor who attaches the question to an article makes the thing
+// known: the same question then finds that article.
+func TestUnknownOfferKnownByExampleQuestion(t *testing.T) {
+	a := art("betaling", "Betale fakturaen", "Du kan betale fakturaen med AvtaleGiro eller e-faktura i nettbanken.")
+	ix := memIndex(t, Options{}, a)
+	const q = "kan jeg betale fakturaen med Vipps?"
+	if hits := mustSearch(t, ix, q); len(hits) > 0 && hits[0].Relevant() {
+		t.Fatalf("before: %q relevant in %v", q, slugs(hits))
+	}
+	a.Questions = []string{"Kan jeg betale med Vipps?"}
+	if err := ix.Put(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if hits := mustSearch(t, ix, q); len(hits) == 0 || hits[0].Slug != "betaling" || !hits[0].Relevant() {
+		t.Errorf("after: %q finds %v, want betaling relevant", q, slugs(hits))
 	}
 }

@@ -116,7 +116,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	if p, dfs = ix.repair(p, dfs); len(p.words) == 0 {
 		return nil, ctx.Err()
 	}
-	unknown := unknownOffer(q, p, dfs)
+	unknown := ix.unknownOffer(ctx, q, p, dfs)
 	reaches, cut := firstPass(dfs, n)
 	ix.expand(p, dfs, reaches)
 	// Rank by score alone, then load the stored fields of the first hits
