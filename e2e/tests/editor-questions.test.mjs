@@ -19,7 +19,7 @@ const WORDING = 'Tek de imot bitcoin som betaling?';
 const stack = useStack('editor-questions', { users: [['editor', EMAIL, PASSWORD]], browsers: 1 });
 
 // ask puts a question to the chat in a new tab and returns the links its
-// answer cites; with thumbsDown the customer says the answer did not help.
+// answer cites; with thumbsDown the customer says an answer did not help.
 async function ask(question, thumbsDown) {
   const page = await stack.browser.context.newPage();
   const seen = watch(page);
@@ -32,7 +32,8 @@ async function ask(question, thumbsDown) {
   const answer = page.locator('.msg.bot.done:not(.greeting):not(.typing)').first();
   await answer.waitFor();
   const cites = await answer.locator('a.cite, .sources a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  if (thumbsDown) {
+  // A "no answer" is a content gap already; an answer gets a thumbs down.
+  if (thumbsDown && cites.length > 0) {
     await answer.getByRole('button', { name: 'Nei, ikke nyttig' }).click();
     await answer.locator('.fb-note').filter({ hasText: 'Takk' }).waitFor();
   }
