@@ -122,12 +122,17 @@ func (m *matcher) passage(h *Hit, idf []float64) string {
 	keep[best] = true
 	switch us[best].kind {
 	case unitSentence:
-		// Its neighbours in the paragraph when they hold the question's
-		// words too, or when it is short.
+		// The sentence before it in the paragraph when it holds the
+		// question's words too, and the sentence after it always: the
+		// answer often follows the sentence that names the subject ("...
+		// må returneres innen 30 dager. Utstyr som ikke returneres,
+		// faktureres med 990 kr"). On the blind tuning set useful answers
+		// 0.651 -> 0.669 (conversations 0.569 -> 0.579); the sentence
+		// before always gave 0.663.
 		if b := best - 1; b >= 0 && us[b].block == us[best].block && us[b].score > 0 {
 			keep[b] = true
 		}
-		if n := best + 1; n < len(us) && us[n].block == us[best].block && (us[n].score > 0 || len(us[best].text) < 80) {
+		if n := best + 1; n < len(us) && us[n].block == us[best].block {
 			keep[n] = true
 		}
 	case unitItem, unitRow, unitHeader:
