@@ -13,7 +13,7 @@ import (
 // ("døde", "går", "råd", "å", "på"): the words of the built-in Norwegian
 // lexicons that hold æ, ø or å, by their ASCII spelling. A spelling that
 // is itself a word of the lexicons ("far" for "får", "for" for "før",
-// "sa" for "så") or an English word they would turn ("do" for "dø") is
+// "sa" for "så") or an English word they would turn ("to" for "tø") is
 // left alone. An operator's own lexicon files do not add to the table.
 
 // foldASCII spells a lower-case word as it is typed without æ, ø and å;
@@ -22,7 +22,7 @@ var foldASCII = strings.NewReplacer("å", "a", "æ", "ae", "ø", "o")
 
 // notUnfolded are ASCII spellings left as typed although a lexicon word
 // folds to them: common words of their own.
-var notUnfolded = map[string]bool{"do": true, "to": true, "bade": true, "mote": true, "for": true, "far": true, "sa": true, "hore": true}
+var notUnfolded = map[string]bool{"to": true, "bade": true, "mote": true, "for": true, "far": true, "sa": true, "hore": true}
 
 // unfoldTable maps ASCII spellings to the lexicon word they stand for.
 var unfoldTable = sync.OnceValue(func() map[string]string {

@@ -36,8 +36,8 @@ func run(args []string, stdout io.Writer) error {
 	compareCue := fs.Bool("compare-cue", false, "with -compare-offers: each offer with both kinds of cue")
 	var th triage.Thresholds
 	fs.Float64Var(&th.Critical, "critical", 0.2, "probability from which the model raises to self_harm or violence")
-	fs.Float64Var(&th.High, "high", 0.35, "probability from which the model raises to a high category")
-	fs.Float64Var(&th.Medium, "medium", 0.35, "probability from which the model raises to distress or vulnerable")
+	fs.Float64Var(&th.High, "high", 0.45, "probability from which the model raises to a high category")
+	fs.Float64Var(&th.Medium, "medium", 0.45, "probability from which the model raises to distress or vulnerable")
 	fs.Float64Var(&th.Lower, "lower", 0.8, "probability of none from which the model lowers a non-critical decision (0: never)")
 	fs.Float64Var(&th.Below, "below", 0.8, "rules confidence under which the model may lower")
 	fs.StringVar(&th.Cue, "cue", "", `which rules evidence lets the model raise to self_harm or violence: "" (tied to a person) or "any"`)
