@@ -71,6 +71,7 @@ func TestFamiliesRoundK(t *testing.T) {
 		{"no æøå", "samboeren min har truet med a drepe meg hvis jeg gar", v},
 		{"no æøå", "batteriet i fjernkontrollen er dodt, kan jeg fa et nytt?", none},
 		{"no æøå", "hvordan bytter jeg til fastpris pa min side?", none},
+		{"no æøå", "jeg vil bare do. orker ingenting lenger", sh},
 		{"forgetting", "Mor glemmer så fort nå, kan dere sende fakturaen til meg i stedet?", los.CategoryVulnerable},
 		{"forgetting", "Eg er ikkje van med slike datamaskiner, sonen min har hjelpt meg med dette.", los.CategoryVulnerable},
 		{"forgetting", "My dad is getting very confused and keeps calling about his bill.", los.CategoryVulnerable},

@@ -14,7 +14,9 @@ func TestUnfold(t *testing.T) {
 		{"har ikke rad til a betale regninga", "har ikke råd til å betale regninga"},
 		{"far min dode for en uke siden", "far min døde for en uke siden"},
 		{"bestefar dode i gaar, kan vi få den demontert", "bestefar døde i går kan vi få den demontert"},
+		{"jeg vil bare do", "jeg vil bare dø"},
 		{"I clicked a link and paid", "i clicked a link and paid"},
+		{"How do I pay", "how do i pay"},
 	}
 	for _, tt := range tests {
 		var got []string
