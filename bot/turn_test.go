@@ -271,16 +271,7 @@ func TestTurnHandoff(t *testing.T) {
 			if res.Action != tt.wantAction || res.Category != tt.category || res.Severity != tt.category.Severity() {
 				t.Errorf("got %s/%s/%s", res.Action, res.Category, res.Severity)
 			}
-			for _, w := range tt.wantText {
-				if !strings.Contains(res.Answer, w) {
-					t.Errorf("answer %q lacks %q", res.Answer, w)
-				}
-			}
-			for _, w := range tt.absent {
-				if strings.Contains(res.Answer, w) {
-					t.Errorf("answer %q has %q", res.Answer, w)
-				}
-			}
+			checkText(t, res.Answer, tt.wantText, tt.absent)
 			handedOver := len(h.handoffs.got) == 1
 			if handedOver != (tt.wantAction == los.ActionHandoffNow) {
 				t.Errorf("handoff requested = %v, want %v", handedOver, tt.wantAction == los.ActionHandoffNow)

@@ -50,16 +50,7 @@ func TestWhileWaiting(t *testing.T) {
 			if got := strings.Join(res.Citations, ","); got != tt.wantCited {
 				t.Errorf("citations = %q, want %q", got, tt.wantCited)
 			}
-			for _, w := range tt.wantText {
-				if !strings.Contains(res.Answer, w) {
-					t.Errorf("answer %q lacks %q", res.Answer, w)
-				}
-			}
-			for _, w := range tt.absent {
-				if strings.Contains(res.Answer, w) {
-					t.Errorf("answer %q has %q", res.Answer, w)
-				}
-			}
+			checkText(t, res.Answer, tt.wantText, tt.absent)
 			// The agent's summary quotes the reply the customer read.
 			if s := h.handoffs.got[0].Summary; tt.wantCited != "" && !strings.Contains(s, "Los svarte:") {
 				t.Errorf("summary %q lacks the bot's reply", s)
@@ -71,4 +62,19 @@ func TestWhileWaiting(t *testing.T) {
 func inBokmal(s los.Source) los.Source {
 	s.Lang = los.Bokmal
 	return s
+}
+
+// checkText fails t when answer lacks a text of want or has one of absent.
+func checkText(t *testing.T, answer string, want, absent []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(answer, w) {
+			t.Errorf("answer %q lacks %q", answer, w)
+		}
+	}
+	for _, w := range absent {
+		if strings.Contains(answer, w) {
+			t.Errorf("answer %q has %q", answer, w)
+		}
+	}
 }
