@@ -28,7 +28,7 @@ func TestOfferObject(t *testing.T) {
 // names still does, and so does a word typed without æøå.
 func TestUnknownOfferIsNotRelevant(t *testing.T) {
 	ix := memIndex(t, Options{}, art("betaling", "Betale fakturaen",
-		"Du kan betale fakturaen med AvtaleGiro eller e-faktura i nettbanken. Fakturaen for strømmen kommer hver måned."))
+		"Du kan betale fakturaen med AvtaleGiro eller e-faktura i nettbanken. Fakturaen for strømmen kommer hver måned. Beløpet trekkes fra kontoen din."))
 	tests := []struct {
 		q        string
 		relevant bool
@@ -37,6 +37,7 @@ func TestUnknownOfferIsNotRelevant(t *testing.T) {
 		{"kan jeg betale fakturaen med AvtaleGiro?", true},
 		{"kan jeg betale stromfakturaen med avtalegiro?", true},
 		{"Hvordan betaler jeg fakturaen for strømmen?", true},
+		{"Kan jeg åpne brukskonto hos dere for fakturaen?", false},
 	}
 	for _, tt := range tests {
 		hits := mustSearch(t, ix, tt.q)

@@ -113,10 +113,11 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 		return nil, bleve.ErrorIndexClosed
 	}
 	dfs, n := docFreqs(ctx, ix.idx, p)
+	candidate := offerCandidate(q, p, dfs)
 	if p, dfs = ix.repair(p, dfs); len(p.words) == 0 {
 		return nil, ctx.Err()
 	}
-	unknown := ix.unknownOffer(ctx, q, p, dfs)
+	unknown := ix.unknownOffer(ctx, candidate, p)
 	reaches, cut := firstPass(dfs, n)
 	ix.expand(p, dfs, reaches)
 	// Rank by score alone, then load the stored fields of the first hits
