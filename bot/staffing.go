@@ -15,7 +15,16 @@ import (
 // honest word about when someone can and an offer of a call-back.
 // callback reports whether that offer was made.
 func (b *Bot) HandoffText(ctx context.Context, l los.Standard, t los.Triage) (text string, callback bool) {
+	return b.handoffText(ctx, l, t, "")
+}
+
+// handoffText is HandoffText with quote (see whileWaiting), when not
+// empty, after the category's text and before the word about staffing.
+func (b *Bot) handoffText(ctx context.Context, l los.Standard, t los.Triage, quote string) (text string, callback bool) {
 	parts := []string{b.cfg.Texts.T(l, "handoff."+string(t.Category))}
+	if quote != "" {
+		parts = append(parts, quote)
+	}
 	if t.Category.Severity() == los.SeverityCritical {
 		parts = append(parts, b.cfg.Texts.T(l, "crisis."+string(t.Category)))
 	}

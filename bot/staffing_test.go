@@ -109,3 +109,20 @@ func TestWhen(t *testing.T) {
 		})
 	}
 }
+
+// When nobody can take over, the quote read while waiting comes before the
+// word about staffing, so the offer of a call-back ends the reply.
+func TestWhileWaitingBeforeStaffing(t *testing.T) {
+	sunday := time.Date(2026, 11, 29, 13, 0, 0, 0, time.UTC)
+	h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{Category: los.CategoryBereavement, Evidence: los.EvidenceClear},
+		func(c *bot.Config) { c.Staffing = FakeStaffing{los.Availability{Now: sunday}} })
+	id := h.conversation(t)
+	res, err := h.bot.Turn(context.Background(), los.TurnRequest{ConversationID: id, Text: "melding", Lang: los.Bokmal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	quote, closed := strings.Index(res.Answer, "Mens du venter"), strings.Index(res.Answer, "stengt nå")
+	if quote < 0 || closed < 0 || quote > closed {
+		t.Errorf("answer %q: want the quote (at %d) before the word about staffing (at %d)", res.Answer, quote, closed)
+	}
+}

@@ -82,9 +82,9 @@ func (b *Bot) Turn(ctx context.Context, req los.TurnRequest) (los.Result, error)
 	if already != "" {
 		res.Answer, res.Mode = already, los.ModeExtractive
 	} else if tri.Action == los.ActionHandoffNow {
-		res.Answer, res.Callback = b.HandoffText(ctx, l, tri)
+		quote := b.whileWaiting(ctx, l, text, history, tri, &res)
+		res.Answer, res.Callback = b.handoffText(ctx, l, tri, quote)
 		res.Mode = los.ModeExtractive
-		b.whileWaiting(ctx, l, text, history, tri, &res)
 	} else if askedOnly && tri.Action == los.ActionAnswer {
 		res.Answer, res.Mode = b.cfg.Texts.T(l, "answer.lang_switched"), los.ModeExtractive
 	} else if st := RecognizeSmallTalk(text); st != SmallTalkNone && tri.Category == los.CategoryNone {

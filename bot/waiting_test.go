@@ -27,8 +27,8 @@ func TestWhileWaiting(t *testing.T) {
 			wantCited: "endre-fakturaadresse", wantText: []string{"Medan du ventar", "Profil og adresser"}},
 		{name: "fraud in english quotes norwegian", category: los.CategoryFraudVictim, lang: los.English, sources: []los.Source{inBokmal(srcAddress)},
 			wantCited: "endre-fakturaadresse", wantText: []string{"While you wait", "(in Norwegian)"}},
-		{name: "human request with an answer", category: los.CategoryHumanRequest, lang: los.Bokmal, sources: []los.Source{srcEfaktura},
-			wantCited: "efaktura", wantText: []string{"Selvfølgelig", "nettbanken"}},
+		{name: "a request for a person gets the person alone", category: los.CategoryHumanRequest, lang: los.Bokmal, sources: []los.Source{srcEfaktura},
+			wantText: []string{"Selvfølgelig"}, absent: []string{"Mens du venter", "nettbanken"}},
 		{name: "nothing relevant adds nothing", category: los.CategoryIllness, lang: los.Bokmal, sources: []los.Source{srcWeak},
 			absent: []string{"Mens du venter", "Meld flytting"}},
 		{name: "self harm gets the crisis text alone", category: los.CategorySelfHarm, lang: los.Bokmal, sources: []los.Source{srcAddress},
@@ -51,9 +51,14 @@ func TestWhileWaiting(t *testing.T) {
 				t.Errorf("citations = %q, want %q", got, tt.wantCited)
 			}
 			checkText(t, res.Answer, tt.wantText, tt.absent)
-			// The agent's summary quotes the reply the customer read.
-			if s := h.handoffs.got[0].Summary; tt.wantCited != "" && !strings.Contains(s, "Los svarte:") {
-				t.Errorf("summary %q lacks the bot's reply", s)
+			// The transcript the agent reads holds the quote and its citation.
+			msgs, err := h.store.Messages(context.Background(), id)
+			if err != nil || len(msgs) == 0 {
+				t.Fatalf("messages: %v, %d", err, len(msgs))
+			}
+			last := msgs[len(msgs)-1]
+			if last.Text != res.Answer || strings.Join(last.Citations, ",") != tt.wantCited {
+				t.Errorf("stored reply %q cites %v; want the answer as sent, citing %q", last.Text, last.Citations, tt.wantCited)
 			}
 		})
 	}
@@ -76,5 +81,25 @@ func checkText(t *testing.T, answer string, want, absent []string) {
 		if strings.Contains(answer, w) {
 			t.Errorf("answer %q has %q", answer, w)
 		}
+	}
+}
+
+// An article the conversation already cited is not quoted again while
+// the customer waits: they have read it, and it did not help.
+func TestWhileWaitingSkipsCitedArticles(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{Category: los.CategoryBereavement, Evidence: los.EvidenceClear})
+	id := h.conversation(t)
+	earlier := &los.Message{ConversationID: id, Role: los.RoleCustomer, Text: "Hvordan endrer jeg fakturaadressen?"}
+	reply := &los.Message{ConversationID: id, Role: los.RoleBot, Text: "Du endrer den på Min side.", Citations: []string{srcAddress.Slug}}
+	if err := h.store.AddTurn(ctx, earlier, reply); err != nil {
+		t.Fatal(err)
+	}
+	res, err := h.bot.Turn(ctx, los.TurnRequest{ConversationID: id, Text: "melding", Lang: los.Bokmal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Citations) != 0 || strings.Contains(res.Answer, "Mens du venter") {
+		t.Errorf("answer %q cites %v; want the handoff text alone", res.Answer, res.Citations)
 	}
 }

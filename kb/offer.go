@@ -17,10 +17,16 @@ import (
 // then judges none of them relevant, and the bot says it has no answer
 // and offers a person.
 
-// offerFrames find the frame; the object is what follows it.
+// offerFrames find the frame; the object is what follows it, in the
+// same sentence. "har dere" asks for an offer only at the start of a
+// sentence ("Har dere studentrabatt?", not "Hvorfor har dere økt
+// prisen?"), and "betale … med" only with at most three words between
+// ("betale fakturaen med Vipps", not "betale senere? Jeg er i Spania med
+// bobilen").
 var offerFrames = []*regexp.Regexp{
-	regexp.MustCompile(`\b(?:har|selger|sel|sell|tilbyr|tilbyd|leverer|leverar|fører|förer)\s+(?:dere|de|dykk|du|dokker)\b(.*)`),
-	regexp.MustCompile(`\b(?:betale|betala|betaler|betalar|pay)\b.*?\b(?:med|with|by)\b(.*)`),
+	regexp.MustCompile(`(?:^|[.!?,:;]\s*|\b(?:hei|hallo|heisann)\s+)(?:har|have)\s+(?:dere|de|dykk|du|dokker)\b(.*)`),
+	regexp.MustCompile(`\b(?:selger|sel|sell|tilbyr|tilbyd|leverer|leverar|fører)\s+(?:dere|de|dykk|du|dokker)\b(.*)`),
+	regexp.MustCompile(`\b(?:betale|betala|betaler|betalar|pay)\b(?:\s+\S+){0,3}?\s+(?:med|with|by)\b(.*)`),
 	regexp.MustCompile(`\b(?:finnes|fins|finst)\s+det\b(.*)`),
 	regexp.MustCompile(`\b(?:kan|kunne)\s+(?:dere|de|dykk|you)\s+(?:montere|installere|installera|skaffe|selge|selje|levere|install|supply|recommend|anbefale|anbefala)\b(.*)`),
 	regexp.MustCompile(`\b(?:kan|får|fær)\s+(?:jeg|eg|i|vi|me)\s+(?:åpne|opne|kjøpe|kjøpa|open|buy|leie|leige|rent)\b(.*)`),
@@ -29,43 +35,62 @@ var offerFrames = []*regexp.Regexp{
 	regexp.MustCompile(`^(?:er|is)\b(.*?)\b(?:inkludert|inkl|included|med i|part of)\b`),
 }
 
-// offerObject returns the first content word after an offer frame in q,
-// "" when q has no such frame.
-func offerObject(q string) string {
+// sentenceEnd ends the object of a frame.
+var sentenceEnd = regexp.MustCompile(`[.!?\n]`)
+
+// offerObject returns the content words after an offer frame in q, in
+// the same sentence, the object first; nil when q has no such frame.
+func offerObject(q string) []string {
 	q = strings.ToLower(q)
 	for _, re := range offerFrames {
 		m := re.FindStringSubmatch(q)
 		if m == nil {
 			continue
 		}
-		for _, w := range tokenize(m[1]) {
+		rest := m[1]
+		if loc := sentenceEnd.FindStringIndex(rest); loc != nil {
+			rest = rest[:loc[0]]
+		}
+		var words []string
+		for _, w := range tokenize(rest) {
 			if !isStopWord(w) && !isWeak(w) {
-				return w
+				words = append(words, w)
 			}
 		}
-		return ""
+		return words
 	}
-	return ""
+	return nil
 }
 
-// offerCandidate returns the light form of offerObject(q) when, before
-// repair, no section holds it as typed and no synonym stands for it; ""
-// otherwise.
+// offerCandidate returns the light form of the object of an offer
+// question q (see offerObject) when, before repair, no section holds it
+// as typed, no synonym stands for it, and no other word after it in the
+// sentence is one the sections hold: "Har dere mottatt skifteattesten?"
+// is about the certificate, not an offer of "mottatt". "" otherwise.
 func offerCandidate(q string, p plan, dfs []uint64) string {
-	obj := offerObject(q)
-	if obj == "" {
+	words := offerObject(q)
+	if len(words) == 0 {
 		return ""
 	}
-	light := lightForm(obj)
-	for g, alts := range p.alts {
-		if alts[0][0].light == light {
-			if dfs[g] == 0 && len(alts) == 1 && len(alts[0]) == 1 {
-				return light
+	group := func(w string) int {
+		light := lightForm(w)
+		for g, alts := range p.alts {
+			if alts[0][0].light == light {
+				return g
 			}
+		}
+		return -1
+	}
+	g := group(words[0])
+	if g < 0 || dfs[g] > 0 || len(p.alts[g]) > 1 || len(p.alts[g][0]) > 1 {
+		return ""
+	}
+	for _, w := range words[1:] {
+		if o := group(w); o >= 0 && (dfs[o] > 0 || len(p.alts[o]) > 1) {
 			return ""
 		}
 	}
-	return ""
+	return p.alts[g][0][0].light
 }
 
 // unknownOffer reports whether the candidate (see offerCandidate) is a

@@ -17,6 +17,8 @@ func TestUnfold(t *testing.T) {
 		{"jeg vil bare do", "jeg vil bare dø"},
 		{"I clicked a link and paid", "i clicked a link and paid"},
 		{"How do I pay", "how do i pay"},
+		{"Hei. Dette er siste melding, last time I write", "hei dette er siste melding last time i write"},
+		{"Kan Tor logge inn for meg", "kan tor logge inn for meg"},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -27,9 +29,11 @@ func TestUnfold(t *testing.T) {
 			t.Errorf("analyse(%q) = %q, want %q", tt.in, g, tt.want)
 		}
 	}
-	for f, w := range unfoldTable() {
-		if notUnfolded[f] {
-			t.Errorf("%q is unfolded to %q although it is a word of its own", f, w)
+	// Common words and names that are also lexicon words without their
+	// letters stay as typed.
+	for _, w := range []string{"far", "for", "sa", "los", "tor", "vare", "spor", "sann", "maler", "last"} {
+		if u, ok := unfoldTable()[w]; ok {
+			t.Errorf("%q is unfolded to %q although it is a word of its own", w, u)
 		}
 	}
 }
