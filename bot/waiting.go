@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"strings"
 
 	"github.com/los-bot/los"
 )
@@ -14,14 +15,18 @@ import (
 // searched alone (no earlier messages, no model rewriting it: a handoff
 // waits for no model) and the answer is quoted, never generated. Only
 // for the categories of practical matters: a crisis (self_harm,
-// violence) gets the crisis text alone, and a request for a person gets
-// the person (its words "snakke med et menneske" find articles about the
-// chat itself). An article cited earlier in the conversation is not
-// quoted again. The citations count as an answer in the figures of
+// violence) gets the crisis text alone, and a request for a person is
+// searched without its words of asking (see withoutRequest). An article
+// cited earlier in the conversation is not quoted again. The citations count as an answer in the figures of
 // issue 12.
 func (b *Bot) whileWaiting(ctx context.Context, l los.Standard, text string, history []los.Message, tri los.Triage, res *los.Result) string {
 	if !answersWhileWaiting(tri.Category) {
 		return ""
+	}
+	if tri.Category == los.CategoryHumanRequest {
+		if text = withoutRequest(text); text == "" {
+			return ""
+		}
 	}
 	all, err := b.cfg.Retriever.Retrieve(ctx, text, l, b.cfg.Sources)
 	if err != nil {
@@ -49,8 +54,49 @@ func (b *Bot) whileWaiting(ctx context.Context, l los.Standard, text string, his
 }
 
 // answersWhileWaiting reports whether a handoff of category c also quotes
-// the knowledge base: the handoff categories of practical matters, not
-// the critical ones and not a request for a person.
+// the knowledge base: every handoff category but the critical ones.
 func answersWhileWaiting(c los.Category) bool {
-	return c.Severity() != los.SeverityCritical && c != los.CategoryHumanRequest
+	return c.Severity() != los.SeverityCritical
+}
+
+// requestWords are the words of asking for a person. A request for a
+// person is searched without them: "hva er telefonnummeret til
+// kundeservice, vil snakke med et menneske" finds the contact article,
+// "jeg vil snakke med en person" finds nothing (and not the article that
+// says "skal en annen person kunne snakke med oss").
+var requestWords = map[string]bool{
+	"snakke": true, "snakka": true, "prate": true, "prata": true, "chatte": true, "menneske": true, "mennesket": true,
+	"person": true, "personen": true, "kundebehandler": true, "kundebehandlar": true, "kundebehandleren": true,
+	"saksbehandler": true, "sakshandsamar": true, "agent": true, "ansatt": true, "tilsett": true, "ekte": true,
+	"levende": true, "chatboten": true, "chatbot": true, "boten": true, "bot": true, "robot": true, "roboten": true,
+	"human": true, "talk": true, "speak": true, "someone": true, "somebody": true, "representative": true, "real": true,
+	"maskin": true, "maskina": true, "maskinen": true, "berre": true, "bare": true, "ikkje": true, "ikke": true,
+}
+
+// withoutRequest returns text without the words of asking for a person,
+// "" when no word of more than two letters is left.
+func withoutRequest(text string) string {
+	var kept []string
+	content := false
+	for _, w := range strings.Fields(text) {
+		bare := strings.ToLower(strings.Trim(w, ".,!?:;«»\"'()"))
+		if requestWords[bare] {
+			continue
+		}
+		kept = append(kept, w)
+		if len([]rune(bare)) > 2 && !smallWords[bare] {
+			content = true
+		}
+	}
+	if !content {
+		return ""
+	}
+	return strings.Join(kept, " ")
+}
+
+// smallWords are the function words that leave nothing to search for.
+var smallWords = map[string]bool{
+	"jeg": true, "eg": true, "vil": true, "med": true, "kan": true, "får": true, "nokon": true, "noen": true,
+	"want": true, "with": true, "can": true, "please": true, "takk": true, "gjerne": true, "være": true, "vere": true,
+	"det": true, "mogleg": true, "mulig": true, "ein": true, "eit": true, "and": true, "not": true, "the": true,
 }

@@ -16,6 +16,7 @@ func TestWhileWaiting(t *testing.T) {
 		name      string
 		category  los.Category
 		lang      los.Standard
+		text      string // "melding" when empty
 		sources   []los.Source
 		wantCited string
 		wantText  []string
@@ -27,8 +28,10 @@ func TestWhileWaiting(t *testing.T) {
 			wantCited: "endre-fakturaadresse", wantText: []string{"Medan du ventar", "Profil og adresser"}},
 		{name: "fraud in english quotes norwegian", category: los.CategoryFraudVictim, lang: los.English, sources: []los.Source{inBokmal(srcAddress)},
 			wantCited: "endre-fakturaadresse", wantText: []string{"While you wait", "(in Norwegian)"}},
-		{name: "a request for a person gets the person alone", category: los.CategoryHumanRequest, lang: los.Bokmal, sources: []los.Source{srcEfaktura},
-			wantText: []string{"Selvfølgelig"}, absent: []string{"Mens du venter", "nettbanken"}},
+		{name: "a bare request for a person gets the person alone", category: los.CategoryHumanRequest, lang: los.Bokmal, sources: []los.Source{srcEfaktura},
+			text: "Jeg vil snakke med et menneske!", wantText: []string{"Selvfølgelig"}, absent: []string{"Mens du venter", "nettbanken"}},
+		{name: "a request for a person with a question", category: los.CategoryHumanRequest, lang: los.Bokmal, sources: []los.Source{srcEfaktura},
+			text: "Hvordan bestiller jeg e-faktura? Vil snakke med et menneske", wantCited: "efaktura", wantText: []string{"Selvfølgelig", "Mens du venter", "nettbanken"}},
 		{name: "nothing relevant adds nothing", category: los.CategoryIllness, lang: los.Bokmal, sources: []los.Source{srcWeak},
 			absent: []string{"Mens du venter", "Meld flytting"}},
 		{name: "self harm gets the crisis text alone", category: los.CategorySelfHarm, lang: los.Bokmal, sources: []los.Source{srcAddress},
@@ -40,7 +43,11 @@ func TestWhileWaiting(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHarness(t, nil, fixedSources(tt.sources...), FakeTriager{Category: tt.category, Evidence: los.EvidenceClear})
 			id := h.conversation(t)
-			res, err := h.bot.Turn(context.Background(), los.TurnRequest{ConversationID: id, Text: "melding", Lang: tt.lang})
+			text := tt.text
+			if text == "" {
+				text = "melding"
+			}
+			res, err := h.bot.Turn(context.Background(), los.TurnRequest{ConversationID: id, Text: text, Lang: tt.lang})
 			if err != nil {
 				t.Fatal(err)
 			}

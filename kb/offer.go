@@ -38,8 +38,17 @@ var offerFrames = []*regexp.Regexp{
 // sentenceEnd ends the object of a frame.
 var sentenceEnd = regexp.MustCompile(`[.!?\n]`)
 
-// offerObject returns the content words after an offer frame in q, in
-// the same sentence, the object first; nil when q has no such frame.
+// objectEnds are the prepositions that end the object of an offer
+// question: what follows qualifies it ("på fiber", "for firmaet mitt").
+var objectEnds = map[string]bool{
+	"på": true, "pa": true, "for": true, "til": true, "i": true, "hos": true, "hjå": true, "med": true, "fra": true,
+	"frå": true, "om": true, "av": true, "in": true, "on": true, "at": true, "to": true, "from": true, "with": true,
+	"as": true, "by": true, "of": true,
+}
+
+// offerObject returns the content words of the object after an offer
+// frame in q (up to a preposition, in the same sentence), the head word
+// first; nil when q has no such frame.
 func offerObject(q string) []string {
 	q = strings.ToLower(q)
 	for _, re := range offerFrames {
@@ -53,6 +62,9 @@ func offerObject(q string) []string {
 		}
 		var words []string
 		for _, w := range tokenize(rest) {
+			if len(words) > 0 && objectEnds[w] {
+				break // "studentrabatt på fiber": the object is "studentrabatt"
+			}
 			if !isStopWord(w) && !isWeak(w) {
 				words = append(words, w)
 			}
@@ -64,9 +76,9 @@ func offerObject(q string) []string {
 
 // offerCandidate returns the light form of the object of an offer
 // question q (see offerObject) when, before repair, no section holds it
-// as typed, no synonym stands for it, and no other word after it in the
-// sentence is one the sections hold: "Har dere mottatt skifteattesten?"
-// is about the certificate, not an offer of "mottatt". "" otherwise.
+// as typed, no synonym stands for it, and no other word of the object is
+// one the sections hold: "Har dere mottatt skifteattesten?" is about the
+// certificate, not an offer of "mottatt". "" otherwise.
 func offerCandidate(q string, p plan, dfs []uint64) string {
 	words := offerObject(q)
 	if len(words) == 0 {

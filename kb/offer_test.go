@@ -49,6 +49,7 @@ func TestUnknownOfferIsNotRelevant(t *testing.T) {
 		{"Hvordan betaler jeg fakturaen for strømmen?", true},
 		{"Kan jeg åpne brukskonto hos dere?", false},
 		{"Har dere sendt fakturaen for strømmen?", true},
+		{"Har dere studentrabatt for fakturaen?", false},
 	}
 	for _, tt := range tests {
 		hits := mustSearch(t, ix, tt.q)
