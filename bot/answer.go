@@ -23,12 +23,7 @@ func (b *Bot) answer(ctx context.Context, l los.Standard, text string, history [
 	if err != nil {
 		b.cfg.Log.ErrorContext(ctx, "retrieval failed", "err", err)
 	}
-	var sources []los.Source
-	for _, s := range all {
-		if s.Relevant {
-			sources = append(sources, s)
-		}
-	}
+	sources := relevant(all, nil)
 	if len(sources) == 0 {
 		res.Answer = b.cfg.Texts.T(l, "answer.none")
 		res.Mode = los.ModeExtractive
@@ -54,6 +49,18 @@ func (b *Bot) answer(ctx context.Context, l los.Standard, text string, history [
 	res.Answer, res.Citations = b.extractive(ctx, l, sources)
 	res.Mode = los.ModeExtractive
 	return false
+}
+
+// relevant returns the sources of all judged to answer the question,
+// in order, leaving out those for which skip is true (nil: none).
+func relevant(all []los.Source, skip func(los.Source) bool) []los.Source {
+	var out []los.Source
+	for _, s := range all {
+		if s.Relevant && (skip == nil || !skip(s)) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // The causes of a generation cancelled because the model was too slow:

@@ -39,12 +39,7 @@ func (b *Bot) whileWaiting(ctx context.Context, l los.Standard, text string, his
 			cited[c] = true
 		}
 	}
-	var sources []los.Source
-	for _, s := range all {
-		if s.Relevant && !cited[s.Slug] {
-			sources = append(sources, s)
-		}
-	}
+	sources := relevant(all, func(s los.Source) bool { return cited[s.Slug] })
 	if len(sources) == 0 {
 		return ""
 	}
