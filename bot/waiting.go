@@ -90,6 +90,9 @@ func withoutRequest(text string) string {
 }
 
 // smallWords are the function words that leave nothing to search for.
+// Search would judge some of them relevant on their own ("Kan eg få med
+// ein" finds the article on payment delays by "få"), so the request's
+// remains are checked here before searching.
 var smallWords = map[string]bool{
 	"jeg": true, "eg": true, "vil": true, "med": true, "kan": true, "får": true, "nokon": true, "noen": true,
 	"want": true, "with": true, "can": true, "please": true, "takk": true, "gjerne": true, "være": true, "vere": true,
