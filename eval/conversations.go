@@ -120,14 +120,11 @@ type ConversationsReport struct {
 }
 
 func newConversationsReport(outs []Outcome) ConversationsReport {
-	r := ConversationsReport{ByKind: map[string]Figures{}, Modes: countModes(outs), outs: outs,
-		All:   figures(outs),
-		Later: figures(filter(outs, func(o Outcome) bool { return o.Kind != "first" })),
+	return ConversationsReport{Modes: countModes(outs), outs: outs,
+		All:    figures(outs),
+		Later:  figures(filter(outs, func(o Outcome) bool { return o.Kind != "first" })),
+		ByKind: figuresBy(outs, func(o Outcome) string { return o.Kind }),
 	}
-	for _, k := range groupKeys(outs, func(o Outcome) string { return o.Kind }) {
-		r.ByKind[k] = figures(filter(outs, func(o Outcome) bool { return o.Kind == k }))
-	}
-	return r
 }
 
 // WithOutcomes returns the report with every outcome in it.

@@ -91,11 +91,8 @@ type AnswersReport struct {
 }
 
 func newAnswersReport(outs []Outcome) AnswersReport {
-	r := AnswersReport{All: figures(outs), ByLang: map[string]Figures{}, Modes: countModes(outs), outs: outs}
-	for _, l := range groupKeys(outs, func(o Outcome) string { return o.Lang }) {
-		r.ByLang[l] = figures(filter(outs, func(o Outcome) bool { return o.Lang == l }))
-	}
-	return r
+	return AnswersReport{All: figures(outs), ByLang: figuresBy(outs, func(o Outcome) string { return o.Lang }),
+		Modes: countModes(outs), outs: outs}
 }
 
 // WithOutcomes returns the report with every outcome in it, for showing
@@ -217,17 +214,17 @@ func filter(outs []Outcome, keep func(Outcome) bool) []Outcome {
 	return r
 }
 
-func groupKeys(outs []Outcome, key func(Outcome) string) []string {
-	seen := map[string]bool{}
-	var ks []string
+// figuresBy returns the figures of outs grouped by key.
+func figuresBy(outs []Outcome, key func(Outcome) string) map[string]Figures {
+	groups := map[string][]Outcome{}
 	for _, o := range outs {
-		if k := key(o); !seen[k] {
-			seen[k] = true
-			ks = append(ks, k)
-		}
+		groups[key(o)] = append(groups[key(o)], o)
 	}
-	sort.Strings(ks)
-	return ks
+	m := make(map[string]Figures, len(groups))
+	for k, g := range groups {
+		m[k] = figures(g)
+	}
+	return m
 }
 
 func sortedKeys[V any](m map[string]V) []string {
