@@ -93,10 +93,7 @@ func evalAnswers(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	if *af.failures {
-		rep = rep.WithOutcomes()
-	}
-	return printReport(e.stdout, *af.format, rep)
+	return printAnswers(e.stdout, af, rep)
 }
 
 // evalConversations plays labelled conversations through the
@@ -142,10 +139,7 @@ func evalConversations(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	if *af.failures {
-		rep = rep.WithOutcomes()
-	}
-	return printReport(e.stdout, *af.format, rep)
+	return printAnswers(e.stdout, af, rep)
 }
 
 // evalOptions reports progress on bar, counts a citation of the twin of
@@ -168,6 +162,18 @@ func (a *app) evalOptions(ctx context.Context, bar *progress.Bar) (eval.Options,
 }
 
 type textReport interface{ WriteText(io.Writer) error }
+
+// printAnswers prints an answers or conversations report in the format
+// asked for, with every outcome when --failures asks for them.
+func printAnswers[R interface {
+	textReport
+	WithOutcomes() R
+}](w io.Writer, af answerFlags, rep R) error {
+	if *af.failures {
+		rep = rep.WithOutcomes()
+	}
+	return printReport(w, *af.format, rep)
+}
 
 func printReport(w io.Writer, format string, rep textReport) error {
 	if format == "json" {
