@@ -256,6 +256,24 @@ export async function ask(page, text) {
   return page.evaluate(() => JSON.parse(Object.entries(sessionStorage).find(([k]) => k.startsWith('los:'))[1]));
 }
 
+// askAlone puts a question to the hosted chat of stack in a new tab (a
+// new conversation) and returns the answer's text and the links it cites;
+// then, when given, acts on the answer's locator before the tab closes.
+// It fails on a page error in the tab.
+export async function askAlone(stack, question, then) {
+  const page = await stack.browser.context.newPage();
+  const seen = watch(page);
+  await page.goto(stack.los.url + '/');
+  await ask(page, question);
+  const answer = answers(page).last();
+  const text = await answer.locator('.text').textContent();
+  const cites = await answer.locator('a.cite, .sources a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  if (then) await then(answer, cites);
+  assert.deepEqual(seen.errors, [], 'chat page errors');
+  await page.close();
+  return { text, cites };
+}
+
 // conversationState reads a conversation's transcript and state from the
 // API of the Los at url, with the conversation's own token.
 export async function conversationState(url, conv) {

@@ -7,7 +7,7 @@
 // its new form and on the article form. One `los serve`, no model.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { axe, screenshot, signIn, useStack, watch } from '../lib/los.mjs';
+import { askAlone, axe, screenshot, signIn, useStack, watch } from '../lib/los.mjs';
 
 const EMAIL = 'eva@example.no';
 const PASSWORD = 'redaktør med langt passord';
@@ -19,26 +19,15 @@ const WORDING = 'Tek de imot bitcoin som betaling?';
 const stack = useStack('editor-questions', { users: [['editor', EMAIL, PASSWORD]], browsers: 1 });
 
 // ask puts a question to the chat in a new tab and returns the links its
-// answer cites; with thumbsDown the customer says an answer did not help.
+// answer cites; with thumbsDown the customer says an answer did not help
+// (a "no answer" has no thumbs: it is a content gap already).
 async function ask(question, thumbsDown) {
-  const page = await stack.browser.context.newPage();
-  const seen = watch(page);
-  await page.goto(stack.los.url + '/');
-  const input = page.getByRole('textbox', { name: 'Skriv meldingen din' });
-  await input.fill(question);
-  await input.press('Enter');
-  // The answer is done when it has its class; a "no answer" cites nothing
-  // and has no thumbs.
-  const answer = page.locator('.msg.bot.done:not(.greeting):not(.typing)').first();
-  await answer.waitFor();
-  const cites = await answer.locator('a.cite, .sources a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  // A "no answer" is a content gap already; an answer gets a thumbs down.
-  if (thumbsDown && cites.length > 0) {
-    await answer.getByRole('button', { name: 'Nei, ikke nyttig' }).click();
-    await answer.locator('.fb-note').filter({ hasText: 'Takk' }).waitFor();
-  }
-  assert.deepEqual(seen.errors, [], 'chat page errors');
-  await page.close();
+  const { cites } = await askAlone(stack, question, async (answer, cites) => {
+    if (thumbsDown && cites.length > 0) {
+      await answer.getByRole('button', { name: 'Nei, ikke nyttig' }).click();
+      await answer.locator('.fb-note').filter({ hasText: 'Takk' }).waitFor();
+    }
+  });
   return cites;
 }
 

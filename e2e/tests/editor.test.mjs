@@ -8,7 +8,7 @@
 // the knowledge base).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { axe, screenshot, signIn, useStack, watch } from '../lib/los.mjs';
+import { askAlone, axe, screenshot, signIn, useStack, watch } from '../lib/los.mjs';
 
 const EMAIL = 'eva@example.no';
 const PASSWORD = 'redaktør med langt passord';
@@ -34,23 +34,7 @@ function watchEditor(page) {
   return seen;
 }
 
-// ask puts the question to the chat in a new tab (a new conversation) and
-// returns the answer's text and the links of its citations.
-async function ask(question) {
-  const page = await stack.browser.context.newPage();
-  const seen = watch(page);
-  await page.goto(stack.los.url + '/');
-  const input = page.getByRole('textbox', { name: 'Skriv meldingen din' });
-  await input.fill(question);
-  await input.press('Enter');
-  const answer = page.locator('.msg.bot.done:not(.greeting)').first();
-  await answer.waitFor();
-  const text = await answer.locator('.text').textContent();
-  const cites = await answer.locator('a.cite, .sources a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  assert.deepEqual(seen.errors, [], 'chat page errors');
-  await page.close();
-  return { text, cites };
-}
+const ask = (question) => askAlone(stack, question);
 
 test('an editor publishes an article, the chat cites it, and a rollback restores the old text', async () => {
   const page = await stack.browser.context.newPage();
