@@ -32,14 +32,7 @@ func TestRequestHuman(t *testing.T) {
 			if _, err := h.bot.Turn(ctx, los.TurnRequest{ConversationID: id, Text: "Hvordan endrer jeg fakturaadressen?"}); err != nil {
 				t.Fatal(err)
 			}
-			conv, err := h.store.Conversation(ctx, id)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := h.bot.RequestHuman(ctx, conv, los.Bokmal)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := requestHuman(t, h, id)
 			if res.Action != los.ActionHandoffNow || res.Category != los.CategoryHumanRequest || res.Severity != los.SeverityHigh ||
 				res.Mode != los.ModeExtractive || res.Lang != los.Bokmal || res.Callback != tt.wantCallback || res.MessageID == 0 ||
 				!slices.Equal(res.Signals, []string{bot.SignalHumanButton}) || res.Citations == nil {
@@ -95,14 +88,7 @@ func TestAlreadyHandedOver(t *testing.T) {
 			h := newHarness(t, nil, fixedSources(srcAddress), FakeTriager{Category: los.CategoryHumanRequest})
 			id := h.conversation(t)
 			h.store.setStatus(id, tt.status)
-			conv, err := h.store.Conversation(ctx, id)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := h.bot.RequestHuman(ctx, conv, los.Bokmal)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := requestHuman(t, h, id)
 			if !strings.Contains(res.Answer, tt.want) || res.MessageID != 0 || res.Action != los.ActionHandoffNow {
 				t.Errorf("button: %+v, want a short reply saying %q, not stored", res, tt.want)
 			}
@@ -115,7 +101,7 @@ func TestAlreadyHandedOver(t *testing.T) {
 			if tt.status != los.StatusWaiting {
 				return // an agent's conversation holds the customer's words for the agent
 			}
-			res, err = h.bot.Turn(ctx, los.TurnRequest{ConversationID: id, Text: "jeg vil snakke med et menneske"})
+			res, err := h.bot.Turn(ctx, los.TurnRequest{ConversationID: id, Text: "jeg vil snakke med et menneske"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -124,4 +110,20 @@ func TestAlreadyHandedOver(t *testing.T) {
 			}
 		})
 	}
+}
+
+// requestHuman presses "Snakk med et menneske" in conversation id, in
+// Bokmål, and returns the bot's result.
+func requestHuman(t *testing.T, h *harness, id string) los.Result {
+	t.Helper()
+	ctx := context.Background()
+	conv, err := h.store.Conversation(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := h.bot.RequestHuman(ctx, conv, los.Bokmal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
