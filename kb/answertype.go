@@ -7,7 +7,8 @@ import (
 
 // answerType is the kind of answer a question asks for, told by its
 // question words: a price, a number of things, a phone number, a length
-// of time, a date or a clock time, or steps.
+// of time, a date or a clock time, steps, or what follows from a case
+// ("hva skjer hvis …": a conditional sentence).
 // Sections and sentences holding that kind of answer rank a little
 // higher: "hva koster fiber?" wants the sentence with the price, not
 // the one describing fiber.
@@ -20,10 +21,11 @@ const (
 	phoneAnswer
 	timeAnswer
 	stepsAnswer
+	consequenceAnswer
 )
 
 // typeOrder is the order questionType tries the kinds in.
-var typeOrder = []answerType{priceAnswer, countAnswer, phoneAnswer, timeAnswer, stepsAnswer}
+var typeOrder = []answerType{priceAnswer, countAnswer, consequenceAnswer, phoneAnswer, timeAnswer, stepsAnswer}
 
 // Question cues, as lowercase word sequences (stop words included).
 var typeCues = map[answerType][]string{
@@ -38,6 +40,8 @@ var typeCues = map[answerType][]string{
 		"frist", "fristen", "how long", "how soon", "when will", "when does", "when do", "deadline",
 		"åpent", "åpen", "open", "opent", "åpningstid", "åpningstider", "åpningstidene", "opningstid", "opningstider", "opningstidene",
 		"opening hours", "stenger", "stengjer", "closes", "what time", "kva tid", "hva tid", "hvilken tid"},
+	consequenceAnswer: {"hva skjer", "kva skjer", "hva skjer hvis", "hva hender", "kva hender", "what happens",
+		"hva om", "kva om", "what if", "hva blir konsekvensen", "kva blir konsekvensen"},
 	stepsAnswer: {"hvordan", "korleis", "åssen", "kossen", "how do", "how can", "how to"},
 }
 
@@ -91,6 +95,8 @@ func holdsAnswer(t answerType, text string) bool {
 		return numberedItem(text)
 	case phoneAnswer:
 		return phoneRE.MatchString(text)
+	case consequenceAnswer:
+		return conditionalRE.MatchString(text)
 	default:
 		return false
 	}
@@ -148,6 +154,13 @@ func isNumber(w string) bool {
 }
 
 var (
+	// conditionalRE matches a sentence that says what follows from a
+	// case: one opening with a condition ("Hvis du …", "Dersom …", "If
+	// you …") or with the verb before its subject, as Norwegian writes a
+	// condition without "hvis" ("Godkjennes den ikke innen 14 dager, blir
+	// den avbrutt", "Melder du flytting for sent, kan du …"), and one
+	// continuing after a condition ("…, blir saken sendt til inkasso").
+	conditionalRE = regexp.MustCompile(`(?i)(?:^|[.!?]\s+|\n)(?:(?:hvis|dersom|viss|om|if)\s|[\p{L}-]+(?:e|es|er|ar|ast|r)\s+(?:du|dere|de|den|det|han|hun|ho|vi|dykk|fakturaen|avtalen|rekninga|regningen|beløpet|kravet|saka|saken|you)\b)`)
 	// phoneRE matches a Norwegian phone number: eight digits, in pairs or
 	// groups, or +47.
 	phoneRE = regexp.MustCompile(`\+47|\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\b\d{3} ?\d{2} ?\d{3}\b`)

@@ -79,6 +79,9 @@ func TestQuestionType(t *testing.T) {
 		"kor mange kanalar er med":           countAnswer,
 		"hva er tlf nummeret til dere":       phoneAnswer,
 		"what is your phone number":          phoneAnswer,
+		"hva skjer om hun ikke godkjenner?":  consequenceAnswer,
+		"kva skjer viss eg melder for seint": consequenceAnswer,
+		"what happens if i don't return it":  consequenceAnswer,
 	} {
 		if got := questionType(q); got != want {
 			t.Errorf("questionType(%q) = %v, want %v", q, got, want)
@@ -100,6 +103,11 @@ func TestQuestionType(t *testing.T) {
 		{phoneAnswer, "Ring 22 00 00 00.", true},
 		{phoneAnswer, "Ring 22000000.", true},
 		{phoneAnswer, "Det koster 2 990 kr.", false},
+		{consequenceAnswer, "Godkjennes den ikke innen 14 dager, blir den avbrutt.", true},
+		{consequenceAnswer, "Melder du flytting for sent, kan du få faktura.", true},
+		{consequenceAnswer, "Hvis du ikke betaler, sender vi en purring.", true},
+		{consequenceAnswer, "Du melder flytting på Min side.", false},
+		{consequenceAnswer, "Derfor får de fleste kunder to regninger.", false},
 	} {
 		if got := holdsAnswer(tc.t, tc.text); got != tc.want {
 			t.Errorf("holdsAnswer(%v, %q) = %v", tc.t, tc.text, got)

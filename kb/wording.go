@@ -1,6 +1,8 @@
 package kb
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -74,7 +76,13 @@ func (ix *Index) repair(p plan, dfs []uint64) (plan, []uint64) {
 				continue
 			}
 			if forms := ix.voc.unfold(asciiFold(t.light)); len(forms) > 0 {
-				t.variants = append(t.variants, forms...)
+				// The word is the index's word typed without æ, ø or å:
+				// it is searched as that word, in every field (as a
+				// variant it would reach the text alone, and a plain
+				// word of the question would outweigh it).
+				slices.SortStableFunc(forms, func(a, b string) int { return cmp.Compare(ix.voc.df(b), ix.voc.df(a)) })
+				t.light, t.stem = forms[0], stemForm(forms[0])
+				t.variants = append(t.variants, forms[1:]...)
 				dfs[g] = uint64(max(1, ix.voc.df(forms[0])))
 				continue
 			}
