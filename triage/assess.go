@@ -83,6 +83,13 @@ type hit struct {
 	m      match
 }
 
+// bound reports whether the message names the person r's evidence is
+// about (see scope.bound): in the rule's language, or in English for an
+// English message matched by a Norwegian word ("I'm at Ullevål").
+func (l *Lexicon) bound(t *text, r *rule) bool {
+	return r.scope.bound(t, r.personal) || t.english && l.scopes[stemEnglish].bound(t, r.personal)
+}
+
 // assess runs the lexicons and the intensity rules over t.
 func (l *Lexicon) assess(t *text) assessment {
 	a := assessment{score: make([]float64, numCats), cue: make([]bool, numCats), vetoed: make([]bool, numCats),
@@ -125,7 +132,7 @@ func (l *Lexicon) assess(t *text) assessment {
 		w := h.rule.weight
 		what := t.span(h.m.from, h.m.to)
 		bare := len(h.phrase.slots) == 1 && words > shortMessage
-		if (h.rule.personal || bare) && !h.rule.scope.bound(t, h.rule.personal) {
+		if (h.rule.personal || bare) && !l.bound(t, h.rule) {
 			w *= impersonal
 			a.signals = append(a.signals, "rule:impersonal:"+what)
 		} else {

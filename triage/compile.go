@@ -39,10 +39,16 @@ type scope struct {
 	// Sets that read a message in its conversation (see ClassifyIn):
 	// devices and services, people who come to do a job, and the
 	// pronouns that may stand for them.
-	device     slot // "ruteren", "fiberboksen"
-	worker     slot // "montøren", "teknikeren"
-	pronoun    slot // a person: "han", "hun", "ho"
-	it         slot // a thing: "den", "it"
+	device  slot // "ruteren", "fiberboksen"
+	worker  slot // "montøren", "teknikeren"
+	pronoun slot // a person: "han", "hun", "ho"
+	it      slot // a thing: "den", "it"
+	// dropped: finite verbs that open a sentence whose subject, the
+	// writer, is left out ("Har sjølvmordstankar att", "Ligger på
+	// sykehus"); subjects: the words that, right after such a verb, are
+	// its subject after all ("Har dere …", "Er det …").
+	dropped    slot
+	subjects   slot
 	joke       slot // marks of a joke: "haha", "lol"
 	figurative map[los.Category][]*phrase
 	hyperbole  map[los.Category][]*phrase
@@ -122,7 +128,8 @@ func (l *Lexicon) add(file string, spec *fileSpec) error {
 	addAll(sc.light, spec.NegationSkip)
 	addAll(l.acronyms, spec.Acronyms)
 	for name, target := range map[string]*slot{"self": &sc.self, "close": &sc.close, "joke": &sc.joke, "addressee": &sc.addressee, "generic": &sc.generic,
-		"device": &sc.device, "worker": &sc.worker, "pronoun": &sc.pronoun, "it": &sc.it} {
+		"device": &sc.device, "worker": &sc.worker, "pronoun": &sc.pronoun, "it": &sc.it,
+		"dropped": &sc.dropped, "subjects": &sc.subjects} {
 		if _, ok := spec.Sets[name]; !ok {
 			continue
 		}

@@ -35,15 +35,30 @@ func (sc *scope) who(t *text, m match) string {
 // or, unless personal, addresses the company ("dere", "dykk"): a single
 // word is then evidence about them. The whole message counts, since
 // customers often leave the subject out of a sentence ("Avskjedsbrevet
-// er skrevet. Jeg vil bare ...").
+// er skrevet. Jeg vil bare ..."), and a sentence opening with a verb
+// whose subject is left out is the writer's ("Har sjølvmordstankar att",
+// see droppedSelf).
 func (sc *scope) bound(t *text, personal bool) bool {
 	for i := range t.tokens {
 		tk := &t.tokens[i]
-		if sc.self.matches(tk) || sc.closeAt(t, i) || !personal && sc.addressee.matches(tk) {
+		if sc.self.matches(tk) || sc.closeAt(t, i) || !personal && sc.addressee.matches(tk) || sc.droppedSelf(t, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// droppedSelf reports whether token i opens a sentence with a verb whose
+// subject, the writer, is left out: a word of the set dropped first in
+// its sentence, not followed by one of the set subjects ("Har dere",
+// "Er det") nor ending the sentence.
+func (sc *scope) droppedSelf(t *text, i int) bool {
+	tk := &t.tokens[i]
+	if i > 0 && t.tokens[i-1].sentence == tk.sentence || !sc.dropped.matches(tk) {
+		return false
+	}
+	n := i + 1
+	return n < len(t.tokens) && t.tokens[n].sentence == tk.sentence && !sc.subjects.matches(&t.tokens[n])
 }
 
 // closeAt reports whether token i names a close person of the writer:
