@@ -18,8 +18,8 @@ import (
 // The relevance threshold (kb.DefaultMinRelevance) is chosen on three
 // sets, never on a held-out one:
 //
-//   - the blind tuning set of single questions (answerable and
-//     out-of-scope customer questions);
+//   - the blind tuning sets of single questions (AnswersTuneSets:
+//     answerable and out-of-scope customer questions);
 //   - the demo articles' example questions, each searched in an index
 //     built without its own article's example questions nor its twins'
 //     (answerable: questions worded as customers ask, by someone else
@@ -195,13 +195,15 @@ func relevanceCases(t *testing.T) []relevanceCase {
 		return rc
 	}
 	var cs []relevanceCase
-	cases, err := LoadCases(filepath.Join("..", AnswersTune))
-	if err != nil {
-		t.Fatal(err)
-	}
 	ix := demoIndex(t)
-	for _, c := range cases {
-		cs = append(cs, judge(ix, "tune", c.Lang, c.Text, c.Slugs))
+	for _, set := range AnswersTuneSets {
+		cases, err := LoadCases(filepath.Join("..", set))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cases {
+			cs = append(cs, judge(ix, "tune", c.Lang, c.Text, c.Slugs))
+		}
 	}
 	f, err := os.Open(filepath.Join("testdata", "norquad", "questions.txt"))
 	if err != nil {
@@ -255,6 +257,7 @@ func TestRelevanceCalibration(t *testing.T) {
 	th := chooseThreshold(cs)
 	var out strings.Builder
 	fmt.Fprintf(&out, "threshold chosen on all sets: %.2f:%v\n", th, decide(cs, th))
+	fmt.Fprintf(&out, "at kb.DefaultMinRelevance %.2f:%v\n", kb.DefaultMinRelevance, decide(cs, kb.DefaultMinRelevance))
 	fmt.Fprintf(&out, "cross-validated (5 folds):%v\n", crossValidate(cs, chooseThreshold))
 	for _, l := range []string{"nb", "nn", "en"} {
 		var sub []relevanceCase

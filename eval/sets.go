@@ -19,6 +19,16 @@ const (
 	ConversationsHeldOut = "eval/testdata/blind/answers_conversations.heldout.json"
 )
 
+// AnswersTuneSets are every tuning set of single questions: the first
+// set's tuning part, the second fresh set (held out while it was new,
+// tuned on since the third came), and the third's tuning part. The
+// relevance threshold is chosen on all of them.
+var AnswersTuneSets = []string{
+	AnswersTune,
+	"eval/testdata/blind/answers_single.fresh2.tsv",
+	"eval/testdata/blind/answers_single.fresh3.tune.tsv",
+}
+
 // HeldOut reports whether the file at path is a held-out set, whose
 // single failures must not be shown: any file whose name says
 // "heldout" or "held-out", wherever it lies.

@@ -89,8 +89,23 @@ func (ix *Index) Analyze(q string) Query {
 }
 
 // Search finds the sections that best answer q, best first. A question
-// without content words finds nothing.
+// without content words finds nothing. When no section answers the
+// whole message and part of it is the question (see focus), that part
+// is searched alone.
 func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hit, error) {
+	hits, err := ix.search(ctx, q, opts)
+	if err != nil || len(hits) > 0 && hits[0].Relevant() {
+		return hits, err
+	}
+	if f := focus(q); f != "" {
+		if fh, err := ix.search(ctx, f, opts); err == nil && len(fh) > 0 && fh[0].Relevant() {
+			return fh, nil
+		}
+	}
+	return hits, nil
+}
+
+func (ix *Index) search(ctx context.Context, q string, opts SearchOptions) ([]Hit, error) {
 	limit := opts.Limit
 	if limit <= 0 {
 		limit = 5

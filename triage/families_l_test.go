@@ -18,6 +18,10 @@ func TestFamiliesRoundL(t *testing.T) {
 		v    = los.CategoryViolence
 		ill  = los.CategoryIllness
 		sh   = los.CategorySelfHarm
+		hr   = los.CategoryHumanRequest
+		fr   = los.CategoryFraudVictim
+		fin  = los.CategoryFinancialHardship
+		b    = los.CategoryBereavement
 	)
 	tests := []familyCase{
 		{"no more of a thing", "vil ikke ha efaktura mer, hvordan stopper jeg det", none},
@@ -45,6 +49,41 @@ func TestFamiliesRoundL(t *testing.T) {
 		{"prices killing me", "He says he is going to kill me if I don't give him the password.", v},
 		{"prices killing me", "My ex said it is going to kill me when he finds the new address.", v},
 		{"prices killing me", "This buffering is killing me, can you check the line?", none},
+		{"no point living, someone close", "Dottera mi sa i går at ho ikkje ser nokon vits i å leve. Abonnementet hennar står på meg.", sh},
+		{"no point living, someone close", "My brother keeps saying we'd all be better off if he was dead. Can I move his phone plan to me?", sh},
+		{"no point living, someone close", "Det er ingen vits i å betale for fiber 1000 når ruteren er så treg.", none},
+		{"a call with an employee", "Kan jeg avtale en telefonsamtale med en rådgiver om avtalen?", hr},
+		{"a call with an employee", "Korleis får eg tak i ein saksbehandlar som kjenner saka mi?", hr},
+		{"a call with an employee", "Kan jeg bli ringt opp av noen hos dere i morgen?", hr},
+		{"a call with an employee", "Jeg vil heller snakke med noen av kjøtt og blod.", hr},
+		{"a call with an employee", "I'd rather sort this out with one of your staff.", hr},
+		{"a call with an employee", "Blir jeg ringt opp av en selger hvis jeg bestiller på nett?", none},
+		{"a colleague", "Jeg tar dette med en kollega av deg i stedet.", hr},
+		{"a colleague", "Kollegaen min sa at fiberen deres er rask, stemmer det?", none},
+		{"asked again", "Kor mange gonger skal eg måtte forklare det same til dykk?", d},
+		{"asked again", "Femte chat denne uka, og ingen har løst det.", d},
+		{"asked again", "Jeg skal legge ut hele samtalen på Facebook så alle ser det.", d},
+		{"asked again", "Jeg er rasende, dere har sendt regningen til feil adresse igjen.", d},
+		{"asked again", "Not sure why I bother writing anymore, nothing ever changes.", d},
+		{"asked again", "Hvor mange ganger kan jeg endre forfallsdato i året?", none},
+		{"asked again", "Ble helt knust da Brann tapte i går, og så falt TV-signalet. Hva skjedde?", none},
+		{"a SIM or an account number changed", "SIM-kortet mitt ble byttet i går, men jeg har ikke bedt om noe nytt.", fr},
+		{"a SIM or an account number changed", "Paid an invoice from an email, but the account number was different from yours.", fr},
+		{"a SIM or an account number changed", "Hvordan bytter jeg SIM-kort til eSIM?", none},
+		{"tracked, threatened after prison", "Tror eksen har lagt inn sporing på mobilen min, kan dere sjekke abonnementet?", v},
+		{"tracked, threatened after prison", "Bror min seier han skal ordne opp med meg når han slepp ut frå fengselet.", v},
+		{"tracked, threatened after prison", "If he shows up again I'll put him in hospital.", v},
+		{"tracked, threatened after prison", "Kan jeg se sporing på pakken med ruteren?", none},
+		{"nothing left to pay with", "Strømmen er stengt fordi jeg ikke har betalt, og det er kaldt her.", fin},
+		{"nothing left to pay with", "Det var ikke noe penger på kontoen da regningen skulle trekkes.", fin},
+		{"nothing left to pay with", "Kan jeg betale litt nå og resten når pensjonen kommer?", fin},
+		{"nothing left to pay with", "Strømmen er stengt i hele gata, når kommer den tilbake?", none},
+		{"an estate, a loss", "Eg skriv på vegner av buet etter far min, kven skal ha sluttrekninga?", b},
+		{"an estate, a loss", "We lost mum in October and her phone contract is still running.", b},
+		{"an estate, a loss", "We lost the signal in October for two days, do we get money back?", none},
+		{"writing about illness", "Jeg er sykepleierstudent og skriver om kreftpasienter, har dere tall på det?", none},
+		{"writing about illness", "Jeg har fått kreft og skriver til dere fra sykehuset.", ill},
+		{"a device gone", "Skriver for bestemor som ikke har PC. Hun lurer på hvorfor TV-en har blitt borte.", los.CategoryVulnerable},
 	}
 	runFamilies(t, tests)
 }
