@@ -174,6 +174,6 @@ func changesTopic(text string) bool {
 
 // topicMarkers announce a new subject, in Bokmål, Nynorsk and English.
 var topicMarkers = []string{"forresten", "btw", "by the way", "annet spørsmål", "anna spørsmål",
-	"nytt spørsmål", "annen ting", "anna ting", "annen sak", "anna sak", "ny sak", "noe annet", "noko anna",
+	"nytt spørsmål", "annen ting", "anna ting", "annan ting", "annen sak", "anna sak", "annan sak", "ny sak", "apropos", "noe annet", "noko anna",
 	"helt annet", "heilt anna", "different question", "another question", "new question", "something else",
 	"another thing", "unrelated", "off topic"}

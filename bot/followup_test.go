@@ -105,6 +105,10 @@ func TestConversationPath(t *testing.T) {
 			{text: "har dere 5g bredbånd?", wantCite: "bredband-via-5g"},
 			{text: "forresten, hva koster tv basis?", wantCite: "tv-abonnement"},
 		}},
+		{"a marked change of topic resets, in Nynorsk", []turn{
+			{text: "har de 5g breiband?", wantCite: "bredband-via-5g"},
+			{text: "apropos, kva kostar tv basis?", wantCite: "tv-abonnement"},
+		}},
 		{"'nei forresten' corrects instead", []turn{
 			{text: "hvor lang tid tar 5g bredbånd?", wantCite: "bredband-via-5g"},
 			{text: "nei forresten, den andre", wantCite: "bredband-via-5g",
