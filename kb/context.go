@@ -1,5 +1,7 @@
 package kb
 
+import "slices"
+
 // A question in a conversation: "og hva koster den?" asks about what the
 // earlier messages were about. The caller (the bot) decides whether the
 // earlier messages belong to the question; given them, Search adds their
@@ -66,4 +68,22 @@ func (p plan) ownWords() bool {
 		}
 	}
 	return false
+}
+
+// priorShare is the share of DefaultMinRelevance from which a hit of the
+// article the conversation is about answers a follow-up that leans on
+// it: see trustPrior.
+const priorShare = 0.5
+
+// trustPrior judges relevant the hits of the prior articles (the topic
+// of an elliptic follow-up, "hvor mange sånne kan jeg ha?" after an
+// answer on mesh) that hold at least priorShare of what a hit needs: the
+// follow-up's few words are about the article the customer just read,
+// and its context words count less (see addContext).
+func trustPrior(hits []Hit, prior []string) {
+	for i := range hits {
+		if hits[i].Confidence >= priorShare*DefaultMinRelevance && slices.Contains(prior, hits[i].Slug) {
+			hits[i].Confidence = max(hits[i].Confidence, DefaultMinRelevance)
+		}
+	}
 }

@@ -37,3 +37,25 @@ func TestSearchContext(t *testing.T) {
 		t.Errorf("a message of stop words only, with context: %v", slugs(hits))
 	}
 }
+
+func TestTrustPrior(t *testing.T) {
+	hits := []Hit{
+		{Slug: "mesh", Confidence: 0.6 * DefaultMinRelevance},
+		{Slug: "tv", Confidence: 0.6 * DefaultMinRelevance},
+		{Slug: "ruter", Confidence: 0.3 * DefaultMinRelevance},
+	}
+	trustPrior(hits, []string{"mesh", "ruter"})
+	if !hits[0].Relevant() {
+		t.Errorf("the topic's article, at %.2f, is not relevant", hits[0].Confidence)
+	}
+	if hits[1].Relevant() {
+		t.Errorf("an article outside the topic became relevant")
+	}
+	if hits[2].Relevant() {
+		t.Errorf("the topic's article far below the bar (%.2f) became relevant", hits[2].Confidence)
+	}
+	trustPrior(hits, nil)
+	if hits[1].Relevant() {
+		t.Errorf("without a topic, an article became relevant")
+	}
+}

@@ -167,6 +167,7 @@ func (ix *Index) search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 		}
 	}
 	setConfidence(hits)
+	trustPrior(hits, opts.Prior)
 	if unknown {
 		for i := range hits {
 			hits[i].Confidence = min(hits[i].Confidence, unknownOfferConfidence)
