@@ -7,7 +7,8 @@ import (
 )
 
 // "Selger dere varmepumper?", "Er Netflix inkludert i TV-pakken?", "kan jeg
-// betale med Vipps?", "do you offer prepaid SIMs?": a question whether the
+// betale med Vipps?", "do you offer prepaid SIMs?", "rabatt for
+// pensjonistar?", "ringe til USA?": a question whether the
 // company offers, sells, includes or takes something is answered by the
 // knowledge base only if the knowledge base names that thing. When the
 // first content word after such a frame is a word no section holds (not
@@ -24,6 +25,11 @@ import (
 // ("betale fakturaen med Vipps", not "betale senere? Jeg er i Spania med
 // bobilen").
 var offerFrames = []*regexp.Regexp{
+	// A discount for someone or something, before the frames that would
+	// take "rabatt" as the object: "har de rabatt for pensjonistar?",
+	// "får studenter rabatt", "discount for seniors".
+	regexp.MustCompile(`\b(?:rabatt|rabatter|avslag|discount|discounts)\s+(?:for|til|to)\b(.*)`),
+	regexp.MustCompile(`\b(?:får|fær|gir|gjev|gir dere)\s+(\S+)\s+(?:rabatt|avslag)\b`),
 	regexp.MustCompile(`(?:^|[.!?,:;]\s*|\b(?:hei|hallo|heisann)\s+)(?:har|have)\s+(?:dere|de|dykk|du|dokker)\b(.*)`),
 	regexp.MustCompile(`\b(?:selger|sel|sell|tilbyr|tilbyd|leverer|leverar|fører)\s+(?:dere|de|dykk|du|dokker)\b(.*)`),
 	regexp.MustCompile(`\b(?:betale|betala|betaler|betalar|pay)\b(?:\s+\S+){0,3}?\s+(?:med|with|by)\b(.*)`),
@@ -33,6 +39,10 @@ var offerFrames = []*regexp.Regexp{
 	regexp.MustCompile(`\bdo\s+you\s+(?:have|sell|offer|provide|do|carry|stock)\b(.*)`),
 	regexp.MustCompile(`\bis\s+there\b(.*)`),
 	regexp.MustCompile(`^(?:er|is)\b(.*?)\b(?:inkludert|inkl|included|med i|part of)\b`),
+	// Calls to or from a country: "ringe til USA", "call Norway from
+	// Thailand".
+	regexp.MustCompile(`\b(?:ringe|ringje|ringer|ringjer)\s+(?:hjem\s+|heim\s+)?(?:til|fra|frå)\b(.*)`),
+	regexp.MustCompile(`\bcall(?:ing)?\b.*?\b(?:from|to)\b(.*)`),
 }
 
 // sentenceEnd ends the object of a frame.

@@ -21,6 +21,11 @@ func TestOfferObject(t *testing.T) {
 		{"Hei, har dere bedriftsavtale?", "bedriftsavtale"},
 		{"Kan jeg betale fakturaen senere? Jeg er i Spania med bobilen", ""},
 		{"Jeg vil betale purringen. Jeg har vært sykemeldt med ryggen.", ""},
+		{"Har de rabatt for pensjonistar?", "pensjonistar"},
+		{"får studenter rabatt på fiber hos dere?", "studenter"},
+		{"Do you have any discount for seniors?", "seniors"},
+		{"hva koster det å ringe til usa fra mobilen?", "usa"},
+		{"How much is it to call Norway from Thailand?", "thailand"},
 	}
 	for _, tt := range tests {
 		got := ""
