@@ -20,12 +20,16 @@ import (
 // or tuned on, so that they measure how Los does on unseen wording.
 var HeldOutSets = []string{"blind_b.tsv", "blind_i.tsv",
 	"blind_j_sensitive.heldout.tsv", "blind_j_sensitive.heldout.full.tsv",
-	"blind_j_ordinary.heldout.tsv", "blind_j_ordinary.heldout.full.tsv"}
+	"blind_j_ordinary.heldout.tsv", "blind_j_ordinary.heldout.full.tsv",
+	"blind_k_sensitive.heldout.tsv", "blind_k_sensitive.heldout.full.tsv",
+	"blind_k_ordinary.heldout.tsv", "blind_k_ordinary.heldout.full.tsv",
+	"blind_l_sensitive.heldout.tsv", "blind_l_sensitive.heldout.full.tsv",
+	"blind_l_ordinary.heldout.tsv", "blind_l_ordinary.heldout.full.tsv"}
 
 // TrainingSets are the labelled files of testdata/ the built-in model is
 // trained on, in this order; none of HeldOutSets.
 var TrainingSets = []string{"dev.tsv", "holdout.tsv", "blind_a.tsv", "blind_c.tsv", "blind_d.tsv", "blind_e.tsv", "blind_f.tsv", "blind_g.tsv", "blind_h.tsv",
-	"blind_j_sensitive.tune.tsv", "blind_j_ordinary.tune.tsv", "train_l.tsv", "train_m.tsv", "train_n1.tsv", "train_n2.tsv"}
+	"blind_j_sensitive.tune.tsv", "blind_j_ordinary.tune.tsv", "train_l.tsv", "train_m.tsv", "train_n1.tsv", "train_n2.tsv", "train_n3.tsv", "train_n4.tsv", "train_n5.tsv"}
 
 // RealSets are files of real Norwegian sentences in testdata/ (written by
 // internal/realtext: NorQuAD passages, the UD Norwegian treebanks, the
