@@ -122,6 +122,11 @@ func TestDevTargets(t *testing.T) {
 // The held-out parts of blind_j stay unread (figures only, measured once):
 // critical 0.909, sensitive 0.836, false alarms 12.8%; ordinary 1.3%.
 // Their critical recall is short of the goal of 1.00: a known gap.
+// Round L (2026-12-08) measured the held-out parts of J, K and L once
+// after its changes (summaries only; L also once before any change): J
+// 0.909 / 0.897, K 0.938 / 0.866, L 0.933 / 0.894 (critical /
+// sensitive); ordinary false alarms J 1.3%, K 1.2%, L 1.1%. The floors
+// sit just under, to catch a regression, not to claim the goal.
 func TestFloors(t *testing.T) {
 	tests := []struct {
 		file  string
@@ -141,13 +146,15 @@ func TestFloors(t *testing.T) {
 		{"blind_i.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.95, FalseAlarmRate: 0.1, CategoryAccuracy: 0.94}},
 		{"blind_j_sensitive.tune.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.97, FalseAlarmRate: 0.01, CategoryAccuracy: 0.95}},
 		{"blind_j_ordinary.tune.tsv", Goals{FalseAlarmRate: 0.005}},
-		{"blind_j_sensitive.heldout.tsv", Goals{CriticalRecall: 0.88, SensitiveRecall: 0.83, FalseAlarmRate: 0.13, CategoryAccuracy: 0.78}},
+		{"blind_j_sensitive.heldout.tsv", Goals{CriticalRecall: 0.9, SensitiveRecall: 0.89, FalseAlarmRate: 0.11, CategoryAccuracy: 0.87}},
 		{"blind_j_ordinary.heldout.tsv", Goals{FalseAlarmRate: 0.014}},
 		{"blind_k_sensitive.tune.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.97, FalseAlarmRate: 0.09, CategoryAccuracy: 0.9}},
 		{"blind_k_ordinary.tune.tsv", Goals{FalseAlarmRate: 0.01}},
 		{"blind_l_sensitive.tune.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.97, FalseAlarmRate: 0.03, CategoryAccuracy: 0.96}},
 		{"blind_l_ordinary.tune.tsv", Goals{FalseAlarmRate: 0.015}},
-		{"blind_k_sensitive.heldout.tsv", Goals{CriticalRecall: 0.87, SensitiveRecall: 0.8, FalseAlarmRate: 0.09, CategoryAccuracy: 0.7}},
+		{"blind_l_sensitive.heldout.tsv", Goals{CriticalRecall: 0.93, SensitiveRecall: 0.89, FalseAlarmRate: 0.19, CategoryAccuracy: 0.86}},
+		{"blind_l_ordinary.heldout.tsv", Goals{FalseAlarmRate: 0.012}},
+		{"blind_k_sensitive.heldout.tsv", Goals{CriticalRecall: 0.93, SensitiveRecall: 0.86, FalseAlarmRate: 0.09, CategoryAccuracy: 0.83}},
 		{"blind_k_ordinary.heldout.tsv", Goals{FalseAlarmRate: 0.012}},
 	}
 	for _, tt := range tests {
