@@ -153,23 +153,25 @@ func (l *Lexicon) assess(t *text) assessment {
 		}
 		best[h.rule] = evidence{h.rule.cat, w, h.m.from, h.m.to, h.rule.weight <= cueWeight}
 	}
-	// A veto pattern of a category anywhere in the message bars the
-	// learned model from it even where no entry matched: "jeg har
-	// ingenting imot å betale litt mer" is no payment trouble, whatever
-	// the model makes of it.
-	vetoes := l.vetoesIn(t)
-	for i, c := range los.Categories {
-		if sig, ok := vetoes[c]; ok && !a.vetoed[i] {
-			a.vetoed[i] = true
-			a.signals = append(a.signals, sig)
-		}
-	}
 	// Killing words are shared by self_harm and violence ("dreper meg",
 	// "tar livet av meg"): wording the rules found figurative or joking
 	// for one is not evidence for the other either.
 	sh, v := catIndex[los.CategorySelfHarm], catIndex[los.CategoryViolence]
 	if a.vetoed[sh] || a.vetoed[v] {
 		a.vetoed[sh], a.vetoed[v] = true, true
+	}
+	// A veto pattern of a category anywhere in the message bars the
+	// learned model from it even where no entry matched: "jeg har
+	// ingenting imot å betale litt mer" is no payment trouble, whatever
+	// the model makes of it. A veto bars its own category only: "ikke
+	// tilgjengelig på adressen min" is no threat, and says nothing about
+	// a goodbye in the same message.
+	vetoes := l.vetoesIn(t)
+	for i, c := range los.Categories {
+		if sig, ok := vetoes[c]; ok && !a.vetoed[i] {
+			a.vetoed[i] = true
+			a.signals = append(a.signals, sig)
+		}
 	}
 	for _, e := range strongest(best) {
 		if e.cue {

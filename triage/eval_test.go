@@ -152,7 +152,7 @@ func TestFloors(t *testing.T) {
 		{"blind_k_ordinary.tune.tsv", Goals{FalseAlarmRate: 0.01}},
 		{"blind_l_sensitive.tune.tsv", Goals{CriticalRecall: 0.99, SensitiveRecall: 0.97, FalseAlarmRate: 0.03, CategoryAccuracy: 0.96}},
 		{"blind_l_ordinary.tune.tsv", Goals{FalseAlarmRate: 0.015}},
-		{"blind_l_sensitive.heldout.tsv", Goals{CriticalRecall: 0.93, SensitiveRecall: 0.89, FalseAlarmRate: 0.19, CategoryAccuracy: 0.86}},
+		{"blind_l_sensitive.heldout.tsv", Goals{CriticalRecall: 0.93, SensitiveRecall: 0.88, FalseAlarmRate: 0.19, CategoryAccuracy: 0.85}},
 		{"blind_l_ordinary.heldout.tsv", Goals{FalseAlarmRate: 0.012}},
 		{"blind_k_sensitive.heldout.tsv", Goals{CriticalRecall: 0.93, SensitiveRecall: 0.86, FalseAlarmRate: 0.09, CategoryAccuracy: 0.83}},
 		{"blind_k_ordinary.heldout.tsv", Goals{FalseAlarmRate: 0.012}},

@@ -50,11 +50,12 @@ func (sc *scope) bound(t *text, personal bool) bool {
 
 // droppedSelf reports whether token i opens a sentence with a verb whose
 // subject, the writer, is left out: a word of the set dropped first in
-// its sentence, not followed by one of the set subjects ("Har dere",
-// "Er det") nor ending the sentence.
+// a sentence that is not a question ("Ligger sykehuset innenfor
+// dekningsområdet?" has its subject after the verb), not followed by one
+// of the set subjects ("Har dere", "Er det") nor ending the sentence.
 func (sc *scope) droppedSelf(t *text, i int) bool {
 	tk := &t.tokens[i]
-	if i > 0 && t.tokens[i-1].sentence == tk.sentence || !sc.dropped.matches(tk) {
+	if i > 0 && t.tokens[i-1].sentence == tk.sentence || t.asked[tk.sentence] || !sc.dropped.matches(tk) {
 		return false
 	}
 	n := i + 1

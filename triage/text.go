@@ -58,6 +58,8 @@ type text struct {
 	// english is false when the message is clearly Norwegian; English
 	// lexicons then stay silent ("blind", "media" are Norwegian words too).
 	english bool
+	// asked marks the sentences that end with a question mark.
+	asked map[int]bool
 }
 
 // analyse splits raw into lower-cased, stemmed tokens with sentence and
@@ -113,6 +115,12 @@ func analyse(raw string) *text {
 				continue
 			}
 			if len(t.tokens) > 0 && t.tokens[len(t.tokens)-1].sentence == sentence {
+				if r == '?' {
+					if t.asked == nil {
+						t.asked = map[int]bool{}
+					}
+					t.asked[sentence] = true
+				}
 				sentence++
 			}
 			boundary = true
