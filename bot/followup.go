@@ -165,9 +165,16 @@ func changesTopic(text string) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}), " ") + " "
 	for _, m := range topicMarkers {
-		if i := strings.Index(s, " "+m+" "); i >= 0 && !strings.HasSuffix(s[:i], " nei") && !strings.HasSuffix(s[:i], " eller") {
-			return true
+		i := strings.Index(s, " "+m+" ")
+		if i < 0 || strings.HasSuffix(s[:i], " nei") || strings.HasSuffix(s[:i], " eller") {
+			continue
 		}
+		// "apropos det, hva koster den?" speaks of the same thing.
+		if rest := s[i+len(m)+2:]; m == "apropos" && (strings.HasPrefix(rest, "det ") || strings.HasPrefix(rest, "den ") ||
+			strings.HasPrefix(rest, "dette ") || strings.HasPrefix(rest, "denne ")) {
+			continue
+		}
+		return true
 	}
 	return false
 }

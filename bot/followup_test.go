@@ -109,6 +109,11 @@ func TestConversationPath(t *testing.T) {
 			{text: "har de 5g breiband?", wantCite: "bredband-via-5g"},
 			{text: "apropos, kva kostar tv basis?", wantCite: "tv-abonnement"},
 		}},
+		{"'apropos det' keeps the topic", []turn{
+			{text: "har dere 5g bredbånd?", wantCite: "bredband-via-5g"},
+			{text: "apropos det, hva koster den?", wantCite: "bredband-via-5g",
+				wantContext: []string{"har dere 5g bredbånd?"}, wantTopic: []string{"bredband-via-5g"}},
+		}},
 		{"'nei forresten' corrects instead", []turn{
 			{text: "hvor lang tid tar 5g bredbånd?", wantCite: "bredband-via-5g"},
 			{text: "nei forresten, den andre", wantCite: "bredband-via-5g",

@@ -156,11 +156,11 @@ func isNumber(w string) bool {
 var (
 	// conditionalRE matches a sentence that says what follows from a
 	// case: one opening with a condition ("Hvis du …", "Dersom …", "If
-	// you …") or with the verb before its subject, as Norwegian writes a
-	// condition without "hvis" ("Godkjennes den ikke innen 14 dager, blir
-	// den avbrutt", "Melder du flytting for sent, kan du …"), and one
-	// continuing after a condition ("…, blir saken sendt til inkasso").
-	conditionalRE = regexp.MustCompile(`(?i)(?:^|[.!?]\s+|\n)(?:(?:hvis|dersom|viss|om|if)\s|[\p{L}-]+(?:e|es|er|ar|ast|r)\s+(?:du|dere|de|den|det|han|hun|ho|vi|dykk|fakturaen|avtalen|rekninga|regningen|beløpet|kravet|saka|saken|you)\b)`)
+	// you …"), or with the verb before its subject and a comma after the
+	// condition, as Norwegian writes a condition without "hvis"
+	// ("Godkjennes den ikke innen 14 dager, blir den avbrutt", "Melder du
+	// flytting for sent, kan du …"); not a question ("Har du …?").
+	conditionalRE = regexp.MustCompile(`(?i)(?:^|[.!?]\s+|\n)(?:(?:hvis|dersom|viss|if)\s|[\p{L}-]+(?:e|es|er|ar|ast|r)\s+(?:du|dere|den|det|han|hun|ho|vi|dykk|fakturaen|avtalen|rekninga|regningen|beløpet|kravet|saka|saken|you)\b[^.!?,\n]*,)`)
 	// phoneRE matches a Norwegian phone number: eight digits, in pairs or
 	// groups, or +47.
 	phoneRE = regexp.MustCompile(`\+47|\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\b\d{3} ?\d{2} ?\d{3}\b`)

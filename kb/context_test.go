@@ -54,8 +54,9 @@ func TestTrustPrior(t *testing.T) {
 	if hits[2].Relevant() {
 		t.Errorf("the topic's article far below the bar (%.2f) became relevant", hits[2].Confidence)
 	}
+	hits[0].Confidence = 0.6 * DefaultMinRelevance
 	trustPrior(hits, nil)
-	if hits[1].Relevant() {
+	if hits[0].Relevant() {
 		t.Errorf("without a topic, an article became relevant")
 	}
 }

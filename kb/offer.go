@@ -28,7 +28,7 @@ var offerFrames = []*regexp.Regexp{
 	// A discount for someone or something, before the frames that would
 	// take "rabatt" as the object: "har de rabatt for pensjonistar?",
 	// "får studenter rabatt", "discount for seniors".
-	regexp.MustCompile(`\b(?:rabatt|rabatter|avslag|discount|discounts)\s+(?:for|til|to)\b(.*)`),
+	regexp.MustCompile(`\b(?:rabatt|rabatter|avslag|discount|discounts)\s+(?:for|til|to)\s+((?:\S+\s+)?[^\s.!?,]+)`),
 	regexp.MustCompile(`\b(?:får|fær|gir|gjev|gir dere)\s+(\S+)\s+(?:rabatt|avslag)\b`),
 	regexp.MustCompile(`(?:^|[.!?,:;]\s*|\b(?:hei|hallo|heisann)\s+)(?:har|have)\s+(?:dere|de|dykk|du|dokker)\b(.*)`),
 	regexp.MustCompile(`\b(?:selger|sel|sell|tilbyr|tilbyd|leverer|leverar|fører)\s+(?:dere|de|dykk|du|dokker)\b(.*)`),
@@ -41,8 +41,9 @@ var offerFrames = []*regexp.Regexp{
 	regexp.MustCompile(`^(?:er|is)\b(.*?)\b(?:inkludert|inkl|included|med i|part of)\b`),
 	// Calls to or from a country: "ringe til USA", "call Norway from
 	// Thailand".
-	regexp.MustCompile(`\b(?:ringe|ringje|ringer|ringjer)\s+(?:hjem\s+|heim\s+)?(?:til|fra|frå)\b(.*)`),
-	regexp.MustCompile(`\bcall(?:ing)?\b.*?\b(?:from|to)\b(.*)`),
+	regexp.MustCompile(`\b(?:ringe|ringje|ringer|ringjer)\s+(?:til|(?:hjem|heim)\s+(?:fra|frå))\b(.*)`),
+	regexp.MustCompile(`\bcall(?:ing|s)?\s+(?:\S+\s+){0,2}?from\b([^.!?]*)`),
+	regexp.MustCompile(`\bcalls?\s+to\b([^.!?]*)`),
 }
 
 // sentenceEnd ends the object of a frame.
@@ -55,6 +56,12 @@ var objectEnds = map[string]bool{
 	"frå": true, "om": true, "av": true, "in": true, "on": true, "at": true, "to": true, "from": true, "with": true,
 	"as": true, "by": true, "of": true,
 }
+
+// notObjects are words after a frame that name a time, not a thing:
+// "rabatt til mars" is a discount until March.
+var notObjects = map[string]bool{"januar": true, "februar": true, "mars": true, "april": true, "mai": true,
+	"juni": true, "juli": true, "august": true, "september": true, "oktober": true, "november": true,
+	"desember": true, "nyttår": true, "jul": true, "sommeren": true, "neste": true, "next": true}
 
 // offerObject returns the content words of the object after an offer
 // frame in q (up to a preposition, in the same sentence), the head word
@@ -78,6 +85,9 @@ func offerObject(q string) []string {
 			if !isStopWord(w) && !isWeak(w) {
 				words = append(words, w)
 			}
+		}
+		if len(words) > 0 && notObjects[words[0]] {
+			return nil
 		}
 		return words
 	}
@@ -122,13 +132,15 @@ func offerCandidate(q string, p plan, dfs []uint64) string {
 // known). A compound split into known parts stays unknown: "brukskonto"
 // is not named by a section about "konto". The caller holds ix.mu for
 // reading.
-func (ix *Index) unknownOffer(ctx context.Context, light string, p plan) bool {
+func (ix *Index) unknownOffer(ctx context.Context, q, light string, p plan) bool {
 	if light == "" {
 		return false
 	}
 	for _, alts := range p.alts {
 		if alts[0][0].light == light {
-			if len(alts[0][0].variants) > 0 {
+			if len(alts[0][0].variants) > 0 || len(alts) > 1 && discountFrame.MatchString(strings.ToLower(q)) {
+				// Known after all; for a discount, a compound of known
+				// words names who gets it ("fiberkunder").
 				return false
 			}
 			return termCount(ctx, ix.idx, fieldAskL, light) == 0
@@ -136,6 +148,9 @@ func (ix *Index) unknownOffer(ctx context.Context, light string, p plan) bool {
 	}
 	return false
 }
+
+// discountFrame finds a question about a discount.
+var discountFrame = regexp.MustCompile(`\b(?:rabatt|rabatter|avslag|discount|discounts)\b`)
 
 // unknownOfferConfidence caps the Confidence of every hit for a question
 // about an offer of something no section names: below

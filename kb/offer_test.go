@@ -26,6 +26,9 @@ func TestOfferObject(t *testing.T) {
 		{"Do you have any discount for seniors?", "seniors"},
 		{"hva koster det å ringe til usa fra mobilen?", "usa"},
 		{"How much is it to call Norway from Thailand?", "thailand"},
+		{"Jeg hadde rabatt til mars. Nå er regningen høyere.", ""},
+		{"Noen ringer fra Telenor. Er det svindel?", ""},
+		{"I tried calling you yesterday. Can I move my subscription to Bergen?", ""},
 	}
 	for _, tt := range tests {
 		got := ""

@@ -108,6 +108,9 @@ func TestQuestionType(t *testing.T) {
 		{consequenceAnswer, "Hvis du ikke betaler, sender vi en purring.", true},
 		{consequenceAnswer, "Du melder flytting på Min side.", false},
 		{consequenceAnswer, "Derfor får de fleste kunder to regninger.", false},
+		{consequenceAnswer, "Har du spørsmål om fakturaen, kan du ringe oss.", true},
+		{consequenceAnswer, "Har du fiber fra oss? Da får du rabatt.", false},
+		{consequenceAnswer, "Etter det kan du logge inn.", false},
 	} {
 		if got := holdsAnswer(tc.t, tc.text); got != tc.want {
 			t.Errorf("holdsAnswer(%v, %q) = %v", tc.t, tc.text, got)

@@ -93,19 +93,28 @@ func (ix *Index) Analyze(q string) Query {
 // whole message and part of it is the question (see focus), that part
 // is searched alone.
 func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hit, error) {
-	hits, err := ix.search(ctx, q, opts)
-	if err != nil || len(hits) > 0 && hits[0].Relevant() {
+	hits, unknown, err := ix.search(ctx, q, opts)
+	if err != nil || unknown || len(hits) > 0 && hits[0].Relevant() {
+		// A question about something no section names ("Selger dere
+		// varmepumper? Hva koster de?") is not asked again in part.
 		return hits, err
 	}
 	if f := focus(q); f != "" {
-		if fh, err := ix.search(ctx, f, opts); err == nil && len(fh) > 0 && fh[0].Relevant() {
+		if fh, _, err := ix.search(ctx, f, opts); err == nil && len(fh) > 0 && fh[0].Confidence >= focusMin {
 			return fh, nil
 		}
 	}
 	return hits, nil
 }
 
-func (ix *Index) search(ctx context.Context, q string, opts SearchOptions) ([]Hit, error) {
+// focusMin is the Confidence the part that asks must reach to answer for
+// the whole message, above DefaultMinRelevance: the part has lost the
+// words that might have told an out-of-scope question apart.
+var focusMin = 0.4
+
+// search is Search without the second try; unknown reports that q asks
+// whether the company offers something no section names (offer.go).
+func (ix *Index) search(ctx context.Context, q string, opts SearchOptions) (hits []Hit, unknown bool, err error) {
 	limit := opts.Limit
 	if limit <= 0 {
 		limit = 5
@@ -114,25 +123,25 @@ func (ix *Index) search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	p := analyze(q, syns...)
 	p.translated = opts.Lang == los.English
 	if len(p.words) == 0 && opts.Context == "" {
-		return nil, ctx.Err()
+		return nil, false, ctx.Err()
 	}
 	p = addContext(p, opts.Context, syns)
 	if len(p.words) == 0 {
-		return nil, ctx.Err()
+		return nil, false, ctx.Err()
 	}
 	window := max(limit, rerankWindow)
 
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.idx == nil {
-		return nil, bleve.ErrorIndexClosed
+		return nil, false, bleve.ErrorIndexClosed
 	}
 	dfs, n := docFreqs(ctx, ix.idx, p)
 	candidate := offerCandidate(q, p, dfs)
 	if p, dfs = ix.repair(p, dfs); len(p.words) == 0 {
-		return nil, ctx.Err()
+		return nil, false, ctx.Err()
 	}
-	unknown := ix.unknownOffer(ctx, candidate, p)
+	unknown = ix.unknownOffer(ctx, q, candidate, p)
 	reaches, cut := firstPass(dfs, n)
 	ix.expand(p, dfs, reaches)
 	// Rank by score alone, then load the stored fields of the first hits
@@ -144,15 +153,15 @@ func (ix *Index) search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 		res, err = ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(p.query(widen(reaches), withAsk), window, 0, false))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("kb: search: %w", err)
+		return nil, false, fmt.Errorf("kb: search: %w", err)
 	}
 	if len(res.Hits) == 0 && ix.embedder == nil {
-		return nil, nil
+		return nil, false, nil
 	}
 	m := newMatcher(p, ix.forms)
-	hits, err := ix.load(ctx, m, res.Hits)
+	hits, err = ix.load(ctx, m, res.Hits)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	idf := idfs(dfs, n)
 	favourPrior(hits, opts.Prior)
@@ -175,7 +184,7 @@ func (ix *Index) search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 	}
 	if opts.Lang != "" {
 		if hits, err = ix.preferTwins(ctx, m, hits, opts.Lang); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
 	preferStandard(hits, opts.Lang)
@@ -187,7 +196,7 @@ func (ix *Index) search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 		hits[i].Passage = m.passage(&hits[i], idf)
 		hits[i].found, hits[i].parts = found{}, nil
 	}
-	return hits, nil
+	return hits, unknown, nil
 }
 
 // load reads the stored fields of the given sections and finds the
