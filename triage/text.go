@@ -133,10 +133,11 @@ func analyse(raw string) *text {
 	// English rules also read a message with strong English marker words
 	// that the detector gave to Norwegian: it reads "I don't think I'll be
 	// around much longer" as Nynorsk.
-	t.english = std == los.English || !marked || len(lang.MarkerWords(raw, los.English)) > 0
+	englishWords := len(lang.MarkerWords(raw, los.English)) > 0
+	t.english = std == los.English || !marked || englishWords
 	// Words are given back their æ, ø and å only in a message with no
 	// English in it: "last time I write" must not become "låst time".
-	if std != los.English && len(lang.MarkerWords(raw, los.English)) == 0 {
+	if std != los.English && !englishWords {
 		t.unfold()
 	}
 	return t
