@@ -3,6 +3,7 @@ package kb
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -18,32 +19,41 @@ import (
 // then judges none of them relevant, and the bot says it has no answer
 // and offers a person.
 
+// offerFrame is one way of asking whether the company offers something.
+// byParts marks the frames whose object a compound of known words
+// names: a discount for "fiberkunder" is one the sections can speak of,
+// while "brukskonto" is not an offer of "konto".
+type offerFrame struct {
+	re      *regexp.Regexp
+	byParts bool
+}
+
 // offerFrames find the frame; the object is what follows it, in the
 // same sentence. "har dere" asks for an offer only at the start of a
 // sentence ("Har dere studentrabatt?", not "Hvorfor har dere økt
 // prisen?"), and "betale … med" only with at most three words between
 // ("betale fakturaen med Vipps", not "betale senere? Jeg er i Spania med
 // bobilen").
-var offerFrames = []*regexp.Regexp{
+var offerFrames = []offerFrame{
 	// A discount for someone or something, before the frames that would
 	// take "rabatt" as the object: "har de rabatt for pensjonistar?",
 	// "får studenter rabatt", "discount for seniors".
-	regexp.MustCompile(`\b(?:rabatt|rabatter|avslag|discount|discounts)\s+(?:for|til|to)\s+((?:\S+\s+)?[^\s.!?,]+)`),
-	regexp.MustCompile(`\b(?:får|fær|gir|gjev|gir dere)\s+(\S+)\s+(?:rabatt|avslag)\b`),
-	regexp.MustCompile(`(?:^|[.!?,:;]\s*|\b(?:hei|hallo|heisann)\s+)(?:har|have)\s+(?:dere|de|dykk|du|dokker)\b(.*)`),
-	regexp.MustCompile(`\b(?:selger|sel|sell|tilbyr|tilbyd|leverer|leverar|fører)\s+(?:dere|de|dykk|du|dokker)\b(.*)`),
-	regexp.MustCompile(`\b(?:betale|betala|betaler|betalar|pay)\b(?:\s+\S+){0,3}?\s+(?:med|with|by)\b(.*)`),
-	regexp.MustCompile(`\b(?:finnes|fins|finst)\s+det\b(.*)`),
-	regexp.MustCompile(`\b(?:kan|kunne)\s+(?:dere|de|dykk|you)\s+(?:montere|installere|installera|skaffe|selge|selje|levere|install|supply|recommend|anbefale|anbefala)\b(.*)`),
-	regexp.MustCompile(`\b(?:kan|får|fær)\s+(?:jeg|eg|i|vi|me)\s+(?:åpne|opne|kjøpe|kjøpa|open|buy|leie|leige|rent)\b(.*)`),
-	regexp.MustCompile(`\bdo\s+you\s+(?:have|sell|offer|provide|do|carry|stock)\b(.*)`),
-	regexp.MustCompile(`\bis\s+there\b(.*)`),
-	regexp.MustCompile(`^(?:er|is)\b(.*?)\b(?:inkludert|inkl|included|med i|part of)\b`),
+	{re: regexp.MustCompile(`\b(?:rabatt|rabatter|avslag|discount|discounts)\s+(?:for|til|to)\s+((?:\S+\s+)?[^\s.!?,]+)`), byParts: true},
+	{re: regexp.MustCompile(`\b(?:får|fær|gir|gjev|gir dere)\s+(\S+)\s+(?:rabatt|avslag)\b`), byParts: true},
+	{re: regexp.MustCompile(`(?:^|[.!?,:;]\s*|\b(?:hei|hallo|heisann)\s+)(?:har|have)\s+(?:dere|de|dykk|du|dokker)\b(.*)`)},
+	{re: regexp.MustCompile(`\b(?:selger|sel|sell|tilbyr|tilbyd|leverer|leverar|fører)\s+(?:dere|de|dykk|du|dokker)\b(.*)`)},
+	{re: regexp.MustCompile(`\b(?:betale|betala|betaler|betalar|pay)\b(?:\s+\S+){0,3}?\s+(?:med|with|by)\b(.*)`)},
+	{re: regexp.MustCompile(`\b(?:finnes|fins|finst)\s+det\b(.*)`)},
+	{re: regexp.MustCompile(`\b(?:kan|kunne)\s+(?:dere|de|dykk|you)\s+(?:montere|installere|installera|skaffe|selge|selje|levere|install|supply|recommend|anbefale|anbefala)\b(.*)`)},
+	{re: regexp.MustCompile(`\b(?:kan|får|fær)\s+(?:jeg|eg|i|vi|me)\s+(?:åpne|opne|kjøpe|kjøpa|open|buy|leie|leige|rent)\b(.*)`)},
+	{re: regexp.MustCompile(`\bdo\s+you\s+(?:have|sell|offer|provide|do|carry|stock)\b(.*)`)},
+	{re: regexp.MustCompile(`\bis\s+there\b(.*)`)},
+	{re: regexp.MustCompile(`^(?:er|is)\b(.*?)\b(?:inkludert|inkl|included|med i|part of)\b`)},
 	// Calls to or from a country: "ringe til USA", "call Norway from
 	// Thailand".
-	regexp.MustCompile(`\b(?:ringe|ringje|ringer|ringjer)\s+(?:til|(?:hjem|heim)\s+(?:fra|frå))\b(.*)`),
-	regexp.MustCompile(`\bcall(?:ing|s)?\s+(?:\S+\s+){0,2}?from\b([^.!?]*)`),
-	regexp.MustCompile(`\bcalls?\s+to\b([^.!?]*)`),
+	{re: regexp.MustCompile(`\b(?:ringe|ringje|ringer|ringjer)\s+(?:til|(?:hjem|heim)\s+(?:fra|frå))\b(.*)`)},
+	{re: regexp.MustCompile(`\bcall(?:ing|s)?\s+(?:\S+\s+){0,2}?from\b([^.!?]*)`)},
+	{re: regexp.MustCompile(`\bcalls?\s+to\b([^.!?]*)`)},
 }
 
 // sentenceEnd ends the object of a frame.
@@ -65,11 +75,11 @@ var notObjects = map[string]bool{"januar": true, "februar": true, "mars": true, 
 
 // offerObject returns the content words of the object after an offer
 // frame in q (up to a preposition, in the same sentence), the head word
-// first; nil when q has no such frame.
-func offerObject(q string) []string {
+// first, and the frame's byParts; nil when q has no such frame.
+func offerObject(q string) (words []string, byParts bool) {
 	q = strings.ToLower(q)
-	for _, re := range offerFrames {
-		m := re.FindStringSubmatch(q)
+	for _, f := range offerFrames {
+		m := f.re.FindStringSubmatch(q)
 		if m == nil {
 			continue
 		}
@@ -77,7 +87,6 @@ func offerObject(q string) []string {
 		if loc := sentenceEnd.FindStringIndex(rest); loc != nil {
 			rest = rest[:loc[0]]
 		}
-		var words []string
 		for _, w := range tokenize(rest) {
 			if len(words) > 0 && objectEnds[w] {
 				break // "studentrabatt på fiber": the object is "studentrabatt"
@@ -87,22 +96,30 @@ func offerObject(q string) []string {
 			}
 		}
 		if len(words) > 0 && notObjects[words[0]] {
-			return nil
+			return nil, false
 		}
-		return words
+		return words, f.byParts
 	}
-	return nil
+	return nil, false
 }
 
-// offerCandidate returns the light form of the object of an offer
-// question q (see offerObject) when, before repair, no section holds it
-// as typed, no synonym stands for it, and no other word of the object is
+// offer is the object of an offer question that no section holds as
+// typed (see offerCandidate): its head word as typed, and the frame's
+// byParts.
+type offer struct {
+	word    string
+	byParts bool
+}
+
+// offerCandidate returns the object of an offer question q (see
+// offerObject) when, before repair, no section holds its head word as
+// typed, no synonym stands for it, and no other word of the object is
 // one the sections hold: "Har dere mottatt skifteattesten?" is about the
-// certificate, not an offer of "mottatt". "" otherwise.
-func offerCandidate(q string, p plan, dfs []uint64) string {
-	words := offerObject(q)
+// certificate, not an offer of "mottatt". The zero offer otherwise.
+func offerCandidate(q string, p plan, dfs []uint64) offer {
+	words, byParts := offerObject(q)
 	if len(words) == 0 {
-		return ""
+		return offer{}
 	}
 	group := func(w string) int {
 		light := lightForm(w)
@@ -115,42 +132,38 @@ func offerCandidate(q string, p plan, dfs []uint64) string {
 	}
 	g := group(words[0])
 	if g < 0 || dfs[g] > 0 || len(p.alts[g]) > 1 || len(p.alts[g][0]) > 1 {
-		return ""
+		return offer{}
 	}
 	for _, w := range words[1:] {
 		if o := group(w); o >= 0 && (dfs[o] > 0 || len(p.alts[o]) > 1) {
-			return ""
+			return offer{}
 		}
 	}
-	return p.alts[g][0][0].light
+	return offer{word: p.words[g], byParts: byParts}
 }
 
 // unknownOffer reports whether the candidate (see offerCandidate) is a
-// thing no section names after repair too: no near spelling or spelling
-// with æøå was found for it, and no example question holds it (an editor
-// who attached "kan jeg betale med Vipps?" to an article made Vipps
-// known). A compound split into known parts stays unknown: "brukskonto"
-// is not named by a section about "konto". The caller holds ix.mu for
-// reading.
-func (ix *Index) unknownOffer(ctx context.Context, q, light string, p plan) bool {
-	if light == "" {
+// thing no section names after repair too: repair did not find it
+// spelt with æ, ø and å (it would have made the index's word of it), for
+// a byParts frame it is not a compound of known words, and no example
+// question holds it (an editor who attached "kan jeg betale med Vipps?"
+// to an article made Vipps known). Otherwise a compound split into known
+// parts stays unknown: "brukskonto" is not named by a section about
+// "konto". The caller holds ix.mu for reading.
+func (ix *Index) unknownOffer(ctx context.Context, o offer, p plan) bool {
+	if o.word == "" {
 		return false
 	}
-	for _, alts := range p.alts {
-		if alts[0][0].light == light {
-			if len(alts[0][0].variants) > 0 || len(alts) > 1 && discountFrame.MatchString(strings.ToLower(q)) {
-				// Known after all; for a discount, a compound of known
-				// words names who gets it ("fiberkunder").
-				return false
-			}
-			return termCount(ctx, ix.idx, fieldAskL, light) == 0
-		}
+	g := slices.Index(p.words, o.word)
+	if g < 0 {
+		return false
 	}
-	return false
+	t := p.alts[g][0][0]
+	if t.light != lightForm(o.word) || o.byParts && len(p.alts[g]) > 1 {
+		return false
+	}
+	return termCount(ctx, ix.idx, fieldAskL, t.light) == 0
 }
-
-// discountFrame finds a question about a discount.
-var discountFrame = regexp.MustCompile(`\b(?:rabatt|rabatter|avslag|discount|discounts)\b`)
 
 // unknownOfferConfidence caps the Confidence of every hit for a question
 // about an offer of something no section names: below

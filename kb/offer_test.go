@@ -32,7 +32,7 @@ func TestOfferObject(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := ""
-		if words := offerObject(tt.q); len(words) > 0 {
+		if words, _ := offerObject(tt.q); len(words) > 0 {
 			got = words[0]
 		}
 		if got != tt.want {

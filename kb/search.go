@@ -141,7 +141,7 @@ func (ix *Index) search(ctx context.Context, q string, opts SearchOptions) (hits
 	if p, dfs = ix.repair(p, dfs); len(p.words) == 0 {
 		return nil, false, ctx.Err()
 	}
-	unknown = ix.unknownOffer(ctx, q, candidate, p)
+	unknown = ix.unknownOffer(ctx, candidate, p)
 	reaches, cut := firstPass(dfs, n)
 	ix.expand(p, dfs, reaches)
 	// Rank by score alone, then load the stored fields of the first hits
