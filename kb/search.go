@@ -110,7 +110,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) ([]Hi
 // focusMin is the Confidence the part that asks must reach to answer for
 // the whole message, above DefaultMinRelevance: the part has lost the
 // words that might have told an out-of-scope question apart.
-var focusMin = 0.4
+const focusMin = 0.4
 
 // search is Search without the second try; unknown reports that q asks
 // whether the company offers something no section names (offer.go).
