@@ -27,9 +27,11 @@ var correction = regexp.MustCompile(`(?i)\b(?:jeg|eg|i|æ)\s+(?:mente|meinte|mei
 // "lurer på hvor lang tid det tar").
 var asking = regexp.MustCompile(`(?i)\b(?:lurer|lurar|undrer|undrar|spør|wondering|wonder)\s+(?:på\s+|om\s+|if\s+|whether\s+)?(.+)$`)
 
-// sentenceBreak ends a chat sentence: customers often write without
-// capitals ("bilen streiket. hva koster en purring?").
-var sentenceBreak = regexp.MustCompile(`[.!?]+\s+`)
+// questionSentence finds a sentence ending in a question mark, wherever
+// the sentence before it ended: customers often write without capitals
+// ("bilen streiket. hva koster en purring?"), which sentenceEnds, made
+// for articles, would not split.
+var questionSentence = regexp.MustCompile(`[^.!?]+\?+`)
 
 // focus returns the part of q that asks, when it is not all of q: what
 // the customer meant after a correction, the last sentence ending in a
@@ -42,15 +44,8 @@ func focus(q string) string {
 	part := ""
 	if m := correction.FindStringSubmatch(q); m != nil {
 		part = strings.TrimSpace(m[1])
-	} else if breaks := sentenceBreak.FindAllStringIndex(q, -1); len(breaks) > 0 {
-		start := 0
-		for _, b := range append(breaks, []int{len(q), len(q)}) {
-			end := b[0] + len(strings.TrimRight(q[b[0]:b[1]], " \t\n"))
-			if s := strings.TrimSpace(q[start:end]); strings.HasSuffix(s, "?") {
-				part = s
-			}
-			start = b[1]
-		}
+	} else if qs := questionSentence.FindAllString(q, -1); len(qs) > 0 {
+		part = strings.TrimSpace(qs[len(qs)-1])
 	}
 	if part == "" {
 		if m := asking.FindStringSubmatch(q); m != nil {

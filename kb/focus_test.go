@@ -14,6 +14,7 @@ func TestFocus(t *testing.T) {
 		"Vi bygger nytt hus og lurer på om dere kan levere fiber dit":                               "om dere kan levere fiber dit",
 		"hva koster fiber 500?":                                                                     "",
 		"Jeg mente det.":                                                                            "",
+		"fikk regning på 3400 kr?? pleier å ligge på 1500":                                          "fikk regning på 3400 kr??",
 		"har vært på ferie. bilen streiket. hva koster en purring?":                                 "hva koster en purring?",
 		"Hvem vant kampen i går? Hva koster det?":                                                   "",
 		"Jeg vil ha Netflix. Hvordan bestiller jeg?":                                                "",
