@@ -79,7 +79,7 @@ func withoutRequest(text string) string {
 			continue
 		}
 		kept = append(kept, w)
-		if len([]rune(bare)) > 2 && !smallWords[bare] {
+		if len([]rune(bare)) > 2 && !functionWords[bare] && !requestFiller[bare] {
 			content = true
 		}
 	}
@@ -89,12 +89,9 @@ func withoutRequest(text string) string {
 	return strings.Join(kept, " ")
 }
 
-// smallWords are the function words that leave nothing to search for.
-// Search would judge some of them relevant on their own ("Kan eg få med
-// ein" finds the article on payment delays by "få"), so the request's
-// remains are checked here before searching.
-var smallWords = map[string]bool{
-	"jeg": true, "eg": true, "vil": true, "med": true, "kan": true, "får": true, "nokon": true, "noen": true,
-	"want": true, "with": true, "can": true, "please": true, "takk": true, "gjerne": true, "være": true, "vere": true,
-	"det": true, "mogleg": true, "mulig": true, "ein": true, "eit": true, "and": true, "not": true, "the": true,
-}
+// requestFiller are the words a request for a person leaves besides
+// functionWords: politeness and "is it possible". Search would judge some
+// such remains relevant on their own ("Kan eg få med ein" found the
+// article on payment delays by "få"), so they are checked here before
+// searching.
+var requestFiller = wordSet(`want, please, takk, gjerne, være, vere, det, mogleg, mulig, and, not`)

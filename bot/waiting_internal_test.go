@@ -7,6 +7,7 @@ func TestWithoutRequest(t *testing.T) {
 		{"Jeg vil snakke med et menneske!", ""},
 		{"Kan eg få snakke med ein ekte person?", ""},
 		{"I want to talk to a real person please", ""},
+		{"Hvordan kan jeg snakke med en person?", ""},
 		{"hva er tlf nummeret til kundeservice, vil snakke med et menneske", "hva er tlf nummeret til kundeservice, vil med et"},
 		{"Hvordan bestiller jeg e-faktura? Vil snakke med et menneske", "Hvordan bestiller jeg e-faktura? Vil med et"},
 	}
