@@ -170,8 +170,7 @@ func changesTopic(text string) bool {
 			continue
 		}
 		// "apropos det, hva koster den?" speaks of the same thing.
-		if rest := s[i+len(m)+2:]; m == "apropos" && (strings.HasPrefix(rest, "det ") || strings.HasPrefix(rest, "den ") ||
-			strings.HasPrefix(rest, "dette ") || strings.HasPrefix(rest, "denne ")) {
+		if next, _, _ := strings.Cut(s[i+len(m)+2:], " "); m == "apropos" && pointers[next] {
 			continue
 		}
 		return true
