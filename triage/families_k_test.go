@@ -11,17 +11,6 @@ import (
 // this test, not taken from any labelled set: positives in the family's
 // own words and nearby negatives.
 func TestFamiliesRoundK(t *testing.T) {
-	const (
-		none = los.CategoryNone
-		hr   = los.CategoryHumanRequest
-		ill  = los.CategoryIllness
-		fin  = los.CategoryFinancialHardship
-		fr   = los.CategoryFraudVictim
-		d    = los.CategoryDistress
-		v    = los.CategoryViolence
-		b    = los.CategoryBereavement
-		sh   = los.CategorySelfHarm
-	)
 	tests := []familyCase{
 		{"someone else", "Du får ikke til dette. Er det noen andre der som kan se på det?", hr},
 		{"someone else", "Finst det nokon andre eg kan snakke med om rekninga?", hr},

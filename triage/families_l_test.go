@@ -12,17 +12,6 @@ import (
 // taken from any labelled set: positives in the family's own words and
 // nearby negatives.
 func TestFamiliesRoundL(t *testing.T) {
-	const (
-		none = los.CategoryNone
-		d    = los.CategoryDistress
-		v    = los.CategoryViolence
-		ill  = los.CategoryIllness
-		sh   = los.CategorySelfHarm
-		hr   = los.CategoryHumanRequest
-		fr   = los.CategoryFraudVictim
-		fin  = los.CategoryFinancialHardship
-		b    = los.CategoryBereavement
-	)
 	tests := []familyCase{
 		{"no more of a thing", "vil ikke ha efaktura mer, hvordan stopper jeg det", none},
 		{"no more of a thing", "Eg vil ikkje ha papirrekninga i posten meir.", none},

@@ -12,11 +12,6 @@ import (
 // any labelled set: positives in the family's own words and nearby
 // negatives a customer-service bot must leave alone.
 func TestFamiliesRoundJ(t *testing.T) {
-	const (
-		none = los.CategoryNone
-		sh   = los.CategorySelfHarm
-		v    = los.CategoryViolence
-	)
 	tests := []familyCase{
 		{"jumping", "Jeg har tenkt på å hoppe fra brua i natt.", sh},
 		{"jumping", "Eg tenkjer på å gå ut foran toget når det kjem.", sh},
@@ -110,11 +105,6 @@ func TestPaymentQuestions(t *testing.T) {
 // recall loss (means of suicide by exhaust; bringing a weapon to a place),
 // with messages written for this test and nearby negatives.
 func TestFamiliesRecall(t *testing.T) {
-	const (
-		none = los.CategoryNone
-		sh   = los.CategorySelfHarm
-		v    = los.CategoryViolence
-	)
 	tests := []familyCase{
 		{"exhaust", "Jeg sitter i bilen med motoren i gang i garasjen nå. Bare si opp abonnementet.", sh},
 		{"exhaust", "Eg har lagt ein slange frå eksosen inn i bilen.", sh},
@@ -136,6 +126,19 @@ func TestFamiliesRecall(t *testing.T) {
 	}
 	runFamilies(t, tests)
 }
+
+// Short names of the categories for the family tables.
+const (
+	none = los.CategoryNone
+	sh   = los.CategorySelfHarm
+	v    = los.CategoryViolence
+	b    = los.CategoryBereavement
+	ill  = los.CategoryIllness
+	fin  = los.CategoryFinancialHardship
+	fr   = los.CategoryFraudVictim
+	d    = los.CategoryDistress
+	hr   = los.CategoryHumanRequest
+)
 
 // familyCase is one message of a wording family and the category it
 // must be given.
